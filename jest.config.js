@@ -1,0 +1,10 @@
+/** Jest runs TypeScript through SWC (fast, no type-check; `npm test` type-checks with tsc first). */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+  testPathIgnorePatterns: ['/node_modules/', '/test/fixtures/'],
+  transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022', transform: { react: { runtime: 'automatic' } } } }] },
+  maxWorkers: 2,
+  testTimeout: 30000,
+};

@@ -1,0 +1,124 @@
+import { loadCatalog, type Catalog } from './catalog';
+import { noMatch, pathOnly, splitPath } from './path';
+import { aliasSegment, insertRoute, matchMixedSegment, type Conflict, type RouteNode } from './route-tree';
+import type { Family, HttpMethod, MatchResult, Operation } from './types';
+
+const FAMILIES: readonly Family[] = ['requestJira', 'requestConfluence', 'requestBitbucket'];
+const METHODS = new Set<string>(['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS']);
+const PRODUCT_NAME: Record<Family, string> = { requestJira: 'Jira', requestConfluence: 'Confluence', requestBitbucket: 'Bitbucket' };
+
+/** Per-family route trees over one catalog, plus the templates that collided while building. */
+export interface RouteIndex {
+  readonly roots: Readonly<Record<Family, RouteNode>>;
+  readonly conflicts: readonly Conflict[];
+}
+
+/** Builds the route trees for a catalog (the Jira `2`/`latest` API versions alias `3`). */
+export function buildRouteIndex(catalog: Catalog): RouteIndex {
+  const roots = { requestJira: {}, requestConfluence: {}, requestBitbucket: {} } as Record<Family, RouteNode>;
+  const conflicts: Conflict[] = [];
+  for (const op of catalog.operations) {
+    const conflict = insertRoute(roots[op.family], op);
+    if (conflict) conflicts.push(conflict);
+  }
+  aliasSegment(roots.requestJira, ['rest', 'api'], '3', '2');
+  aliasSegment(roots.requestJira, ['rest', 'api'], '3', 'latest');
+  aliasSegment(roots.requestJira, ['rest', 'agile'], '1.0', 'latest');
+  return { roots, conflicts };
+}
+
+let defaultIndex: RouteIndex | undefined;
+
+/** Returns the route index of the built-in catalog, built on first use. */
+export function routeIndex(): RouteIndex {
+  return (defaultIndex ??= buildRouteIndex(loadCatalog()));
+}
+
+/** Returns the HTTP method upper-cased, or undefined when it is not one Atlassian documents. */
+export function normalizeMethod(method: unknown): HttpMethod | undefined {
+  if (typeof method !== 'string') return undefined;
+  const upper = method.toUpperCase();
+  return METHODS.has(upper) ? (upper as HttpMethod) : undefined;
+}
+
+/**
+ * Maps a concrete request (`GET /rest/api/3/issue/ABC-1?expand=x`) to its catalog operation, or
+ * returns `operation: undefined` with a code and reason. Never throws.
+ */
+export function match(family: Family, method: string, path: string, index: RouteIndex = routeIndex()): MatchResult {
+  const root = index.roots[family];
+  if (!root || !Object.prototype.hasOwnProperty.call(index.roots, family)) {
+    return noMatch('UNKNOWN_FAMILY', `unknown product function ${JSON.stringify(family)}; expected ${FAMILIES.join(', ')}`);
+  }
+  const verb = normalizeMethod(method);
+  if (!verb) return noMatch('UNKNOWN_METHOD', `unknown HTTP method ${JSON.stringify(method)}`);
+  const bare = pathOnly(path);
+  if (typeof bare !== 'string') return bare;
+  const split = splitPath(bare);
+  if ('code' in split) return split;
+  const params: string[] = [];
+  const node = find(root, split.segments, split.literals, 0, params);
+  if (node) {
+    const operation = node.methods!.get(verb);
+    if (operation) return { operation, params };
+    const allowed = [...node.methods!.keys()].join(', ');
+    const any = node.methods!.values().next().value as Operation;
+    return noMatch('METHOD_NOT_ALLOWED', `[${verb}] ${any.template}: no ${verb} operation here (documented: ${allowed})`, [...node.methods!.values()]);
+  }
+  return explainNotFound(family, verb, bare, index);
+}
+
+function find(node: RouteNode, segments: string[], literals: (string | undefined)[], i: number, params: string[]): RouteNode | undefined {
+  if (i === segments.length) return node.methods ? node : undefined;
+  const literal = literals[i];
+  if (node.statics && literal !== undefined) {
+    const child = node.statics.get(literal);
+    if (child) {
+      const found = find(child, segments, literals, i + 1, params);
+      if (found) return found;
+    }
+  }
+  if (node.patterns) {
+    for (const { parts, node: child } of node.patterns) {
+      const values = matchMixedSegment(parts, segments[i]);
+      if (!values) continue;
+      const mark = params.length;
+      params.push(...values);
+      const found = find(child, segments, literals, i + 1, params);
+      if (found) return found;
+      params.length = mark;
+    }
+  }
+  if (node.param) {
+    params.push(segments[i]);
+    const found = find(node.param, segments, literals, i + 1, params);
+    if (found) return found;
+    params.pop();
+  }
+  if (node.tail?.methods) {
+    params.push(segments.slice(i).join('/'));
+    return node.tail;
+  }
+  return undefined;
+}
+
+/** Says why nothing matched, naming the operation the caller probably meant. */
+function explainNotFound(family: Family, method: HttpMethod, bare: string, index: RouteIndex): MatchResult {
+  const retry = (f: Family, p: string): Operation | undefined => {
+    const split = splitPath(p);
+    if ('code' in split) return undefined;
+    const node = find(index.roots[f], split.segments, split.literals, 0, []);
+    return node?.methods?.get(method) ?? (node?.methods?.values().next().value as Operation | undefined);
+  };
+  const prefix = family === 'requestConfluence' ? '/wiki' : family === 'requestBitbucket' ? '/2.0' : '';
+  if (prefix && !bare.startsWith(prefix + '/')) {
+    const meant = retry(family, prefix + bare);
+    if (meant) return noMatch('NOT_FOUND', `[${method}] ${bare}: ${PRODUCT_NAME[family]} paths start with ${prefix}; did you mean ${meant.key}?`, [meant]);
+  }
+  for (const other of FAMILIES) {
+    if (other === family) continue;
+    const meant = retry(other, bare);
+    if (meant) return noMatch('NOT_FOUND', `[${method}] ${bare}: this is a ${PRODUCT_NAME[other]} path (${meant.key}); call it with ${other}`, [meant]);
+  }
+  return noMatch('NOT_FOUND', `[${method}] ${bare}: no ${PRODUCT_NAME[family]} operation has this path`);
+}

@@ -1,0 +1,106 @@
+import { match, MAX_PATH_LENGTH } from '../../src/catalog';
+import type { Family } from '../../src/catalog';
+
+type Row = [Family, string, string, string];
+
+describe('match', () => {
+  it.each<Row>([
+    ['requestJira', 'GET', '/rest/api/3/issue/createmeta', 'GET /rest/api/3/issue/createmeta'],
+    ['requestJira', 'GET', '/rest/api/3/issue/picker', 'GET /rest/api/3/issue/picker'],
+    ['requestJira', 'GET', '/rest/api/3/issue/ABC-1', 'GET /rest/api/3/issue/{issueIdOrKey}'],
+    ['requestJira', 'GET', '/rest/api/3/project/search', 'GET /rest/api/3/project/search'],
+    ['requestJira', 'GET', '/rest/api/3/project/ABC', 'GET /rest/api/3/project/{projectIdOrKey}'],
+    ['requestJira', 'GET', '/rest/api/3/myself', 'GET /rest/api/3/myself'],
+    ['requestJira', 'GET', '/rest/api/2/myself', 'GET /rest/api/3/myself'],
+    ['requestJira', 'GET', '/rest/api/latest/myself', 'GET /rest/api/3/myself'],
+    ['requestJira', 'GET', '/rest/api/3/myself/', 'GET /rest/api/3/myself'],
+    ['requestJira', 'get', '/rest/api/3/myself?expand=groups&x=/a/b', 'GET /rest/api/3/myself'],
+    ['requestJira', 'GET', '/rest/api/3/issue/ABC-1/comment?expand=renderedBody', 'GET /rest/api/3/issue/{issueIdOrKey}/comment'],
+    ['requestJira', 'POST', '/rest/api/3/issue', 'POST /rest/api/3/issue'],
+    ['requestJira', 'GET', '/rest/agile/1.0/board/42/sprint', 'GET /rest/agile/1.0/board/{boardId}/sprint'],
+    ['requestJira', 'GET', '/rest/servicedeskapi/servicedesk/3/queue', 'GET /rest/servicedeskapi/servicedesk/{serviceDeskId}/queue'],
+    ['requestConfluence', 'GET', '/wiki/api/v2/pages/123', 'GET /wiki/api/v2/pages/{id}'],
+    ['requestConfluence', 'GET', '/wiki/rest/api/space/DEV', 'GET /wiki/rest/api/space/{spaceKey}'],
+    ['requestConfluence', 'GET', '/wiki/rest/api/content/123', 'GET /wiki/rest/api/content/{id}'],
+    ['requestBitbucket', 'GET', '/2.0/repositories/acme/app/pullrequests/7', 'GET /2.0/repositories/{workspace}/{repo_slug}/pullrequests/{pull_request_id}'],
+    ['requestBitbucket', 'GET', '/2.0/repositories/acme/app/src/main/a/b/c.ts', 'GET /2.0/repositories/{workspace}/{repo_slug}/src/{commit}/{path}'],
+    ['requestJira', 'GET', '/rest/api/3/issue/ABC%2D1', 'GET /rest/api/3/issue/{issueIdOrKey}'],
+    ['requestJira', 'GET', '/rest/api/3/user/properties/%5F%5Fproto%5F%5F', 'GET /rest/api/3/user/properties/{propertyKey}'],
+  ])('maps %s %s %s to %s', (family, method, path, key) => {
+    expect(match(family, method, path).operation?.key).toBe(key);
+  });
+
+  it('returns parameter values in template order', () => {
+    const result = match('requestJira', 'GET', '/rest/api/3/issue/ABC-1/comment/10002');
+    expect(result.operation && result.params).toEqual(['ABC-1', '10002']);
+  });
+
+  it('flags operations only an older edition documents', () => {
+    expect(match('requestConfluence', 'GET', '/wiki/rest/api/content/123').operation?.removed).toBe('2021-11-23');
+    expect(match('requestConfluence', 'GET', '/wiki/api/v2/pages/1').operation?.removed).toBeUndefined();
+  });
+
+  it.each<[string, Family, string, string, string]>([
+    ['empty', 'requestJira', 'GET', '', 'EMPTY_PATH'],
+    ['no leading slash', 'requestJira', 'GET', 'rest/api/3/myself', 'NO_LEADING_SLASH'],
+    ['absolute URL', 'requestJira', 'GET', 'https://x.atlassian.net/rest/api/3/myself', 'NO_LEADING_SLASH'],
+    ['100 KB path', 'requestJira', 'GET', '/rest/api/3/issue/' + 'A'.repeat(100_000), 'PATH_TOO_LONG'],
+    ['dot-dot segment', 'requestJira', 'GET', '/rest/api/3/issue/../myself', 'BAD_SEGMENT'],
+    ['encoded dot-dot', 'requestJira', 'GET', '/rest/api/3/issue/%2e%2e/myself', 'BAD_SEGMENT'],
+    ['doubled slash', 'requestJira', 'GET', '/rest//api/3/myself', 'BAD_SEGMENT'],
+    ['malformed escape', 'requestJira', 'GET', '/rest/api/3/issue/%E0%A4%A', 'BAD_SEGMENT'],
+    ['raw unicode', 'requestJira', 'GET', '/rest/api/3/issue/ÄBC-1', 'BAD_CHARACTER'],
+    ['space', 'requestJira', 'GET', '/rest/api/3/issue/A B', 'BAD_CHARACTER'],
+    ['encoded slash standing for a literal', 'requestJira', 'GET', '/rest/api/3/issue%2Fcreatemeta', 'NOT_FOUND'],
+    ['__proto__ segment', 'requestJira', 'GET', '/rest/api/3/__proto__', 'NOT_FOUND'],
+    ['constructor segment', 'requestJira', 'GET', '/constructor', 'NOT_FOUND'],
+    ['wrong method', 'requestJira', 'PATCH', '/rest/api/3/issue/createmeta', 'METHOD_NOT_ALLOWED'],
+    ['literal path, other method', 'requestJira', 'DELETE', '/rest/api/3/issue/createmeta', 'METHOD_NOT_ALLOWED'],
+    ['unknown method', 'requestJira', 'FETCH', '/rest/api/3/myself', 'UNKNOWN_METHOD'],
+    ['unknown family', 'requestTrello' as Family, 'GET', '/rest/api/3/myself', 'UNKNOWN_FAMILY'],
+    ['prototype family', '__proto__' as Family, 'GET', '/rest/api/3/myself', 'UNKNOWN_FAMILY'],
+    ['unanchored prefix', 'requestJira', 'GET', '/foo/rest/api/3/myself', 'NOT_FOUND'],
+    ['unanchored suffix', 'requestJira', 'GET', '/rest/api/3/myself/extra', 'NOT_FOUND'],
+    ['root', 'requestJira', 'GET', '/', 'NOT_FOUND'],
+    ['Jira path through requestConfluence', 'requestConfluence', 'GET', '/rest/api/3/myself', 'NOT_FOUND'],
+  ])('returns undefined with a reason for %s', (_name, family, method, path, code) => {
+    let result: ReturnType<typeof match> | undefined;
+    expect(() => (result = match(family, method, path))).not.toThrow();
+    expect(result!.operation).toBeUndefined();
+    expect(result).toMatchObject({ code, reason: expect.any(String) });
+  });
+
+  it('names the /wiki operation a Confluence path without its prefix probably meant', () => {
+    const result = match('requestConfluence', 'GET', '/rest/api/space/DEV');
+    expect(result.operation).toBeUndefined();
+    expect('reason' in result && result.reason).toContain('GET /wiki/rest/api/space/{spaceKey}');
+    expect('suggestions' in result && result.suggestions?.[0].key).toBe('GET /wiki/rest/api/space/{spaceKey}');
+  });
+
+  it('names the Bitbucket operation a path without /2.0 probably meant', () => {
+    const result = match('requestBitbucket', 'GET', '/repositories/acme/app');
+    expect('reason' in result && result.reason).toContain('/2.0');
+  });
+
+  it('tells which product function a path belongs to when called through the wrong one', () => {
+    const result = match('requestConfluence', 'GET', '/rest/api/3/myself');
+    expect('reason' in result && result.reason).toContain('requestJira');
+  });
+
+  it('accepts a path of exactly the maximum length and no more', () => {
+    const base = '/rest/api/3/issue/';
+    expect(match('requestJira', 'GET', base + 'A'.repeat(MAX_PATH_LENGTH - base.length)).operation?.key).toBe('GET /rest/api/3/issue/{issueIdOrKey}');
+    expect(match('requestJira', 'GET', base + 'A'.repeat(MAX_PATH_LENGTH - base.length + 1)).operation).toBeUndefined();
+  });
+
+  it('never throws on arbitrary input', () => {
+    const fc = require('fast-check') as typeof import('fast-check');
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), fc.constantFrom('GET', 'POST', 'x', ''), (path, method) => {
+        const result = match('requestJira', method, '/rest/api/3/' + path);
+        return result.operation === undefined || result.operation.family === 'requestJira';
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

@@ -1,0 +1,88 @@
+import { getOperation, isAuthorized, missingScopes, operationsAuthorizedBy, operations, scopeInfo } from '../../src/catalog';
+import type { Operation } from '../../src/catalog';
+
+const op = (key: string): Operation => {
+  const found = getOperation(key);
+  if (!found) throw new Error(`not in catalog: ${key}`);
+  return found;
+};
+
+describe('scope requirements', () => {
+  it('maps GET /rest/api/3/issue/{issueIdOrKey} to read:jira-work or the granular read set', () => {
+    const issue = op('GET /rest/api/3/issue/{issueIdOrKey}');
+    expect(issue.alternatives.map((a) => a.kind)).toEqual(['classic', 'granular']);
+    expect(issue.alternatives[0].scopes).toEqual(['read:jira-work']);
+    expect(issue.alternatives[1].scopes).toContain('read:issue:jira');
+    expect(isAuthorized(issue, ['read:jira-work'])).toBe(true);
+    expect(isAuthorized(issue, issue.alternatives[1].scopes)).toBe(true);
+    // One granular scope short of the AND-set is not enough.
+    expect(isAuthorized(issue, issue.alternatives[1].scopes.slice(1))).toBe(false);
+  });
+
+  it('needs all scopes of one alternative, not one of each', () => {
+    const issue = op('GET /rest/api/3/issue/{issueIdOrKey}');
+    const mixed = [issue.alternatives[1].scopes[0]];
+    expect(isAuthorized(issue, mixed)).toBe(false);
+  });
+
+  it('suggests the smallest addition, granular preferred on a tie', () => {
+    const issue = op('GET /rest/api/3/issue/{issueIdOrKey}');
+    expect(missingScopes(issue, [])).toEqual(['read:jira-work']);
+    const granular = issue.alternatives[1].scopes;
+    expect(missingScopes(issue, granular.slice(1))).toEqual([granular[0]]);
+    expect(missingScopes(issue, ['read:jira-work'])).toEqual([]);
+    const tie = operations().find((o) => o.alternatives.length === 2 && o.alternatives.every((a) => a.scopes.length === 1) && o.alternatives[0].kind === 'classic' && o.alternatives[1].kind === 'granular');
+    expect(tie && missingScopes(tie, [])).toEqual(tie && [...tie.alternatives[1].scopes]);
+  });
+
+  it('treats an explicit empty alternative as needing no scope', () => {
+    const value = op('POST /rest/api/3/app/field/value');
+    expect(isAuthorized(value, [])).toBe(true);
+    expect(missingScopes(value, [])).toEqual([]);
+  });
+
+  it('marks operations that list no Forge scope as undocumented, never as needing none', () => {
+    const undocumented = operations().filter((o) => o.undocumented);
+    expect(undocumented.length).toBeGreaterThan(20);
+    expect(undocumented.every((o) => o.alternatives.length === 0)).toBe(true);
+    expect(operationsAuthorizedBy(['read:jira-work']).some((o) => o.undocumented)).toBe(false);
+  });
+
+  it('keeps Bitbucket legacy scopes apart from Forge scopes', () => {
+    const legacyOnly = operations().filter((o) => o.product === 'bitbucket' && o.legacyScopes?.length && o.undocumented);
+    expect(legacyOnly.length).toBeGreaterThan(0);
+    const pr = op('GET /2.0/repositories/{workspace}/{repo_slug}/pullrequests');
+    expect(pr.alternatives.flatMap((a) => a.scopes)).toContain('read:pullrequest:bitbucket');
+    expect(pr.alternatives.flatMap((a) => a.scopes)).not.toContain('pullrequest');
+  });
+
+  it('adds the documented classic alternative to Jira Software agile operations, labelled inferred', () => {
+    const board = op('GET /rest/agile/1.0/board/{boardId}');
+    expect(board.alternatives.find((a) => a.source === 'inferred')?.scopes).toEqual(['read:jira-work']);
+    const moveToSprint = operations().find((o) => o.template.startsWith('/rest/agile/') && o.method === 'POST' && !o.undocumented)!;
+    expect(moveToSprint.alternatives.find((a) => a.source === 'inferred')?.scopes).toEqual(['write:jira-work']);
+  });
+
+  it('records where each requirement came from', () => {
+    const banner = op('GET /rest/api/3/announcementBanner');
+    expect(banner.alternatives.map((a) => a.source)).toEqual(['security']);
+    expect(op('GET /wiki/api/v2/pages/{id}').alternatives.map((a) => [a.source, a.kind])).toEqual([['x-current', 'granular']]);
+  });
+
+  it('lists the operations a scope set authorizes, growing with the set', () => {
+    const read = operationsAuthorizedBy(['read:jira-work']);
+    const readWrite = operationsAuthorizedBy(['read:jira-work', 'write:jira-work']);
+    expect(read.length).toBeGreaterThan(50);
+    expect(readWrite.length).toBeGreaterThan(read.length);
+    for (const o of read) expect(isAuthorized(o, ['read:jira-work'])).toBe(true);
+    expect(operationsAuthorizedBy([])).toEqual([]);
+  });
+
+  it('knows scope metadata: kind, validity, description and how many operations each can authorize', () => {
+    expect(scopeInfo('read:jira-work')).toMatchObject({ kind: 'classic', product: 'jira', valid: true });
+    expect(scopeInfo('read:jira-work')!.description).toMatch(/\w/);
+    expect(scopeInfo('read:page:confluence')).toMatchObject({ kind: 'granular', product: 'confluence', valid: true });
+    expect(scopeInfo('read:jira-work')!.operationCount).toBeGreaterThan(100);
+    expect(scopeInfo('storage:app')).toMatchObject({ valid: true });
+  });
+});

@@ -1,0 +1,47 @@
+import type { Family } from '../src/catalog/types';
+import { withFaults } from './faults';
+import { kvsResponse } from './kvs/kvs-endpoint';
+import type { Invocation, FetchTarget } from './runtime/globals';
+import type { Sandbox } from './sandbox';
+
+const FAMILY_BY_REMOTE: Record<string, Family> = {
+  jira: 'requestJira',
+  confluence: 'requestConfluence',
+  bitbucket: 'requestBitbucket',
+};
+
+const proxyError = (status: number, reason: string) =>
+  // @forge/api turns the `forge-proxy-error` header into NeedsAuthenticationError / ProxyRequestError.
+  new Response(null, { status, headers: { 'forge-proxy-error': reason } });
+
+/** Routes one `__forge_fetch__` call: `kvs` to the KVS emulator, `fpp` product remotes to the product backend. */
+export async function routeFetch(
+  sandbox: Sandbox,
+  target: FetchTarget,
+  path: string,
+  init: RequestInit | undefined,
+  invocation: Invocation | undefined,
+): Promise<Response> {
+  if (target.type === 'kvs') return withFaults(sandbox.faults, 'kvs', path, () => kvsResponse(sandbox.kvs, path, init));
+  const family = target.type === 'fpp' ? FAMILY_BY_REMOTE[target.remote ?? ''] : undefined;
+  if (!family) {
+    throw new Error(`[sandbox] __forge_fetch__(${JSON.stringify(target)}, ${path}) is not emulated`);
+  }
+  const principal = target.provider === 'user' ? 'user' : 'app';
+  const accountId = target.accountId ?? invocation?.runtime.aaid;
+  if (principal === 'user' && !accountId) return proxyError(401, 'NEEDS_AUTHENTICATION_ERR');
+  const runtimeScopes = (invocation?.runtime.appContext.permissions as { scopes?: string[] } | undefined)?.scopes;
+  return withFaults(sandbox.faults, 'product', path, () =>
+    sandbox.product.handle({
+      family,
+      method: (init?.method ?? 'GET').toUpperCase(),
+      path,
+      headers: new Headers(init?.headers),
+      body: typeof init?.body === 'string' ? init.body : undefined,
+      principal,
+      accountId: principal === 'user' ? accountId : undefined,
+      grantedScopes: runtimeScopes ?? sandbox.grantedScopes,
+      userIsAdmin: principal === 'user' && sandbox.isAdmin(accountId),
+    }),
+  );
+}

@@ -1,0 +1,22 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** One documented success answer: status and a small example body. */
+export interface ResponseExample {
+  status: number;
+  body?: unknown;
+}
+
+let cache: Record<string, ResponseExample> | undefined;
+
+/**
+ * Returns the generated examples (`local/generated/response-examples.json`, made by
+ * scripts/build-response-examples.ts), keyed by operation key; empty when not generated yet.
+ */
+export function responseExamples(): Record<string, ResponseExample> {
+  if (!cache) {
+    const file = join(__dirname, '..', 'generated', 'response-examples.json');
+    cache = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')).operations as Record<string, ResponseExample>) : {};
+  }
+  return cache;
+}

@@ -1,0 +1,81 @@
+import type { Family } from '../catalog/types';
+import type { Principal } from '../usage/format';
+import { currentTally } from './context';
+import { resolveEndpoint } from './endpoint';
+import type { TallyRow } from './tally';
+
+type RequestFn = (path: any, init?: any) => Promise<any>;
+type AnyRecord = Record<string, any>;
+
+const FAMILIES: readonly Family[] = ['requestJira', 'requestConfluence', 'requestBitbucket'];
+
+/**
+ * Returns a `requestX` that behaves exactly like `original` and counts the call. A synchronous
+ * throw (an unsafe URL) is not a request and propagates before anything is counted; the
+ * returned promise settles with the very Response or the very error of the original.
+ */
+export function recordCalls(original: RequestFn, family: Family, principal: Principal): RequestFn {
+  return function recordedRequest(this: unknown, path: any, init?: any): Promise<any> {
+    const result = original.call(this, path, init);
+    let row: TallyRow;
+    try {
+      if (result === null || typeof result !== 'object' || typeof result.then !== 'function') return result;
+      const concrete: unknown = typeof path === 'string' ? path : path?.value;
+      if (typeof concrete !== 'string') return result;
+      const endpoint = resolveEndpoint(family, init === undefined || init === null ? undefined : init.method, concrete);
+      if (endpoint === undefined) return result;
+      row = currentTally().row(endpoint, principal);
+      row.calls++;
+    } catch {
+      return result; // never let recording hurt the host
+    }
+    return result.then(row.onResponse, row.onError);
+  };
+}
+
+function wrapFamilies<T extends AnyRecord>(methods: T, principal: Principal): T {
+  if (methods === null || typeof methods !== 'object') return methods;
+  const out: AnyRecord = { ...methods };
+  for (const family of FAMILIES) {
+    if (typeof methods[family] === 'function') out[family] = recordCalls(methods[family], family, principal);
+  }
+  if (typeof methods.withContext === 'function') {
+    const withContext = methods.withContext;
+    out.withContext = (...args: unknown[]) => wrapFamilies(withContext.apply(methods, args), principal);
+  }
+  return out as T;
+}
+
+/**
+ * Returns `api` (the `@forge/api` default export or its module namespace) with the same
+ * surface and types, whose `requestJira` / `requestConfluence` / `requestBitbucket` (bare, and
+ * under `asApp()`, `asUser()`, `asUser(accountId)` and `withContext`) are recorded. Everything
+ * else is the original, untouched. Bare calls are recorded as `app`.
+ */
+export function instrument<T extends object>(api: T): T {
+  const source = api as AnyRecord;
+  const out: AnyRecord = {};
+  // Copy descriptors, not values: a CommonJS namespace exposes its exports as getters.
+  for (const key of Reflect.ownKeys(api)) {
+    const descriptor = Object.getOwnPropertyDescriptor(api, key);
+    if (descriptor) Object.defineProperty(out, key, { ...descriptor, configurable: true });
+  }
+  for (const family of FAMILIES) {
+    if (typeof source[family] === 'function') {
+      Object.defineProperty(out, family, { value: recordCalls(source[family], family, 'app'), enumerable: true, configurable: true, writable: true });
+    }
+  }
+  const wrapFactory = (name: 'asApp' | 'asUser', principal: Principal) => {
+    const factory = source[name];
+    if (typeof factory !== 'function') return;
+    const wrapped = (...args: unknown[]) => wrapFamilies(factory.apply(source, args), principal);
+    Object.defineProperty(out, name, { value: wrapped, enumerable: true, configurable: true, writable: true });
+  };
+  wrapFactory('asApp', 'app');
+  wrapFactory('asUser', 'user');
+  // The default export is reachable from the namespace too; instrument it as well.
+  if (source.default && typeof source.default === 'object' && source.default !== api && typeof source.default.asApp === 'function') {
+    Object.defineProperty(out, 'default', { value: instrument(source.default), enumerable: true, configurable: true, writable: true });
+  }
+  return out as T;
+}

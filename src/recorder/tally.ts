@@ -1,0 +1,95 @@
+import { PRINCIPAL_CODE, type EncodedRow, type PrincipalCode } from '../usage/rows';
+import type { Principal } from '../usage/format';
+import type { Endpoint } from './endpoint';
+import { inspectResponse } from './response-status';
+
+const PRINCIPAL_INDEX: Readonly<Record<Principal, 0 | 1 | 2>> = { app: 0, user: 1, bridge: 2 };
+
+/** Counters of one (endpoint, principal) in one tally, with its response handlers pre-bound. */
+export class TallyRow {
+  calls = 0;
+  s2 = 0;
+  s3 = 0;
+  s4 = 0;
+  s5 = 0;
+  network = 0;
+  scopeMismatch401 = 0;
+  /** Counts the response and hands back the very same object. */
+  readonly onResponse: <R>(response: R) => R;
+  /** Counts the failure and rethrows the very same error. */
+  readonly onError: (error: unknown) => never;
+
+  constructor(
+    readonly endpoint: Endpoint,
+    readonly principal: PrincipalCode,
+    tally: Tally,
+  ) {
+    // Bound once per row rather than per call: the hot path then allocates only the promise.
+    this.onResponse = <R>(response: R): R => {
+      inspectResponse(this, tally, response);
+      return response;
+    };
+    this.onError = (error: unknown): never => {
+      this.network++;
+      throw error;
+    };
+  }
+
+  /** Returns the row in its stored form. */
+  encode(): EncodedRow {
+    const e = this.endpoint;
+    return [e.familyCode, e.method, e.template, e.known ? 1 : 0, this.principal, this.calls, this.s2, this.s3, this.s4, this.s5, this.network, this.scopeMismatch401];
+  }
+}
+
+/** The calls of one invocation (or one browser page), counted in memory until flushed. */
+export class Tally {
+  private readonly rows: [Map<Endpoint, TallyRow>, Map<Endpoint, TallyRow>, Map<Endpoint, TallyRow>] = [new Map(), new Map(), new Map()];
+  private pending: Promise<unknown>[] | undefined;
+  /** Total calls counted since the last `drain()`. */
+  calls = 0;
+  /** Distinct rows since the last `drain()`. */
+  size = 0;
+
+  /** Returns the row for this endpoint and principal, creating it on first use. */
+  row(endpoint: Endpoint, principal: Principal): TallyRow {
+    const map = this.rows[PRINCIPAL_INDEX[principal]];
+    let row = map.get(endpoint);
+    if (row === undefined) {
+      row = new TallyRow(endpoint, PRINCIPAL_CODE[principal], this);
+      map.set(endpoint, row);
+      this.size++;
+    }
+    return row;
+  }
+
+  /** Remembers background work (a cheap body check) that must settle before a flush reads the counts. */
+  track(work: Promise<unknown>): void {
+    (this.pending ??= []).push(work);
+  }
+
+  /** Resolves once tracked background work has settled, or after `timeoutMs`, whichever is first. */
+  async settle(timeoutMs: number): Promise<void> {
+    const pending = this.pending;
+    if (!pending || pending.length === 0) return;
+    this.pending = undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, timeoutMs);
+    });
+    await Promise.race([Promise.allSettled(pending), timeout]);
+    if (timer !== undefined) clearTimeout(timer);
+  }
+
+  /** Returns the counted rows in stored form and starts counting afresh. */
+  drain(): EncodedRow[] {
+    const out: EncodedRow[] = [];
+    for (const map of this.rows) {
+      for (const row of map.values()) if (row.calls > 0) out.push(row.encode());
+      map.clear();
+    }
+    this.calls = 0;
+    this.size = 0;
+    return out;
+  }
+}

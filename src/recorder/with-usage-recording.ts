@@ -1,0 +1,25 @@
+import { currentContext, runWithTally } from './context';
+import { flushTally } from './flush';
+import { Tally } from './tally';
+
+/**
+ * Returns `handler` wrapped so the calls it makes are tallied for this invocation alone and
+ * stored once when it ends, after success or a throw: one KVS write when it made calls, none
+ * otherwise. The handler's result and error pass through untouched (the wrapper is async).
+ * Nested use (a wrapped resolver inside a wrapped handler) records once, in the outer one.
+ */
+export function withUsageRecording<A extends unknown[], R>(handler: (...args: A) => R): (...args: A) => Promise<Awaited<R>> {
+  return function recordedHandler(this: unknown, ...args: A): Promise<Awaited<R>> {
+    if (currentContext() !== undefined) {
+      return (async (): Promise<Awaited<R>> => await handler.apply(this, args))();
+    }
+    const context = { tally: new Tally() };
+    return runWithTally(context, async (): Promise<Awaited<R>> => {
+      try {
+        return await handler.apply(this, args);
+      } finally {
+        await flushTally(context.tally);
+      }
+    });
+  };
+}

@@ -1,0 +1,86 @@
+import { createHash } from 'node:crypto';
+import { getAppContext } from '@forge/api';
+import { ScopeInspectorError } from '../errors';
+import type { UsageExport } from '../usage/format';
+import { buildExport } from './build-export';
+import { compactHeld, loadDay, newState, type CompactOptions, type CompactResult } from './compact';
+import { emptyDay, mergeShard, type DayAggregate } from './day-aggregate';
+import { DAY_PREFIX, GRANTS_KEY, KEY_PREFIX, LEASE_KEY, SHARD_PREFIX, dayOfKey } from './keys';
+import { acquireLease } from './lease';
+import { MAX_TRANSACTION_OPS } from './limits';
+import { retryWithinBudget } from './retry';
+import { scanPrefix } from './scan';
+import { isShardValue } from './shard-guard';
+
+/** How long a read waits for a running compaction before reading without the lease. */
+export const READ_LEASE_WAIT_MS = 5000;
+
+/** Options of `readUsage`. */
+export interface ReadOptions extends CompactOptions {
+  /** Called with what the on-demand compaction did (for tests and logs). */
+  onCompaction?: (result: CompactResult) => void;
+}
+
+function installationInfo(): { installation: string; environment?: string } {
+  try {
+    const context = getAppContext();
+    const id = String(context.installationAri ?? '');
+    return { installation: createHash('sha256').update(id).digest('hex').slice(0, 16), environment: context.environmentType || undefined };
+  } catch {
+    return { installation: 'unknown' };
+  }
+}
+
+/**
+ * Returns this installation's usage export. Compacts first (on-demand compaction) and reads
+ * while holding the lease, so the numbers are exact; shards a short budget left unmerged are
+ * added in memory. Throws `USAGE_READ_FAILED` when storage cannot be read at all.
+ */
+export async function readUsage(options: ReadOptions = {}): Promise<UsageExport> {
+  const state = newState(options);
+  const lease = await acquireLease(state.kvs, options.leaseWaitMs ?? READ_LEASE_WAIT_MS, options.now).catch(() => undefined);
+  try {
+    const result: CompactResult = { ran: !!lease, complete: false, shardsMerged: 0, shardsDiscarded: 0, dayPartsExpired: 0 };
+    if (lease) await compactHeld(state, result).catch(() => undefined);
+    options.onCompaction?.(result);
+    const dayKeys = (await scanPrefix<unknown>(state.kvs, DAY_PREFIX, state.budget)).map((e) => dayOfKey(e.key)).filter((d): d is string => !!d && d >= state.cutoffDay);
+    // loadDay caches what this compaction wrote; other days are read from storage.
+    const days = new Map<string, DayAggregate>();
+    for (const day of new Set(dayKeys)) days.set(day, (await loadDay(state, day)).aggregate);
+    if (!result.complete) {
+      for (const entry of await scanPrefix<unknown>(state.kvs, SHARD_PREFIX, state.budget)) {
+        if (!isShardValue(entry.value) || entry.value.day < state.cutoffDay) continue;
+        const day = days.get(entry.value.day) ?? emptyDay(entry.value.day);
+        mergeShard(day, entry.value);
+        days.set(entry.value.day, day);
+      }
+    }
+    if (!result.complete) {
+      const stored = await retryWithinBudget(() => state.kvs.get<{ versions?: unknown }>(GRANTS_KEY), state.budget);
+      if (Array.isArray(stored?.versions)) state.grants = stored!.versions as typeof state.grants;
+    }
+    return buildExport({ days: [...days.values()].sort((a, b) => a.day.localeCompare(b.day)), grants: state.grants, ...installationInfo(), generatedAt: new Date((options.now ?? Date.now)()).toISOString() });
+  } catch (error) {
+    throw new ScopeInspectorError('USAGE_READ_FAILED', `usage could not be read from Forge storage: ${(error as Error)?.message ?? error}`, { cause: error });
+  } finally {
+    await lease?.release();
+  }
+}
+
+/** Deletes every key Scope Inspector stored (shards, aggregates, grants); returns how many. */
+export async function resetUsage(options: CompactOptions = {}): Promise<number> {
+  const state = newState(options);
+  const lease = await acquireLease(state.kvs, options.leaseWaitMs ?? READ_LEASE_WAIT_MS, options.now);
+  if (!lease) throw new ScopeInspectorError('USAGE_BUSY', 'a compaction is running; try again');
+  try {
+    const keys = (await scanPrefix<unknown>(state.kvs, KEY_PREFIX, state.budget)).map((e) => e.key).filter((k) => k !== LEASE_KEY);
+    for (let i = 0; i < keys.length; i += MAX_TRANSACTION_OPS) {
+      const tx = state.kvs.transact();
+      for (const key of keys.slice(i, i + MAX_TRANSACTION_OPS)) tx.delete(key);
+      await retryWithinBudget(() => tx.execute(), state.budget);
+    }
+    return keys.length;
+  } finally {
+    await lease.release();
+  }
+}

@@ -1,0 +1,46 @@
+import type { EncodedRow } from '../usage/rows';
+import { VALUE_BUDGET_BYTES } from './limits';
+
+/** What one flush writes: the calls of one invocation plus the context they were made in. */
+export interface ShardValue {
+  v: 1;
+  /** UTC day of the flush, `YYYY-MM-DD`. */
+  day: string;
+  appVersion: string;
+  environment: string;
+  moduleKey: string;
+  /** Scopes the installation granted, from `getAppContext().permissions`. */
+  granted: string[];
+  /** Calls earlier flushes of this process failed to store, reported now. */
+  dropped: number;
+  rows: EncodedRow[];
+}
+
+/** Returns the UTF-8 size of a value once JSON-encoded, as Forge measures it. */
+export function jsonBytes(value: unknown): number {
+  return Buffer.byteLength(JSON.stringify(value), 'utf8');
+}
+
+/**
+ * Returns the shard split into values that each fit Forge's value limit. Almost always one;
+ * an invocation touching thousands of distinct endpoints gets several, written in one batch.
+ */
+export function splitShard(shard: ShardValue, budget = VALUE_BUDGET_BYTES): ShardValue[] {
+  if (jsonBytes(shard) <= budget) return [shard];
+  const envelope = jsonBytes({ ...shard, rows: [] });
+  const parts: ShardValue[] = [];
+  let rows: EncodedRow[] = [];
+  let size = envelope;
+  for (const row of shard.rows) {
+    const rowSize = jsonBytes(row) + 1;
+    if (rows.length > 0 && size + rowSize > budget) {
+      parts.push({ ...shard, rows, dropped: parts.length === 0 ? shard.dropped : 0 });
+      rows = [];
+      size = envelope;
+    }
+    rows.push(row);
+    size += rowSize;
+  }
+  parts.push({ ...shard, rows, dropped: parts.length === 0 ? shard.dropped : 0 });
+  return parts;
+}

@@ -1,0 +1,59 @@
+import { randomUUID } from 'node:crypto';
+import { totalCalls, type EncodedRow } from '../usage/rows';
+import { invocationBudget, type Budget } from './budget';
+import { invocationInfo, type InvocationInfo } from './invocation-info';
+import { shardKey, utcDay } from './keys';
+import { defaultKvs, type KvsPort } from './kvs-port';
+import { retryWithinBudget } from './retry';
+import { splitShard, type ShardValue } from './shard';
+import { storageStats } from './stats';
+
+/** Longest a flush may spend on storage when the invocation's remaining time is unknown. */
+export const FLUSH_CAP_MS = 3000;
+
+/** Options of `writeShard`, all optional outside tests. */
+export interface WriteShardOptions {
+  kvs?: KvsPort;
+  budget?: Budget;
+  now?: () => number;
+  info?: InvocationInfo;
+}
+
+/**
+ * Stores one invocation's rows as a new shard: one KVS request (a `set`, or a `batchSet` when
+ * the rows exceed one value), retried within the invocation's remaining time. Never throws:
+ * on failure the calls are counted as dropped and reported by the next successful write.
+ * Returns true when stored.
+ */
+export async function writeShard(rows: EncodedRow[], options: WriteShardOptions = {}): Promise<boolean> {
+  const calls = totalCalls(rows);
+  if (rows.length === 0) return true;
+  const carried = storageStats.takeDropped();
+  try {
+    const kvs = options.kvs ?? defaultKvs();
+    const now = options.now ?? Date.now;
+    const info = options.info ?? invocationInfo();
+    const day = utcDay(now());
+    const shard: ShardValue = { v: 1, day, ...info, dropped: carried, rows };
+    const parts = splitShard(shard);
+    const id = randomUUID();
+    const budget = options.budget ?? invocationBudget(FLUSH_CAP_MS, now);
+    // The key is fixed before the first attempt, so a retry after an ambiguous timeout
+    // overwrites the same shard instead of adding a second copy.
+    if (parts.length === 1) {
+      await retryWithinBudget(() => kvs.set(shardKey(day, id), parts[0]), budget);
+    } else {
+      const items = parts.map((value, i) => ({ key: shardKey(day, `${id}-${i}`), value }));
+      await retryWithinBudget(async () => {
+        const result = await kvs.batchSet(items);
+        if (result.failedKeys.length > 0) throw new Error(`${result.failedKeys.length} shard parts not stored`);
+      }, budget);
+    }
+    storageStats.writes++;
+    return true;
+  } catch {
+    storageStats.failures++;
+    storageStats.addDropped(carried + calls);
+    return false;
+  }
+}

@@ -1,0 +1,74 @@
+import { ScopeInspectorError } from '../errors';
+import { USAGE_FORMAT_NAME, USAGE_FORMAT_VERSION, type UsageExport } from './format';
+import type { EncodedRow } from './rows';
+import { rowProblem } from './validate-rows';
+
+/** Version of the bridge tally payload. */
+export const BRIDGE_TALLY_VERSION = 1 as const;
+/** Largest bridge payload accepted, in characters of JSON. */
+export const MAX_BRIDGE_PAYLOAD_CHARS = 64 * 1024;
+/** Most rows in one bridge payload. */
+export const MAX_BRIDGE_ROWS = 500;
+/** Most calls one bridge row may claim (a page cannot make more between two flushes). */
+export const MAX_BRIDGE_ROW_CALLS = 100_000;
+
+/** What `instrumentBridge` sends to the usage resolver. */
+export interface BridgeTallyPayload {
+  v: typeof BRIDGE_TALLY_VERSION;
+  rows: EncodedRow[];
+}
+
+function invalid(code: string, message: string): never {
+  throw new ScopeInspectorError(code, message);
+}
+
+/**
+ * Returns the payload when it is a well-formed bridge tally, else throws a
+ * `ScopeInspectorError` (`BRIDGE_TALLY_TOO_LARGE` / `BRIDGE_TALLY_INVALID`). Strict because the
+ * payload comes from a browser: only known keys, bounded size and counts, principal `bridge`,
+ * and only catalog templates or redacted shapes, so it cannot smuggle data into storage.
+ */
+export function validateBridgeTally(payload: unknown): BridgeTallyPayload {
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(payload);
+  } catch {
+    invalid('BRIDGE_TALLY_INVALID', 'bridge tally is not JSON-serialisable');
+  }
+  if (text === undefined) invalid('BRIDGE_TALLY_INVALID', 'bridge tally is empty');
+  if (text.length > MAX_BRIDGE_PAYLOAD_CHARS) invalid('BRIDGE_TALLY_TOO_LARGE', `bridge tally is ${text.length} characters, over ${MAX_BRIDGE_PAYLOAD_CHARS}`);
+  if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) invalid('BRIDGE_TALLY_INVALID', 'bridge tally is not an object');
+  const keys = Object.keys(payload).sort().join(',');
+  if (keys !== 'rows,v') invalid('BRIDGE_TALLY_INVALID', `bridge tally has keys [${keys}], expected [rows,v]`);
+  const { v, rows } = payload as { v: unknown; rows: unknown };
+  if (v !== BRIDGE_TALLY_VERSION) invalid('BRIDGE_TALLY_INVALID', 'unsupported bridge tally version');
+  if (!Array.isArray(rows) || rows.length === 0) invalid('BRIDGE_TALLY_INVALID', 'bridge tally has no rows');
+  if (rows.length > MAX_BRIDGE_ROWS) invalid('BRIDGE_TALLY_TOO_LARGE', `bridge tally has ${rows.length} rows, over ${MAX_BRIDGE_ROWS}`);
+  rows.forEach((row, i) => {
+    const problem = rowProblem(row, MAX_BRIDGE_ROW_CALLS);
+    if (problem) invalid('BRIDGE_TALLY_INVALID', `row ${i}: ${problem}`);
+    if ((row as EncodedRow)[4] !== 'b') invalid('BRIDGE_TALLY_INVALID', `row ${i}: principal must be bridge`);
+    if ((row as EncodedRow)[5] === 0) invalid('BRIDGE_TALLY_INVALID', `row ${i}: no calls`);
+  });
+  return { v: BRIDGE_TALLY_VERSION, rows: (rows as EncodedRow[]).map((r) => r.slice() as EncodedRow) };
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Returns the value typed as a usage export when it has the export's shape; throws `INVALID_USAGE_EXPORT` otherwise. */
+export function validateUsageExport(value: unknown): UsageExport {
+  const fail = (why: string): never => invalid('INVALID_USAGE_EXPORT', `not a usage export: ${why}`);
+  if (value === null || typeof value !== 'object') fail('not an object');
+  const v = value as Partial<UsageExport>;
+  if (v.format !== USAGE_FORMAT_NAME) fail(`format is not "${USAGE_FORMAT_NAME}"`);
+  if (v.version !== USAGE_FORMAT_VERSION) fail(`version ${String(v.version)} is not ${USAGE_FORMAT_VERSION}`);
+  if (typeof v.generatedAt !== 'string' || typeof v.installation !== 'string') fail('generatedAt/installation missing');
+  if (!v.window || typeof v.window.daysObserved !== 'number') fail('window missing');
+  if (!Array.isArray(v.grantedScopes) || !Array.isArray(v.endpoints)) fail('grantedScopes/endpoints missing');
+  if (typeof v.droppedCalls !== 'number' || v.droppedCalls < 0) fail('droppedCalls missing');
+  for (const e of v.endpoints!) {
+    if (!e || typeof e.template !== 'string' || typeof e.calls !== 'number' || !e.status || !DAY.test(e.firstSeen) || !DAY.test(e.lastSeen)) fail('malformed endpoint');
+  }
+  for (const g of v.grantedScopes!) if (!g || typeof g.appVersion !== 'string' || !Array.isArray(g.scopes)) fail('malformed grantedScopes entry');
+  return v as UsageExport;
+}

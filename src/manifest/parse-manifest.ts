@@ -1,0 +1,79 @@
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type YAMLMap } from 'yaml';
+import { ScopeInspectorError } from '../errors';
+import type { ManifestInfo, ManifestPosition } from './types';
+
+/** Parses `manifest.yml` text; throws ScopeInspectorError `MANIFEST_PARSE` naming file:line:col on malformed YAML. */
+export function parseManifest(text: string, file = 'manifest.yml'): ManifestInfo {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0];
+    const { line, col } = lineCounter.linePos(e.pos[0]);
+    throw new ScopeInspectorError('MANIFEST_PARSE', `${file}:${line}:${col}: ${e.message.split('\n')[0]}`, { cause: e });
+  }
+  const pos = (n: unknown): ManifestPosition => {
+    const range = (n as YamlNode | undefined)?.range;
+    const { line, col } = lineCounter.linePos(range ? range[0] : 0);
+    return { line, column: col };
+  };
+  const root = doc.contents;
+  const info: ManifestInfo = { file, app: {}, scopes: [], scopesAt: pos(root), modules: [], functions: [], triggerEvents: [], scheduledTriggers: [], resources: [] };
+  if (!isMap(root)) return info;
+
+  const str = (m: unknown, key: string): string | undefined => {
+    const v = isMap(m) ? m.get(key, true) : undefined;
+    return isScalar(v) && v.value !== null && v.value !== undefined ? String(v.value) : undefined;
+  };
+  const app = root.get('app', true);
+  info.app = { id: str(app, 'id'), runtime: isMap(app) ? str(app.get('runtime', true), 'name') : undefined };
+
+  const permissions = root.get('permissions', true);
+  if (isMap(permissions)) {
+    info.scopesAt = pos(permissions);
+    const scopesPair = permissions.items.find((p) => isScalar(p.key) && p.key.value === 'scopes');
+    if (scopesPair) info.scopesAt = pos(scopesPair.key);
+    const scopes = permissions.get('scopes', true);
+    // Scopes are a list; older manifests also wrote them as a map keyed by scope.
+    if (isSeq(scopes)) for (const s of scopes.items) { if (isScalar(s) && typeof s.value === 'string') info.scopes.push({ name: s.value, ...pos(s) }); }
+    else if (isMap(scopes)) for (const p of scopes.items) { if (isScalar(p.key)) info.scopes.push({ name: String(p.key.value), ...pos(p.key) }); }
+    const external = permissions.get('external', true);
+    if (isMap(external)) info.external = external.toJSON() as Record<string, unknown>;
+  }
+
+  const modules = root.get('modules', true);
+  if (isMap(modules)) {
+    for (const pair of modules.items) {
+      const type = isScalar(pair.key) ? String(pair.key.value) : '';
+      if (!isSeq(pair.value)) continue;
+      for (const m of pair.value.items) {
+        if (!isMap(m)) continue;
+        const key = str(m, 'key') ?? '';
+        const at = pos(m.get('key', true) ?? m);
+        const resolver = m.get('resolver', true);
+        info.modules.push({ type, key, ...at, ...opt('function', str(m, 'function')), ...opt('resolver', str(resolver, 'function') ?? str(resolver, 'endpoint')), ...opt('resource', str(m, 'resource')) });
+        if (type === 'function') {
+          const timeout = str(m, 'timeoutSeconds') ?? str(m, 'timeout');
+          info.functions.push({ key, handler: str(m, 'handler') ?? '', ...at, ...(timeout !== undefined ? { timeout: Number(timeout) } : {}) });
+        } else if (type === 'trigger') {
+          addEvents(info, m, key, pos);
+        } else if (type === 'scheduledTrigger') {
+          info.scheduledTriggers.push({ key, ...at, ...opt('function', str(m, 'function')), ...opt('interval', str(m, 'interval')) });
+        }
+      }
+    }
+  }
+
+  const resources = root.get('resources', true);
+  if (isSeq(resources)) {
+    for (const r of resources.items) if (isMap(r)) info.resources.push({ key: str(r, 'key') ?? '', path: str(r, 'path') ?? '', ...pos(r.get('key', true) ?? r) });
+  }
+  return info;
+}
+
+const opt = <K extends string>(k: K, v: string | undefined): Partial<Record<K, string>> => (v === undefined ? {} : ({ [k]: v } as Record<K, string>));
+
+function addEvents(info: ManifestInfo, m: YAMLMap, trigger: string, pos: (n: unknown) => ManifestPosition): void {
+  const events = m.get('events', true);
+  if (!isSeq(events)) return;
+  for (const e of events.items) if (isScalar(e) && typeof e.value === 'string') info.triggerEvents.push({ event: e.value, trigger, ...pos(e) });
+}

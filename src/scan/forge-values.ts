@@ -1,0 +1,100 @@
+import type { Family } from '../catalog/types';
+import type { Scope, Node } from './scope';
+import type { CallPrincipal } from './types';
+import { requireSource } from './walk-file';
+
+/** Packages whose exports the scanner follows. */
+export const FORGE_API = '@forge/api';
+export const FORGE_BRIDGE = '@forge/bridge';
+
+const FAMILIES = new Set<string>(['requestJira', 'requestConfluence', 'requestBitbucket']);
+
+/** Properties API entities of older `@forge/api` (`properties.onJiraIssue(key)`), keyed by factory name. */
+export const PROPERTY_ENTITIES: Record<string, { family: Family; base: string; seg: string }> = {
+  onJiraIssue: { family: 'requestJira', base: '/rest/api/3/issue/{}', seg: 'properties' },
+  onJiraProject: { family: 'requestJira', base: '/rest/api/3/project/{}', seg: 'properties' },
+  onConfluencePage: { family: 'requestConfluence', base: '/wiki/rest/api/content/{}', seg: 'property' },
+  onConfluenceSpace: { family: 'requestConfluence', base: '/wiki/rest/api/space/{}', seg: 'property' },
+};
+
+/** A value the scanner knows to come from a Forge package. */
+export type ForgeValue =
+  | { k: 'module'; pkg: string }
+  | { k: 'export'; pkg: string; name: string }
+  | { k: 'principal'; p: 'asApp' | 'asUser' }
+  | { k: 'request'; family: Family; principal: CallPrincipal }
+  | { k: 'graph'; principal: CallPrincipal }
+  | { k: 'props'; entity: string }
+  | { k: 'propsMethod'; entity: string; op: string }
+  | { k: 'privacyReport' };
+
+const unwrap = (n: Node): Node => {
+  while (n && (n.type === 'TSAsExpression' || n.type === 'TSNonNullExpression' || n.type === 'TSSatisfiesExpression' || n.type === 'TSTypeAssertion' || n.type === 'ParenthesizedExpression' || n.type === 'ChainExpression' || n.type === 'AwaitExpression')) n = n.expression ?? n.argument;
+  return n;
+};
+export { unwrap };
+
+/** Returns what member `name` of a Forge value is, if the scanner knows it. */
+export function forgeMember(v: ForgeValue, name: string): ForgeValue | undefined {
+  switch (v.k) {
+    case 'module':
+      if (name === 'default') return v.pkg === FORGE_API ? v : undefined;
+      return exportOf(v.pkg, name);
+    case 'principal':
+      if (FAMILIES.has(name)) return { k: 'request', family: name as Family, principal: v.p };
+      if (name === 'requestGraph') return { k: 'graph', principal: v.p };
+      return undefined;
+    case 'export':
+      if (v.name === 'properties' && PROPERTY_ENTITIES[name]) return { k: 'export', pkg: v.pkg, name: `properties.${name}` };
+      if (v.name === 'privacy' && name === 'reportPersonalData') return { k: 'privacyReport' };
+      return undefined;
+    case 'props':
+      return ['get', 'set', 'delete'].includes(name) ? { k: 'propsMethod', entity: v.entity, op: name } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** Returns the Forge value of a named export, turning `requestJira` & co. into request functions. */
+export function exportOf(pkg: string, name: string): ForgeValue | undefined {
+  if (pkg !== FORGE_API && pkg !== FORGE_BRIDGE) return undefined;
+  if (FAMILIES.has(name)) return { k: 'request', family: name as Family, principal: pkg === FORGE_BRIDGE ? 'bridge' : 'default' };
+  if (name === 'default' || name === '*') return { k: 'module', pkg };
+  return { k: 'export', pkg, name };
+}
+
+/** Returns the Forge value an expression evaluates to, or undefined when it is not (known to be) one. */
+export function forgeValueOf(node: Node, scope: Scope, depth = 0): ForgeValue | undefined {
+  node = unwrap(node);
+  if (!node || depth > 8) return undefined;
+  switch (node.type) {
+    case 'Identifier': {
+      const b = scope.lookup(node.name);
+      if (!b) return undefined;
+      if (b.import) return exportOf(b.import.source, b.import.name);
+      if (b.kind !== 'const' && b.kind !== 'let' && b.kind !== 'var') return undefined;
+      for (const init of b.inits) {
+        let v = forgeValueOf(init.node, init.scope, depth + 1);
+        if (v && init.key !== undefined) v = forgeMember(v, init.key);
+        if (v) return v;
+      }
+      return undefined;
+    }
+    case 'MemberExpression': {
+      const name = !node.computed ? node.property.name : node.property.type === 'Literal' ? String(node.property.value) : undefined;
+      if (name === undefined) return undefined;
+      const obj = forgeValueOf(node.object, scope, depth + 1);
+      return obj ? forgeMember(obj, name) : undefined;
+    }
+    case 'CallExpression': {
+      const src = requireSource(node);
+      if (src !== undefined) return exportOf(src, '*');
+      const callee = forgeValueOf(node.callee, scope, depth + 1);
+      if (callee?.k === 'export' && callee.pkg === FORGE_API && (callee.name === 'asApp' || callee.name === 'asUser')) return { k: 'principal', p: callee.name };
+      if (callee?.k === 'export' && callee.name.startsWith('properties.')) return { k: 'props', entity: callee.name.slice('properties.'.length) };
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
+}

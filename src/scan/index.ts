@@ -1,0 +1,7 @@
+export type * from './types';
+export { scanApp, scanFiles, type ScanOptions } from './scan-app';
+export { scanSource } from './scan-source';
+export { linkSummaries, type LinkResult, type LinkedCall, type MethodUnknown } from './link';
+export { matchFindings, catalogMatcher, type PatternMatcher } from './match-findings';
+export { findSourceFiles, looksMinified, SOURCE_EXTENSIONS, type SourceFile } from './find-files';
+export type { FileSummary } from './summary-types';

@@ -1,0 +1,47 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseManifest } from '../manifest/parse-manifest';
+import { findSourceFiles, type SourceFile } from './find-files';
+import { linkSummaries } from './link';
+import { catalogMatcher, matchFindings, type PatternMatcher } from './match-findings';
+import { scanSource } from './scan-source';
+import type { ScanResult } from './types';
+
+/** Options of a scan. */
+export interface ScanOptions {
+  /** Catalog matching; the built-in catalog by default. */
+  matcher?: PatternMatcher;
+  /** Resource folders to scan besides `src/` and `static/` (read from `manifest.yml` when omitted). */
+  resourcePaths?: string[];
+}
+
+/** Scans in-memory source files (the pure core of `scanApp`): parses each once, then links and matches. */
+export function scanFiles(files: readonly SourceFile[], options: ScanOptions = {}): ScanResult {
+  const summaries = files.map((f) => scanSource(f.file, f.text, f.side));
+  const { calls, unresolved } = matchFindings(linkSummaries(summaries), options.matcher ?? catalogMatcher);
+  return {
+    files: { scanned: files.map((f) => f.file), skipped: [] },
+    calls,
+    unresolved,
+    forgeApiNeeds: summaries.flatMap((s) => s.needs),
+    parseErrors: summaries.flatMap((s) => s.parseErrors),
+  };
+}
+
+/** Finds and scans an app's source files; a malformed manifest only means its resource folders are not added. */
+export function scanApp(appDir: string, options: ScanOptions = {}): ScanResult {
+  let resourcePaths = options.resourcePaths;
+  if (!resourcePaths) {
+    const manifestPath = join(appDir, 'manifest.yml');
+    try {
+      resourcePaths = existsSync(manifestPath) ? parseManifest(readFileSync(manifestPath, 'utf8')).resources.map((r) => r.path) : [];
+    } catch {
+      // The manifest's own errors are reported by the manifest reader; scanning goes on without resources.
+      resourcePaths = [];
+    }
+  }
+  const found = findSourceFiles(appDir, resourcePaths);
+  const result = scanFiles(found.files, options);
+  result.files.skipped = found.skipped;
+  return result;
+}

@@ -1,0 +1,130 @@
+import { parseSync } from 'oxc-parser';
+import type { Family } from '../catalog/types';
+import { evalMethods, evalStr, type EvalContext } from './evaluate';
+import { FORGE_API, forgeValueOf, PROPERTY_ENTITIES, unwrap } from './forge-values';
+import { LineIndex } from './line-index';
+import type { FnInfo, Node } from './scope';
+import type { Cand, CallSite, ExportValue, FileSummary, MethodCand, Piece, RawCall } from './summary-types';
+import type { ScopeNeed, Side, SourceLocation } from './types';
+import { walkFile } from './walk-file';
+
+const isRelative = (s: string): boolean => s.startsWith('./') || s.startsWith('../');
+const PROPERTY_METHODS: Record<string, string> = { get: 'GET', set: 'PUT', delete: 'DELETE' };
+const MAX_ARGS = 6;
+
+/** Ids of functions whose parameters appear in candidates, so only their local call sites are evaluated. */
+function paramFns(cands: Cand[], methods: MethodCand[] = []): string[] {
+  const out: string[] = [];
+  for (const c of cands) if ('pieces' in c) for (const p of c.pieces) if (typeof p !== 'string' && p.r === 'param') out.push(p.fn);
+  for (const m of methods) if ('ref' in m) out.push(m.ref.fn);
+  return out;
+}
+
+/** Scans one file's text and returns its summary: product calls, helper call sites, exports, Forge API needs. */
+export function scanSource(fileName: string, text: string, side: Side): FileSummary {
+  const summary: FileSummary = { file: fileName, side, calls: [], callSites: [], exports: {}, exportAll: [], unresolved: [], needs: [], parseErrors: [] };
+  const lines = new LineIndex(text);
+  const loc = (offset: number): SourceLocation => ({ file: fileName, ...lines.at(offset) });
+  const parsed = parseSync(fileName, text, { preserveParens: false });
+  for (const e of parsed.errors) {
+    if (e.severity !== 'Error') continue;
+    const at = lines.at(e.labels[0]?.start ?? 0);
+    summary.parseErrors.push({ file: fileName, line: at.line, col: at.column, message: e.message });
+  }
+  // A file that does not parse yields no findings: half an AST would give misleading ones.
+  if (summary.parseErrors.length > 0) return summary;
+
+  const facts = walkFile(parsed.program, fileName);
+  const fnsById = new Map<string, FnInfo>();
+  for (const f of facts.fns.values()) fnsById.set(f.id, f);
+  const ctx: EvalContext = { fns: facts.fns, fnsById };
+
+  for (const imp of facts.imports) {
+    const storage = imp.source === '@forge/kvs' || (imp.source === FORGE_API && imp.names.includes('storage'));
+    if (storage) summary.needs.push(need(['storage:app'], `${imp.source === '@forge/kvs' ? '@forge/kvs' : 'storage from @forge/api'} imported`, loc(imp.start)));
+  }
+
+  const interesting = new Set<string>();
+  const localSites: { node: Node; scope: import('./scope').Scope; fn: string }[] = [];
+  for (const { node, scope } of facts.calls) {
+    const fv = forgeValueOf(node.callee, scope);
+    // Point at the `requestJira` of a chain split over lines, where a reader looks for it.
+    const callee = unwrap(node.callee);
+    const at = loc(callee.type === 'MemberExpression' ? callee.property.start : node.start);
+    if (fv?.k === 'request') {
+      const paths = node.arguments[0] ? evalStr(node.arguments[0], scope, ctx) : [{ unresolved: 'no path argument' }];
+      const methods = evalMethods(node.arguments[1], scope, ctx);
+      for (const f of paramFns(paths, methods)) interesting.add(f);
+      summary.calls.push({ loc: at, family: fv.family, principal: fv.principal, side, paths, methods, via: [] });
+    } else if (fv?.k === 'propsMethod') {
+      const e = PROPERTY_ENTITIES[fv.entity];
+      summary.calls.push(rawCall(at, e.family, side, `${e.base}/${e.seg}/{}`, PROPERTY_METHODS[fv.op]));
+    } else if (fv?.k === 'graph') {
+      summary.unresolved.push({ ...at, kind: 'api', reason: 'requestGraph: the scopes depend on the GraphQL query', candidates: [], side, principal: fv.principal });
+    } else if (fv?.k === 'privacyReport') {
+      summary.needs.push(need(['report:personal-data'], 'privacy.reportPersonalData called', at));
+    } else if (!fv) {
+      let target: CallSite['target'] | undefined;
+      if (callee.type === 'Identifier') {
+        const b = scope.lookup(callee.name);
+        if (b?.fn) { localSites.push({ node, scope, fn: b.fn }); continue; }
+        if (b?.import && isRelative(b.import.source)) target = { source: b.import.source, name: b.import.name };
+      } else if (callee.type === 'MemberExpression' && !callee.computed && callee.object.type === 'Identifier') {
+        const b = scope.lookup(callee.object.name);
+        if (b?.import && isRelative(b.import.source) && (b.import.name === '*' || b.import.name === 'default')) target = { source: b.import.source, name: callee.property.name };
+      }
+      if (target) summary.callSites.push(callSite(node, scope, target, at, ctx, interesting));
+    }
+  }
+  // Local call sites matter only for functions whose parameters reach a request; evaluating
+  // one may make its caller's function interesting, hence the loop until nothing changes.
+  for (let changed = true; changed;) {
+    changed = false;
+    for (let i = 0; i < localSites.length; i++) {
+      const s = localSites[i];
+      if (!s || !interesting.has(s.fn)) continue;
+      const before = interesting.size;
+      summary.callSites.push(callSite(s.node, s.scope, { fn: s.fn }, loc(s.node.start), ctx, interesting));
+      delete localSites[i];
+      if (interesting.size !== before) changed = true;
+    }
+  }
+
+  for (const [name, ex] of facts.exports) summary.exports[name] = exportValue(ex, facts, ctx);
+  summary.exportAll = facts.exportAll;
+  return summary;
+}
+
+function callSite(node: Node, scope: import('./scope').Scope, target: CallSite['target'], at: SourceLocation, ctx: EvalContext, interesting: Set<string>): CallSite {
+  const args: Cand[][] = [];
+  const argMethods: (MethodCand[] | undefined)[] = [];
+  node.arguments.slice(0, MAX_ARGS).forEach((a: Node) => {
+    const cands = evalStr(a, scope, ctx);
+    const u = unwrap(a);
+    const methods = u.type === 'ObjectExpression' || u.type === 'Identifier' ? evalMethods(a, scope, ctx) : undefined;
+    for (const f of paramFns(cands, methods)) interesting.add(f);
+    args.push(cands);
+    argMethods.push(methods);
+  });
+  return { loc: at, target, args, argMethods };
+}
+
+function exportValue(ex: NonNullable<ReturnType<ReturnType<typeof walkFile>['exports']['get']>>, facts: ReturnType<typeof walkFile>, ctx: EvalContext): ExportValue {
+  if ('source' in ex) return ex;
+  if ('local' in ex) {
+    const b = facts.module.vars.get(ex.local);
+    if (b?.fn) return { fn: b.fn };
+    if (b?.import) return { source: b.import.source, name: b.import.name };
+    return { cands: evalStr({ type: 'Identifier', name: ex.local }, facts.module, ctx) };
+  }
+  const fn = facts.fns.get(unwrap(ex.node));
+  return fn ? { fn: fn.id } : { cands: evalStr(ex.node, ex.scope, ctx) };
+}
+
+function rawCall(at: SourceLocation, family: Family, side: Side, path: string, method: string): RawCall {
+  return { loc: at, family, principal: 'asApp', side, paths: [{ pieces: [path] as Piece[] }], methods: [{ method }], via: [] };
+}
+
+function need(scopes: string[], what: string, at: SourceLocation): ScopeNeed {
+  return { ...at, alternatives: [scopes], reason: `${what} (${at.file}:${at.line})`, source: 'forge-api' };
+}

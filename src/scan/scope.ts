@@ -1,0 +1,60 @@
+/** Lexical scopes built during the single walk over a file's AST; looked up after the walk so hoisting works. */
+
+/** An ESTree node as oxc-parser returns it (plain JSON object). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Node = any;
+
+/** One value a binding may hold: its initialiser or an assignment, with the scope to evaluate it in. */
+export interface Init {
+  node: Node;
+  scope: Scope;
+  /** Property taken from the value when the binding was destructured (`const { a } = x`). */
+  key?: string;
+}
+
+/** A declared name. */
+export interface Binding {
+  kind: 'const' | 'let' | 'var' | 'param' | 'function' | 'import' | 'class' | 'other';
+  inits: Init[];
+  /** For parameters: the function and position; `key` when the parameter was destructured. */
+  param?: { fn: string; i: number; name: string; key?: string };
+  /** For function declarations and `const f = () => ...`: the function's id. */
+  fn?: string;
+  /** For imports and `require(...)` results: module specifier and imported name (`default`, `*`, or a name). */
+  import?: { source: string; name: string };
+}
+
+/** A function seen in the file: its return expressions let `const p = makePath(x)` resolve. */
+export interface FnInfo {
+  id: string;
+  node: Node;
+  scope: Scope;
+  params: string[];
+  returns: Node[];
+}
+
+/** A lexical scope. */
+export class Scope {
+  readonly vars = new Map<string, Binding>();
+  constructor(
+    readonly parent: Scope | undefined,
+    readonly fn: FnInfo | undefined,
+    readonly isFunction: boolean,
+  ) {}
+
+  /** Returns the binding `name` resolves to from this scope, if declared anywhere up the chain. */
+  lookup(name: string): Binding | undefined {
+    for (let s: Scope | undefined = this; s; s = s.parent) {
+      const b = s.vars.get(name);
+      if (b) return b;
+    }
+    return undefined;
+  }
+
+  /** Returns the nearest function (or module) scope, where `var` and function declarations live. */
+  hoistTarget(): Scope {
+    let s: Scope = this;
+    while (!s.isFunction && s.parent) s = s.parent;
+    return s;
+  }
+}

@@ -1,0 +1,75 @@
+import type { Family, HttpMethod } from '../catalog/types';
+
+/** Where the code runs: a Forge function (`@forge/api`) or Custom UI (`@forge/bridge`). */
+export type Side = 'backend' | 'frontend';
+
+/** How a call authenticates: `api.asApp()`, `api.asUser()`, `@forge/bridge`, or bare `api.requestX` (`default`). */
+export type CallPrincipal = 'asApp' | 'asUser' | 'bridge' | 'default';
+
+/** A place in a scanned file; `file` is relative to the app directory, line and column are 1-based. */
+export interface SourceLocation {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** One product REST call the scanner resolved to a method and a path pattern. */
+export interface CallFinding extends SourceLocation {
+  family: Family;
+  method: HttpMethod;
+  /** The path as written, query string removed, every interpolated value shown as `{}`. */
+  pattern: string;
+  /** Catalog operation key (`GET /rest/api/3/issue/{issueIdOrKey}`), absent when nothing matched. */
+  operationKey?: string;
+  /** Why nothing matched (the matcher's code and reason), present only when `operationKey` is absent. */
+  noMatch?: { code: string; reason: string; suggestions?: string[] };
+  side: Side;
+  principal: CallPrincipal;
+  /**
+   * For a path that reached `requestX` through helper functions: the inner calls, outermost
+   * first, ending at the `requestX` call itself. The finding's own location is where the path was written.
+   */
+  via?: SourceLocation[];
+}
+
+/** A product call whose path or method could not be determined statically. Never dropped silently. */
+export interface UnresolvedFinding extends SourceLocation {
+  /** `path`: the path is unknown; `method`: the path is known but the method is not; `api`: a Forge API whose scopes depend on data (GraphQL). */
+  kind: 'path' | 'method' | 'api';
+  family?: Family;
+  reason: string;
+  /** What is known of the path, `{}` for unknown segments. */
+  pattern?: string;
+  method?: HttpMethod;
+  /** Catalog operation keys the call may be, when they can be enumerated (sorted). */
+  candidates: string[];
+  side: Side;
+  principal: CallPrincipal;
+  via?: SourceLocation[];
+}
+
+/** A scope need that does not come from a REST call: a trigger event, a module, a Forge API. */
+export interface ScopeNeed extends SourceLocation {
+  /** Met when every scope of any one alternative is granted (classic alternative first when there are two). */
+  alternatives: string[][];
+  /** For people, e.g. `trigger avi:jira:created:issue (manifest.yml:42)` or `@forge/kvs imported (src/store.ts:1)`. */
+  reason: string;
+  source: 'trigger' | 'module' | 'forge-api';
+}
+
+/** A file the scanner could not parse; scanning continues with the other files. */
+export interface ParseError {
+  file: string;
+  line: number;
+  col: number;
+  message: string;
+}
+
+/** Everything the scanner found in an app's source. */
+export interface ScanResult {
+  files: { scanned: string[]; skipped: { file: string; reason: string }[] };
+  calls: CallFinding[];
+  unresolved: UnresolvedFinding[];
+  forgeApiNeeds: ScopeNeed[];
+  parseErrors: ParseError[];
+}

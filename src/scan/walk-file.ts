@@ -1,0 +1,248 @@
+import { visitorKeys } from 'oxc-parser';
+import { Scope, type Binding, type FnInfo, type Init, type Node } from './scope';
+
+/** What the single walk over one file's AST collects; evaluated afterwards, without walking again. */
+export interface FileFacts {
+  module: Scope;
+  /** Every call expression with the scope it appears in (filtered after the walk). */
+  calls: { node: Node; scope: Scope }[];
+  fns: Map<Node, FnInfo>;
+  /** Export name → local binding name, a function node, a re-export, or an expression. */
+  exports: Map<string, { local: string } | { node: Node; scope: Scope } | { source: string; name: string }>;
+  exportAll: string[];
+  /** Non-type imports and `require` calls of package specifiers, with where they appear. */
+  imports: { source: string; names: string[]; start: number }[];
+}
+
+const TYPE_KEYS = new Set(['typeAnnotation', 'typeArguments', 'typeParameters', 'returnType', 'superTypeArguments']);
+// Type-only declarations can never call anything; skipping them keeps the walk short.
+const SKIP_TYPES = new Set(['TSInterfaceDeclaration', 'TSTypeAliasDeclaration', 'TSDeclareFunction', 'TSModuleDeclaration', 'TSEnumDeclaration', 'TSTypeAnnotation']);
+const KEYS: Record<string, string[]> = {};
+for (const [type, keys] of Object.entries(visitorKeys as Record<string, string[]>)) KEYS[type] = keys.filter((k) => !TYPE_KEYS.has(k));
+
+/** Returns the string of a `require('x')` call, if `node` is one. */
+export function requireSource(node: Node): string | undefined {
+  if (node?.type !== 'CallExpression' || node.callee.type !== 'Identifier' || node.callee.name !== 'require') return undefined;
+  const a = node.arguments[0];
+  return a?.type === 'Literal' && typeof a.value === 'string' ? a.value : undefined;
+}
+
+/** Walks a program once and returns its scopes, calls, functions, imports and exports. */
+export function walkFile(program: Node, fileId: string): FileFacts {
+  const module = new Scope(undefined, undefined, true);
+  const facts: FileFacts = { module, calls: [], fns: new Map(), exports: new Map(), exportAll: [], imports: [] };
+  const assigns: { name: string; init: Init }[] = [];
+
+  const declare = (scope: Scope, name: string, b: Binding): void => {
+    const prev = scope.vars.get(name);
+    if (prev && prev.kind !== 'param') prev.inits.push(...b.inits);
+    else scope.vars.set(name, b);
+  };
+
+  const bindPattern = (id: Node, init: Init | undefined, scope: Scope, kind: Binding['kind']): void => {
+    if (!id) return;
+    if (id.type === 'Identifier') {
+      const src = init && !init.key ? requireSource(init.node) : undefined;
+      if (src !== undefined) {
+        declare(scope, id.name, { kind: 'import', inits: [], import: { source: src, name: '*' } });
+        return;
+      }
+      const keySrc = init?.key !== undefined ? requireSource(init.node) : undefined;
+      if (keySrc !== undefined) {
+        declare(scope, id.name, { kind: 'import', inits: [], import: { source: keySrc, name: init!.key! } });
+        return;
+      }
+      const fnInfo = init && !init.key ? facts.fns.get(init.node) : undefined;
+      declare(scope, id.name, { kind, inits: init ? [init] : [], fn: kind === 'const' && fnInfo ? fnInfo.id : undefined });
+    } else if (id.type === 'ObjectPattern') {
+      for (const p of id.properties) {
+        if (p.type === 'RestElement') { bindPattern(p.argument, undefined, scope, kind); continue; }
+        const key = !p.computed && p.key.type === 'Identifier' ? p.key.name : p.key.type === 'Literal' ? String(p.key.value) : undefined;
+        // Only a destructuring one level deep keeps its source; deeper ones are unknown values.
+        const sub = init && key !== undefined && !init.key ? { ...init, key } : undefined;
+        bindPattern(p.value, sub, scope, kind);
+      }
+    } else if (id.type === 'ArrayPattern') {
+      for (const e of id.elements) bindPattern(e, undefined, scope, kind);
+    } else if (id.type === 'AssignmentPattern') {
+      bindPattern(id.left, init, scope, kind);
+    } else if (id.type === 'RestElement') {
+      bindPattern(id.argument, undefined, scope, kind);
+    }
+  };
+
+  const visitFunction = (node: Node, scope: Scope): FnInfo => {
+    let info = facts.fns.get(node);
+    if (!info) {
+      info = { id: `${fileId}#${node.start}`, node, scope, params: [], returns: [] };
+      facts.fns.set(node, info);
+    }
+    const inner = new Scope(scope, info, true);
+    node.params.forEach((p: Node, i: number) => {
+      const target = p.type === 'TSParameterProperty' ? p.parameter : p;
+      const left = target.type === 'AssignmentPattern' ? target.left : target;
+      if (left.type === 'Identifier') {
+        info!.params.push(left.name);
+        inner.vars.set(left.name, { kind: 'param', inits: [], param: { fn: info!.id, i, name: left.name } });
+      } else if (left.type === 'ObjectPattern') {
+        info!.params.push(`{${i}}`);
+        for (const prop of left.properties) {
+          if (prop.type !== 'Property' || prop.computed || prop.key.type !== 'Identifier') continue;
+          const v = prop.value.type === 'AssignmentPattern' ? prop.value.left : prop.value;
+          if (v.type === 'Identifier') inner.vars.set(v.name, { kind: 'param', inits: [], param: { fn: info!.id, i, name: v.name, key: prop.key.name } });
+        }
+      } else {
+        info!.params.push(`#${i}`);
+        bindPattern(left, undefined, inner, 'param');
+      }
+      if (target.type === 'AssignmentPattern') visit(target.right, inner);
+    });
+    if (node.body?.type === 'BlockStatement') for (const s of node.body.body) visit(s, inner);
+    else if (node.body) { info.returns.push(node.body); visit(node.body, inner); }
+    return info;
+  };
+
+  const visit = (node: Node, scope: Scope): void => {
+    if (!node || typeof node !== 'object') return;
+    switch (node.type) {
+      case 'ImportDeclaration': {
+        if (node.importKind === 'type') return;
+        const source = node.source.value as string;
+        const names: string[] = [];
+        for (const s of node.specifiers) {
+          if (s.importKind === 'type') continue;
+          const name = s.type === 'ImportDefaultSpecifier' ? 'default' : s.type === 'ImportNamespaceSpecifier' ? '*' : s.imported.type === 'Literal' ? s.imported.value : s.imported.name;
+          names.push(name);
+          module.vars.set(s.local.name, { kind: 'import', inits: [], import: { source, name } });
+        }
+        facts.imports.push({ source, names, start: node.start });
+        return;
+      }
+      case 'VariableDeclaration': {
+        const target = node.kind === 'var' ? scope.hoistTarget() : scope;
+        const kind = node.kind === 'const' ? 'const' : node.kind === 'var' ? 'var' : 'let';
+        for (const d of node.declarations) {
+          // Visit the initialiser first so a function value is known when the name is bound.
+          visit(d.init, scope);
+          bindPattern(d.id, d.init ? { node: d.init, scope } : undefined, target, kind);
+        }
+        return;
+      }
+      case 'FunctionDeclaration': {
+        const info = visitFunction(node, scope);
+        if (node.id) declare(scope.hoistTarget(), node.id.name, { kind: 'function', inits: [], fn: info.id });
+        return;
+      }
+      case 'FunctionExpression':
+      case 'ArrowFunctionExpression':
+        visitFunction(node, scope);
+        return;
+      case 'ClassDeclaration':
+        if (node.id) declare(scope, node.id.name, { kind: 'class', inits: [] });
+        visit(node.body, scope);
+        return;
+      case 'BlockStatement':
+      case 'StaticBlock': {
+        const inner = new Scope(scope, scope.fn, false);
+        for (const s of node.body) visit(s, inner);
+        return;
+      }
+      case 'ForStatement':
+      case 'ForInStatement':
+      case 'ForOfStatement':
+      case 'SwitchStatement': {
+        const inner = new Scope(scope, scope.fn, false);
+        for (const k of KEYS[node.type]) visitChild(node[k], inner);
+        return;
+      }
+      case 'CatchClause': {
+        const inner = new Scope(scope, scope.fn, false);
+        bindPattern(node.param, undefined, inner, 'other');
+        visit(node.body, inner);
+        return;
+      }
+      case 'ReturnStatement':
+        if (node.argument && scope.fn) scope.fn.returns.push(node.argument);
+        visit(node.argument, scope);
+        return;
+      case 'AssignmentExpression':
+        recordAssignment(node, scope);
+        visit(node.left, scope);
+        visit(node.right, scope);
+        return;
+      case 'CallExpression':
+        facts.calls.push({ node, scope });
+        if (requireSource(node) !== undefined) facts.imports.push({ source: requireSource(node)!, names: ['*'], start: node.start });
+        visit(node.callee, scope);
+        for (const a of node.arguments) visit(a, scope);
+        return;
+      case 'ExportNamedDeclaration':
+        recordExport(node);
+        visit(node.declaration, scope);
+        return;
+      case 'ExportDefaultDeclaration': {
+        const d = node.declaration;
+        visit(d, scope);
+        if ((d.type === 'FunctionDeclaration' || d.type === 'ClassDeclaration') && d.id) facts.exports.set('default', { local: d.id.name });
+        else if (d.type === 'Identifier') facts.exports.set('default', { local: d.name });
+        else facts.exports.set('default', { node: d, scope });
+        return;
+      }
+      case 'ExportAllDeclaration':
+        if (node.exported) facts.exports.set(node.exported.name ?? node.exported.value, { source: node.source.value, name: '*' });
+        else facts.exportAll.push(node.source.value);
+        return;
+      default:
+        if (SKIP_TYPES.has(node.type)) return;
+        for (const k of KEYS[node.type] ?? []) visitChild(node[k], scope);
+    }
+  };
+
+  const visitChild = (child: Node, scope: Scope): void => {
+    if (Array.isArray(child)) for (const c of child) visit(c, scope);
+    else visit(child, scope);
+  };
+
+  const recordAssignment = (node: Node, scope: Scope): void => {
+    const left = node.left;
+    if (left.type === 'Identifier' && node.operator === '=') { assigns.push({ name: left.name, init: { node: node.right, scope } }); return; }
+    if (left.type !== 'MemberExpression' || node.operator !== '=') return;
+    // CommonJS exports: `module.exports = {...}`, `module.exports.x = ...`, `exports.x = ...`.
+    const o = left.object;
+    const isModuleExports = (n: Node): boolean => n.type === 'MemberExpression' && n.object.type === 'Identifier' && n.object.name === 'module' && n.property.name === 'exports';
+    if (isModuleExports(left)) {
+      if (node.right.type === 'ObjectExpression') {
+        for (const p of node.right.properties) {
+          if (p.type !== 'Property' || p.computed) continue;
+          const name = p.key.name ?? String(p.key.value);
+          if (p.value.type === 'Identifier') facts.exports.set(name, { local: p.value.name });
+          else facts.exports.set(name, { node: p.value, scope });
+        }
+      } else if (node.right.type === 'Identifier') facts.exports.set('default', { local: node.right.name });
+      else facts.exports.set('default', { node: node.right, scope });
+    } else if (!left.computed && ((o.type === 'Identifier' && o.name === 'exports') || isModuleExports(o))) {
+      if (node.right.type === 'Identifier') facts.exports.set(left.property.name, { local: node.right.name });
+      else facts.exports.set(left.property.name, { node: node.right, scope });
+    }
+  };
+
+  const recordExport = (node: Node): void => {
+    const d = node.declaration;
+    if (node.exportKind === 'type') return;
+    if (d?.type === 'FunctionDeclaration' || d?.type === 'ClassDeclaration') { if (d.id) facts.exports.set(d.id.name, { local: d.id.name }); return; }
+    if (d?.type === 'VariableDeclaration') {
+      for (const decl of d.declarations) if (decl.id.type === 'Identifier') facts.exports.set(decl.id.name, { local: decl.id.name });
+      return;
+    }
+    for (const s of node.specifiers ?? []) {
+      if (s.exportKind === 'type') continue;
+      const local = s.local.name ?? s.local.value;
+      const exported = s.exported.name ?? s.exported.value;
+      facts.exports.set(exported, node.source ? { source: node.source.value, name: local } : { local });
+    }
+  };
+
+  visit(program, module);
+  for (const a of assigns) a.init.scope.lookup(a.name)?.inits.push(a.init);
+  return facts;
+}

@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+/** Scope requirements of a product event: all `current` (classic) scopes, or all `beta` (granular) ones. */
+export interface EventScopes {
+  current: string[];
+  beta?: string[];
+}
+
+/** What `@forge/manifest` knows about scopes, read once from the JSON it ships. */
+export interface ForgeKnowledge {
+  /** Every valid scope (current and deprecated lists). */
+  validScopes: ReadonlySet<string>;
+  /** Scopes Atlassian lists as deprecated (still valid). */
+  deprecatedScopes: ReadonlySet<string>;
+  /** Product event (`avi:jira:created:issue`) → the scopes a trigger on it needs. */
+  eventScopes: ReadonlyMap<string, EventScopes>;
+  /** Module type (`bitbucket:mergeCheck`) → scopes it needs, all of them. */
+  moduleScopes: ReadonlyMap<string, readonly string[]>;
+}
+
+let cached: ForgeKnowledge | undefined;
+
+/**
+ * Returns the scope knowledge shipped in `@forge/manifest` (Node only). The package's `exports`
+ * map hides these files, so they are located next to its entry point and read directly.
+ */
+export function loadForgeKnowledge(): ForgeKnowledge {
+  if (cached) return cached;
+  const out = dirname(require.resolve('@forge/manifest'));
+  const json = <T>(rel: string): T => JSON.parse(readFileSync(join(out, rel), 'utf8')) as T;
+  const valid = json<string[]>('scopes/shipyard-scopes.json');
+  const deprecated = json<string[]>('scopes/deprecated-shipyard-scopes.json');
+  const mapping = json<{ mapping: { productEvent: string; oAuthScopes: EventScopes }[] }>('mapping/product-event-to-scope-mapping.json');
+  // Not re-exported from the package index; required by absolute path, which `exports` does not restrict.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const modules = require(join(out, 'mapping/module-to-scope-mapping.js')) as { MODULE_TO_SCOPES_MAPPING: Map<string, string[]> };
+  cached = {
+    validScopes: new Set([...valid, ...deprecated]),
+    deprecatedScopes: new Set(deprecated),
+    eventScopes: new Map(mapping.mapping.map((m) => [m.productEvent, m.oAuthScopes])),
+    moduleScopes: new Map(modules.MODULE_TO_SCOPES_MAPPING),
+  };
+  return cached;
+}

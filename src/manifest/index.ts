@@ -1,0 +1,6 @@
+export type * from './types';
+export { parseManifest } from './parse-manifest';
+export { loadForgeKnowledge, type ForgeKnowledge, type EventScopes } from './forge-knowledge';
+export { scopeNeedsFromManifest } from './scope-needs';
+export { suggestScope } from './suggest-scope';
+export { invalidScopes, type InvalidScope } from './invalid-scopes';

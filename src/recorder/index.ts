@@ -1,0 +1,6 @@
+export { instrument } from './instrument';
+export { withUsageRecording } from './with-usage-recording';
+export { flushUsage } from './flush';
+export { recordBridgeTally, defineBridgeUsageResolver, type BridgeUsageResult } from './bridge-resolver';
+export { BRIDGE_USAGE_RESOLVER_KEY } from './bridge-key';
+export { FAILURE_CATEGORY_HEADER, SCOPE_CHECK_FAILURE } from './response-status';

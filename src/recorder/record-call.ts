@@ -1,0 +1,31 @@
+import type { Family } from '../catalog/types';
+import type { Principal } from '../usage/format';
+import { resolveEndpoint } from './endpoint';
+import type { Tally, TallyRow } from './tally';
+
+/** Any `requestX(path, init)` function. */
+export type RequestFn = (path: any, init?: any) => Promise<any>;
+
+/**
+ * Returns a `requestX` that behaves exactly like `original` and counts the call. A synchronous
+ * throw (an unsafe URL) is not a request and propagates before anything is counted; the
+ * returned promise settles with the very Response or the very error of the original.
+ */
+export function recordCalls(original: RequestFn, family: Family, principal: Principal, tallyOf: () => Tally): RequestFn {
+  return function recordedRequest(this: unknown, path: any, init?: any): Promise<any> {
+    const result = original.call(this, path, init);
+    let row: TallyRow;
+    try {
+      if (result === null || typeof result !== 'object' || typeof result.then !== 'function') return result;
+      const concrete: unknown = typeof path === 'string' ? path : path?.value;
+      if (typeof concrete !== 'string') return result;
+      const endpoint = resolveEndpoint(family, init === undefined || init === null ? undefined : init.method, concrete);
+      if (endpoint === undefined) return result;
+      row = tallyOf().row(endpoint, principal);
+      row.calls++;
+    } catch {
+      return result; // never let recording hurt the host
+    }
+    return result.then(row.onResponse, row.onError);
+  };
+}

@@ -1,0 +1,99 @@
+/**
+ * The host app must see exactly what it would see unwrapped, whatever storage or the product
+ * API does. Driven through the sandbox with the real @forge/api and @forge/kvs.
+ */
+import api, { route } from '@forge/api';
+import { instrument, withUsageRecording } from '../../src/recorder';
+import { readUsage } from '../../src/store';
+import { storageStats } from '../../src/store/stats';
+import type { FaultSpec } from '../../local/faults';
+import type { Sandbox } from '../../local/sandbox';
+import { recorderSandbox } from './helpers/sandbox-kit';
+
+const recorded = instrument(api);
+let sandbox: Sandbox;
+beforeEach(() => {
+  sandbox = recorderSandbox();
+  storageStats.reset();
+});
+afterEach(() => sandbox.close());
+
+async function observe(which: typeof api, path: ReturnType<typeof route>, method = 'GET') {
+  const res = await which.asApp().requestJira(path, { method });
+  return { status: res.status, statusText: res.statusText, ok: res.ok, headers: [...(res.headers as unknown as Headers).entries()].filter(([k]) => k !== 'date'), body: await res.text() };
+}
+
+async function outcome<T>(work: () => Promise<T>): Promise<{ value?: T; error?: { name: string; message: string; ctor: unknown } }> {
+  try {
+    return { value: await work() };
+  } catch (e) {
+    const err = e as Error;
+    return { error: { name: err.name, message: err.message, ctor: err.constructor } };
+  }
+}
+
+const kvsFaults: Array<[string, FaultSpec]> = [
+  ['500', { target: 'kvs', status: 500 }],
+  ['503', { target: 'kvs', status: 503 }],
+  ['429 with Retry-After', { target: 'kvs', retryAfterSeconds: 1 }],
+  ['timeout', { target: 'kvs', timeoutMs: 20 }],
+  ['malformed body', { target: 'kvs', malformed: true }],
+];
+
+describe('host transparency under KVS faults', () => {
+  it.each(kvsFaults)('returns the same response and result with KVS failing (%s)', async (_name, fault) => {
+    const handler = (which: typeof api) => async () => [await observe(which, route`/rest/api/3/issue/ABC-1`), await observe(which, route`/rest/api/3/issue/ABC-1`, 'PUT')];
+    const plain = await sandbox.run(handler(api), { timeoutSeconds: 3 });
+    sandbox.faults.set(fault);
+    const wrapped = await sandbox.run(withUsageRecording(handler(recorded)), { timeoutSeconds: 3 });
+    expect(wrapped).toEqual(plain);
+    expect(wrapped[1].status).toBe(401); // write scope not granted: the gateway's answer, untouched
+    expect(sandbox.faults.injected.kvs).toBeGreaterThan(0);
+    expect(storageStats.pendingDropped()).toBe(2);
+  });
+
+  it('rethrows the very error the handler threw while storage fails', async () => {
+    sandbox.faults.set({ target: 'kvs', status: 500 });
+    const thrown = new RangeError('host bug');
+    const handler = withUsageRecording(async () => {
+      await recorded.asUser().requestJira(route`/rest/api/3/myself`);
+      throw thrown;
+    });
+    await expect(sandbox.run(handler, { timeoutSeconds: 3 })).rejects.toBe(thrown);
+  });
+
+  it('reports calls lost to storage failures at the next successful flush', async () => {
+    sandbox.faults.set({ target: 'kvs', status: 503 });
+    const calls = withUsageRecording(async (n: number) => {
+      for (let i = 0; i < n; i++) await recorded.asApp().requestJira(route`/rest/api/3/issue/${`K-${i}`}`);
+    });
+    await sandbox.run(() => calls(3), { timeoutSeconds: 3 });
+    sandbox.faults.clear();
+    await sandbox.run(() => calls(2));
+    const usage = await sandbox.run(() => readUsage());
+    expect(usage.droppedCalls).toBe(3);
+    expect(usage.endpoints.find((e) => e.template === '/rest/api/3/issue/{issueIdOrKey}')?.calls).toBe(2);
+  });
+});
+
+const productFaults: Array<[string, FaultSpec]> = [
+  ['500', { target: 'product', status: 500 }],
+  ['429', { target: 'product', retryAfterSeconds: 3 }],
+  ['malformed', { target: 'product', malformed: true }],
+  ['timeout', { target: 'product', timeoutMs: 10 }],
+];
+
+describe('host transparency under product faults', () => {
+  it.each(productFaults)('gives the host the same response or error (%s)', async (_name, fault) => {
+    sandbox.faults.set(fault);
+    const plain = await sandbox.run(() => outcome(() => observe(api, route`/rest/api/3/issue/ABC-1`)));
+    sandbox.faults.set(fault);
+    const wrapped = await sandbox.run(withUsageRecording(() => outcome(() => observe(recorded, route`/rest/api/3/issue/ABC-1`))));
+    expect(wrapped).toEqual(plain);
+    const usage = await sandbox.run(() => readUsage());
+    const row = usage.endpoints[0];
+    expect(row.calls).toBe(1);
+    if (fault.timeoutMs) expect(row.status.network).toBe(1);
+    else expect(row.status['2xx'] + row.status['4xx'] + row.status['5xx']).toBe(1);
+  });
+});

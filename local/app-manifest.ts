@@ -47,6 +47,8 @@ export interface AppManifest {
   resources: ManifestResource[];
   modules: ManifestModule[];
   entities: EntityDefinition[];
+  /** `permissions.content`: relaxations of Custom UI's content security policy (`unsafe-inline`, ...). */
+  content: { scripts: string[]; styles: string[] };
 }
 
 type Raw = Record<string, unknown>;
@@ -102,6 +104,10 @@ export function manifestFromObject(doc: Raw, appDir: string, path?: string): App
     resources: asArray(doc.resources).map((r) => ({ key: String(r.key), path: String(r.path) })),
     modules: readModules(modules),
     entities: readEntities(app),
+    content: {
+      scripts: (((permissions.content ?? {}) as Raw).scripts as string[] | undefined) ?? [],
+      styles: (((permissions.content ?? {}) as Raw).styles as string[] | undefined) ?? [],
+    },
   };
 }
 

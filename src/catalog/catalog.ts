@@ -1,5 +1,5 @@
 import { ALTERNATIVE_KINDS, FLAG_DEPRECATED, FLAG_EXPERIMENTAL, FLAG_UNDOCUMENTED, REQUIREMENT_SOURCES } from './compact-format';
-import type { CompactCatalog } from './compact-format';
+import type { CompactCatalog, CompactSource } from './compact-format';
 import { catalogData } from './generated/catalog-data';
 import { docUrl } from './doc-url';
 import { scopeKind, scopeProduct } from './scope-kind';
@@ -24,49 +24,82 @@ export interface Catalog {
 
 const SERVER_PREFIX: Readonly<Record<string, string>> = { 'confluence-v2.json': '/wiki/api/v2', 'bitbucket.json': '/2.0' };
 
+/** An operation decoded from the compact tuple; the documentation link is built on first use. */
+class CatalogOperation implements Operation {
+  readonly key: string;
+  readonly family: Family;
+  readonly removed?: string;
+  readonly legacyScopes?: readonly string[];
+  private url?: string;
+
+  constructor(
+    readonly product: Product,
+    readonly method: HttpMethod,
+    readonly template: string,
+    readonly operationId: string,
+    readonly summary: string,
+    flags: number,
+    readonly alternatives: readonly ScopeAlternative[],
+    private readonly source: CompactSource,
+    private readonly tag: string,
+    legacy: readonly string[] | undefined,
+  ) {
+    this.key = `${method} ${template}`;
+    this.family = FAMILY_OF_PRODUCT[product];
+    this.deprecated = (flags & FLAG_DEPRECATED) !== 0;
+    this.experimental = (flags & FLAG_EXPERIMENTAL) !== 0;
+    this.undocumented = (flags & FLAG_UNDOCUMENTED) !== 0;
+    if (source.edition !== 'current') this.removed = source.edition;
+    if (legacy) this.legacyScopes = legacy;
+  }
+
+  readonly deprecated: boolean;
+  readonly experimental: boolean;
+  readonly undocumented: boolean;
+
+  get docUrl(): string {
+    // Anchors use the document's own path, without the server prefix the build added.
+    const prefix = SERVER_PREFIX[this.source.name] ?? '';
+    return (this.url ??= docUrl(this.product, this.source.name, this.tag, this.method, this.template.slice(prefix.length)));
+  }
+
+  toJSON(): object {
+    const { source: _source, tag: _tag, url: _url, ...fields } = this;
+    return { ...fields, docUrl: this.docUrl };
+  }
+}
+
 /** Decodes compact catalog data into operations and scope metadata. */
 export function decodeCatalog(data: CompactCatalog): Catalog {
   const alternativeCache = new Map<string, ScopeAlternative>();
-  const operations = data.operations.map((tuple): Operation => {
-    const [sourceIndex, method, template, operationId, summary, flags, alts, tag, legacy] = tuple;
+  const operations: Operation[] = data.operations.map(([sourceIndex, method, template, operationId, summary, flags, alts, tag, legacy]) => {
     const source = data.sources[sourceIndex];
-    const product = source.product as Product;
-    const family = FAMILY_OF_PRODUCT[product];
     const alternatives = alts.map(([kind, from, scopeIndexes]) => {
       // Many operations share the same alternative; share the frozen object too.
       const cacheKey = `${kind}|${from}|${scopeIndexes.join(',')}`;
       let alt = alternativeCache.get(cacheKey);
       if (!alt) {
-        alt = Object.freeze({
-          kind: ALTERNATIVE_KINDS[kind],
-          scopes: Object.freeze(scopeIndexes.map((i) => data.scopes[i])),
-          source: REQUIREMENT_SOURCES[from],
-        });
+        alt = Object.freeze({ kind: ALTERNATIVE_KINDS[kind], scopes: Object.freeze(scopeIndexes.map((i) => data.scopes[i])), source: REQUIREMENT_SOURCES[from] });
         alternativeCache.set(cacheKey, alt);
       }
       return alt;
     });
-    // Anchors use the document's own path, without the server prefix the build added.
-    const prefix = SERVER_PREFIX[source.name] ?? '';
-    const documentPath = template.slice(prefix.length);
-    return Object.freeze({
-      key: `${method} ${template}`,
-      product,
-      family,
-      method: method as HttpMethod,
-      template,
-      operationId,
-      summary,
-      deprecated: (flags & FLAG_DEPRECATED) !== 0,
-      experimental: (flags & FLAG_EXPERIMENTAL) !== 0,
-      ...(source.edition !== 'current' ? { removed: source.edition } : {}),
-      alternatives: Object.freeze(alternatives),
-      undocumented: (flags & FLAG_UNDOCUMENTED) !== 0,
-      ...(legacy ? { legacyScopes: Object.freeze([...legacy]) } : {}),
-      docUrl: docUrl(product, source.name, tag, method as HttpMethod, documentPath),
-    });
+    return new CatalogOperation(source.product as Product, method as HttpMethod, template, operationId, summary, flags, alternatives, source, tag, legacy);
   });
   const byKey = new Map(operations.map((op) => [op.key, op]));
+  let scopes: Map<string, ScopeInfo> | undefined;
+  return {
+    operations,
+    byKey,
+    data,
+    // Scope metadata is only needed by reports, not by the recorder: build it on first use.
+    get scopes() {
+      return (scopes ??= buildScopeInfo(data, operations));
+    },
+  };
+}
+
+function buildScopeInfo(data: CompactCatalog, operations: readonly Operation[]): Map<string, ScopeInfo> {
   const counts = new Map<string, number>();
   for (const op of operations) {
     const named = new Set<string>();
@@ -74,20 +107,12 @@ export function decodeCatalog(data: CompactCatalog): Catalog {
     for (const s of named) counts.set(s, (counts.get(s) ?? 0) + 1);
   }
   const valid = new Set(data.validScopes);
-  const scopes = new Map<string, ScopeInfo>(
+  return new Map<string, ScopeInfo>(
     data.scopes.map((name, i) => [
       name,
-      Object.freeze({
-        name,
-        kind: scopeKind(name),
-        product: scopeProduct(name),
-        description: data.scopeDescriptions[i],
-        valid: valid.has(i),
-        operationCount: counts.get(name) ?? 0,
-      }),
+      { name, kind: scopeKind(name), product: scopeProduct(name), description: data.scopeDescriptions[i], valid: valid.has(i), operationCount: counts.get(name) ?? 0 },
     ]),
   );
-  return { operations: Object.freeze(operations), byKey, scopes, data };
 }
 
 let loaded: Catalog | undefined;

@@ -1,5 +1,5 @@
 import { loadCatalog, type Catalog } from './catalog';
-import { noMatch, pathOnly, splitPath } from './path';
+import { checkPath, literalOf, noMatch, pathOnly, trimTrailingSlash } from './path';
 import { aliasSegment, insertRoute, matchMixedSegment, type Conflict, type RouteNode } from './route-tree';
 import type { Family, HttpMethod, MatchResult, Operation } from './types';
 
@@ -10,6 +10,8 @@ const PRODUCT_NAME: Record<Family, string> = { requestJira: 'Jira', requestConfl
 /** Per-family route trees over one catalog, plus the templates that collided while building. */
 export interface RouteIndex {
   readonly roots: Readonly<Record<Family, RouteNode>>;
+  /** Templates without parameters, by full path: one map lookup answers most static calls. */
+  readonly staticPaths: Readonly<Record<Family, Map<string, RouteNode>>>;
   readonly conflicts: readonly Conflict[];
 }
 
@@ -24,7 +26,14 @@ export function buildRouteIndex(catalog: Catalog): RouteIndex {
   aliasSegment(roots.requestJira, ['rest', 'api'], '3', '2');
   aliasSegment(roots.requestJira, ['rest', 'api'], '3', 'latest');
   aliasSegment(roots.requestJira, ['rest', 'agile'], '1.0', 'latest');
-  return { roots, conflicts };
+  const staticPaths = { requestJira: new Map(), requestConfluence: new Map(), requestBitbucket: new Map() } as Record<Family, Map<string, RouteNode>>;
+  for (const family of FAMILIES) collectStaticPaths(roots[family], '', staticPaths[family]);
+  return { roots, staticPaths, conflicts };
+}
+
+function collectStaticPaths(node: RouteNode, prefix: string, into: Map<string, RouteNode>): void {
+  if (node.methods) into.set(prefix, node);
+  for (const [segment, child] of node.statics ?? []) collectStaticPaths(child, `${prefix}/${segment}`, into);
 }
 
 let defaultIndex: RouteIndex | undefined;
@@ -34,11 +43,16 @@ export function routeIndex(): RouteIndex {
   return (defaultIndex ??= buildRouteIndex(loadCatalog()));
 }
 
+const METHOD_LOOKUP = new Map<string, HttpMethod>();
+for (const m of METHODS) {
+  METHOD_LOOKUP.set(m, m as HttpMethod);
+  METHOD_LOOKUP.set(m.toLowerCase(), m as HttpMethod);
+}
+
 /** Returns the HTTP method upper-cased, or undefined when it is not one Atlassian documents. */
 export function normalizeMethod(method: unknown): HttpMethod | undefined {
   if (typeof method !== 'string') return undefined;
-  const upper = method.toUpperCase();
-  return METHODS.has(upper) ? (upper as HttpMethod) : undefined;
+  return METHOD_LOOKUP.get(method) ?? METHOD_LOOKUP.get(method.toUpperCase());
 }
 
 /**
@@ -54,10 +68,12 @@ export function match(family: Family, method: string, path: string, index: Route
   if (!verb) return noMatch('UNKNOWN_METHOD', `unknown HTTP method ${JSON.stringify(method)}`);
   const bare = pathOnly(path);
   if (typeof bare !== 'string') return bare;
-  const split = splitPath(bare);
-  if ('code' in split) return split;
+  const invalid = checkPath(bare);
+  if (invalid) return invalid;
+  const trimmed = trimTrailingSlash(bare);
   const params: string[] = [];
-  const node = find(root, split.segments, split.literals, 0, params);
+  // A whole-path hit is what the tree walk would find too: a literal always wins.
+  const node = (trimmed.indexOf('%') < 0 && index.staticPaths[family].get(trimmed)) || find(root, trimmed, 1, params);
   if (node) {
     const operation = node.methods!.get(verb);
     if (operation) return { operation, params };
@@ -65,38 +81,42 @@ export function match(family: Family, method: string, path: string, index: Route
     const any = node.methods!.values().next().value as Operation;
     return noMatch('METHOD_NOT_ALLOWED', `[${verb}] ${any.template}: no ${verb} operation here (documented: ${allowed})`, [...node.methods!.values()]);
   }
-  return explainNotFound(family, verb, bare, index);
+  return explainNotFound(family, verb, trimmed, index);
 }
 
-function find(node: RouteNode, segments: string[], literals: (string | undefined)[], i: number, params: string[]): RouteNode | undefined {
-  if (i === segments.length) return node.methods ? node : undefined;
-  const literal = literals[i];
-  if (node.statics && literal !== undefined) {
-    const child = node.statics.get(literal);
+/** Walks the tree from the segment starting at `start`; backtracks when a branch dead-ends. */
+function find(node: RouteNode, path: string, start: number, params: string[]): RouteNode | undefined {
+  if (start >= path.length) return node.methods ? node : undefined;
+  let end = path.indexOf('/', start);
+  if (end < 0) end = path.length;
+  const segment = path.slice(start, end);
+  if (node.statics) {
+    const literal = literalOf(segment);
+    const child = literal === undefined ? undefined : node.statics.get(literal);
     if (child) {
-      const found = find(child, segments, literals, i + 1, params);
+      const found = find(child, path, end + 1, params);
       if (found) return found;
     }
   }
   if (node.patterns) {
     for (const { parts, node: child } of node.patterns) {
-      const values = matchMixedSegment(parts, segments[i]);
+      const values = matchMixedSegment(parts, segment);
       if (!values) continue;
       const mark = params.length;
       params.push(...values);
-      const found = find(child, segments, literals, i + 1, params);
+      const found = find(child, path, end + 1, params);
       if (found) return found;
       params.length = mark;
     }
   }
   if (node.param) {
-    params.push(segments[i]);
-    const found = find(node.param, segments, literals, i + 1, params);
+    params.push(segment);
+    const found = find(node.param, path, end + 1, params);
     if (found) return found;
     params.pop();
   }
   if (node.tail?.methods) {
-    params.push(segments.slice(i).join('/'));
+    params.push(path.slice(start));
     return node.tail;
   }
   return undefined;
@@ -105,9 +125,7 @@ function find(node: RouteNode, segments: string[], literals: (string | undefined
 /** Says why nothing matched, naming the operation the caller probably meant. */
 function explainNotFound(family: Family, method: HttpMethod, bare: string, index: RouteIndex): MatchResult {
   const retry = (f: Family, p: string): Operation | undefined => {
-    const split = splitPath(p);
-    if ('code' in split) return undefined;
-    const node = find(index.roots[f], split.segments, split.literals, 0, []);
+    const node = find(index.roots[f], p, 1, []);
     return node?.methods?.get(method) ?? (node?.methods?.values().next().value as Operation | undefined);
   };
   const prefix = family === 'requestConfluence' ? '/wiki' : family === 'requestBitbucket' ? '/2.0' : '';

@@ -32,12 +32,13 @@ export function insertRoute(root: RouteNode, op: Operation): Conflict | undefine
   const segments = op.template.split('/').slice(1);
   let node = root;
   segments.forEach((segment, i) => {
-    const whole = /^\{[^{}]+\}$/.test(segment);
+    const open = segment.indexOf('{');
+    const whole = open === 0 && segment.indexOf('}') === segment.length - 1 && segment.indexOf('{', 1) < 0;
     if (whole && i === segments.length - 1 && CATCH_ALL_PARAMS.has(segment.slice(1, -1)) && op.family === 'requestBitbucket') {
       node = node.tail ??= {};
     } else if (whole) {
       node = node.param ??= {};
-    } else if (segment.includes('{')) {
+    } else if (open >= 0) {
       const parts = segment.split(/(\{[^{}]+\})/).filter(Boolean);
       const key = parts.map((p) => (p.startsWith('{') ? '{}' : p)).join('');
       node.patterns ??= [];

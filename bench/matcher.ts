@@ -1,0 +1,164 @@
+/**
+ * Lookups per second on the real catalog, side by side in one run:
+ *   ours       — src/catalog match()
+ *   find-my-way — Fastify's radix router loaded with the same templates (+ /rest/api/2 and latest twins)
+ *   forge-lint — the algorithm `forge lint` uses: per template a RegExp from `{param}` → `[^\/\s]*`
+ *                plus `\/?$`, unanchored at the start, tried in document order, first match wins.
+ * Also counts how many round-trip paths the forge-lint algorithm maps to the wrong template.
+ *
+ *   npx tsx bench/matcher.ts [--rounds 15]
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import findMyWay from 'find-my-way';
+import { match, operations, type Family, type Operation } from '../src/catalog';
+import { instantiate } from '../test/catalog/instantiate';
+import { fmt, median, seeded } from './stats';
+
+interface Request { family: Family; method: string; path: string; expected: Operation }
+
+function buildMix(): Request[] {
+  const ops = operations();
+  const random = seeded(42);
+  const requests: Request[] = ops.map((op) => ({ family: op.family, method: op.method, path: instantiate(op.template), expected: op }));
+  // Real apps call a handful of endpoints far more often than the rest, with query strings.
+  const hot = [
+    ['GET', '/rest/api/3/myself'], ['GET', '/rest/api/3/issue/PROJ-{}?fields=summary,status'], ['GET', '/rest/api/3/search/jql?jql=project%3DPROJ'],
+    ['GET', '/rest/api/3/issue/PROJ-{}/comment?orderBy=-created'], ['GET', '/rest/api/3/issue/PROJ-{}/transitions'], ['POST', '/rest/api/3/issue'],
+    ['PUT', '/rest/api/3/issue/PROJ-{}'], ['GET', '/rest/api/2/project/PROJ'], ['GET', '/rest/agile/1.0/board/{}/sprint'],
+    ['GET', '/wiki/api/v2/pages/{}?body-format=storage'], ['GET', '/wiki/rest/api/content/{}?expand=body.storage'], ['GET', '/wiki/api/v2/spaces?keys=DEV'],
+    ['GET', '/2.0/repositories/acme/app/pullrequests/{}'], ['GET', '/rest/servicedeskapi/request/{}'],
+  ];
+  for (let i = 0; i < 4000; i++) {
+    const [method, template] = hot[Math.floor(random() * hot.length)];
+    const path = template.replace(/\{\}/g, String(1 + Math.floor(random() * 9999)));
+    const family: Family = path.startsWith('/wiki') ? 'requestConfluence' : path.startsWith('/2.0') ? 'requestBitbucket' : 'requestJira';
+    const result = match(family, method, path);
+    if (result.operation) requests.push({ family, method, path, expected: result.operation });
+  }
+  for (let i = requests.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [requests[i], requests[j]] = [requests[j], requests[i]];
+  }
+  return requests;
+}
+
+function findMyWayRouters(): Record<Family, ReturnType<typeof findMyWay>> {
+  const routers = {
+    requestJira: findMyWay({ ignoreTrailingSlash: true, maxParamLength: 8192 }),
+    requestConfluence: findMyWay({ ignoreTrailingSlash: true, maxParamLength: 8192 }),
+    requestBitbucket: findMyWay({ ignoreTrailingSlash: true, maxParamLength: 8192 }),
+  };
+  let skipped = 0;
+  for (const op of operations()) {
+    const route = op.template.replace(/\{path\}$/, '*').replace(/\{([^}]+)\}/g, ':$1');
+    const variants = route.startsWith('/rest/api/3/') ? ['3', '2', 'latest'].map((v) => route.replace('/rest/api/3/', `/rest/api/${v}/`)) : [route];
+    for (const variant of variants) {
+      try {
+        routers[op.family].on(op.method as any, variant, () => op);
+      } catch {
+        skipped++;
+      }
+    }
+  }
+  if (skipped) console.log(`find-my-way refused ${skipped} route(s) (kept out of its table)`);
+  return routers;
+}
+
+/**
+ * The forge-lint algorithm over the documents in their own order (read from ../shared/openapi
+ * when present; otherwise the catalog's sorted order, which flatters it): one RegExp per path,
+ * first path whose RegExp matches and which has the method wins.
+ */
+function forgeLintMatcher(): { lookup: (family: Family, method: string, path: string) => Operation | undefined; order: string } {
+  const dir = join(__dirname, '../../shared/openapi');
+  const byFamily: Record<Family, { re: RegExp; ops: Map<string, Operation> }[]> = { requestJira: [], requestConfluence: [], requestBitbucket: [] };
+  const rows = new Map<string, { re: RegExp; ops: Map<string, Operation> }>();
+  const add = (family: Family, template: string) => {
+    const key = `${family} ${template}`;
+    if (rows.has(key)) return;
+    const row = { re: new RegExp(template.replace(/\{[^}]+\}/g, '[^\\/\\s]*') + '\\/?$'), ops: new Map<string, Operation>() };
+    rows.set(key, row);
+    byFamily[family].push(row);
+  };
+  let order = 'catalog order (documents not found)';
+  if (existsSync(join(dir, 'jira-platform.json'))) {
+    order = 'document order';
+    const docs: [string, Family, string][] = [
+      ['jira-platform.json', 'requestJira', ''], ['jira-software.json', 'requestJira', ''], ['jira-service-management.json', 'requestJira', ''],
+      ['confluence-v1.json', 'requestConfluence', ''], ['confluence-v2.json', 'requestConfluence', '/wiki/api/v2'], ['bitbucket.json', 'requestBitbucket', '/2.0'],
+    ];
+    for (const [file, family, prefix] of docs) for (const path of Object.keys(JSON.parse(readFileSync(join(dir, file), 'utf8')).paths)) add(family, prefix + path);
+  }
+  for (const op of operations()) {
+    add(op.family, op.template);
+    rows.get(`${op.family} ${op.template}`)!.ops.set(op.method, op);
+  }
+  return {
+    order,
+    lookup: (family, method, path) => {
+      const bare = path.split('?')[0];
+      for (const row of byFamily[family]) {
+        if (!row.re.test(bare)) continue;
+        const op = row.ops.get(method);
+        if (op) return op;
+      }
+      return undefined;
+    },
+  };
+}
+
+function time(fn: () => void): number {
+  const start = process.hrtime.bigint();
+  fn();
+  return Number(process.hrtime.bigint() - start) / 1e9;
+}
+
+function main() {
+  const rounds = Number(process.argv[process.argv.indexOf('--rounds') + 1]) || 15;
+  const mix = buildMix();
+  const routers = findMyWayRouters();
+  const lint = forgeLintMatcher();
+  let sink = 0;
+  const runners: Record<string, () => void> = {
+    ours: () => {
+      for (const r of mix) if (match(r.family, r.method, r.path).operation) sink++;
+    },
+    'find-my-way': () => {
+      for (const r of mix) if (routers[r.family].find(r.method as any, r.path)) sink++;
+    },
+    'forge-lint': () => {
+      for (let i = 0; i < mix.length; i += 10) if (lint.lookup(mix[i].family, mix[i].method, mix[i].path)) sink++;
+    },
+  };
+  const samples: Record<string, number[]> = { ours: [], 'find-my-way': [], 'forge-lint': [] };
+  for (const fn of Object.values(runners)) fn(); // warm-up
+  for (let round = 0; round < rounds; round++) {
+    for (const [name, fn] of Object.entries(runners)) {
+      const seconds = time(fn);
+      // forge-lint is run on every 10th request only: it is that slow.
+      samples[name].push((name === 'forge-lint' ? Math.ceil(mix.length / 10) : mix.length) / seconds);
+    }
+  }
+  const med = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)]));
+  console.log(`forge-lint table in ${lint.order}`);
+  console.log(`mix: ${fmt(mix.length)} requests (${operations().length} round-trip paths + hot paths with query strings), ${rounds} rounds, medians`);
+  for (const [name, value] of Object.entries(med)) console.log(`  ${name.padEnd(12)} ${fmt(value).padStart(12)} lookups/s`);
+  console.log(`  ours / find-my-way = ${(med.ours / med['find-my-way']).toFixed(2)}×   ours / forge-lint = ${fmt(med.ours / med['forge-lint'])}×`);
+  let wrong = 0;
+  let missed = 0;
+  const examples: string[] = [];
+  for (const op of operations()) {
+    const got = lint.lookup(op.family, op.method, instantiate(op.template));
+    if (!got) missed++;
+    else if (got !== op) {
+      wrong++;
+      if (examples.length < 5) examples.push(`${op.key} → ${got.key}`);
+    }
+  }
+  console.log(`forge-lint algorithm on the ${operations().length} round-trip paths: ${wrong} mapped to the wrong template, ${missed} unmatched (ours: 0 and 0, see test/catalog/round-trip.test.ts)`);
+  for (const e of examples) console.log(`  e.g. ${e}`);
+  if (sink < 0) console.log(sink);
+}
+
+main();

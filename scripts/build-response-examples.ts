@@ -3,9 +3,10 @@
  * documents, its documented success status and a small example body, so the sandbox's product
  * stand-in can answer operations that have no hand-written fixture.
  *
- *   tsx scripts/build-response-examples.ts [--from DIR] [--out FILE]
+ *   tsx scripts/build-response-examples.ts [--from DIR] [--out FILE] [--check]
  *
  * --from DIR  folder with the OpenAPI documents (default ../shared/openapi next to the repo)
+ * --check     build in memory and exit 1 if the committed file differs
  * Examples are depth-limited, arrays hold one item and long strings are cut, to stay small.
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -121,13 +122,8 @@ function successExample(doc: Json, operation: Json): { status: number; body?: Js
   return body === undefined ? { status } : { status, body };
 }
 
-function main(argv: string[]): void {
-  const arg = (name: string) => {
-    const i = argv.indexOf(name);
-    return i >= 0 ? argv[i + 1] : undefined;
-  };
-  const from = resolve(arg('--from') ?? join(ROOT, '..', 'shared', 'openapi'));
-  const out = resolve(arg('--out') ?? join(ROOT, 'local', 'generated', 'response-examples.json'));
+/** Returns the generated file's text for the documents in `from`. */
+export function buildResponseExamples(from: string): { text: string; count: number } {
   const operations: Record<string, { status: number; body?: Json }> = {};
   const historyDir = join(from, 'history');
   // Older editions come last: they only fill in operations today's documents dropped.
@@ -152,9 +148,26 @@ function main(argv: string[]): void {
   const text =
     `{"generated":"DO NOT EDIT: written by scripts/build-response-examples.ts from Atlassian's OpenAPI documents",\n` +
     `"operations":{\n${lines.join(',\n')}\n}}\n`;
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, text);
-  console.log(`${out}: ${lines.length} operations, ${(Buffer.byteLength(text) / 1024).toFixed(0)} KiB`);
+  return { text, count: lines.length };
 }
 
-main(process.argv.slice(2));
+function main(argv: string[]): number {
+  const arg = (name: string) => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const from = resolve(arg('--from') ?? join(ROOT, '..', 'shared', 'openapi'));
+  const out = resolve(arg('--out') ?? join(ROOT, 'local', 'generated', 'response-examples.json'));
+  const { text, count } = buildResponseExamples(from);
+  if (argv.includes('--check')) {
+    const same = existsSync(out) && readFileSync(out, 'utf8') === text;
+    console.log(same ? `${out} is up to date` : `${out} is stale: run tsx scripts/build-response-examples.ts`);
+    return same ? 0 : 1;
+  }
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, text);
+  console.log(`${out}: ${count} operations, ${(Buffer.byteLength(text) / 1024).toFixed(0)} KiB`);
+  return 0;
+}
+
+if (require.main === module) process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,81 @@
+/**
+ * `npm run sandbox [-- --port N]`: serves the Custom UI modules of manifest.yml through the local
+ * Forge sandbox (resolvers, KVS in .sandbox/, product stand-in or a real site) and prints their URLs.
+ */
+import { resolve } from 'node:path';
+import { Command } from 'commander';
+import { ScopeInspectorError } from '../src/errors';
+import { siteFromEnv } from './product/site-forwarder';
+import { createSandbox, type Sandbox } from './sandbox';
+import { startCustomUiHost, type CustomUiHost } from './ui/custom-ui-host';
+
+/** A started sandbox and its host. */
+export interface RunningSandbox {
+  sandbox: Sandbox;
+  host: CustomUiHost;
+  stop(): Promise<void>;
+}
+
+/** Parses the command line, starts sandbox and host, prints where each module is served. */
+export async function startFromCli(argv: string[], env: NodeJS.ProcessEnv = process.env, log: (line: string) => void = console.log): Promise<RunningSandbox> {
+  const options = new Command('sandbox')
+    .description('Run this Forge app locally: Custom UI modules, resolvers, KVS and product APIs')
+    .option('--port <n>', 'port to listen on (env PORT; default 3000; 0 picks a free one)')
+    .option('--manifest <path>', 'manifest.yml of the app', 'manifest.yml')
+    .option('--kvs <path>', "SQLite file of the KVS (':memory:' to forget on exit)", '.sandbox/kvs.sqlite')
+    .option('--scopes <list>', 'comma-separated scopes the installation granted (default: the manifest scopes)')
+    .option('--account-id <id>', 'account id of the simulated user', 'sandbox-user-1')
+    .option('--no-admin', 'simulate a user who is not an admin')
+    .option('--no-csp', "do not send Forge's Custom UI content security policy")
+    .exitOverride()
+    .parse(argv, { from: 'user' })
+    .opts<{ port?: string; manifest: string; kvs: string; scopes?: string; accountId: string; admin: boolean; csp: boolean }>();
+
+  const port = Number(options.port ?? env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ScopeInspectorError('SANDBOX_BAD_PORT', `Invalid port '${options.port ?? env.PORT}'`);
+  const manifestPath = resolve(options.manifest);
+  const site = siteFromEnv(env);
+  const sandbox = createSandbox({
+    manifestPath,
+    appDir: resolve(manifestPath, '..'),
+    kvs: options.kvs === ':memory:' ? ':memory:' : resolve(options.kvs),
+    grantedScopes: options.scopes?.split(',').map((s) => s.trim()).filter(Boolean),
+    user: { accountId: options.accountId, admin: options.admin },
+    site,
+  });
+  let host: CustomUiHost;
+  try {
+    host = await startCustomUiHost(sandbox, { port, csp: options.csp });
+  } catch (cause) {
+    sandbox.close();
+    throw new ScopeInspectorError('SANDBOX_LISTEN_FAILED', `Cannot listen on port ${port}: ${(cause as Error).message}`, { cause });
+  }
+  log(`Forge sandbox for ${manifestPath}`);
+  log(`  KVS: ${options.kvs}   products: ${site ? `${site.url} (scope-checked first)` : 'local stand-in'}   granted scopes: ${sandbox.grantedScopes.length}`);
+  if (host.modules.length === 0) log('  (the manifest has no Custom UI module with a resource)');
+  for (const m of host.modules) log(`  ${m.type} ${m.key}: ${m.url}`);
+  log('  Add ?accountId=...&admin=false to a URL to act as another user.');
+  return {
+    sandbox,
+    host,
+    stop: async () => {
+      await host.close();
+      sandbox.close();
+    },
+  };
+}
+
+if (require.main === module) {
+  startFromCli(process.argv.slice(2)).then(
+    (running) => {
+      const stop = () => void running.stop().then(() => process.exit(0));
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    },
+    (error: Error & { code?: string }) => {
+      // commander has printed help/usage errors itself.
+      if (!String(error.code).startsWith('commander.')) console.error(error.message);
+      process.exit(error.code === 'commander.helpDisplayed' ? 0 : 1);
+    },
+  );
+}

@@ -1,0 +1,11 @@
+export { createSandbox, Sandbox, type InvokeOptions } from './sandbox';
+export type { SandboxOptions, SimulatedUser } from './sandbox-options';
+export { Faults, type FaultSpec, type FaultTarget } from './faults';
+export { loadManifest, manifestFromObject, type AppManifest, type ManifestModule } from './app-manifest';
+export { KVS_LIMITS } from './kvs/limits';
+export { ProductStandIn, localResponder } from './product/product-stand-in';
+export { SCOPE_MISMATCH_BODY, scopeMismatchResponse } from './product/gateway-responses';
+export type { ProductBackend, ProductRequest } from './product/product-types';
+export { siteFromEnv, siteForwarder, type SiteCredentials } from './product/site-forwarder';
+export { startCustomUiHost, type CustomUiHost, type HostOptions, type HostedModule } from './ui/custom-ui-host';
+export { installGlobals, currentInvocation } from './runtime/globals';

@@ -125,14 +125,16 @@ function evalIdentifier(node: Node, scope: Scope, ctx: EvalContext, env: Env | u
   if (b.param) {
     for (let e = env; e; e = e.env) {
       if (e.fn === b.param.fn) {
-        const arg = e.args[b.param.i];
+        const arg = e.args[b.param.i] ?? b.param.dflt;
         if (!arg) return un(`argument ${b.param.name} is not passed`);
         if (b.param.key !== undefined) return evalProp(arg, b.param.key, e.scope, ctx, e.env, d);
         return evalStr(arg, e.scope, ctx, e.env, d);
       }
     }
     if (b.param.key !== undefined) return un(`${b.param.key} is destructured from a parameter`);
-    return [{ pieces: [{ r: 'param', fn: b.param.fn, i: b.param.i, name: b.param.name }] }];
+    // A default value stands in for an argument a call site leaves out.
+    const dflt = b.param.dflt ? evalStr(b.param.dflt, scope, ctx, env, d) : undefined;
+    return [{ pieces: [{ r: 'param', fn: b.param.fn, i: b.param.i, name: b.param.name, ...(dflt ? { dflt } : {}) }] }];
   }
   if (b.kind === 'function' || b.kind === 'class' || b.kind === 'other') return un(`${node.name} is not a string`);
   if (b.inits.length === 0) return un(`${node.name} is never assigned`);

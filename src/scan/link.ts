@@ -128,7 +128,7 @@ function substitute(c: RawCall, fn: string, site: CallSite | undefined, why: str
     let acc: Cand[] = [{ pieces: [] }];
     cand.pieces.forEach((p: Piece, idx) => {
       if (typeof p === 'string' || p.r !== 'param' || p.fn !== fn) { acc = concat(acc, [{ pieces: [p] }]); return; }
-      let vals: Cand[] = site ? site.args[p.i] ?? [{ unresolved: `argument ${p.name} is not passed` }] : [{ unresolved: `the path comes from parameter ${p.name}, whose function ${why}` }];
+      let vals: Cand[] = site ? site.args[p.i] ?? p.dflt ?? [{ unresolved: `argument ${p.name} is not passed` }] : [{ unresolved: `the path comes from parameter ${p.name}, whose function ${why}` }];
       // Only a value that starts the path decides the product path; later ones are parameters.
       if (idx > 0) vals = vals.map((v) => ('unresolved' in v ? { pieces: ['{}'] } : v));
       acc = concat(acc, vals);
@@ -140,7 +140,7 @@ function substitute(c: RawCall, fn: string, site: CallSite | undefined, why: str
     if (!('ref' in m) || m.ref.fn !== fn) { methods.push(m); continue; }
     if (!site) { methods.push({ unknown: `the method comes from parameter ${m.ref.name}, whose function ${why}` }); continue; }
     if (m.prop) { methods.push(...(site.args[m.ref.i] === undefined ? [{ method: 'GET' }] : site.argMethods[m.ref.i] ?? [{ unknown: `options ${m.ref.name} cannot be resolved` }])); continue; }
-    for (const v of site.args[m.ref.i] ?? [{ unresolved: `argument ${m.ref.name} is not passed` }]) {
+    for (const v of site.args[m.ref.i] ?? m.ref.dflt ?? [{ unresolved: `argument ${m.ref.name} is not passed` }]) {
       if ('pieces' in v && v.pieces.length === 1 && typeof v.pieces[0] === 'string') methods.push({ method: v.pieces[0].toUpperCase() });
       else if ('pieces' in v && v.pieces.length === 1 && typeof v.pieces[0] !== 'string' && v.pieces[0].r === 'param') methods.push({ ref: v.pieces[0], prop: false });
       else methods.push({ unknown: 'unresolved' in v ? v.unresolved : 'method cannot be resolved' });

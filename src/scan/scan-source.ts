@@ -1,8 +1,8 @@
-import { parseSync } from 'oxc-parser';
 import type { Family } from '../catalog/types';
 import { evalMethods, evalStr, type EvalContext } from './evaluate';
 import { FORGE_API, forgeValueOf, PROPERTY_ENTITIES, unwrap } from './forge-values';
 import { LineIndex } from './line-index';
+import { parseSource } from './oxc';
 import type { FnInfo, Node } from './scope';
 import type { Cand, CallSite, ExportValue, FileSummary, MethodCand, Piece, RawCall } from './summary-types';
 import type { ScopeNeed, Side, SourceLocation } from './types';
@@ -25,7 +25,7 @@ export function scanSource(fileName: string, text: string, side: Side): FileSumm
   const summary: FileSummary = { file: fileName, side, calls: [], callSites: [], exports: {}, exportAll: [], unresolved: [], needs: [], parseErrors: [] };
   const lines = new LineIndex(text);
   const loc = (offset: number): SourceLocation => ({ file: fileName, ...lines.at(offset) });
-  const parsed = parseSync(fileName, text, { preserveParens: false });
+  const parsed = parseSource(fileName, text);
   for (const e of parsed.errors) {
     if (e.severity !== 'Error') continue;
     const at = lines.at(e.labels[0]?.start ?? 0);

@@ -17,7 +17,7 @@ export interface Binding {
   kind: 'const' | 'let' | 'var' | 'param' | 'function' | 'import' | 'class' | 'other';
   inits: Init[];
   /** For parameters: the function and position; `key` when the parameter was destructured. */
-  param?: { fn: string; i: number; name: string; key?: string };
+  param?: { fn: string; i: number; name: string; key?: string; dflt?: Node };
   /** For function declarations and `const f = () => ...`: the function's id. */
   fn?: string;
   /** For imports and `require(...)` results: module specifier and imported name (`default`, `*`, or a name). */

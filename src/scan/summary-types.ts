@@ -8,7 +8,7 @@ import type { CallPrincipal, ParseError, ScopeNeed, Side, SourceLocation } from 
 
 /** A value known only once call sites are joined: a helper's parameter or an imported constant. */
 export type Ref =
-  | { r: 'param'; fn: string; i: number; name: string }
+  | { r: 'param'; fn: string; i: number; name: string; dflt?: Cand[] }
   | { r: 'import'; source: string; name: string };
 
 /** One candidate string: literal text (with `{}` for unknown segments) and refs still to resolve. */

@@ -1,4 +1,3 @@
-import { visitorKeys } from 'oxc-parser';
 import { Scope, type Binding, type FnInfo, type Init, type Node } from './scope';
 
 /** What the single walk over one file's AST collects; evaluated afterwards, without walking again. */
@@ -17,8 +16,17 @@ export interface FileFacts {
 const TYPE_KEYS = new Set(['typeAnnotation', 'typeArguments', 'typeParameters', 'returnType', 'superTypeArguments']);
 // Type-only declarations can never call anything; skipping them keeps the walk short.
 const SKIP_TYPES = new Set(['TSInterfaceDeclaration', 'TSTypeAliasDeclaration', 'TSDeclareFunction', 'TSModuleDeclaration', 'TSEnumDeclaration', 'TSTypeAnnotation']);
+const NOT_CHILDREN = new Set(['type', 'start', 'end', 'range', 'loc', 'raw', 'optional', 'computed', 'kind', 'operator', 'prefix', 'async', 'generator', 'method', 'shorthand', 'tail', 'directive', 'importKind', 'exportKind', 'decorators', ...TYPE_KEYS]);
+// Child keys per node type, learnt from the first node of each type (oxc emits a fixed shape per type).
 const KEYS: Record<string, string[]> = {};
-for (const [type, keys] of Object.entries(visitorKeys as Record<string, string[]>)) KEYS[type] = keys.filter((k) => !TYPE_KEYS.has(k));
+function keysOf(node: Node): string[] {
+  let keys = KEYS[node.type];
+  if (!keys) {
+    keys = Object.keys(node).filter((k) => !NOT_CHILDREN.has(k));
+    KEYS[node.type] = keys;
+  }
+  return keys;
+}
 
 /** Returns the string of a `require('x')` call, if `node` is one. */
 export function requireSource(node: Node): string | undefined {
@@ -83,7 +91,7 @@ export function walkFile(program: Node, fileId: string): FileFacts {
       const left = target.type === 'AssignmentPattern' ? target.left : target;
       if (left.type === 'Identifier') {
         info!.params.push(left.name);
-        inner.vars.set(left.name, { kind: 'param', inits: [], param: { fn: info!.id, i, name: left.name } });
+        inner.vars.set(left.name, { kind: 'param', inits: [], param: { fn: info!.id, i, name: left.name, ...(target.type === 'AssignmentPattern' ? { dflt: target.right } : {}) } });
       } else if (left.type === 'ObjectPattern') {
         info!.params.push(`{${i}}`);
         for (const prop of left.properties) {
@@ -103,7 +111,7 @@ export function walkFile(program: Node, fileId: string): FileFacts {
   };
 
   const visit = (node: Node, scope: Scope): void => {
-    if (!node || typeof node !== 'object') return;
+    if (!node || typeof node !== 'object' || node.type === undefined) return;
     switch (node.type) {
       case 'ImportDeclaration': {
         if (node.importKind === 'type') return;
@@ -152,7 +160,7 @@ export function walkFile(program: Node, fileId: string): FileFacts {
       case 'ForOfStatement':
       case 'SwitchStatement': {
         const inner = new Scope(scope, scope.fn, false);
-        for (const k of KEYS[node.type]) visitChild(node[k], inner);
+        for (const k of keysOf(node)) visitChild(node[k], inner);
         return;
       }
       case 'CatchClause': {
@@ -194,7 +202,7 @@ export function walkFile(program: Node, fileId: string): FileFacts {
         return;
       default:
         if (SKIP_TYPES.has(node.type)) return;
-        for (const k of KEYS[node.type] ?? []) visitChild(node[k], scope);
+        for (const k of keysOf(node)) visitChild(node[k], scope);
     }
   };
 

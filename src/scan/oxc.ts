@@ -1,0 +1,56 @@
+import type { Node } from './scope';
+
+/** What the scanner needs from a parse: the ESTree program and the parser's errors. */
+export interface Parsed {
+  program: Node;
+  errors: { severity: string; message: string; labels: { start: number }[] }[];
+}
+
+type ParseSync = (filename: string, text: string, options: object) => { program: unknown; errors: Parsed['errors'] };
+
+let parseSyncImpl: ((filename: string, text: string, options: object) => Parsed) | undefined;
+
+/** Candidate names of oxc-parser's native binding package on this platform (as NAPI-RS names them). */
+function bindingNames(): string[] {
+  const base = `@oxc-parser/binding-${process.platform}-${process.arch}`;
+  if (process.platform === 'linux') return [`${base}-gnu`, `${base}-musl`];
+  if (process.platform === 'win32') return [`${base}-msvc`];
+  return [base];
+}
+
+/**
+ * Returns oxc-parser's `parseSync`. The package is ESM-only: Node ≥ 20.19 can `require` it, but
+ * Jest's module runtime cannot, so when that fails the native binding (CommonJS) is used directly
+ * and its JSON parsed the same way the package does.
+ */
+function load(): (filename: string, text: string, options: object) => Parsed {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const oxc = require('oxc-parser') as { parseSync: (f: string, t: string, o: object) => Parsed };
+    return (f, t, o) => oxc.parseSync(f, t, o);
+  } catch {
+    for (const name of bindingNames()) {
+      try {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const binding = require(name) as { parseSync: ParseSync };
+        return (f, t, o) => {
+          const r = binding.parseSync(f, t, o);
+          // Native getters move their value out: read each field once.
+          const json = r.program as string;
+          const errors = r.errors;
+          // `fixes` only restore BigInt/RegExp literal values, which the scanner never reads.
+          return { program: (JSON.parse(json) as { node: Node }).node, errors };
+        };
+      } catch {
+        // try the next flavour
+      }
+    }
+    throw new Error('oxc-parser could not be loaded (neither the package nor its native binding)');
+  }
+}
+
+/** Parses JS/TS/JSX/TSX source with oxc-parser; parenthesised expressions are not kept as nodes. */
+export function parseSource(fileName: string, text: string): Parsed {
+  parseSyncImpl ??= load();
+  return parseSyncImpl(fileName, text, { preserveParens: false });
+}

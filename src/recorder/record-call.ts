@@ -21,8 +21,10 @@ export function recordCalls(original: RequestFn, family: Family, principal: Prin
       if (typeof concrete !== 'string') return result;
       const endpoint = resolveEndpoint(family, init === undefined || init === null ? undefined : init.method, concrete);
       if (endpoint === undefined) return result;
-      row = tallyOf().row(endpoint, principal);
+      const tally = tallyOf();
+      row = tally.row(endpoint, principal);
       row.calls++;
+      tally.calls++;
     } catch {
       return result; // never let recording hurt the host
     }

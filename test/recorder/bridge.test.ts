@@ -1,0 +1,126 @@
+/**
+ * Custom UI: the browser tally (instrumentBridge) and the resolver that stores it, which must
+ * refuse anything but a small, well-formed tally of catalog templates or redacted shapes.
+ */
+import Resolver from '@forge/resolver';
+import { kvs, WhereConditions } from '@forge/kvs';
+import { BRIDGE_USAGE_RESOLVER_KEY, defineBridgeUsageResolver, recordBridgeTally } from '../../src/recorder';
+import { flushBridgeUsage, instrumentBridge } from '../../src/recorder/browser';
+import { readUsage } from '../../src/store';
+import type { Sandbox } from '../../local/sandbox';
+import { recorderSandbox } from './helpers/sandbox-kit';
+
+let sandbox: Sandbox;
+beforeEach(() => {
+  sandbox = recorderSandbox();
+});
+afterEach(() => sandbox.close());
+
+const ISSUE = '/rest/api/3/issue/{issueIdOrKey}';
+const good = ['j', 'GET', ISSUE, 1, 'b', 3, 2, 0, 1, 0, 0, 1];
+const storedKeys = () => sandbox.run(async () => (await kvs.query().where('key', WhereConditions.beginsWith('scope-inspector:')).limit(20).getMany()).results.length);
+
+describe('bridge usage resolver', () => {
+  it.each([
+    ['a non-object', 'rows', 'BRIDGE_TALLY_INVALID'],
+    ['an extra key', { v: 1, rows: [good], note: 'x' }, 'BRIDGE_TALLY_INVALID'],
+    ['a wrong version', { v: 2, rows: [good] }, 'BRIDGE_TALLY_INVALID'],
+    ['no rows', { v: 1, rows: [] }, 'BRIDGE_TALLY_INVALID'],
+    ['a short row', { v: 1, rows: [good.slice(0, 11)] }, 'BRIDGE_TALLY_INVALID'],
+    ['a negative count', { v: 1, rows: [[...good.slice(0, 5), -1, 0, 0, 0, 0, 0, 0]] }, 'BRIDGE_TALLY_INVALID'],
+    ['a fractional count', { v: 1, rows: [[...good.slice(0, 5), 1.5, 1, 0, 0, 0, 0, 0]] }, 'BRIDGE_TALLY_INVALID'],
+    ['statuses above calls', { v: 1, rows: [[...good.slice(0, 5), 1, 5, 0, 0, 0, 0, 0]] }, 'BRIDGE_TALLY_INVALID'],
+    ['mismatches above 4xx', { v: 1, rows: [[...good.slice(0, 5), 2, 1, 0, 1, 0, 0, 2]] }, 'BRIDGE_TALLY_INVALID'],
+    ['a principal other than bridge', { v: 1, rows: [[...good.slice(0, 4), 'a', ...good.slice(5)]] }, 'BRIDGE_TALLY_INVALID'],
+    ['an unknown family', { v: 1, rows: [['x', ...good.slice(1)]] }, 'BRIDGE_TALLY_INVALID'],
+    ['an unknown method', { v: 1, rows: [['j', 'BREW', ...good.slice(2)]] }, 'BRIDGE_TALLY_INVALID'],
+    ['a known flag on a non-catalog template', { v: 1, rows: [['j', 'GET', '/rest/api/3/issue/ABC-1', 1, 'b', 1, 1, 0, 0, 0, 0, 0]] }, 'BRIDGE_TALLY_INVALID'],
+    ['a template of another family', { v: 1, rows: [['c', 'GET', ISSUE, 1, 'b', 1, 1, 0, 0, 0, 0, 0]] }, 'BRIDGE_TALLY_INVALID'],
+    ['free text as a shape', { v: 1, rows: [['j', 'GET', '/rest/api/3/hello world', 0, 'b', 1, 1, 0, 0, 0, 0, 0]] }, 'BRIDGE_TALLY_INVALID'],
+    ['a shape with an email', { v: 1, rows: [['j', 'GET', '/rest/api/3/user/bob@example.com', 0, 'b', 1, 1, 0, 0, 0, 0, 0]] }, 'BRIDGE_TALLY_INVALID'],
+    ['a huge count', { v: 1, rows: [[...good.slice(0, 5), 10_000_000, 0, 0, 0, 0, 0, 0]] }, 'BRIDGE_TALLY_INVALID'],
+    ['too many rows', { v: 1, rows: Array.from({ length: 501 }, () => good) }, 'BRIDGE_TALLY_TOO_LARGE'],
+    ['an oversized payload', { v: 1, rows: [['j', 'GET', '/' + '{}/'.repeat(30000), 0, 'b', 1, 1, 0, 0, 0, 0, 0]] }, 'BRIDGE_TALLY_TOO_LARGE'],
+  ])('rejects %s and stores nothing', async (_name, payload, code) => {
+    const result = await sandbox.run(() => recordBridgeTally(payload));
+    expect(result).toMatchObject({ ok: false, code });
+    expect(await storedKeys()).toBe(0);
+  });
+
+  it('stores a valid tally as bridge usage through a real @forge/resolver definition', async () => {
+    const resolver = new Resolver();
+    defineBridgeUsageResolver(resolver);
+    const handler = resolver.getDefinitions() as (event: unknown, context: unknown) => Promise<unknown>;
+    const event = { call: { functionKey: BRIDGE_USAGE_RESOLVER_KEY, payload: { v: 1, rows: [good, ['j', 'GET', '/rest/api/3/{}/{}', 0, 'b', 1, 0, 0, 1, 0, 0, 0]] } }, context: {} };
+    expect(await sandbox.run(() => handler(event, {}))).toEqual({ ok: true, stored: true });
+    const usage = await sandbox.run(() => readUsage());
+    expect(usage.endpoints).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ principal: 'bridge', template: ISSUE, calls: 3, scopeMismatch401: 1 }),
+        expect.objectContaining({ principal: 'bridge', template: '/rest/api/3/{}/{}', known: false, calls: 1 }),
+      ]),
+    );
+  });
+});
+
+describe('instrumentBridge', () => {
+  const fakeBridge = (fail: () => boolean) => {
+    const sent: unknown[] = [];
+    return {
+      sent,
+      bridge: {
+        // The page's own request: answered in-process.
+        requestJira: async (path: string) => new Response('{}', { status: path.includes('nope') ? 404 : 200 }),
+        invoke: async (key: string, payload: unknown) => {
+          if (key !== BRIDGE_USAGE_RESOLVER_KEY) throw new Error(`unexpected resolver ${key}`);
+          if (fail()) throw new Error('resolver unreachable');
+          sent.push(payload);
+          return sandbox.run(() => recordBridgeTally(payload));
+        },
+        view: { close: () => 'untouched' },
+      },
+    };
+  };
+
+  it('sends one batch after the page goes quiet, and the resolver stores it', async () => {
+    const { bridge, sent } = fakeBridge(() => false);
+    const ui = instrumentBridge(bridge, { idleMs: 20 });
+    expect(ui.view).toBe(bridge.view);
+    for (let i = 0; i < 5; i++) await ui.requestJira(`/rest/api/3/issue/KEY-${i}`);
+    await ui.requestJira('/rest/api/3/nope/KEY-1');
+    expect(sent).toHaveLength(0);
+    await new Promise((r) => setTimeout(r, 80));
+    expect(sent).toHaveLength(1);
+    expect(JSON.stringify(sent)).not.toContain('KEY-');
+    const usage = await sandbox.run(() => readUsage());
+    expect(usage.endpoints.map((e) => [e.template, e.principal, e.calls])).toEqual(
+      expect.arrayContaining([
+        [ISSUE, 'bridge', 5],
+        ['/rest/api/3/{}/{}', 'bridge', 1],
+      ]),
+    );
+  });
+
+  it('sends at once when the size cap is reached', async () => {
+    const { bridge, sent } = fakeBridge(() => false);
+    const ui = instrumentBridge(bridge, { idleMs: 60_000, maxCalls: 3 });
+    for (let i = 0; i < 3; i++) await ui.requestJira(`/rest/api/3/issue/K-${i}`);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(sent).toHaveLength(1);
+    await flushBridgeUsage();
+  });
+
+  it('keeps the tally when the resolver is unreachable and sends it with the next batch', async () => {
+    let down = true;
+    const { bridge, sent } = fakeBridge(() => down);
+    const ui = instrumentBridge(bridge, { idleMs: 60_000 });
+    await ui.requestJira('/rest/api/3/issue/A-1');
+    await flushBridgeUsage();
+    down = false;
+    await ui.requestJira('/rest/api/3/issue/A-2');
+    await flushBridgeUsage();
+    expect(sent).toHaveLength(1);
+    const usage = await sandbox.run(() => readUsage());
+    expect(usage.endpoints).toMatchObject([{ template: ISSUE, calls: 2 }]);
+  });
+});

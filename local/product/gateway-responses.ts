@@ -11,16 +11,16 @@ export function scopeMismatchResponse(): Response {
   });
 }
 
-/** Returns a 404 shaped like each product's own "no such resource" answer. */
-export function notFoundResponse(family: Family, method: string, path: string, reason: string): Response {
+/** Returns a 404 (or 405 for a known path with another method) shaped like each product's own error answer. */
+export function notFoundResponse(family: Family, method: string, path: string, reason: string, status = 404): Response {
   const message = `[${method}] ${path}: ${reason}`;
   const body =
     family === 'requestJira'
       ? { errorMessages: [message], errors: {} }
       : family === 'requestConfluence'
-        ? { statusCode: 404, message }
+        ? { statusCode: status, message }
         : { type: 'error', error: { message } };
-  return new Response(JSON.stringify(body), { status: 404, headers: { 'content-type': 'application/json' } });
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 }
 
 /** Returns a JSON response, or an empty one for 204. */

@@ -42,7 +42,10 @@ export class ProductStandIn implements ProductBackend {
   /** Answers one call. */
   async handle(request: ProductRequest): Promise<Response> {
     const result = match(request.family, request.method, request.path);
-    if (!result.operation) return notFoundResponse(request.family, request.method, request.path, result.reason);
+    if (!result.operation) {
+      const status = result.code === 'METHOD_NOT_ALLOWED' ? 405 : 404;
+      return notFoundResponse(request.family, request.method, request.path, result.reason, status);
+    }
     if (!isAuthorized(result.operation, request.grantedScopes)) {
       this.refused.set(result.operation.key, (this.refused.get(result.operation.key) ?? 0) + 1);
       return scopeMismatchResponse();

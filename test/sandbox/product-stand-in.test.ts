@@ -49,6 +49,11 @@ describe('product stand-in through the real @forge/api', () => {
     expect(res.status).toBe(404);
   });
 
+  it('answers 405 for a known path called with a method it does not have', async () => {
+    const res = await sandbox.run(() => asApp().requestJira(route`/rest/api/3/myself`, { method: 'PATCH' }));
+    expect(res.status).toBe(405);
+  });
+
   it('throws NeedsAuthenticationError for asUser() without a user, as Forge does', async () => {
     await expect(sandbox.run(() => asUser().requestJira(route`/rest/api/3/myself`), { accountId: null })).rejects.toBeInstanceOf(
       NeedsAuthenticationError,

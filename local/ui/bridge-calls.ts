@@ -39,12 +39,16 @@ export async function answerBridgeCall(sandbox: Sandbox, module: ManifestModule,
       if (!module.functionKey) {
         throw new ScopeInspectorError('SANDBOX_NO_RESOLVER', `[bridge] invoke('${payload?.functionKey}'): module ${module.key} has no resolver`);
       }
-      return sandbox.invokeResolver(module.functionKey, String(payload?.functionKey), payload?.payload ?? {}, {
+      const body = await sandbox.invokeResolver(module.functionKey, String(payload?.functionKey), payload?.payload ?? {}, {
         moduleKey: module.key,
         accountId: settings.accountId,
         admin: settings.admin,
         context: pageContext(sandbox, module, settings),
       });
+      // With `metadata`, Forge wraps the answer as { body, metadata } (@forge/bridge types.d.ts).
+      if (!payload?.metadata) return body;
+      const rateLimit = payload.metadata.rateLimitProperties ? { rateLimitProperties: { rateLimitLimit: 500, rateLimitRemaining: 499, rateLimitReset: 25 } } : {};
+      return { body, metadata: rateLimit };
     }
     case 'fetchProduct':
       return fetchProduct(sandbox, settings, payload);

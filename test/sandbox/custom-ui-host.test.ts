@@ -49,6 +49,11 @@ describe('Custom UI host over HTTP', () => {
     expect(answer).toMatchObject({ ok: true, result: { moduleKey: 'admin-page', accountId: 'acc-77' } });
   });
 
+  it('wraps the answer as { body, metadata } when invoke passes metadata', async () => {
+    const answer = await bridge('invoke', { functionKey: 'count', payload: {}, metadata: { rateLimitProperties: true } });
+    expect(answer.result).toEqual({ body: 1, metadata: { rateLimitProperties: expect.objectContaining({ rateLimitLimit: 500 }) } });
+  });
+
   it('answers getContext with the module extension type and the page user', async () => {
     const answer = await bridge('getContext', undefined, { accountId: 'acc-5' });
     expect(answer.result).toMatchObject({ accountId: 'acc-5', moduleKey: 'admin-page', extension: { type: 'jira:adminPage' }, siteUrl: sandbox.siteUrl });

@@ -39,7 +39,8 @@ export class KvsService {
       return answer === undefined ? { status: 204 } : { status: 200, body: answer };
     } catch (e) {
       if (e instanceof KvsFailure) return { status: e.status, body: { code: e.code, message: e.message } };
-      throw e;
+      // Anything else (a SQLite error, a bug) is what the real service reports as a 500.
+      return { status: 500, body: { code: 'INTERNAL_SERVER_ERROR', message: `An internal server error has occurred: ${(e as Error).message}` } };
     }
   }
 

@@ -223,3 +223,16 @@ describe('KVS emulator through @forge/kvs', () => {
     expect(all.sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i));
   });
 });
+
+describe('KVS emulator failures', () => {
+  it('answers a storage failure with a 500 the client reports as INTERNAL_SERVER_ERROR', async () => {
+    const broken = createSandbox({ manifest, kvs: ':memory:' });
+    broken.store.close();
+    const err = await kvs.get('k').then(
+      () => undefined,
+      (e: ForgeKvsAPIError) => e,
+    );
+    broken.close();
+    expect([err?.responseDetails.status, err?.code]).toEqual([500, 'INTERNAL_SERVER_ERROR']);
+  });
+});

@@ -71,6 +71,17 @@ describe('product stand-in through the real @forge/api', () => {
     expect(body.permissions.ADMINISTER.havePermission).toBe(expected);
   });
 
+  it.each([
+    [true, 'administer'],
+    [false, undefined],
+  ])('answers the Confluence admin check for an admin=%s user', async (admin, expected) => {
+    const body = await sandbox.run(
+      async () => (await asUser().requestConfluence(route`/wiki/rest/api/user/current?expand=operations`)).json(),
+      { accountId: 'someone', admin, grantedScopes: ['read:confluence-user'] },
+    );
+    expect(body.operations.find((o: { operation: string }) => o.operation === 'administer')?.operation).toBe(expected);
+  });
+
   it('answers Confluence and Bitbucket operations with their fixtures', async () => {
     sandbox.grantedScopes = ['read:page:confluence', 'read:repository:bitbucket'];
     const page = await sandbox.run(async () => (await requestConfluence(route`/wiki/api/v2/pages/${'123'}`)).json());

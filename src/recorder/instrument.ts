@@ -7,6 +7,8 @@ const recordCalls = (original: RequestFn, family: Family, principal: Principal):
 type AnyRecord = Record<string, any>;
 
 const FAMILIES: readonly Family[] = ['requestJira', 'requestConfluence', 'requestBitbucket'];
+/** Most `asUser(accountId)` method sets kept; accounts beyond that are wrapped afresh. */
+export const MAX_CACHED_PRINCIPALS = 256;
 
 function wrapFamilies<T extends AnyRecord>(methods: T, principal: Principal): T {
   if (methods === null || typeof methods !== 'object') return methods;
@@ -43,7 +45,21 @@ export function instrument<T extends object>(api: T): T {
   const wrapFactory = (name: 'asApp' | 'asUser', principal: Principal) => {
     const factory = source[name];
     if (typeof factory !== 'function') return;
-    const wrapped = (...args: unknown[]) => wrapFamilies(factory.apply(source, args), principal);
+    // @forge/api's asApp()/asUser(id) build stateless closures (they read the runtime at call
+    // time, like the bare requestJira it builds once at load), so one wrapped set per
+    // argument is reused: wrapping per call would cost more than the recording itself.
+    const cache = new Map<unknown, AnyRecord>();
+    // asApp() takes no argument and asUser(accountId?) one, so the first one is the cache key.
+    const wrapped = (id?: unknown): AnyRecord => {
+      let methods = cache.get(id);
+      if (methods === undefined) {
+        const built: AnyRecord = wrapFamilies(id === undefined ? factory.call(source) : factory.call(source, id), principal);
+        if (cache.size >= MAX_CACHED_PRINCIPALS) cache.clear();
+        cache.set(id, built);
+        methods = built;
+      }
+      return methods;
+    };
     Object.defineProperty(out, name, { value: wrapped, enumerable: true, configurable: true, writable: true });
   };
   wrapFactory('asApp', 'app');

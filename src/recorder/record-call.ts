@@ -7,9 +7,10 @@ import type { Tally, TallyRow } from './tally';
 export type RequestFn = (path: any, init?: any) => Promise<any>;
 
 /**
- * Returns a `requestX` that behaves exactly like `original` and counts the call. A synchronous
- * throw (an unsafe URL) is not a request and propagates before anything is counted; the
- * returned promise settles with the very Response or the very error of the original.
+ * Returns a `requestX` that behaves exactly like `original` and counts the call. It returns
+ * the original's very promise (so the very Response or error, with no extra tick); counting
+ * happens on a side branch registered first, so it has run by the time the host resumes.
+ * A synchronous throw (an unsafe URL) is not a request and propagates uncounted.
  */
 export function recordCalls(original: RequestFn, family: Family, principal: Principal, tallyOf: () => Tally): RequestFn {
   return function recordedRequest(this: unknown, path: any, init?: any): Promise<any> {
@@ -28,6 +29,7 @@ export function recordCalls(original: RequestFn, family: Family, principal: Prin
     } catch {
       return result; // never let recording hurt the host
     }
-    return result.then(row.onResponse, row.onError);
+    result.then(row.onResponse, row.onError);
+    return result;
   };
 }

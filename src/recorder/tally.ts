@@ -16,22 +16,21 @@ export class TallyRow {
   scopeMismatch401 = 0;
   /** Counts the response and hands back the very same object. */
   readonly onResponse: <R>(response: R) => R;
-  /** Counts the failure and rethrows the very same error. */
-  readonly onError: (error: unknown) => never;
+  /** Counts the failure; used on a side branch of the host's promise, so it swallows there only. */
+  readonly onError: (error: unknown) => void;
 
   constructor(
     readonly endpoint: Endpoint,
     readonly principal: PrincipalCode,
     tally: Tally,
   ) {
-    // Bound once per row rather than per call: the hot path then allocates only the promise.
+    // Bound once per row rather than per call: the hot path then allocates only one promise.
     this.onResponse = <R>(response: R): R => {
       inspectResponse(this, tally, response);
       return response;
     };
-    this.onError = (error: unknown): never => {
+    this.onError = (): void => {
       this.network++;
-      throw error;
     };
   }
 

@@ -1,0 +1,120 @@
+/**
+ * Recorder overhead, side by side in one run (`npx tsx bench/recorder.ts`):
+ *  1. added time per product call, wrapped vs unwrapped, with the product answered in-process
+ *     by a `__forge_fetch__` that returns a prebuilt Response (no network to hide behind);
+ *  2. KVS requests per invocation through the sandbox (goal: 1 with calls, 0 without).
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import api, { route } from '@forge/api';
+import { instrument, withUsageRecording } from '../src/recorder';
+import { runWithTally } from '../src/recorder/context';
+import { Tally } from '../src/recorder/tally';
+
+const BATCH = 2000;
+const ROUNDS = Number(process.env.ROUNDS ?? 60);
+
+type Api = typeof api;
+interface Case {
+  name: string;
+  call: (which: Api, i: number) => Promise<unknown>;
+}
+
+const keys = Array.from({ length: 1000 }, (_, i) => `PRJ-${i + 1}`);
+const cases: Case[] = [
+  { name: 'asApp().requestJira GET /rest/api/3/issue/PRJ-1 (same path)', call: (w) => w.asApp().requestJira(route`/rest/api/3/issue/${'PRJ-1'}`) },
+  { name: 'asApp().requestJira GET issue, 1000 distinct keys', call: (w, i) => w.asApp().requestJira(route`/rest/api/3/issue/${keys[i % 1000]}`) },
+  { name: 'asUser().requestConfluence POST /wiki/api/v2/pages', call: (w) => w.asUser().requestConfluence(route`/wiki/api/v2/pages`, { method: 'POST', body: '{}' }) },
+  { name: 'requestJira (bare) GET issue, 1000 distinct keys', call: (w, i) => w.requestJira(route`/rest/api/3/issue/${keys[i % 1000]}`) },
+  { name: 'requestJira (bare) GET unknown path (redacted shape)', call: (w, i) => w.requestJira(route`/rest/api/3/nowhere/${keys[i % 1000]}`) },
+];
+
+function installInProcessPlatform(): void {
+  const response = new Response('{}', { status: 200, headers: { 'content-type': 'application/json' } });
+  const runtime = { appContext: { invocationId: 'bench' }, proxy: { token: 't', url: 'x' }, lambdaContext: { getRemainingTimeInMillis: () => 25_000 } };
+  Object.assign(globalThis, { __forge_fetch__: async () => response, __forge_runtime__: runtime });
+}
+
+async function timeBatch(which: Api, c: Case): Promise<number> {
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < BATCH; i++) await c.call(which, i);
+  return Number(process.hrtime.bigint() - start) / BATCH;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+async function overhead() {
+  installInProcessPlatform();
+  const recorded = instrument(api);
+  // Same async context machinery in both arms: only the recorder differs.
+  const als = new AsyncLocalStorage<number>();
+  const rows = [];
+  for (const c of cases) {
+    const plain: number[] = [];
+    const wrapped: number[] = [];
+    const tally = new Tally();
+    for (let warm = 0; warm < 5; warm++) {
+      await als.run(1, () => timeBatch(api, c));
+      await runWithTally({ tally }, () => timeBatch(recorded, c));
+    }
+    for (let r = 0; r < ROUNDS; r++) {
+      // Alternate the order so drift (GC, JIT, thermal) hits both arms alike.
+      if (r % 2) {
+        plain.push(await als.run(1, () => timeBatch(api, c)));
+        wrapped.push(await runWithTally({ tally }, () => timeBatch(recorded, c)));
+      } else {
+        wrapped.push(await runWithTally({ tally }, () => timeBatch(recorded, c)));
+        plain.push(await als.run(1, () => timeBatch(api, c)));
+      }
+      tally.drain();
+    }
+    const p = median(plain);
+    const w = median(wrapped);
+    const pairedAdded = median(plain.map((x, i) => wrapped[i] - x));
+    rows.push({ case: c.name, unwrappedNs: +p.toFixed(0), wrappedNs: +w.toFixed(0), addedNs: +pairedAdded.toFixed(0), ratio: +(w / p).toFixed(3) });
+  }
+  return rows;
+}
+
+async function kvsRequestsPerInvocation() {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { recorderSandbox, countKvsRequests } = require('../test/recorder/helpers/sandbox-kit') as typeof import('../test/recorder/helpers/sandbox-kit');
+  const sandbox = recorderSandbox();
+  const counter = countKvsRequests();
+  const recorded = instrument(api);
+  const withCalls = withUsageRecording(async (n: number) => {
+    for (let i = 0; i < n; i++) await recorded.asApp().requestJira(route`/rest/api/3/issue/${keys[i % 1000]}`);
+  });
+  const invocations = 100;
+  try {
+    for (let i = 0; i < invocations; i++) await sandbox.run(() => withCalls(1 + (i % 50)), {});
+    const perCall = [...counter.perInvocation.values()];
+    counter.perInvocation.clear();
+    for (let i = 0; i < invocations; i++) await sandbox.run(() => withCalls(0));
+    const without = counter.total();
+    return {
+      invocationsWithCalls: invocations,
+      kvsRequestsPerInvocationWithCalls: { min: Math.min(...perCall), max: Math.max(...perCall), invocationsSeen: perCall.length },
+      invocationsWithoutCalls: invocations,
+      kvsRequestsWithoutCalls: without,
+    };
+  } finally {
+    counter.restore();
+    sandbox.close();
+  }
+}
+
+async function main() {
+  const kvsStats = await kvsRequestsPerInvocation();
+  const rows = await overhead();
+  console.log(`recorder overhead: ${ROUNDS} rounds × ${BATCH} awaited calls per arm, Node ${process.version}, product answered in-process`);
+  console.table(rows);
+  console.log('KVS requests per invocation (sandbox):', JSON.stringify(kvsStats));
+  mkdirSync('bench/.results', { recursive: true });
+  writeFileSync('bench/.results/recorder.json', JSON.stringify({ date: new Date().toISOString(), node: process.version, rows, kvs: kvsStats }, null, 2));
+}
+
+void main();

@@ -41,6 +41,9 @@ export function concat(a: Cand[], b: Cand[]): Cand[] {
   const out: Cand[] = [];
   for (const x of a) for (const y of b) {
     if ('unresolved' in x) { out.push(x); continue; }
+    // Nothing after a query string or fragment selects the operation.
+    const last = x.pieces[x.pieces.length - 1];
+    if (typeof last === 'string' && /[?#]/.test(last)) { out.push(x); continue; }
     if ('unresolved' in y) { out.push(y); continue; }
     const pieces: Piece[] = [...x.pieces];
     for (const p of y.pieces) {

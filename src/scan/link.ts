@@ -92,7 +92,7 @@ export function linkSummaries(summaries: readonly FileSummary[]): LinkResult {
     }
   }
 
-  const result: LinkResult = { calls: [], methodUnknown: [], unresolved: [] };
+  const result: LinkResult = { calls: [], methodUnknown: [], unresolved: summaries.flatMap((s) => s.unresolved) };
   const seen = new Set<string>();
   for (const s of summaries) {
     for (const call of s.calls) {

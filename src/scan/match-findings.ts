@@ -14,6 +14,22 @@ export const catalogMatcher: PatternMatcher = { matchPattern: (f, m, p) => match
 
 const METHODS: HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
 
+const segments = (p: string): string[] => p.replace(/[?#].*$/s, '').replace(/^\/rest\/api\/(2|latest)\//, '/rest/api/3/').replace(/\/$/, '').split('/');
+
+/**
+ * Keeps the candidates whose template has a literal wherever the code wrote one: a word written
+ * in the path (`properties`) names a resource, it is not a value for `{propertyKey}`. Falls back
+ * to every candidate when none fits that strictly.
+ */
+function literalFirst(pattern: string, ops: Operation[]): Operation[] {
+  const ps = segments(pattern);
+  const strict = ops.filter((o) => {
+    const ts = o.template.split('/');
+    return ts.length === ps.length && ps.every((seg, i) => seg.includes('{}') || seg === ts[i]);
+  });
+  return strict.length > 0 ? strict : ops;
+}
+
 const byLocation = <T extends { file: string; line: number; column: number }>(a: T, b: T): number =>
   a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column;
 
@@ -26,7 +42,7 @@ export function matchFindings(linked: LinkResult, matcher: PatternMatcher = cata
     const method = c.method as HttpMethod;
     if (r.operation) { calls.push({ ...c, method, operationKey: r.operation.key }); continue; }
     if (r.code === 'NOT_FOUND' && c.pattern.includes('{}')) {
-      const candidates = matcher.enumeratePattern(c.family, c.method, c.pattern).map((o) => o.key).sort();
+      const candidates = literalFirst(c.pattern, matcher.enumeratePattern(c.family, c.method, c.pattern)).map((o) => o.key).sort();
       if (candidates.length > 0) {
         unresolved.push({ ...c, kind: 'path', method, reason: `an interpolated segment of ${c.pattern} selects the resource`, candidates });
         continue;

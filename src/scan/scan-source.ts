@@ -55,7 +55,8 @@ export function scanSource(fileName: string, text: string, side: Side): FileSumm
       const paths = node.arguments[0] ? evalStr(node.arguments[0], scope, ctx) : [{ unresolved: 'no path argument' }];
       const methods = evalMethods(node.arguments[1], scope, ctx);
       for (const f of paramFns(paths, methods)) interesting.add(f);
-      summary.calls.push({ loc: at, family: fv.family, principal: fv.principal, side, paths, methods, via: [] });
+      // `@forge/bridge` runs in the browser, also in UI Kit code kept under src/.
+      summary.calls.push({ loc: at, family: fv.family, principal: fv.principal, side: fv.principal === 'bridge' ? 'frontend' : side, paths, methods, via: [] });
     } else if (fv?.k === 'propsMethod') {
       const e = PROPERTY_ENTITIES[fv.entity];
       summary.calls.push(rawCall(at, e.family, side, `${e.base}/${e.seg}/{}`, PROPERTY_METHODS[fv.op]));

@@ -1,0 +1,75 @@
+import { loadForgeKnowledge, parseManifest, scopeNeedsFromManifest, suggestScope } from '../../src/manifest';
+
+const knowledge = {
+  eventScopes: new Map([
+    ['avi:jira:created:issue', { current: ['read:jira-work'], beta: ['read:issue:jira', 'read:project:jira'] }],
+    ['avi:compass:created:component', { current: ['read:component:compass'] }],
+    ['avi:jira:nothing', { current: [] }],
+  ]),
+  moduleScopes: new Map([['bitbucket:mergeCheck', ['read:pullrequest:bitbucket']]]),
+};
+
+const manifest = (events: string[], modules = '') => parseManifest(`modules:
+  trigger:
+    - key: t
+      function: f
+      events:
+${events.map((e) => `        - ${e}`).join('\n')}
+${modules}`);
+
+describe('scopeNeedsFromManifest', () => {
+  it.each([
+    ['a Jira event needs all classic or all granular scopes', 'avi:jira:created:issue', [['read:jira-work'], ['read:issue:jira', 'read:project:jira']]],
+    ['an event without granular scopes has one alternative', 'avi:compass:created:component', [['read:component:compass']]],
+  ])('%s', (_name, event, alternatives) => {
+    const [need] = scopeNeedsFromManifest(manifest([event]), knowledge);
+    expect(need).toEqual({ file: 'manifest.yml', line: 6, column: 11, alternatives, reason: `trigger ${event} (manifest.yml:6)`, source: 'trigger' });
+  });
+
+  it('needs nothing for events the mapping does not know or that need no scope', () => {
+    expect(scopeNeedsFromManifest(manifest(['avi:unknown:event', 'avi:jira:nothing']), knowledge)).toEqual([]);
+  });
+
+  it('adds the scopes a module type implies, at the module key', () => {
+    const needs = scopeNeedsFromManifest(manifest(['avi:unknown:event'], '  bitbucket:mergeCheck:\n    - key: mc\n      function: f\n'), knowledge);
+    expect(needs).toEqual([{ file: 'manifest.yml', line: 8, column: 12, alternatives: [['read:pullrequest:bitbucket']], reason: 'module bitbucket:mergeCheck mc (manifest.yml:8)', source: 'module' }]);
+  });
+});
+
+describe('loadForgeKnowledge', () => {
+  const k = loadForgeKnowledge();
+  it('reads the valid scopes shipped in @forge/manifest', () => {
+    expect(k.validScopes.has('read:jira-work')).toBe(true);
+    expect(k.validScopes.has('storage:app')).toBe(true);
+    expect(k.validScopes.has('read:jira-wrok')).toBe(false);
+  });
+  it('reads the event → scope mapping with classic and granular alternatives', () => {
+    const e = k.eventScopes.get('avi:jira:created:issue');
+    expect(e?.current).toEqual(['read:jira-work']);
+    expect(e?.beta).toContain('read:issue:jira');
+  });
+  it('reads the module → scope mapping', () => {
+    expect(k.moduleScopes.get('bitbucket:mergeCheck')).toEqual(['read:pullrequest:bitbucket']);
+  });
+  it('is loaded once', () => {
+    expect(loadForgeKnowledge()).toBe(k);
+  });
+});
+
+describe('suggestScope', () => {
+  const valid = loadForgeKnowledge().validScopes;
+  it.each([
+    ['read:jira-wrok', 'read:jira-work'],
+    ['READ:JIRA-WORK', 'read:jira-work'],
+    ['storage:apps', 'storage:app'],
+    ['jira:read:issue', 'read:issue:jira'],
+    ['read_jira_user', 'read:jira-user'],
+    ['write:confluence-contents', 'write:confluence-content'],
+    ['read:issues:jira', 'read:issue:jira'],
+  ])('suggests %s → %s', (invalid, expected) => {
+    expect(suggestScope(invalid, valid)).toBe(expected);
+  });
+  it.each(['totally:bogus', 'x', 'admin:everything:everywhere'])('suggests nothing for %s', (invalid) => {
+    expect(suggestScope(invalid, valid)).toBeUndefined();
+  });
+});

@@ -10,6 +10,7 @@ import type { ProductBackend } from './product/product-types';
 import { buildForgeRuntime } from './runtime/forge-runtime';
 import { type FetchTarget, type Invocation, type Platform, registerPlatform, runInInvocation, unregisterPlatform } from './runtime/globals';
 import { findFunction, loadHandler } from './runtime/load-handler';
+import { triggerCall } from './runtime/trigger-events';
 import type { SandboxOptions, SimulatedUser } from './sandbox-options';
 
 /** Per-call overrides of an invocation. */
@@ -138,6 +139,15 @@ export class Sandbox implements Platform {
       context: { cloudId: this.cloudId, siteUrl: this.siteUrl, moduleKey: opts.moduleKey ?? functionKey, ...opts.context },
     };
     return this.invoke(functionKey, event, opts);
+  }
+
+  /**
+   * Fires a trigger module (`trigger` product event, `scheduledTrigger`, `webtrigger`, `consumer`)
+   * with the event Forge would build from `input`; returns what the function returned.
+   */
+  async trigger(moduleKey: string, input: Record<string, unknown> = {}, opts: InvokeOptions = {}): Promise<unknown> {
+    const call = triggerCall(this.manifest, moduleKey, input, this.cloudId);
+    return this.invoke(call.functionKey, call.event, { accountId: call.accountId, moduleType: call.module.type, ...opts, moduleKey });
   }
 
   /** Platform side of `__forge_fetch__`. */

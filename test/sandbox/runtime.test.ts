@@ -72,3 +72,38 @@ describe('runtime: real @forge/resolver and @forge/api through invoke', () => {
     for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
   });
 });
+
+describe('runtime: triggers fired the way Forge fires them', () => {
+  let sb: Sandbox;
+  beforeEach(() => {
+    sb = createSandbox({ appDir, kvs: ':memory:' });
+  });
+  afterEach(() => sb.close());
+
+  type Echo = { moduleKey: string; context: { principal?: { accountId: string } }; event: Record<string, any> };
+  // The fixture's on-event handler echoes its event, its context and the module key it ran as.
+  const fire = async (key: string, input: Record<string, unknown> = {}) => (await sb.trigger(key, input)) as Echo;
+
+  it('gives a product event its event type, the caller as principal, and the module key', async () => {
+    const result = await fire('issue-created', { atlassianId: 'acc-3', issue: { key: 'A-1' } });
+    expect(result.moduleKey).toBe('issue-created');
+    expect(result.context.principal).toEqual({ accountId: 'acc-3' });
+    expect(result.event).toMatchObject({ eventType: 'avi:jira:created:issue', issue: { key: 'A-1' }, context: { moduleKey: 'issue-created' } });
+  });
+
+  it('gives a web trigger multi-valued headers and query parameters and a string body', async () => {
+    const result = await fire('hook', { method: 'POST', headers: { 'Content-Type': 'application/json' }, queryParameters: { a: ['1', '2'] }, body: { x: 1 } });
+    expect(result.event).toMatchObject({ method: 'POST', headers: { 'content-type': ['application/json'] }, queryParameters: { a: ['1', '2'] }, body: '{"x":1}' });
+  });
+
+  it('runs scheduled triggers and web triggers without a user', async () => {
+    for (const key of ['nightly', 'hook']) {
+      const result = await fire(key);
+      expect([result.moduleKey, result.context.principal]).toEqual([key, undefined]);
+    }
+  });
+
+  it('names the trigger modules when asked for an unknown one', async () => {
+    await expect(sb.trigger('nope')).rejects.toThrow(/known: issue-created, nightly, hook/);
+  });
+});

@@ -16,6 +16,8 @@ export interface Endpoint {
 
 /** Most concrete paths remembered per (family, method); the cache is cleared when it grows past this. */
 export const MAX_CACHED_PATHS = 2048;
+/** Most distinct endpoints interned; past this the table starts afresh (rows merge by identity, not object). */
+export const MAX_INTERNED = 20_000;
 
 const interned = new Map<string, Endpoint>();
 // family → raw method (as the app spelled it, undefined = GET) → concrete path → endpoint.
@@ -66,6 +68,7 @@ export function intern(family: Family, method: HttpMethod, template: string, kno
   if (endpoint === undefined) {
     // Unknown shapes are bounded by the shape rules, known templates by the catalog.
     endpoint = Object.freeze({ family, familyCode: FAMILY_CODE[family], method, template, known });
+    if (interned.size >= MAX_INTERNED) interned.clear();
     interned.set(key, endpoint);
   }
   return endpoint;

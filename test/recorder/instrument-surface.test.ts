@@ -1,0 +1,95 @@
+/**
+ * instrument() keeps @forge/api's surface: the default export and the module namespace,
+ * every recorded entry point, and everything else passed through as the very same value.
+ */
+import api, * as forgeApi from '@forge/api';
+import { route } from '@forge/api';
+import Resolver from '@forge/resolver';
+import { instrument, withUsageRecording } from '../../src/recorder';
+import { readUsage } from '../../src/store';
+import { runWithTally } from '../../src/recorder/context';
+import { Tally } from '../../src/recorder/tally';
+import type { Sandbox } from '../../local/sandbox';
+import { recorderSandbox } from './helpers/sandbox-kit';
+
+let sandbox: Sandbox;
+beforeEach(() => {
+  sandbox = recorderSandbox();
+});
+afterEach(() => sandbox.close());
+
+const usageRows = async () =>
+  (await sandbox.run(() => readUsage())).endpoints.map((e) => `${e.principal} ${e.method} ${e.family} ${e.template} ${e.calls}`).sort();
+
+describe('instrument(api)', () => {
+  it('passes every other member of the namespace through untouched', () => {
+    const ns = instrument(forgeApi);
+    for (const name of ['route', 'getAppContext', 'fetch', 'invokeRemote', 'webTrigger', 'assumeTrustedRoute', 'FetchError', 'permissions', 'i18n', 'privacy'] as const) {
+      expect(ns[name]).toBe(forgeApi[name]);
+    }
+    const def = instrument(api);
+    expect(def.fetch).toBe(api.fetch);
+    expect(def.invokeRemote).toBe(api.invokeRemote);
+    expect(Object.keys(def).sort()).toEqual(Object.keys(api).sort());
+    expect(Object.keys(def.asApp()).sort()).toEqual(Object.keys(api.asApp()).sort());
+    expect(Object.keys(def.asUser()).sort()).toEqual(Object.keys(api.asUser()).sort());
+  });
+
+  it('records every entry point of the default export and the namespace with the right principal', async () => {
+    const def = instrument(api);
+    const ns = instrument(forgeApi);
+    await sandbox.run(
+      withUsageRecording(async () => {
+        await def.asApp().requestJira(route`/rest/api/3/issue/${'A-1'}`);
+        await def.asUser().requestJira(route`/rest/api/3/issue/${'A-2'}`);
+        await def.asUser('acc-7').requestJira(route`/rest/api/3/issue/${'A-3'}`);
+        await def.requestJira(route`/rest/api/3/issue/${'A-4'}`);
+        await ns.asApp().requestConfluence(route`/wiki/api/v2/pages/${'77'}`);
+        await ns.requestBitbucket(route`/2.0/repositories/${'ws'}/${'repo'}`);
+        await ns.default.asUser().requestJira(route`/rest/api/3/myself`);
+      }),
+    );
+    const bitbucket = (await sandbox.run(() => readUsage())).endpoints.find((e) => e.family === 'requestBitbucket');
+    expect(await usageRows()).toEqual(
+      expect.arrayContaining([
+        'app GET requestJira /rest/api/3/issue/{issueIdOrKey} 2',
+        'user GET requestJira /rest/api/3/issue/{issueIdOrKey} 2',
+        'app GET requestConfluence /wiki/api/v2/pages/{id} 1',
+        'user GET requestJira /rest/api/3/myself 1',
+      ]),
+    );
+    expect(bitbucket?.calls).toBe(1);
+  });
+
+  it('records calls made through withContext(contextAri)', async () => {
+    // The sandbox does not emulate context-routed calls, so the platform side is a stub here.
+    const answer = new Response('{}', { status: 200 });
+    const fake = { asApp: () => ({ withContext: () => ({ requestJira: async () => answer }) }) };
+    const recorded = instrument(fake);
+    const tally = new Tally();
+    const res = await runWithTally({ tally }, () => recorded.asApp().withContext().requestJira({ value: '/rest/api/3/myself' }));
+    expect(res).toBe(answer);
+    expect(tally.drain()).toEqual([['j', 'GET', '/rest/api/3/myself', 1, 'a', 1, 1, 0, 0, 0, 0, 0]]);
+  });
+
+  it('records inside @forge/resolver definitions wrapped as a whole', async () => {
+    const recorded = instrument(api);
+    const resolver = new Resolver();
+    resolver.define('read', async ({ payload }) => (await recorded.asUser().requestJira(route`/rest/api/3/issue/${String(payload.key)}`)).status);
+    const handler = withUsageRecording(resolver.getDefinitions() as (event: unknown, context: unknown) => Promise<unknown>);
+    const status = await sandbox.run(() => handler({ call: { functionKey: 'read', payload: { key: 'ZZ-1' } }, context: {} }, {}));
+    expect(status).toBe(200);
+    expect(await usageRows()).toEqual(['user GET requestJira /rest/api/3/issue/{issueIdOrKey} 1']);
+  });
+
+  it('stores the calls of an invocation that threw', async () => {
+    const recorded = instrument(api);
+    const boom = new Error('boom');
+    const handler = withUsageRecording(async () => {
+      await recorded.asApp().requestJira(route`/rest/api/3/myself`);
+      throw boom;
+    });
+    await expect(sandbox.run(handler)).rejects.toBe(boom);
+    expect(await usageRows()).toEqual(['app GET requestJira /rest/api/3/myself 1']);
+  });
+});

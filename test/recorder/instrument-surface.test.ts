@@ -64,10 +64,10 @@ describe('instrument(api)', () => {
   it('records calls made through withContext(contextAri)', async () => {
     // The sandbox does not emulate context-routed calls, so the platform side is a stub here.
     const answer = new Response('{}', { status: 200 });
-    const fake = { asApp: () => ({ withContext: () => ({ requestJira: async () => answer }) }) };
+    const fake = { asApp: () => ({ withContext: (_ari: string) => ({ requestJira: async (_path: unknown) => answer }) }) };
     const recorded = instrument(fake);
     const tally = new Tally();
-    const res = await runWithTally({ tally }, () => recorded.asApp().withContext().requestJira({ value: '/rest/api/3/myself' }));
+    const res = await runWithTally({ tally }, () => recorded.asApp().withContext('ari:cloud:jira::site/x').requestJira({ value: '/rest/api/3/myself' }));
     expect(res).toBe(answer);
     expect(tally.drain()).toEqual([['j', 'GET', '/rest/api/3/myself', 1, 'a', 1, 1, 0, 0, 0, 0, 0]]);
   });

@@ -52,5 +52,7 @@ function load(): (filename: string, text: string, options: object) => Parsed {
 /** Parses JS/TS/JSX/TSX source with oxc-parser; parenthesised expressions are not kept as nodes. */
 export function parseSource(fileName: string, text: string): Parsed {
   parseSyncImpl ??= load();
-  return parseSyncImpl(fileName, text, { preserveParens: false });
+  // Custom UI apps commonly write JSX in .js files; JSX is a superset of what those files hold.
+  const lang = /\.[cm]?tsx$/.test(fileName) ? 'tsx' : /\.[cm]?ts$/.test(fileName) ? 'ts' : 'jsx';
+  return parseSyncImpl(fileName, text, { preserveParens: false, lang });
 }

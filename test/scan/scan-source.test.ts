@@ -1,0 +1,72 @@
+import { scanFiles } from '../../src/scan';
+
+/** Scans one backend file and returns its calls as `principal METHOD pattern` strings. */
+const calls = (source: string, file = 'src/a.ts') => scanFiles([{ file, side: 'backend', text: source }]).calls.map((c) => `${c.principal} ${c.method} ${c.pattern}`);
+const unresolved = (source: string) => scanFiles([{ file: 'src/a.ts', side: 'backend', text: source }]).unresolved.map((u) => `${u.kind}: ${u.reason}`);
+
+const API = "import api, { route } from '@forge/api';\n";
+
+describe('scanSource recognises product calls', () => {
+  it.each([
+    ['asApp chain', `${API}api.asApp().requestJira(route\`/rest/api/3/myself\`);`, ['asApp GET /rest/api/3/myself']],
+    ['asUser with an account id', `${API}api.asUser('abc').requestJira(route\`/rest/api/3/myself\`);`, ['asUser GET /rest/api/3/myself']],
+    ['bare api.requestConfluence', `${API}api.requestConfluence(route\`/wiki/rest/api/space\`);`, ['default GET /wiki/rest/api/space']],
+    ['namespace import and .default', "import * as forge from '@forge/api';\nforge.default.asApp().requestJira(forge.route`/rest/api/3/myself`);\nforge.asUser().requestJira(forge.route`/rest/api/3/field`);", ['asApp GET /rest/api/3/myself', 'asUser GET /rest/api/3/field']],
+    ['optional chaining, casts and parentheses', `${API}(api.asApp() as any)?.requestJira((route\`/rest/api/3/myself\`) as any);`, ['asApp GET /rest/api/3/myself']],
+    ['principal held in a variable', `${API}const client = api.asUser();\nclient.requestBitbucket(route\`/2.0/user\`);`, ['asUser GET /2.0/user']],
+    ['destructured request function with renaming', `${API}const { requestJira: rj } = api.asApp();\nrj(route\`/rest/api/3/myself\`);`, ['asApp GET /rest/api/3/myself']],
+    ['require with destructuring', "const { asApp, route } = require('@forge/api');\nasApp().requestJira(route`/rest/api/3/myself`);", ['asApp GET /rest/api/3/myself']],
+    ['string concatenation', `${API}const k = 'X'; api.asApp().requestJira('/rest/api/3/issue/' + k + '/comment');`, ['asApp GET /rest/api/3/issue/X/comment']],
+    ['switch-case assignments give every candidate', `${API}let p; switch (x) { case 1: p = route\`/rest/api/3/field\`; break; default: p = route\`/rest/api/3/status\`; }\napi.asApp().requestJira(p);`, ['asApp GET /rest/api/3/field', 'asApp GET /rest/api/3/status']],
+    ['a const declared after the function that uses it (hoisting)', `${API}export function f() { return api.asApp().requestJira(PATH); }\nconst PATH = route\`/rest/api/3/myself\`;`, ['asApp GET /rest/api/3/myself']],
+    ['a method from a const', `${API}const M = 'delete';\napi.asApp().requestJira(route\`/rest/api/3/issue/\${k}\`, { method: M });`, ['asApp DELETE /rest/api/3/issue/{}']],
+    ['options spread from a resolvable object', `${API}const base = { method: 'POST' };\napi.asApp().requestJira(route\`/rest/api/3/issue\`, { ...base, body: '{}' });`, ['asApp POST /rest/api/3/issue']],
+    ['a local path builder', `${API}function p(k: string) { return route\`/rest/api/3/issue/\${k}/comment\`; }\napi.asApp().requestJira(p('A-1'));`, ['asApp GET /rest/api/3/issue/{}/comment']],
+  ])('%s', (_name, source, expected) => {
+    expect(calls(source).sort()).toEqual(expected.sort());
+  });
+});
+
+describe('scanSource is not fooled', () => {
+  it.each([
+    ['a local function named requestJira', 'function requestJira(p: string) { return p; }\nrequestJira("/rest/api/3/myself");'],
+    ['requestJira imported from another package', "import { requestJira } from './my-client';\nrequestJira('/rest/api/3/myself');"],
+    ['a parameter that shadows the api import', `${API}export function f(api: any) { return api.asApp().requestJira(route\`/rest/api/3/myself\`); }`],
+    ['a type-only import', "import type { requestJira } from '@forge/bridge';\ndeclare const requestJira: any;\nrequestJira('/rest/api/3/myself');"],
+    ['a member named requestJira on an unknown object', "import { route } from '@forge/api';\nclient.requestJira(route`/rest/api/3/myself`);"],
+  ])('%s is not a product call', (_name, source) => {
+    expect(calls(source)).toEqual([]);
+  });
+});
+
+describe('scanSource reports what it cannot resolve', () => {
+  it.each([
+    ['a path from a function of another package', `${API}import { buildUrl } from 'url-lib';\napi.asApp().requestJira(buildUrl());`, 'path: the result of buildUrl(…) cannot be resolved'],
+    ['an untagged template starting with an unknown value', `${API}api.asApp().requestJira(\`\${base}/issue\` as any);`, 'path: path starts with ${base}, which cannot be resolved'],
+    ['a method that is not a string', `${API}api.asApp().requestJira(route\`/rest/api/3/myself\`, { method: getMethod() });`, 'method: method: the result of getMethod(…) cannot be resolved'],
+    ['a path argument that is missing', `${API}api.asApp().requestJira();`, 'path: no path argument'],
+  ])('%s', (_name, source, expected) => {
+    expect(unresolved(source)).toEqual([expected]);
+  });
+});
+
+describe('scanSource locations and errors', () => {
+  it('points a chain split over lines at the line of requestJira, 1-based', () => {
+    const r = scanFiles([{ file: 'src/a.ts', side: 'backend', text: `${API}await api\n  .asApp()\n  .requestJira(route\`/rest/api/3/myself\`);` }]);
+    expect(r.calls.map((c) => [c.line, c.column])).toEqual([[4, 4]]);
+  });
+  it('reports a syntax error with file and line and keeps scanning other files', () => {
+    const r = scanFiles([
+      { file: 'src/bad.ts', side: 'backend', text: 'const = 1;' },
+      { file: 'src/good.ts', side: 'backend', text: `${API}api.asApp().requestJira(route\`/rest/api/3/myself\`);` },
+    ]);
+    expect(r.parseErrors.map((e) => [e.file, e.line, e.col])).toEqual([['src/bad.ts', 1, 7]]);
+    expect(r.calls.map((c) => c.file)).toEqual(['src/good.ts']);
+  });
+  it('parses JSX in .js files and TSX', () => {
+    const jsx = "import { requestJira } from '@forge/bridge';\nexport const A = () => <b onClick={() => requestJira('/rest/api/3/myself')} />;";
+    expect(calls(jsx, 'static/a.jsx')).toEqual(['bridge GET /rest/api/3/myself']);
+    expect(calls(jsx, 'static/a.tsx')).toEqual(['bridge GET /rest/api/3/myself']);
+    expect(calls(jsx, 'static/a.js')).toEqual(['bridge GET /rest/api/3/myself']);
+  });
+});

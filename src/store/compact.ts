@@ -46,6 +46,16 @@ export interface CompactionState {
   grants: GrantedScopes[];
 }
 
+/** Environment variable (`forge variables set`) that overrides the retention period, in days. */
+export const RETENTION_ENV = 'SCOPE_INSPECTOR_RETENTION_DAYS';
+
+/** Returns the retention period: the option, else the environment variable, else 90 days. */
+export function retentionDays(option?: number): number {
+  if (option !== undefined && Number.isFinite(option) && option >= 1) return Math.floor(option);
+  const fromEnv = Number(process.env[RETENTION_ENV]);
+  return Number.isFinite(fromEnv) && fromEnv >= 1 ? Math.floor(fromEnv) : DEFAULT_RETENTION_DAYS;
+}
+
 /** Returns the first day still kept under `retentionDays`. */
 export function cutoffDay(now: number, retentionDays: number): string {
   return utcDay(now - (retentionDays - 1) * 86_400_000);
@@ -141,7 +151,7 @@ export function newState(options: CompactOptions): CompactionState {
   return {
     kvs: options.kvs ?? defaultKvs(),
     budget: options.budget ?? invocationBudget(COMPACTION_CAP_MS, now),
-    cutoffDay: cutoffDay(now(), options.retentionDays ?? DEFAULT_RETENTION_DAYS),
+    cutoffDay: cutoffDay(now(), retentionDays(options.retentionDays)),
     days: new Map(),
     grants: [],
   };

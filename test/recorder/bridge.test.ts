@@ -123,4 +123,29 @@ describe('instrumentBridge', () => {
     const usage = await sandbox.run(() => readUsage());
     expect(usage.endpoints).toMatchObject([{ template: ISSUE, calls: 2 }]);
   });
+
+  it('sends the pending tally when the page is hidden', async () => {
+    const listeners = new Map<string, () => void>();
+    const g = globalThis as unknown as { addEventListener?: unknown; document?: unknown };
+    g.addEventListener = (type: string, listener: () => void) => void listeners.set(type, listener);
+    g.document = { visibilityState: 'visible' };
+    try {
+      const { bridge, sent } = fakeBridge(() => false);
+      const ui = instrumentBridge(bridge, { idleMs: 60_000 });
+      await ui.requestJira('/rest/api/3/issue/H-1');
+      listeners.get('visibilitychange')!();
+      expect(sent).toHaveLength(0);
+      (g.document as { visibilityState: string }).visibilityState = 'hidden';
+      listeners.get('visibilitychange')!();
+      await new Promise((r) => setTimeout(r, 10));
+      expect(sent).toHaveLength(1);
+      await ui.requestJira('/rest/api/3/issue/H-2');
+      listeners.get('pagehide')!();
+      await new Promise((r) => setTimeout(r, 10));
+      expect(sent).toHaveLength(2);
+    } finally {
+      delete g.addEventListener;
+      delete g.document;
+    }
+  });
 });

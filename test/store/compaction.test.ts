@@ -4,7 +4,7 @@
  */
 import { kvs, WhereConditions } from '@forge/kvs';
 import { operations } from '../../src/catalog';
-import { compactUsage, readUsage, resetUsage, writeShard } from '../../src/store';
+import { compactUsage, readUsage, resetUsage, RETENTION_ENV, scheduledCompaction, writeShard } from '../../src/store';
 import { DAY_PREFIX, SHARD_PREFIX } from '../../src/store/keys';
 import { MAX_VALUE_BYTES } from '../../src/store/limits';
 import { FAMILY_CODE, type EncodedRow } from '../../src/usage/rows';
@@ -129,5 +129,18 @@ describe('compaction', () => {
     await sandbox.run(() => compactUsage({ now: () => T0 }), { timeoutSeconds: 3 });
     sandbox.faults.clear();
     expect(await callsOf()).toBe(45);
+  });
+
+  it('runs as a scheduled trigger handler and honours the retention variable', async () => {
+    for (const daysAgo of [40, 5]) await sandbox.run(() => writeShard([row(1)], { now: () => Date.now() - daysAgo * DAY_MS }));
+    process.env[RETENTION_ENV] = '30';
+    try {
+      expect(await sandbox.run(() => scheduledCompaction())).toEqual({ statusCode: 200 });
+      const usage = await sandbox.run(() => readUsage());
+      expect(usage.endpoints).toMatchObject([{ calls: 1, daysSeen: 1 }]);
+    } finally {
+      delete process.env[RETENTION_ENV];
+    }
+    expect(await sandbox.run(() => keys(SHARD_PREFIX))).toEqual([]);
   });
 });

@@ -41,7 +41,8 @@ export async function routeFetch(
       principal,
       accountId: principal === 'user' ? accountId : undefined,
       grantedScopes: runtimeScopes ?? sandbox.grantedScopes,
-      userIsAdmin: principal === 'user' && sandbox.isAdmin(accountId),
+      // The invocation's own user carries its admin flag; any other account is judged by the sandbox.
+      userIsAdmin: principal === 'user' && (invocation && accountId === invocation.runtime.aaid ? !!invocation.userIsAdmin : sandbox.isAdmin(accountId)),
     }),
   );
 }

@@ -43,7 +43,6 @@ export class Sandbox implements Platform {
   readonly cloudId: string;
   readonly siteUrl: string;
   private productBackend?: ProductBackend;
-  private readonly userAdmin = new Map<string, boolean>();
 
   constructor(private readonly options: SandboxOptions = {}) {
     const appDir = resolve(options.appDir ?? process.cwd());
@@ -73,10 +72,9 @@ export class Sandbox implements Platform {
     return this.productBackend;
   }
 
-  /** Whether an account counts as admin for product permission checks. */
+  /** Whether an account counts as admin for product permission checks, unless an invocation says otherwise. */
   isAdmin(accountId: string | undefined): boolean {
-    if (!accountId) return false;
-    return this.userAdmin.get(accountId) ?? (accountId === this.user.accountId ? this.user.admin : false);
+    return accountId !== undefined && accountId === this.user.accountId && this.user.admin;
   }
 
   /** Runs `fn` as one invocation: `getAppContext()`, `asApp()`/`asUser()` and `kvs` work inside it. */
@@ -84,7 +82,6 @@ export class Sandbox implements Platform {
     const fnDef = opts.functionKey ? this.manifest.functions.find((f) => f.key === opts.functionKey) : undefined;
     const timeoutSeconds = opts.timeoutSeconds ?? fnDef?.timeoutSeconds ?? this.options.defaultTimeoutSeconds ?? 25;
     const accountId = opts.accountId === null ? undefined : (opts.accountId ?? this.user.accountId);
-    if (accountId && opts.admin !== undefined) this.userAdmin.set(accountId, opts.admin);
     const runtime = buildForgeRuntime({
       appId: this.manifest.appId,
       appVersion: this.options.appVersion ?? '1.0.0',
@@ -101,7 +98,7 @@ export class Sandbox implements Platform {
       kvsHost: this.kvsHost,
       proxyToken: `sandbox-token-${this.id}`,
     });
-    const invocation: Invocation = { runtime, platform: this };
+    const invocation: Invocation = { runtime, platform: this, userIsAdmin: opts.admin ?? this.isAdmin(accountId) };
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(

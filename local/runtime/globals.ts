@@ -21,6 +21,8 @@ export interface Platform {
 export interface Invocation {
   readonly runtime: ForgeRuntime;
   readonly platform: Platform;
+  /** Whether the invocation's user passes the product's admin checks. */
+  readonly userIsAdmin?: boolean;
 }
 
 const storage = new AsyncLocalStorage<Invocation>();

@@ -1,6 +1,7 @@
 import { ScopeInspectorError } from '../../src/errors';
 import type { ManifestModule } from '../app-manifest';
 import { routeFetch } from '../platform-fetch';
+import { currentInvocation } from '../runtime/globals';
 import type { Sandbox } from '../sandbox';
 import type { PageSettings } from './bridge-client';
 import { pageContext } from './page-context';
@@ -17,7 +18,7 @@ async function fetchProduct(sandbox: Sandbox, settings: PageSettings, payload: P
         { type: 'fpp', provider: 'user', remote: String(payload?.product), accountId: settings.accountId },
         String(payload?.restPath),
         { method: init.method ?? 'GET', headers: init.headers ?? [], body: init.body ?? undefined },
-        undefined,
+        currentInvocation(),
       ),
     { accountId: settings.accountId, admin: settings.admin },
   );

@@ -55,6 +55,7 @@ let browser: Browser;
       expect(result.context).toEqual({ moduleKey: 'admin-page', type: 'jira:adminPage', accountId, siteUrl: sandbox.siteUrl });
       expect(result.whoami).toMatchObject({ moduleKey: 'admin-page', accountId, canReadJira: true });
       expect(result.amIAdmin).toBe(expectedAdmin);
+      expect(result.bridgeAdmin).toBe(expectedAdmin);
       expect(result.myself).toMatchObject({ status: 200, body: { accountId } });
       expect(result.unimplemented).toContain("callBridge('getFrameDispatch')");
     } finally {

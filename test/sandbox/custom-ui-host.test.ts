@@ -66,6 +66,18 @@ describe('Custom UI host over HTTP', () => {
     expect(refused.result.status).toBe(401);
   });
 
+  it.each([
+    [true, true],
+    [false, false],
+  ])('answers the admin check of a fetchProduct page user with admin=%s', async (admin, expected) => {
+    const answer = await bridge(
+      'fetchProduct',
+      { product: 'jira', restPath: '/rest/api/3/mypermissions?permissions=ADMINISTER', fetchRequestInit: { headers: [] } },
+      { accountId: 'page-user', admin },
+    );
+    expect(JSON.parse(answer.result.body).permissions.ADMINISTER.havePermission).toBe(expected);
+  });
+
   it('fails unimplemented bridge calls loudly, naming the call', async () => {
     expect(await bridge('showFlag', {})).toEqual({ ok: false, error: expect.objectContaining({ message: expect.stringContaining("callBridge('showFlag')") }) });
   });

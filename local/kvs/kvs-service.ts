@@ -35,6 +35,9 @@ export class KvsService {
     if (!route) return { status: 404, body: { code: 'NOT_FOUND', message: `No KVS endpoint ${path}` } };
     try {
       if (body === null || typeof body !== 'object') throw new KvsFailure(400, 'BAD_REQUEST', 'Provided request body is invalid');
+      if ((path.startsWith('/api/v1/batch/') || path === '/api/v1/transaction') && Buffer.byteLength(JSON.stringify(body)) > KVS_LIMITS.payloadMaxBytes) {
+        throw new KvsFailure(400, 'BAD_REQUEST', 'The request payload exceeds the 4MB limit of batches and transactions');
+      }
       const answer = route(body as Body);
       return answer === undefined ? { status: 204 } : { status: 200, body: answer };
     } catch (e) {

@@ -173,6 +173,15 @@ describe('KVS emulator through @forge/kvs', () => {
     expect(await kvs.entity('employee').get('e1')).toBeUndefined();
   });
 
+  it('refuses a transaction whose payload exceeds 4 MB although each value is within limits', async () => {
+    const value = 'v'.repeat(200 * 1024);
+    let tx = kvs.transact();
+    for (let i = 0; i < 21; i++) tx = tx.set(`big${i}`, value);
+    const err = await errorOf(tx.execute());
+    expect([err.code, err.responseDetails.status]).toEqual(['BAD_REQUEST', 400]);
+    expect(await kvs.get('big0')).toBeUndefined();
+  });
+
   it('refuses a transaction that names a key twice', async () => {
     const err = await errorOf(kvs.transact().set('dup', 1).delete('dup').execute());
     expect([err.code, err.responseDetails.status]).toEqual(['BAD_REQUEST', 400]);

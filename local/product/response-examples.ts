@@ -15,8 +15,10 @@ let cache: Record<string, ResponseExample> | undefined;
  */
 export function responseExamples(): Record<string, ResponseExample> {
   if (!cache) {
-    const file = join(__dirname, '..', 'generated', 'response-examples.json');
-    cache = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')).operations as Record<string, ResponseExample>) : {};
+    // Next to the sources, or — when running compiled from dist/local — in the repository's local/.
+    const candidates = [join(__dirname, '..', 'generated'), join(__dirname, '..', '..', '..', 'local', 'generated')];
+    const file = candidates.map((dir) => join(dir, 'response-examples.json')).find((f) => existsSync(f));
+    cache = file ? (JSON.parse(readFileSync(file, 'utf8')).operations as Record<string, ResponseExample>) : {};
   }
   return cache;
 }

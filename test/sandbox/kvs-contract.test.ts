@@ -218,6 +218,13 @@ describe('KVS emulator through @forge/kvs', () => {
     expect((await kvs.entity<any>('employee').query().index('surname').where(WhereConditions.beginsWith('D')).getOne())?.key).toBe('p4');
   });
 
+  it('lets concurrent read-modify-write lose updates, as the real store does (why counters need shards)', async () => {
+    sandbox.faults.set({ target: 'kvs', latencyMs: 5 });
+    const increment = async () => kvs.set('counter', ((await kvs.get<number>('counter')) ?? 0) + 1);
+    await Promise.all(Array.from({ length: 10 }, increment));
+    expect(await kvs.get<number>('counter')).toBeLessThan(10);
+  });
+
   it('loses no increment when many writers race through transactions on distinct keys', async () => {
     await Promise.all(Array.from({ length: 50 }, (_, i) => kvs.transact().set(`shard:${i}`, i).execute()));
     const all: number[] = [];

@@ -1,4 +1,5 @@
 import { loadCatalog } from './catalog';
+import { scopeKind } from './scope-kind';
 import type { Operation, ScopeAlternative } from './types';
 
 function asSet(scopes: Iterable<string>): ReadonlySet<string> {
@@ -23,22 +24,31 @@ export function isAuthorized(operation: Operation, granted: Iterable<string>): b
 }
 
 /**
- * Returns the smallest set of scopes to add so the operation is authorized: the alternative
- * with the fewest missing scopes, granular preferred on a tie, then document order. `[]` when
- * already authorized or undocumented.
+ * Returns the scopes to add so the operation is authorized (`[]` when it already is, or is
+ * undocumented). Granular is preferred: the granular alternative with the fewest missing
+ * scopes, unless the granted set is classic-only (a classic-style manifest), where the classic
+ * alternative with the fewest missing scopes is preferred. Without an alternative of the
+ * preferred kind, the fewest missing overall; ties keep document order.
  */
 export function missingScopes(operation: Operation, granted: Iterable<string>): string[] {
   if (operation.undocumented) return [];
   const set = asSet(granted);
+  let classicGranted = false;
+  let granularGranted = false;
+  for (const scope of set) {
+    if (scopeKind(scope) === 'granular') granularGranted = true;
+    else classicGranted = true;
+  }
+  const preferred = classicGranted && !granularGranted ? 'classic' : 'granular';
   let best: string[] | undefined;
-  let bestGranular = false;
+  let bestPreferred = false;
   for (const alternative of operation.alternatives) {
     const missing = alternative.scopes.filter((scope) => !set.has(scope));
     if (missing.length === 0) return [];
-    const granular = alternative.kind === 'granular';
-    if (!best || missing.length < best.length || (missing.length === best.length && granular && !bestGranular)) {
+    const isPreferred = alternative.kind === preferred;
+    if (!best || (isPreferred && !bestPreferred) || (isPreferred === bestPreferred && missing.length < best.length)) {
       best = missing;
-      bestGranular = granular;
+      bestPreferred = isPreferred;
     }
   }
   return best ?? [];

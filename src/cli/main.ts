@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { ScopeInspectorError } from '../errors';
+import { runAudit } from './audit-command';
 import { runLookup } from './lookup-command';
 import { processIo, type CliIo } from './output';
 import { runScopes } from './scopes-command';
@@ -8,6 +9,7 @@ import { runScopes } from './scopes-command';
 function buildProgram(io: CliIo, result: { code: number }): Command {
   const program = new Command('scope-inspector')
     .description('Which OAuth scopes does this Atlassian Forge app really need?')
+    .version(version())
     .exitOverride()
     .configureOutput({ writeOut: (t) => io.out(t), writeErr: (t) => io.err(t) });
   program
@@ -28,7 +30,27 @@ function buildProgram(io: CliIo, result: { code: number }): Command {
     .action((scopes: string[], options) => {
       result.code = runScopes(io, scopes, options);
     });
+  program
+    .command('audit')
+    .description('scan a Forge app and report used, unused, missing, replaceable and invalid scopes with a least-privilege plan')
+    .argument('[dir]', 'the app directory (holding manifest.yml)', '.')
+    .option('-f, --format <format>', 'text, json, markdown or sarif', 'text')
+    .option('--fail-on <list>', 'finding kinds that exit 1: missing,unused,invalid,new (or none)', 'missing,invalid')
+    .option('--usage <file...>', 'usage exports (JSON) from installations, to join runtime evidence')
+    .option('--baseline <file>', 'fail only on findings not in this reviewed baseline')
+    .option('--write-baseline <file>', 'write the current findings as a baseline')
+    .option('--fix', 'add missing scopes to manifest.yml (keeps comments, order, quoting) and print the diff')
+    .option('--remove-unused', 'with --fix or --dry-run: also remove unused scopes')
+    .option('--dry-run', 'print the manifest diff --fix would apply, change nothing')
+    .option('-o, --output <file>', 'write the report to a file instead of standard output')
+    .action((dir: string, options) => {
+      result.code = runAudit(io, dir, options, version());
+    });
   return program;
+}
+
+function version(): string {
+  return (require('../../package.json') as { version: string }).version;
 }
 
 /** Runs the CLI with `argv` (as in process.argv) and returns the exit code: 0 ok, 1 findings, 2 usage or input error. */

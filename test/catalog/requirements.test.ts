@@ -25,14 +25,18 @@ describe('scope requirements', () => {
     expect(isAuthorized(issue, mixed)).toBe(false);
   });
 
-  it('suggests the smallest addition, granular preferred on a tie', () => {
+  it('suggests the granular addition, or the classic one for a classic-only manifest', () => {
     const issue = op('GET /rest/api/3/issue/{issueIdOrKey}');
-    expect(missingScopes(issue, [])).toEqual(['read:jira-work']);
     const granular = issue.alternatives[1].scopes;
+    // Nothing granted or granular granted: complete the granular set.
+    expect(missingScopes(issue, [])).toEqual([...granular]);
     expect(missingScopes(issue, granular.slice(1))).toEqual([granular[0]]);
+    // A classic-style manifest gets the classic scope.
+    expect(missingScopes(issue, ['write:jira-work'])).toEqual(['read:jira-work']);
     expect(missingScopes(issue, ['read:jira-work'])).toEqual([]);
-    const tie = operations().find((o) => o.alternatives.length === 2 && o.alternatives.every((a) => a.scopes.length === 1) && o.alternatives[0].kind === 'classic' && o.alternatives[1].kind === 'granular');
-    expect(tie && missingScopes(tie, [])).toEqual(tie && [...tie.alternatives[1].scopes]);
+    // Without a granular alternative, the classic one is the answer whatever is granted.
+    const classicOnly = operations().find((o) => !o.undocumented && o.alternatives.every((a) => a.kind === 'classic' && a.scopes.length))!;
+    expect(missingScopes(classicOnly, ['read:page:confluence'])).toEqual([...classicOnly.alternatives[0].scopes]);
   });
 
   it('treats an explicit empty alternative as needing no scope', () => {

@@ -1,0 +1,19 @@
+import type { DeclaredScope } from '../manifest/types';
+import type { InvalidScope } from '../manifest/invalid-scopes';
+import type { ScanResult, ScopeNeed } from '../scan/types';
+import type { UsageExport } from '../usage/format';
+
+/** Everything the analysis reads: plain data, produced by the scanner, manifest reader and store. */
+export interface AnalysisInput {
+  /** Manifest file name, for reports. */
+  manifestFile: string;
+  declared: readonly DeclaredScope[];
+  /** Declared scopes `@forge/manifest` does not know. */
+  invalid: readonly InvalidScope[];
+  /** Static findings; absent when only runtime usage is analysed. */
+  scan?: ScanResult;
+  /** Needs beyond REST calls: manifest triggers and modules (the scanner's Forge API needs are in `scan`). */
+  manifestNeeds: readonly ScopeNeed[];
+  /** Runtime usage exports, one per installation. */
+  usage?: readonly UsageExport[];
+}

@@ -1,0 +1,109 @@
+import { getOperation, isAuthorized, missingScopes, operations as allOperations, operationsAuthorizedBy, scopeInfo } from '../catalog';
+import type { Operation } from '../catalog/types';
+import type { AnalysisInput } from './analysis-input';
+import { mergeUsage } from './merge-usage';
+import { leastPrivilegePlan, type Need } from './plan';
+import { REPORT_FORMAT_VERSION, type CallSite, type EndpointReport, type OtherNeed, type Report } from './report-types';
+import { classifyScopes } from './scope-status';
+import { installationReports } from './installations';
+
+/** Returns the report for an app: a pure function of the scan, the manifest and usage data. */
+export function analyze(input: AnalysisInput): Report {
+  const declaredNames = input.declared.map((s) => s.name);
+  const declared = new Set(declaredNames);
+  const usage = mergeUsage(input.usage ?? []);
+
+  const staticCalls = new Map<Operation, CallSite[]>();
+  for (const call of input.scan?.calls ?? []) {
+    const op = call.operationKey ? getOperation(call.operationKey) : undefined;
+    if (!op) continue;
+    const sites = staticCalls.get(op) ?? [];
+    sites.push({ file: call.file, line: call.line, column: call.column, side: call.side, principal: call.principal, ...(call.via ? { via: call.via } : {}) });
+    staticCalls.set(op, sites);
+  }
+  const ops = [...new Set([...staticCalls.keys(), ...usage.byOperation.keys()])].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const endpoints: EndpointReport[] = ops.map((op) => {
+    const calls = staticCalls.get(op) ?? [];
+    const runtime = usage.byOperation.get(op);
+    return {
+      key: op.key,
+      product: op.product,
+      family: op.family,
+      method: op.method,
+      template: op.template,
+      operationId: op.operationId,
+      summary: op.summary,
+      docUrl: op.docUrl,
+      alternatives: op.alternatives.map((a) => ({ kind: a.kind, scopes: [...a.scopes], source: a.source })),
+      undocumented: op.undocumented,
+      deprecated: op.deprecated,
+      ...(op.removed ? { removed: op.removed } : {}),
+      calls,
+      ...(runtime ? { runtime } : {}),
+      evidence: calls.length && runtime ? 'both' : calls.length ? 'static' : 'runtime',
+      authorized: isAuthorized(op, declared),
+      missing: missingScopes(op, declared),
+    };
+  });
+
+  const scopeNeeds = [...input.manifestNeeds, ...(input.scan?.forgeApiNeeds ?? [])];
+  const otherNeeds: OtherNeed[] = scopeNeeds.map((n) => {
+    const authorized = n.alternatives.length === 0 || n.alternatives.some((alt) => alt.every((s) => declared.has(s)));
+    const missing = authorized ? [] : [...n.alternatives].sort((a, b) => a.filter((s) => !declared.has(s)).length - b.filter((s) => !declared.has(s)).length)[0].filter((s) => !declared.has(s));
+    return { file: n.file, line: n.line, column: n.column, source: n.source, reason: n.reason, alternatives: n.alternatives.map((a) => [...a]), authorized, missing };
+  });
+
+  const needs: Need[] = [
+    ...ops.filter((op) => !op.undocumented).map((op) => ({ id: op.key, alternatives: op.alternatives.map((a) => a.scopes) })),
+    ...otherNeeds.map((n) => ({ id: n.reason, alternatives: n.alternatives })),
+  ];
+  const unresolved = (input.scan?.unresolved ?? []).map((u) => ({
+    file: u.file,
+    line: u.line,
+    column: u.column,
+    kind: u.kind,
+    ...(u.family ? { family: u.family } : {}),
+    reason: u.reason,
+    ...(u.pattern ? { pattern: u.pattern } : {}),
+    candidates: [...u.candidates],
+    side: u.side,
+    principal: u.principal,
+  }));
+  const scopes = classifyScopes({ declared: input.declared, invalid: input.invalid, needs, endpoints, otherNeeds, unresolved, unknownRuntime: usage.unknown });
+  const catalogOps = allOperations();
+  const planned = leastPrivilegePlan(needs, catalogOps);
+  const keptForUnresolved = scopes.unused.filter((u) => u.status === 'unused-unless-unresolved').map((u) => u.name);
+  const planScopes = [...new Set([...planned.scopes, ...keptForUnresolved])].sort();
+  const planCost = operationsAuthorizedBy(planScopes, catalogOps).length;
+  const validDeclared = declaredNames.filter((s) => scopeInfo(s)?.valid !== false);
+  const staticKeys = [...staticCalls.keys()];
+
+  return {
+    format: 'scope-inspector-report',
+    version: REPORT_FORMAT_VERSION,
+    manifest: input.manifestFile,
+    endpoints,
+    unresolved,
+    unknownRuntime: usage.unknown,
+    otherNeeds,
+    scopes,
+    plan: {
+      scopes: planScopes,
+      keptForUnresolved,
+      authorizedOperations: planCost,
+      search: planned.search,
+      combinationsTried: planned.combinationsTried,
+      add: planScopes.filter((s) => !declared.has(s)),
+      remove: [...declared].filter((s) => !planScopes.includes(s)).sort(),
+    },
+    blastRadius: { declared: operationsAuthorizedBy(validDeclared, catalogOps).length, plan: planCost },
+    runtime: {
+      sites: usage.sites,
+      window: usage.window,
+      installations: installationReports(input.usage ?? [], declaredNames, needs),
+      droppedCalls: usage.droppedCalls,
+      staticExercised: input.usage?.length && staticKeys.length ? staticKeys.filter((op) => usage.byOperation.has(op)).length / staticKeys.length : null,
+    },
+  };
+}
+

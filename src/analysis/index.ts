@@ -1,0 +1,5 @@
+export type * from './report-types';
+export type { AnalysisInput } from './analysis-input';
+export { analyze } from './analyze';
+export { leastPrivilegePlan, authorizedCount, EXACT_SEARCH_LIMIT, type Need, type PlanResult } from './plan';
+export { mergeUsage, type MergedUsage } from './merge-usage';

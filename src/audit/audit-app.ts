@@ -1,0 +1,71 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { analyze } from '../analysis/analyze';
+import type { Report } from '../analysis/report-types';
+import { ScopeInspectorError } from '../errors';
+import { invalidScopes, loadForgeKnowledge, parseManifest, scopeNeedsFromManifest, type ManifestInfo } from '../manifest';
+import { scanApp } from '../scan';
+import type { ScanResult } from '../scan/types';
+import type { UsageExport } from '../usage/format';
+import { validateUsageExport } from '../usage/validate';
+
+/** Options of an audit. */
+export interface AuditOptions {
+  /** Usage export files (JSON) from one or many installations. */
+  usageFiles?: readonly string[];
+  /** Reports progress on large trees (e.g. to a TTY). */
+  onProgress?: (message: string) => void;
+}
+
+/** An audit's result: the report plus the inputs it was computed from. */
+export interface AuditResult {
+  report: Report;
+  manifest: ManifestInfo;
+  manifestPath: string;
+  manifestText: string;
+  scan: ScanResult;
+}
+
+/** Reads one usage export, naming the file in every error. */
+export function readUsageFile(file: string): UsageExport {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ScopeInspectorError('USAGE_NOT_FOUND', `${file}: cannot read usage export (${(error as NodeJS.ErrnoException).code ?? error})`, { cause: error });
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new ScopeInspectorError('INVALID_USAGE_EXPORT', `${file}: not valid JSON: ${(error as Error).message}`, { cause: error });
+  }
+  try {
+    return validateUsageExport(value);
+  } catch (error) {
+    throw new ScopeInspectorError('INVALID_USAGE_EXPORT', `${file}: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+/** Audits a Forge app directory: reads its manifest, scans its source, reads usage exports, analyses. */
+export function auditApp(appDir: string, options: AuditOptions = {}): AuditResult {
+  const manifestPath = join(appDir, 'manifest.yml');
+  if (!existsSync(manifestPath)) throw new ScopeInspectorError('MANIFEST_NOT_FOUND', `${manifestPath}: not found (is ${appDir} a Forge app directory?)`);
+  const manifestText = readFileSync(manifestPath, 'utf8');
+  const manifestFile = relative(appDir, manifestPath) || 'manifest.yml';
+  const manifest = parseManifest(manifestText, manifestFile);
+  const knowledge = loadForgeKnowledge();
+  const usage = (options.usageFiles ?? []).map(readUsageFile);
+  options.onProgress?.('scanning source…');
+  const scan = scanApp(appDir, { resourcePaths: manifest.resources.map((r) => r.path) });
+  options.onProgress?.(`scanned ${scan.files.scanned.length} files`);
+  const report = analyze({
+    manifestFile,
+    declared: manifest.scopes,
+    invalid: invalidScopes(manifest, knowledge.validScopes),
+    scan,
+    manifestNeeds: scopeNeedsFromManifest(manifest, knowledge),
+    usage,
+  });
+  return { report, manifest, manifestPath, manifestText, scan };
+}

@@ -1,0 +1,80 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createTwoFilesPatch } from 'diff';
+import { auditApp, type AuditResult } from '../audit/audit-app';
+import { baselineOf, failingFindings, FAIL_ON_VALUES, parseBaseline, type Baseline, type FailOn } from '../audit/baseline';
+import { ScopeInspectorError } from '../errors';
+import { rewriteScopes } from '../fix/rewrite-scopes';
+import { renderMarkdown } from '../report/markdown';
+import { renderSarif } from '../report/sarif';
+import { renderText } from '../report/text';
+import { styler, type CliIo } from './output';
+
+/** Options of `scope-inspector audit`. */
+export interface AuditCommandOptions {
+  format: string;
+  failOn: string;
+  usage?: string[];
+  baseline?: string;
+  writeBaseline?: string;
+  fix?: boolean;
+  removeUnused?: boolean;
+  dryRun?: boolean;
+  output?: string;
+}
+
+const FORMATS = ['text', 'json', 'markdown', 'sarif'];
+
+function parseFailOn(value: string): FailOn[] {
+  const items = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const bad = items.filter((s) => !FAIL_ON_VALUES.includes(s as FailOn) && s !== 'none');
+  if (bad.length) throw new ScopeInspectorError('USAGE', `--fail-on: unknown ${bad.join(', ')} (choose from ${FAIL_ON_VALUES.join(', ')}, none)`);
+  return items.filter((s) => s !== 'none') as FailOn[];
+}
+
+function render(result: AuditResult, format: string, io: CliIo, version: string): string {
+  const { report, scan } = result;
+  if (format === 'json') return JSON.stringify(report, null, 2) + '\n';
+  if (format === 'markdown') return renderMarkdown(report);
+  if (format === 'sarif') return JSON.stringify(renderSarif(report, version), null, 2) + '\n';
+  return renderText(report, { color: io.color, filesScanned: scan.files.scanned.length, filesSkipped: scan.files.skipped.length });
+}
+
+/** Runs `audit DIR`; returns 0 clean, 1 when selected findings remain, 2 on usage or input errors (thrown). */
+export function runAudit(io: CliIo, dir: string, options: AuditCommandOptions, version: string): number {
+  if (!FORMATS.includes(options.format)) throw new ScopeInspectorError('USAGE', `--format: unknown "${options.format}" (choose from ${FORMATS.join(', ')})`);
+  const failOn = parseFailOn(options.failOn);
+  let baseline: Baseline | undefined;
+  if (options.baseline) {
+    let text: string;
+    try {
+      text = readFileSync(options.baseline, 'utf8');
+    } catch {
+      throw new ScopeInspectorError('USAGE', `${options.baseline}: cannot read baseline file`);
+    }
+    baseline = parseBaseline(text, options.baseline);
+  }
+  const progress = io.color ? (message: string) => io.err(styler(true).dim(message)) : undefined;
+  let result = auditApp(dir, { usageFiles: options.usage, onProgress: progress });
+
+  if (options.fix || options.dryRun) {
+    const { report, manifestPath, manifestText } = result;
+    const remove = options.removeUnused ? report.scopes.unused.filter((u) => u.status === 'unused').map((u) => u.name) : [];
+    const updated = rewriteScopes(manifestText, { add: report.scopes.missingScopes, remove }, report.manifest);
+    if (updated === manifestText) io.err('manifest.yml: nothing to change');
+    else io.out(createTwoFilesPatch(report.manifest, report.manifest, manifestText, updated, 'current', options.dryRun ? 'proposed' : 'fixed'));
+    if (options.dryRun || updated === manifestText) return failingFindings(report, failOn, baseline).length ? 1 : 0;
+    writeFileSync(manifestPath, updated);
+    result = auditApp(dir, { usageFiles: options.usage });
+  }
+
+  const rendered = render(result, options.format, io, version);
+  if (options.output) writeFileSync(options.output, rendered);
+  else if (!options.fix) io.out(rendered);
+  if (options.writeBaseline) {
+    writeFileSync(options.writeBaseline, JSON.stringify(baselineOf(result.report), null, 2) + '\n');
+    io.err(`wrote baseline ${options.writeBaseline}`);
+  }
+  const failing = failingFindings(result.report, failOn, baseline);
+  if (failing.length && options.format === 'text' && !options.output) io.err(styler(io.color).red(`${failing.length} finding(s) fail the audit (--fail-on ${failOn.join(',')})`));
+  return failing.length ? 1 : 0;
+}

@@ -54,5 +54,6 @@ export function parseSource(fileName: string, text: string): Parsed {
   parseSyncImpl ??= load();
   // Custom UI apps commonly write JSX in .js files; JSX is a superset of what those files hold.
   const lang = /\.[cm]?tsx$/.test(fileName) ? 'tsx' : /\.[cm]?ts$/.test(fileName) ? 'ts' : 'jsx';
-  return parseSyncImpl(fileName, text, { preserveParens: false, lang });
+  // astType 'js' leaves out type annotations: a fifth less JSON to build and parse, and types never call anything.
+  return parseSyncImpl(fileName, text, { preserveParens: false, lang, astType: 'js' });
 }

@@ -34,7 +34,7 @@ export function scanSource(fileName: string, text: string, side: Side): FileSumm
   // A file that does not parse yields no findings: half an AST would give misleading ones.
   if (summary.parseErrors.length > 0) return summary;
 
-  const facts = walkFile(parsed.program, fileName);
+  const facts = walkFile(parsed.program, fileName, text);
   const fnsById = new Map<string, FnInfo>();
   for (const f of facts.fns.values()) fnsById.set(f.id, f);
   const ctx: EvalContext = { fns: facts.fns, fnsById };

@@ -36,7 +36,9 @@ export function requireSource(node: Node): string | undefined {
 }
 
 /** Walks a program once and returns its scopes, calls, functions, imports and exports. */
-export function walkFile(program: Node, fileId: string): FileFacts {
+export function walkFile(program: Node, fileId: string, text = ''): FileFacts {
+  // The AST is parsed without TypeScript details (faster), so type-only imports are told from the text.
+  const typeOnly = (n: Node, prefix: RegExp): boolean => n.importKind === 'type' || n.exportKind === 'type' || prefix.test(text.slice(n.start, n.start + 24));
   const module = new Scope(undefined, undefined, true);
   const facts: FileFacts = { module, calls: [], fns: new Map(), exports: new Map(), exportAll: [], imports: [] };
   const assigns: { name: string; init: Init }[] = [];
@@ -114,11 +116,11 @@ export function walkFile(program: Node, fileId: string): FileFacts {
     if (!node || typeof node !== 'object' || node.type === undefined) return;
     switch (node.type) {
       case 'ImportDeclaration': {
-        if (node.importKind === 'type') return;
+        if (typeOnly(node, /^import\s+type(\s*[{*]|\s+(?!from\b)[\w$])/)) return;
         const source = node.source.value as string;
         const names: string[] = [];
         for (const s of node.specifiers) {
-          if (s.importKind === 'type') continue;
+          if (typeOnly(s, /^type\s+(?!as\b)[\w$]/)) continue;
           const name = s.type === 'ImportDefaultSpecifier' ? 'default' : s.type === 'ImportNamespaceSpecifier' ? '*' : s.imported.type === 'Literal' ? s.imported.value : s.imported.name;
           names.push(name);
           module.vars.set(s.local.name, { kind: 'import', inits: [], import: { source, name } });
@@ -236,14 +238,14 @@ export function walkFile(program: Node, fileId: string): FileFacts {
 
   const recordExport = (node: Node): void => {
     const d = node.declaration;
-    if (node.exportKind === 'type') return;
+    if (typeOnly(node, /^export\s+type\s*[{*]/)) return;
     if (d?.type === 'FunctionDeclaration' || d?.type === 'ClassDeclaration') { if (d.id) facts.exports.set(d.id.name, { local: d.id.name }); return; }
     if (d?.type === 'VariableDeclaration') {
       for (const decl of d.declarations) if (decl.id.type === 'Identifier') facts.exports.set(decl.id.name, { local: decl.id.name });
       return;
     }
     for (const s of node.specifiers ?? []) {
-      if (s.exportKind === 'type') continue;
+      if (typeOnly(s, /^type\s+(?!as\b)[\w$]/)) continue;
       const local = s.local.name ?? s.local.value;
       const exported = s.exported.name ?? s.exported.value;
       facts.exports.set(exported, node.source ? { source: node.source.value, name: local } : { local });

@@ -21,6 +21,7 @@ describe('scanSource recognises product calls', () => {
     ['a const declared after the function that uses it (hoisting)', `${API}export function f() { return api.asApp().requestJira(PATH); }\nconst PATH = route\`/rest/api/3/myself\`;`, ['asApp GET /rest/api/3/myself']],
     ['a method from a const', `${API}const M = 'delete';\napi.asApp().requestJira(route\`/rest/api/3/issue/\${k}\`, { method: M });`, ['asApp DELETE /rest/api/3/issue/{}']],
     ['options spread from a resolvable object', `${API}const base = { method: 'POST' };\napi.asApp().requestJira(route\`/rest/api/3/issue\`, { ...base, body: '{}' });`, ['asApp POST /rest/api/3/issue']],
+    ['a default import that happens to be called type', "import type from '@forge/api';\ntype.asApp().requestJira(type.route`/rest/api/3/myself`);", ['asApp GET /rest/api/3/myself']],
     ['a local path builder', `${API}function p(k: string) { return route\`/rest/api/3/issue/\${k}/comment\`; }\napi.asApp().requestJira(p('A-1'));`, ['asApp GET /rest/api/3/issue/{}/comment']],
   ])('%s', (_name, source, expected) => {
     expect(calls(source).sort()).toEqual(expected.sort());
@@ -33,6 +34,7 @@ describe('scanSource is not fooled', () => {
     ['requestJira imported from another package', "import { requestJira } from './my-client';\nrequestJira('/rest/api/3/myself');"],
     ['a parameter that shadows the api import', `${API}export function f(api: any) { return api.asApp().requestJira(route\`/rest/api/3/myself\`); }`],
     ['a type-only import', "import type { requestJira } from '@forge/bridge';\ndeclare const requestJira: any;\nrequestJira('/rest/api/3/myself');"],
+    ['a type-only import specifier', "import { type requestJira } from '@forge/bridge';\nrequestJira('/rest/api/3/myself');"],
     ['a member named requestJira on an unknown object', "import { route } from '@forge/api';\nclient.requestJira(route`/rest/api/3/myself`);"],
   ])('%s is not a product call', (_name, source) => {
     expect(calls(source)).toEqual([]);

@@ -21,7 +21,7 @@ describe('scanSource recognises product calls', () => {
     ['a const declared after the function that uses it (hoisting)', `${API}export function f() { return api.asApp().requestJira(PATH); }\nconst PATH = route\`/rest/api/3/myself\`;`, ['asApp GET /rest/api/3/myself']],
     ['a method from a const', `${API}const M = 'delete';\napi.asApp().requestJira(route\`/rest/api/3/issue/\${k}\`, { method: M });`, ['asApp DELETE /rest/api/3/issue/{}']],
     ['options spread from a resolvable object', `${API}const base = { method: 'POST' };\napi.asApp().requestJira(route\`/rest/api/3/issue\`, { ...base, body: '{}' });`, ['asApp POST /rest/api/3/issue']],
-    ['a default import that happens to be called type', "import type from '@forge/api';\ntype.asApp().requestJira(type.route`/rest/api/3/myself`);", ['asApp GET /rest/api/3/myself']],
+    ['a default import that happens to be called type', "import type from '@forge/api';\nconst r = type.asApp().requestJira(type.route`/rest/api/3/myself`);", ['asApp GET /rest/api/3/myself']],
     ['a local path builder', `${API}function p(k: string) { return route\`/rest/api/3/issue/\${k}/comment\`; }\napi.asApp().requestJira(p('A-1'));`, ['asApp GET /rest/api/3/issue/{}/comment']],
   ])('%s', (_name, source, expected) => {
     expect(calls(source).sort()).toEqual(expected.sort());

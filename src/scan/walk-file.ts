@@ -120,7 +120,7 @@ export function walkFile(program: Node, fileId: string, text = ''): FileFacts {
         const source = node.source.value as string;
         const names: string[] = [];
         for (const s of node.specifiers) {
-          if (typeOnly(s, /^type\s+(?!as\b)[\w$]/)) continue;
+          if (s.type === 'ImportSpecifier' && typeOnly(s, /^type\s+(?!as\b)[\w$]/)) continue;
           const name = s.type === 'ImportDefaultSpecifier' ? 'default' : s.type === 'ImportNamespaceSpecifier' ? '*' : s.imported.type === 'Literal' ? s.imported.value : s.imported.name;
           names.push(name);
           module.vars.set(s.local.name, { kind: 'import', inits: [], import: { source, name } });

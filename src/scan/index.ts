@@ -1,5 +1,6 @@
 export type * from './types';
-export { scanApp, scanFiles, type ScanOptions } from './scan-app';
+export { scanApp, scanFiles, findAppFiles, resultFromSummaries, type ScanOptions } from './scan-app';
+export { scanAppParallel, scanFilesParallel, workersAvailable, type ParallelScanOptions } from './scan-parallel';
 export { scanSource } from './scan-source';
 export { linkSummaries, type LinkResult, type LinkedCall, type MethodUnknown } from './link';
 export { matchFindings, catalogMatcher, type PatternMatcher } from './match-findings';

@@ -5,6 +5,7 @@ import { findSourceFiles, type SourceFile } from './find-files';
 import { linkSummaries } from './link';
 import { catalogMatcher, matchFindings, type PatternMatcher } from './match-findings';
 import { scanSource } from './scan-source';
+import type { FileSummary } from './summary-types';
 import type { ScanResult } from './types';
 
 /** Options of a scan. */
@@ -15,9 +16,8 @@ export interface ScanOptions {
   resourcePaths?: string[];
 }
 
-/** Scans in-memory source files (the pure core of `scanApp`): parses each once, then links and matches. */
-export function scanFiles(files: readonly SourceFile[], options: ScanOptions = {}): ScanResult {
-  const summaries = files.map((f) => scanSource(f.file, f.text, f.side));
+/** Links per-file summaries across files and matches them to the catalog. */
+export function resultFromSummaries(files: readonly SourceFile[], summaries: readonly FileSummary[], options: ScanOptions = {}): ScanResult {
   const { calls, unresolved } = matchFindings(linkSummaries(summaries), options.matcher ?? catalogMatcher);
   return {
     files: { scanned: files.map((f) => f.file), skipped: [] },
@@ -28,8 +28,13 @@ export function scanFiles(files: readonly SourceFile[], options: ScanOptions = {
   };
 }
 
-/** Finds and scans an app's source files; a malformed manifest only means its resource folders are not added. */
-export function scanApp(appDir: string, options: ScanOptions = {}): ScanResult {
+/** Scans in-memory source files (the pure core of `scanApp`): parses each once, then links and matches. */
+export function scanFiles(files: readonly SourceFile[], options: ScanOptions = {}): ScanResult {
+  return resultFromSummaries(files, files.map((f) => scanSource(f.file, f.text, f.side)), options);
+}
+
+/** Lists and reads an app's source files; resource folders come from `manifest.yml` unless given. */
+export function findAppFiles(appDir: string, options: ScanOptions = {}): ReturnType<typeof findSourceFiles> {
   let resourcePaths = options.resourcePaths;
   if (!resourcePaths) {
     const manifestPath = join(appDir, 'manifest.yml');
@@ -40,7 +45,12 @@ export function scanApp(appDir: string, options: ScanOptions = {}): ScanResult {
       resourcePaths = [];
     }
   }
-  const found = findSourceFiles(appDir, resourcePaths);
+  return findSourceFiles(appDir, resourcePaths);
+}
+
+/** Finds and scans an app's source files on the calling thread. */
+export function scanApp(appDir: string, options: ScanOptions = {}): ScanResult {
+  const found = findAppFiles(appDir, options);
   const result = scanFiles(found.files, options);
   result.files.skipped = found.skipped;
   return result;

@@ -1,0 +1,86 @@
+import { availableParallelism } from 'node:os';
+import { extname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { SourceFile } from './find-files';
+import { findAppFiles, resultFromSummaries, type ScanOptions } from './scan-app';
+import { scanSource } from './scan-source';
+import type { FileSummary } from './summary-types';
+import type { ScanResult } from './types';
+
+/** Options of a parallel scan. */
+export interface ParallelScanOptions extends ScanOptions {
+  /** Worker threads besides the main thread; default: one per spare core, at most 3. 0 scans in-thread. */
+  workers?: number;
+  /** Below this many files, threads cost more than they save. */
+  minFilesForWorkers?: number;
+}
+
+const WORKER_FILE = join(__dirname, `scan-worker${extname(__filename)}`);
+
+const IS_TS = extname(__filename) !== '.js';
+
+/** True when a worker can load the scanner: compiled JavaScript, or TypeScript with `tsx` installed. */
+export function workersAvailable(): boolean {
+  if (!IS_TS) return true;
+  try {
+    require.resolve('tsx/cjs');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Starts a worker on the scanner's own source; from TypeScript sources, through tsx's require hook. */
+function startWorker(files: SourceFile[]): Worker {
+  // A larger young generation: each AST dies right after its walk, so fewer objects get promoted.
+  const options = { workerData: { files }, resourceLimits: { maxYoungGenerationSizeMb: 64 } };
+  if (!IS_TS) return new Worker(WORKER_FILE, options);
+  const code = `require(${JSON.stringify(require.resolve('tsx/cjs'))}); require(${JSON.stringify(WORKER_FILE)});`;
+  return new Worker(code, { ...options, eval: true });
+}
+
+/** Splits files into `n` bins of similar total size (largest first, each to the lightest bin). */
+function split(files: readonly SourceFile[], n: number): SourceFile[][] {
+  const bins = Array.from({ length: n }, () => ({ size: 0, files: [] as SourceFile[] }));
+  for (const f of [...files].sort((a, b) => b.text.length - a.text.length)) {
+    const bin = bins.reduce((min, b) => (b.size < min.size ? b : min));
+    bin.files.push(f);
+    bin.size += f.text.length;
+  }
+  return bins.map((b) => b.files);
+}
+
+function runWorker(files: SourceFile[]): Promise<FileSummary[]> {
+  return new Promise((resolve, reject) => {
+    const worker = startWorker(files);
+    worker.once('message', (m: FileSummary[]) => { resolve(m); void worker.terminate(); });
+    worker.once('error', reject);
+    worker.once('exit', (code) => { if (code !== 0) reject(new Error(`scan worker exited with code ${code}`)); });
+  });
+}
+
+/**
+ * Scans files on several threads: parsing (and turning oxc's JSON into objects) is most of the
+ * cost and each file is independent; linking across files then runs once on the summaries.
+ */
+export async function scanFilesParallel(files: readonly SourceFile[], options: ParallelScanOptions = {}): Promise<ScanResult> {
+  const workers = options.workers ?? Math.min(3, availableParallelism() - 1);
+  if (workers < 1 || files.length < (options.minFilesForWorkers ?? 200) || !workersAvailable()) {
+    return resultFromSummaries(files, files.map((f) => scanSource(f.file, f.text, f.side)), options);
+  }
+  const [own, ...rest] = split(files, workers + 1);
+  const pending = rest.map((chunk) => runWorker(chunk));
+  // The main thread takes a share too instead of idling while the workers start.
+  const mine = own.map((f) => scanSource(f.file, f.text, f.side));
+  const byFile = new Map<string, FileSummary>();
+  for (const s of [...mine, ...(await Promise.all(pending)).flat()]) byFile.set(s.file, s);
+  return resultFromSummaries(files, files.map((f) => byFile.get(f.file)!), options);
+}
+
+/** Finds and scans an app's source files on several threads (same result as `scanApp`). */
+export async function scanAppParallel(appDir: string, options: ParallelScanOptions = {}): Promise<ScanResult> {
+  const found = findAppFiles(appDir, options);
+  const result = await scanFilesParallel(found.files, options);
+  result.files.skipped = found.skipped;
+  return result;
+}

@@ -19,6 +19,8 @@ export interface Env {
 export interface EvalContext {
   fns: Map<Node, FnInfo>;
   fnsById: Map<string, FnInfo>;
+  /** Bindings and functions being evaluated: a value defined through itself is unresolvable, not a hang. */
+  visiting?: Set<unknown>;
 }
 
 const isRelative = (s: string): boolean => s.startsWith('./') || s.startsWith('../');
@@ -141,10 +143,14 @@ function evalIdentifier(node: Node, scope: Scope, ctx: EvalContext, env: Env | u
   }
   if (b.kind === 'function' || b.kind === 'class' || b.kind === 'other') return un(`${node.name} is not a string`);
   if (b.inits.length === 0) return un(`${node.name} is never assigned`);
+  const visiting = (ctx.visiting ??= new Set());
+  if (visiting.has(b)) return un(`${node.name} is defined through itself`);
+  visiting.add(b);
   let out: Cand[] = [];
   for (const init of b.inits) {
     out = union(out, init.key !== undefined ? evalProp(init.node, init.key, init.scope, ctx, env, d) : evalStr(init.node, init.scope, ctx, env, d));
   }
+  visiting.delete(b);
   return out;
 }
 
@@ -227,10 +233,13 @@ function evalCall(node: Node, scope: Scope, ctx: EvalContext, env: Env | undefin
   if (c.type === 'Identifier') {
     const b = scope.lookup(c.name);
     const fn = b?.fn ? ctx.fnsById.get(b.fn) : undefined;
-    if (fn && fn.returns.length > 0) {
+    const visiting = (ctx.visiting ??= new Set());
+    if (fn && fn.returns.length > 0 && !visiting.has(fn)) {
       const inner: Env = { fn: fn.id, args: node.arguments, scope, env };
+      visiting.add(fn);
       let out: Cand[] = [];
       for (const r of fn.returns) out = union(out, evalStr(r, fn.scope, ctx, inner, d));
+      visiting.delete(fn);
       return out;
     }
   }

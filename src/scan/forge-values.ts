@@ -9,6 +9,9 @@ export const FORGE_BRIDGE = '@forge/bridge';
 
 const FAMILIES = new Set<string>(['requestJira', 'requestConfluence', 'requestBitbucket']);
 
+/** Wrappers that return the Forge surface they are given (the recorder's one-line adoption). */
+const INSTRUMENT_WRAPPERS = new Set(['instrument', 'instrumentBridge']);
+
 /** Properties API entities of older `@forge/api` (`properties.onJiraIssue(key)`), keyed by factory name. */
 export const PROPERTY_ENTITIES: Record<string, { family: Family; base: string; seg: string }> = {
   onJiraIssue: { family: 'requestJira', base: '/rest/api/3/issue/{}', seg: 'properties' },
@@ -92,6 +95,8 @@ export function forgeValueOf(node: Node, scope: Scope, depth = 0): ForgeValue | 
       const callee = forgeValueOf(node.callee, scope, depth + 1);
       if (callee?.k === 'export' && callee.pkg === FORGE_API && (callee.name === 'asApp' || callee.name === 'asUser')) return { k: 'principal', p: callee.name };
       if (callee?.k === 'export' && callee.name.startsWith('properties.')) return { k: 'props', entity: callee.name.slice('properties.'.length) };
+      // Scope Inspector's recorder (`instrument(api)`, `instrumentBridge(bridge)`) returns the same surface it wraps.
+      if (node.callee.type === 'Identifier' && INSTRUMENT_WRAPPERS.has(node.callee.name) && node.arguments[0]) return forgeValueOf(node.arguments[0], scope, depth + 1);
       return undefined;
     }
     default:

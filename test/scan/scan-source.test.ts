@@ -22,6 +22,7 @@ describe('scanSource recognises product calls', () => {
     ['a method from a const', `${API}const M = 'delete';\napi.asApp().requestJira(route\`/rest/api/3/issue/\${k}\`, { method: M });`, ['asApp DELETE /rest/api/3/issue/{}']],
     ['options spread from a resolvable object', `${API}const base = { method: 'POST' };\napi.asApp().requestJira(route\`/rest/api/3/issue\`, { ...base, body: '{}' });`, ['asApp POST /rest/api/3/issue']],
     ['a default import that happens to be called type', "import type from '@forge/api';\nconst r = type.asApp().requestJira(type.route`/rest/api/3/myself`);", ['asApp GET /rest/api/3/myself']],
+    ['the recorder wrapper instrument(api) keeps the surface it wraps', "import forgeApi, { route } from '@forge/api';\nconst api = instrument(forgeApi);\napi.asApp().requestJira(route`/rest/api/3/myself`);", ['asApp GET /rest/api/3/myself']],
     ['a local path builder', `${API}function p(k: string) { return route\`/rest/api/3/issue/\${k}/comment\`; }\napi.asApp().requestJira(p('A-1'));`, ['asApp GET /rest/api/3/issue/{}/comment']],
   ])('%s', (_name, source, expected) => {
     expect(calls(source).sort()).toEqual(expected.sort());

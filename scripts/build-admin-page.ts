@@ -1,0 +1,145 @@
+/**
+ * Bundles the admin page (static/admin-page/src) for Forge Custom UI into static/admin-page/build:
+ * index.html, main.js, main.css and themes.css, all referenced by relative paths because Forge
+ * serves a resource from a path of its own choosing. Fails when main.js exceeds its gzip budget.
+ *
+ *   tsx scripts/build-admin-page.ts [--if-stale] [--quiet] [--analyze]
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build, type Metafile, type Plugin } from 'esbuild';
+import { ScopeInspectorError } from '../src/errors';
+
+const ROOT = resolve(__dirname, '..');
+/** Where the page's source lives. */
+export const ADMIN_PAGE_SRC = join(ROOT, 'static', 'admin-page', 'src');
+/** Where the built page goes (the manifest's `resources` path). */
+export const ADMIN_PAGE_BUILD = join(ROOT, 'static', 'admin-page', 'build');
+/** Gzipped size budget of main.js (issue 6: ≤ 300 KB). */
+export const GZIP_BUDGET_BYTES = 300 * 1024;
+
+// Atlaskit themes the page can switch between; bundled as CSS because Forge's CSP blocks the
+// <style> elements setGlobalTheme would inject (see static/admin-page/src/theme.ts).
+const THEMES = ['atlassian-light', 'atlassian-dark', 'atlassian-spacing', 'atlassian-typography', 'atlassian-shape'];
+
+const INDEX_HTML = `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>Scope Inspector</title>
+    <link rel="stylesheet" href="./themes.css" />
+    <link rel="stylesheet" href="./main.css" />
+    <script src="./main.js" defer></script>
+  </head>
+  <body>
+    <div id="root"></div>
+  </body>
+</html>
+`;
+
+/** Sizes of the built files, in bytes. */
+export interface AdminPageBuild {
+  jsBytes: number;
+  jsGzipBytes: number;
+  cssGzipBytes: number;
+  ms: number;
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** Returns true when the build is missing or older than the page's source or this script. */
+export function isAdminPageStale(): boolean {
+  const js = join(ADMIN_PAGE_BUILD, 'main.js');
+  if (!existsSync(js) || !existsSync(join(ADMIN_PAGE_BUILD, 'index.html'))) return true;
+  return Math.max(newestMtime(ADMIN_PAGE_SRC), statSync(__filename).mtimeMs) > statSync(js).mtimeMs;
+}
+
+/**
+ * Replaces Atlaskit's map of lazily imported theme modules (every theme, ~290 KB) with one that
+ * answers empty CSS: the themes the page uses are already linked from themes.css, and without
+ * code splitting esbuild would otherwise inline every theme into main.js.
+ */
+const staticThemes: Plugin = {
+  name: 'static-themes',
+  setup(b) {
+    b.onLoad({ filter: /@atlaskit[\\/]tokens[\\/]dist[\\/]esm[\\/]artifacts[\\/]theme-import-map\.js$/ }, () => ({
+      contents: "const themeImportMap = new Proxy({}, { get: () => () => Promise.resolve({ default: '' }) }); export { themeImportMap }; export default themeImportMap;",
+      loader: 'js',
+    }));
+  },
+};
+
+function themesCss(): string {
+  return THEMES.map((name) => (require(`@atlaskit/tokens/dist/cjs/artifacts/themes/${name}.js`) as { default: string }).default).join('\n');
+}
+
+/** Builds the admin page; returns its sizes; throws `ADMIN_PAGE_TOO_LARGE` over the gzip budget. */
+export async function buildAdminPage(options: { analyze?: boolean } = {}): Promise<AdminPageBuild> {
+  const started = performance.now();
+  rmSync(ADMIN_PAGE_BUILD, { recursive: true, force: true });
+  mkdirSync(ADMIN_PAGE_BUILD, { recursive: true });
+  const built = await build({
+    metafile: options.analyze,
+    entryPoints: { main: join(ADMIN_PAGE_SRC, 'index.tsx') },
+    outdir: ADMIN_PAGE_BUILD,
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    platform: 'browser',
+    target: ['chrome111', 'firefox115', 'safari16'],
+    jsx: 'automatic',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    loader: { '.svg': 'dataurl', '.png': 'dataurl', '.woff2': 'dataurl' },
+    legalComments: 'none',
+    plugins: [staticThemes],
+    logLevel: 'warning',
+  });
+  if (built.metafile) console.log(largestPackages(built.metafile));
+  writeFileSync(join(ADMIN_PAGE_BUILD, 'themes.css'), themesCss());
+  writeFileSync(join(ADMIN_PAGE_BUILD, 'index.html'), INDEX_HTML);
+  const js = readFileSync(join(ADMIN_PAGE_BUILD, 'main.js'));
+  const css = Buffer.concat([readFileSync(join(ADMIN_PAGE_BUILD, 'main.css')), readFileSync(join(ADMIN_PAGE_BUILD, 'themes.css'))]);
+  const result = { jsBytes: js.length, jsGzipBytes: gzipSync(js).length, cssGzipBytes: gzipSync(css).length, ms: Math.round(performance.now() - started) };
+  if (result.jsGzipBytes > GZIP_BUDGET_BYTES) {
+    throw new ScopeInspectorError('ADMIN_PAGE_TOO_LARGE', `static/admin-page/build/main.js is ${kb(result.jsGzipBytes)} gzipped, over the ${kb(GZIP_BUDGET_BYTES)} budget`);
+  }
+  return result;
+}
+
+/** Returns the 20 packages that put the most bytes into main.js (`--analyze`). */
+function largestPackages(metafile: Metafile): string {
+  const bytes = new Map<string, number>();
+  for (const output of Object.values(metafile.outputs)) {
+    for (const [file, input] of Object.entries(output.inputs)) {
+      const name = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file)?.[1] ?? 'static/admin-page/src';
+      bytes.set(name, (bytes.get(name) ?? 0) + input.bytesInOutput);
+    }
+  }
+  return [...bytes].sort((a, b) => b[1] - a[1]).slice(0, 20).map(([name, n]) => `${kb(n).padStart(9)}  ${name}`).join('\n');
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+if (require.main === module) {
+  const args = process.argv.slice(2);
+  if (args.includes('--if-stale') && !isAdminPageStale()) {
+    if (!args.includes('--quiet')) console.log('admin page: build is up to date');
+  } else {
+    buildAdminPage({ analyze: args.includes('--analyze') }).then(
+      (r) => console.log(`admin page: main.js ${kb(r.jsBytes)} (${kb(r.jsGzipBytes)} gzipped, budget ${kb(GZIP_BUDGET_BYTES)}), CSS ${kb(r.cssGzipBytes)} gzipped, built in ${r.ms} ms`),
+      (error: Error) => {
+        console.error(error.message);
+        process.exitCode = 1;
+      },
+    );
+  }
+}

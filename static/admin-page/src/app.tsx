@@ -1,0 +1,87 @@
+import Heading from '@atlaskit/heading';
+import Lozenge from '@atlaskit/lozenge';
+import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
+import { useCallback, useEffect, useState } from 'react';
+import type { GetReportResult } from '../../../src/resolvers/contract';
+import { getReport } from './api';
+import type { EndpointFilter } from './endpoint-filters';
+import { EndpointsTab } from './endpoints-tab';
+import { ExportTab } from './export-tab';
+import { OverviewTab } from './overview-tab';
+import { PlanTab } from './plan-tab';
+import { ScopesTab } from './scopes-tab';
+import { ErrorMessage, Loading } from './states';
+
+const TABS = ['Overview', 'Scopes', 'Endpoints', 'Plan', 'Export'] as const;
+
+/** Returns the admin page: loads the report through the resolver, then shows it in tabs. */
+export function App() {
+  const [data, setData] = useState<GetReportResult | undefined>();
+  const [error, setError] = useState<unknown>();
+  const [tab, setTab] = useState(0);
+  const [filter, setFilter] = useState<EndpointFilter>({});
+  // Bumped after a reset so the endpoint pages are fetched again.
+  const [version, setVersion] = useState(0);
+
+  const load = useCallback(() => {
+    setError(undefined);
+    getReport().then(setData, setError);
+  }, []);
+  useEffect(load, [load]);
+
+  if (error && !data) return <ErrorMessage error={error} title="Could not load the Scope Inspector report" />;
+  if (!data) return <Loading label="Loading the scope report…" />;
+
+  const showEndpoints = (scope: string) => {
+    setFilter({ text: scope });
+    setTab(TABS.indexOf('Endpoints'));
+  };
+  const onReset = () => {
+    setVersion((v) => v + 1);
+    load();
+  };
+  return (
+    <main className="si-page">
+      <header className="si-header">
+        <Heading size="large" as="h1">
+          Scope Inspector
+        </Heading>
+        <span className="si-muted">{data.report.manifest}</span>
+        {data.canAdminister ? <Lozenge appearance="success">admin</Lozenge> : <Lozenge>read only</Lozenge>}
+      </header>
+      {error ? <ErrorMessage error={error} title="Could not refresh the report" /> : null}
+      <Tabs id="si-tabs" selected={tab} onChange={setTab} testId="tabs">
+        <TabList>
+          {TABS.map((t) => (
+            <Tab key={t}>{t}</Tab>
+          ))}
+        </TabList>
+        <TabPanel>
+          <div className="si-panel">
+            <OverviewTab data={data} />
+          </div>
+        </TabPanel>
+        <TabPanel>
+          <div className="si-panel">
+            <ScopesTab report={data.report} onShowEndpoints={showEndpoints} />
+          </div>
+        </TabPanel>
+        <TabPanel>
+          <div className="si-panel">
+            <EndpointsTab filter={filter} onFilter={setFilter} version={version} />
+          </div>
+        </TabPanel>
+        <TabPanel>
+          <div className="si-panel">
+            <PlanTab data={data} />
+          </div>
+        </TabPanel>
+        <TabPanel>
+          <div className="si-panel">
+            <ExportTab canAdminister={data.canAdminister} onReset={onReset} />
+          </div>
+        </TabPanel>
+      </Tabs>
+    </main>
+  );
+}

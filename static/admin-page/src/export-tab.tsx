@@ -1,0 +1,114 @@
+import Button from '@atlaskit/button/new';
+import Heading from '@atlaskit/heading';
+import Modal, { ModalBody, ModalFooter, ModalHeader, ModalTitle, ModalTransition } from '@atlaskit/modal-dialog';
+import SectionMessage from '@atlaskit/section-message';
+import { useState } from 'react';
+import type { ExportUsageInput } from '../../../src/resolvers/contract';
+import { exportUsage, resetUsage } from './api';
+import { downloadText } from './download';
+import { plural } from './format';
+import { ErrorMessage } from './states';
+
+const FORMATS: { format: ExportUsageInput['format']; label: string; help: string }[] = [
+  { format: 'json', label: 'Export JSON', help: 'the versioned usage format `scope-inspector audit --usage` reads' },
+  { format: 'csv', label: 'Export CSV', help: 'one row per endpoint, safe to open in a spreadsheet' },
+  { format: 'markdown', label: 'Export Markdown', help: 'a scope justification for security review' },
+];
+
+/** Returns the Export tab: downloads, and Reset behind a confirmation (both for admins only). */
+export function ExportTab({ canAdminister, onReset }: { canAdminister: boolean; onReset: () => void }) {
+  const [busy, setBusy] = useState<string | undefined>();
+  const [error, setError] = useState<unknown>();
+  const [notice, setNotice] = useState<string | undefined>();
+  const [confirming, setConfirming] = useState(false);
+
+  const download = async (format: ExportUsageInput['format']) => {
+    setBusy(format);
+    setError(undefined);
+    setNotice(undefined);
+    try {
+      const file = await exportUsage(format);
+      downloadText(file.filename, file.mimeType, file.content);
+      setNotice(`Downloaded ${file.filename}.`);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(undefined);
+    }
+  };
+  const reset = async () => {
+    setBusy('reset');
+    setError(undefined);
+    try {
+      const result = await resetUsage();
+      setConfirming(false);
+      setNotice(`Usage data reset (${plural(result.deletedKeys, 'storage key')} deleted).`);
+      onReset();
+    } catch (e) {
+      setConfirming(false);
+      setError(e);
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  return (
+    <div className="si-stack">
+      {!canAdminister ? (
+        <SectionMessage appearance="information" title="Only administrators can export or reset" testId="not-admin-info">
+          <p>Exports and reset are limited to site or product administrators. Ask one to export the usage data for you.</p>
+        </SectionMessage>
+      ) : null}
+      {error ? <ErrorMessage error={error} title="The request was refused" /> : null}
+      {notice ? (
+        <SectionMessage appearance="success" testId="export-notice">
+          <p>{notice}</p>
+        </SectionMessage>
+      ) : null}
+      <section aria-labelledby="si-export-heading">
+        <Heading size="small" as="h2" id="si-export-heading">
+          Export
+        </Heading>
+        <ul className="si-actions">
+          {FORMATS.map((f) => (
+            <li key={f.format}>
+              <Button isDisabled={!canAdminister || !!busy} isLoading={busy === f.format} onClick={() => download(f.format)} testId={`export-${f.format}`}>
+                {f.label}
+              </Button>
+              <span className="si-muted">{f.help}</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="si-reset-heading">
+        <Heading size="small" as="h2" id="si-reset-heading">
+          Reset
+        </Heading>
+        <p className="si-muted">Deletes every recorded call of this installation. Static findings stay. Export first if you need the data.</p>
+        <Button appearance="danger" isDisabled={!canAdminister || !!busy} onClick={() => setConfirming(true)} testId="reset">
+          Reset usage data…
+        </Button>
+      </section>
+      <ModalTransition>
+        {confirming ? (
+          <Modal onClose={() => setConfirming(false)} testId="reset-dialog">
+            <ModalHeader>
+              <ModalTitle appearance="danger">Reset usage data?</ModalTitle>
+            </ModalHeader>
+            <ModalBody>
+              <p>Every recorded call, status count and granted-scope observation of this installation is deleted. This cannot be undone.</p>
+            </ModalBody>
+            <ModalFooter>
+              <Button appearance="subtle" onClick={() => setConfirming(false)} testId="reset-cancel">
+                Cancel
+              </Button>
+              <Button appearance="danger" isLoading={busy === 'reset'} onClick={reset} testId="reset-confirm">
+                Reset
+              </Button>
+            </ModalFooter>
+          </Modal>
+        ) : null}
+      </ModalTransition>
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import '@atlaskit/css-reset';
+import './admin-page.css';
+import { view } from '@forge/bridge';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app';
+import { followTheme } from './theme';
+
+async function start(): Promise<void> {
+  let hostMode: unknown;
+  try {
+    const context = (await view.getContext()) as { theme?: { colorMode?: unknown } | null };
+    hostMode = context.theme?.colorMode;
+  } catch {
+    // Without a context (a host that does not answer) the OS preference decides.
+  }
+  followTheme(hostMode);
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}
+
+void start();

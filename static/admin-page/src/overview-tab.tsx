@@ -1,0 +1,87 @@
+import Heading from '@atlaskit/heading';
+import SectionMessage from '@atlaskit/section-message';
+import type { GetReportResult } from '../../../src/resolvers/contract';
+import { formatCount, formatDay, formatShare, plural } from './format';
+import { Stat } from './stat';
+
+/** Returns the Overview: scope counts, blast radius, observation window and confidence, installed vs deployed. */
+export function OverviewTab({ data }: { data: GetReportResult }) {
+  const { report } = data;
+  const { scopes, runtime } = report;
+  const behind = runtime.installations.filter((i) => i.notGranted.length > 0);
+  const unresolved = report.unresolved.length;
+  return (
+    <div className="si-stack">
+      {behind.map((i) => (
+        <SectionMessage key={i.installation} appearance="warning" title="A site has not granted every declared scope" testId="not-granted-warning">
+          <p>
+            Installation <code className="si-code-inline">{i.installation}</code>
+            {i.appVersion ? ` (app version ${i.appVersion})` : ''} has not granted {i.notGranted.join(', ')}. Its admin must upgrade the app (accept the new
+            scopes) before features that need them work there.
+          </p>
+          {i.unauthorizedNeeds.length ? <p>Not authorized there today: {i.unauthorizedNeeds.join(', ')}.</p> : null}
+        </SectionMessage>
+      ))}
+      {scopes.missingScopes.length > 0 ? (
+        <SectionMessage appearance="error" title="Missing scopes" testId="missing-warning">
+          <p>
+            The app needs {scopes.missingScopes.join(', ')} but manifest.yml does not declare {scopes.missingScopes.length === 1 ? 'it' : 'them'}. See the Plan tab.
+          </p>
+        </SectionMessage>
+      ) : null}
+      <section aria-labelledby="si-scopes-heading">
+        <Heading size="small" as="h2" id="si-scopes-heading">
+          Scopes
+        </Heading>
+        <div className="si-stats">
+          <Stat label="Declared" value={scopes.declared.length} testId="count-declared" />
+          <Stat label="Used" value={scopes.used.length} appearance="success" testId="count-used" />
+          <Stat label="Unused" value={scopes.unused.length} appearance={scopes.unused.length ? 'warning' : 'default'} testId="count-unused" />
+          <Stat label="Missing" value={scopes.missingScopes.length} appearance={scopes.missingScopes.length ? 'danger' : 'default'} testId="count-missing" />
+          <Stat label="Replaceable" value={scopes.replaceable.length} appearance={scopes.replaceable.length ? 'warning' : 'default'} testId="count-replaceable" />
+          <Stat label="Invalid" value={scopes.invalid.length} appearance={scopes.invalid.length ? 'danger' : 'default'} testId="count-invalid" />
+        </div>
+      </section>
+      <section aria-labelledby="si-blast-heading">
+        <Heading size="small" as="h2" id="si-blast-heading">
+          Blast radius
+        </Heading>
+        <div className="si-stats">
+          <Stat label="Operations the declared scopes authorize" value={formatCount(report.blastRadius.declared)} testId="blast-declared" />
+          <Stat label="With the least-privilege plan" value={formatCount(report.blastRadius.plan)} appearance="success" testId="blast-plan">
+            {report.blastRadius.declared > 0 ? `${formatShare(report.blastRadius.plan / report.blastRadius.declared)} of today's` : null}
+          </Stat>
+        </div>
+      </section>
+      <section aria-labelledby="si-window-heading">
+        <Heading size="small" as="h2" id="si-window-heading">
+          Observation window and confidence
+        </Heading>
+        <div className="si-stats">
+          <Stat label="Days observed" value={runtime.window.daysObserved} testId="days-observed">
+            {runtime.window.firstDay ? `${formatDay(runtime.window.firstDay)} → ${formatDay(runtime.window.lastDay)}` : 'No runtime data yet'}
+          </Stat>
+          <Stat label="Static endpoints exercised at runtime" value={formatShare(runtime.staticExercised)} testId="static-exercised" />
+          <Stat label="Unresolved dynamic calls" value={unresolved} appearance={unresolved ? 'warning' : 'default'} testId="unresolved" />
+          <Stat label="Endpoints" value={formatCount(data.endpointCount)} testId="endpoint-count">
+            {plural(runtime.sites, 'site')}
+            {runtime.droppedCalls ? `, ${plural(runtime.droppedCalls, 'dropped call')}` : ''}
+          </Stat>
+        </div>
+      </section>
+      <section aria-labelledby="si-install-heading">
+        <Heading size="small" as="h2" id="si-install-heading">
+          Installed vs deployed
+        </Heading>
+        <p className="si-muted" data-testid="deployed-version">
+          Deployed manifest version {data.deployedVersion}; report generated {formatDay(data.generatedAt)}.{' '}
+          {runtime.installations.length === 0
+            ? 'No installation has reported its granted scopes yet.'
+            : behind.length === 0
+              ? `All ${plural(runtime.installations.length, 'installation')} granted every declared scope.`
+              : `${behind.length} of ${plural(runtime.installations.length, 'installation')} lag behind the manifest.`}
+        </p>
+      </section>
+    </div>
+  );
+}

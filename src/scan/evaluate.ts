@@ -229,6 +229,12 @@ function evalCall(node: Node, scope: Scope, ctx: EvalContext, env: Env | undefin
   const c = unwrap(node.callee);
   if (c.type === 'Identifier' && (c.name === 'encodeURIComponent' || c.name === 'String' || c.name === 'encodeURI')) return [{ pieces: ['{}'] }];
   if (requireSource(node) !== undefined) return un('require(…) is not a path');
+  // A path builder imported from another file: its return value is known once files are linked.
+  const imported = importedCallee(c, scope);
+  if (imported) {
+    const args = node.arguments.slice(0, 6).map((a: Node) => evalStr(a, scope, ctx, env, d));
+    return [{ pieces: [{ r: 'call', source: imported.source, name: imported.name, args }] }];
+  }
   // A local helper that builds the path: evaluate its return value with this call's arguments.
   if (c.type === 'Identifier') {
     const b = scope.lookup(c.name);
@@ -238,7 +244,7 @@ function evalCall(node: Node, scope: Scope, ctx: EvalContext, env: Env | undefin
       const inner: Env = { fn: fn.id, args: node.arguments, scope, env };
       visiting.add(fn);
       let out: Cand[] = [];
-      for (const r of fn.returns) out = union(out, evalStr(r, fn.scope, ctx, inner, d));
+      for (const r of fn.returns) out = union(out, evalStr(r.node, r.scope, ctx, inner, d));
       visiting.delete(fn);
       return out;
     }
@@ -270,6 +276,19 @@ function methodNodes(options: Node, scope: Scope, d: number): MethodNode[] | und
     out.push(...current);
   }
   return out;
+}
+
+/** Returns the module and export a callee refers to when it is a function imported from a relative module. */
+export function importedCallee(callee: Node, scope: Scope): { source: string; name: string } | undefined {
+  if (callee.type === 'Identifier') {
+    const b = scope.lookup(callee.name);
+    return b?.import && isRelative(b.import.source) ? { source: b.import.source, name: b.import.name } : undefined;
+  }
+  if (callee.type === 'MemberExpression' && !callee.computed && callee.object.type === 'Identifier') {
+    const b = scope.lookup(callee.object.name);
+    if (b?.import && isRelative(b.import.source) && (b.import.name === '*' || b.import.name === 'default')) return { source: b.import.source, name: callee.property.name };
+  }
+  return undefined;
 }
 
 /** Returns the candidate methods of a request's options argument (GET when there is none). */

@@ -56,18 +56,29 @@ export function linkSummaries(summaries: readonly FileSummary[]): LinkResult {
     return undefined;
   };
 
-  // Imported constants are replaced in the file that imports them, so specifiers stay relative to it.
+  // Imported constants and path builders are replaced in the file that imports them, so
+  // specifiers stay relative to it.
   const resolveImports = (cands: Cand[], file: string, depth = 0): Cand[] => {
-    if (!cands.some((c) => 'pieces' in c && c.pieces.some((p) => typeof p !== 'string' && p.r === 'import'))) return cands;
+    if (!cands.some((c) => 'pieces' in c && c.pieces.some((p) => typeof p !== 'string' && p.r !== 'param'))) return cands;
     let out: Cand[] = [];
     for (const c of cands) {
       if ('unresolved' in c) { out.push(c); continue; }
       let acc: Cand[] = [{ pieces: [] }];
       c.pieces.forEach((p, idx) => {
-        if (typeof p === 'string' || p.r !== 'import') { acc = concat(acc, [{ pieces: [p] }]); return; }
+        if (typeof p === 'string' || p.r === 'param') { acc = concat(acc, [{ pieces: [p] }]); return; }
         const target = resolveModule(file, p.source, files);
         const ex = target && depth < 8 ? resolveExport(target, p.name) : undefined;
-        let vals: Cand[] = ex && 'cands' in ex.value ? resolveImports(ex.value.cands, ex.file, depth + 1) : [{ unresolved: `${p.name} imported from ${p.source} cannot be resolved` }];
+        let vals: Cand[];
+        if (p.r === 'import') {
+          vals = ex && 'cands' in ex.value ? resolveImports(ex.value.cands, ex.file, depth + 1) : [{ unresolved: `${p.name} imported from ${p.source} cannot be resolved` }];
+        } else if (ex && 'fn' in ex.value && ex.value.returns) {
+          // The builder's parameters take this call's arguments (already resolved in this file).
+          const args = p.args.map((a) => resolveImports(a, file, depth + 1));
+          const site: CallSite = { loc: { file, line: 0, column: 0 }, target: { fn: ex.value.fn }, args, argMethods: [] };
+          vals = substituteCands(resolveImports(ex.value.returns, ex.file, depth + 1), ex.value.fn, site, '');
+        } else {
+          vals = [{ unresolved: `the result of ${p.name}(…) from ${p.source} cannot be resolved` }];
+        }
         if (idx > 0) vals = vals.map((v) => ('unresolved' in v ? { pieces: ['{}'] } : v));
         acc = concat(acc, vals);
       });
@@ -120,10 +131,10 @@ function firstParamFn(c: RawCall): string | undefined {
   return undefined;
 }
 
-/** Replaces the parameters of `fn` with a call site's arguments (or, without a site, with "unknown"). */
-function substitute(c: RawCall, fn: string, site: CallSite | undefined, why: string): RawCall {
+/** Replaces the parameters of `fn` in path candidates with a call site's arguments (or, without a site, "unknown"). */
+function substituteCands(cands: Cand[], fn: string, site: CallSite | undefined, why: string): Cand[] {
   const paths: Cand[] = [];
-  for (const cand of c.paths) {
+  for (const cand of cands) {
     if ('unresolved' in cand || !cand.pieces.some((p) => typeof p !== 'string' && p.r === 'param' && p.fn === fn)) { paths.push(cand); continue; }
     let acc: Cand[] = [{ pieces: [] }];
     cand.pieces.forEach((p: Piece, idx) => {
@@ -135,6 +146,12 @@ function substitute(c: RawCall, fn: string, site: CallSite | undefined, why: str
     });
     paths.push(...acc);
   }
+  return paths;
+}
+
+/** Replaces the parameters of `fn` with a call site's arguments (or, without a site, with "unknown"). */
+function substitute(c: RawCall, fn: string, site: CallSite | undefined, why: string): RawCall {
+  const paths = substituteCands(c.paths, fn, site, why);
   const methods: MethodCand[] = [];
   for (const m of c.methods) {
     if (!('ref' in m) || m.ref.fn !== fn) { methods.push(m); continue; }

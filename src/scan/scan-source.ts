@@ -1,5 +1,5 @@
 import type { Family } from '../catalog/types';
-import { evalMethods, evalStr, type EvalContext } from './evaluate';
+import { evalMethods, evalStr, importedCallee, type EvalContext } from './evaluate';
 import { FORGE_API, forgeValueOf, PROPERTY_ENTITIES, unwrap } from './forge-values';
 import { LineIndex } from './line-index';
 import { parseSource } from './oxc';
@@ -8,7 +8,6 @@ import type { Cand, CallSite, ExportValue, FileSummary, MethodCand, Piece, RawCa
 import type { ScopeNeed, Side, SourceLocation } from './types';
 import { walkFile } from './walk-file';
 
-const isRelative = (s: string): boolean => s.startsWith('./') || s.startsWith('../');
 const PROPERTY_METHODS: Record<string, string> = { get: 'GET', set: 'PUT', delete: 'DELETE' };
 const MAX_ARGS = 6;
 
@@ -65,15 +64,11 @@ export function scanSource(fileName: string, text: string, side: Side): FileSumm
     } else if (fv?.k === 'privacyReport') {
       summary.needs.push(need(['report:personal-data'], 'privacy.reportPersonalData called', at));
     } else if (!fv) {
-      let target: CallSite['target'] | undefined;
       if (callee.type === 'Identifier') {
         const b = scope.lookup(callee.name);
         if (b?.fn) { localSites.push({ node, scope, fn: b.fn }); continue; }
-        if (b?.import && isRelative(b.import.source)) target = { source: b.import.source, name: b.import.name };
-      } else if (callee.type === 'MemberExpression' && !callee.computed && callee.object.type === 'Identifier') {
-        const b = scope.lookup(callee.object.name);
-        if (b?.import && isRelative(b.import.source) && (b.import.name === '*' || b.import.name === 'default')) target = { source: b.import.source, name: callee.property.name };
       }
+      const target = importedCallee(callee, scope);
       if (target) summary.callSites.push(callSite(node, scope, target, at, ctx, interesting));
     }
   }
@@ -114,12 +109,22 @@ function exportValue(ex: NonNullable<ReturnType<ReturnType<typeof walkFile>['exp
   if ('source' in ex) return ex;
   if ('local' in ex) {
     const b = facts.module.vars.get(ex.local);
-    if (b?.fn) return { fn: b.fn };
+    if (b?.fn) return fnExport(ctx.fnsById.get(b.fn), b.fn, ctx);
     if (b?.import) return { source: b.import.source, name: b.import.name };
     return { cands: evalStr({ type: 'Identifier', name: ex.local }, facts.module, ctx) };
   }
   const fn = facts.fns.get(unwrap(ex.node));
-  return fn ? { fn: fn.id } : { cands: evalStr(ex.node, ex.scope, ctx) };
+  return fn ? fnExport(fn, fn.id, ctx) : { cands: evalStr(ex.node, ex.scope, ctx) };
+}
+
+/** An exported function, with its return values (parameters as refs) in case another file builds a path with it. */
+function fnExport(fn: FnInfo | undefined, id: string, ctx: EvalContext): ExportValue {
+  if (!fn || fn.returns.length === 0) return { fn: id };
+  let returns: Cand[] = [];
+  for (const r of fn.returns) returns = returns.concat(evalStr(r.node, r.scope, ctx));
+  // Only returns that can be a path are worth carrying to the linker.
+  if (!returns.some((c) => 'pieces' in c)) return { fn: id };
+  return { fn: id, returns: returns.slice(0, 32) };
 }
 
 function rawCall(at: SourceLocation, family: Family, side: Side, path: string, method: string): RawCall {

@@ -30,7 +30,8 @@ export interface FnInfo {
   node: Node;
   scope: Scope;
   params: string[];
-  returns: Node[];
+  /** Return expressions, each with the scope it is evaluated in (the function's own or a block's). */
+  returns: { node: Node; scope: Scope }[];
 }
 
 /** A lexical scope. */

@@ -9,7 +9,9 @@ import type { CallPrincipal, ParseError, ScopeNeed, Side, SourceLocation } from 
 /** A value known only once call sites are joined: a helper's parameter or an imported constant. */
 export type Ref =
   | { r: 'param'; fn: string; i: number; name: string; dflt?: Cand[] }
-  | { r: 'import'; source: string; name: string };
+  | { r: 'import'; source: string; name: string }
+  /** The return value of an imported function called with these (evaluated) arguments. */
+  | { r: 'call'; source: string; name: string; args: Cand[][] };
 
 /** One candidate string: literal text (with `{}` for unknown segments) and refs still to resolve. */
 export type Piece = string | Ref;
@@ -41,7 +43,7 @@ export interface CallSite {
 }
 
 /** What a module exports, as far as the linker needs it. */
-export type ExportValue = { fn: string } | { cands: Cand[] } | { source: string; name: string };
+export type ExportValue = { fn: string; params?: string[]; returns?: Cand[] } | { cands: Cand[] } | { source: string; name: string };
 
 /** A file's summary: the linker's whole input for that file. */
 export interface FileSummary {

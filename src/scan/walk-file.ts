@@ -108,7 +108,7 @@ export function walkFile(program: Node, fileId: string, text = ''): FileFacts {
       if (target.type === 'AssignmentPattern') visit(target.right, inner);
     });
     if (node.body?.type === 'BlockStatement') for (const s of node.body.body) visit(s, inner);
-    else if (node.body) { info.returns.push(node.body); visit(node.body, inner); }
+    else if (node.body) { info.returns.push({ node: node.body, scope: inner }); visit(node.body, inner); }
     return info;
   };
 
@@ -172,7 +172,7 @@ export function walkFile(program: Node, fileId: string, text = ''): FileFacts {
         return;
       }
       case 'ReturnStatement':
-        if (node.argument && scope.fn) scope.fn.returns.push(node.argument);
+        if (node.argument && scope.fn) scope.fn.returns.push({ node: node.argument, scope });
         visit(node.argument, scope);
         return;
       case 'AssignmentExpression':

@@ -23,7 +23,8 @@ describe('scanSource recognises product calls', () => {
     ['options spread from a resolvable object', `${API}const base = { method: 'POST' };\napi.asApp().requestJira(route\`/rest/api/3/issue\`, { ...base, body: '{}' });`, ['asApp POST /rest/api/3/issue']],
     ['a default import that happens to be called type', "import type from '@forge/api';\nconst r = type.asApp().requestJira(type.route`/rest/api/3/myself`);", ['asApp GET /rest/api/3/myself']],
     ['the recorder wrapper instrument(api) keeps the surface it wraps', "import forgeApi, { route } from '@forge/api';\nconst api = instrument(forgeApi);\napi.asApp().requestJira(route`/rest/api/3/myself`);", ['asApp GET /rest/api/3/myself']],
-    ['a local path builder', `${API}function p(k: string) { return route\`/rest/api/3/issue/\${k}/comment\`; }\napi.asApp().requestJira(p('A-1'));`, ['asApp GET /rest/api/3/issue/{}/comment']],
+    ['a local path builder', `${API}function p(k: string) { return route\`/rest/api/3/issue/\${k}/comment\`; }\napi.asApp().requestJira(p('A-1'));`, ['asApp GET /rest/api/3/issue/A-1/comment']],
+    ['a local path builder taking the whole path', `${API}const p = (x: any) => x;\napi.asApp().requestJira(p(route\`/rest/api/3/field\`));`, ['asApp GET /rest/api/3/field']],
   ])('%s', (_name, source, expected) => {
     expect(calls(source).sort()).toEqual(expected.sort());
   });
@@ -52,6 +53,21 @@ describe('scanSource reports what it cannot resolve', () => {
     ['a path argument that is missing', `${API}api.asApp().requestJira();`, 'path: no path argument'],
   ])('%s', (_name, source, expected) => {
     expect(unresolved(source).sort()).toEqual([expected].flat().sort());
+  });
+});
+
+describe('path builders imported from another file', () => {
+  const builders = { file: 'src/paths.ts', side: 'backend' as const, text: "import { route } from '@forge/api';\nexport function issue(k: string, sub = '') { return route`/rest/api/3/issue/${k}` + sub; }\nexport const opaque = () => compute();" };
+  const use = (line: string) => scanFiles([builders, { file: 'src/a.ts', side: 'backend', text: `import api from '@forge/api';\nimport * as paths from './paths';\nimport { issue, opaque } from './paths';\n${line}` }]);
+  it.each([
+    ['with a default parameter', 'api.asApp().requestJira(issue("A"));', ['GET /rest/api/3/issue/{}']],
+    ['with every argument', "api.asApp().requestJira(issue('A', '/comment'), { method: 'POST' });", ['POST /rest/api/3/issue/{}/comment']],
+    ['through a namespace import', "api.asApp().requestJira(paths.issue('A', '/changelog'));", ['GET /rest/api/3/issue/{}/changelog']],
+  ])('resolves a builder called %s', (_name, line, expected) => {
+    expect(use(line).calls.map((c) => `${c.method} ${c.pattern}`)).toEqual(expected);
+  });
+  it('reports a builder whose return value cannot be a path as unresolved', () => {
+    expect(use('api.asApp().requestJira(opaque());').unresolved.map((u) => u.reason)).toEqual(['the result of opaque(…) from ./paths cannot be resolved']);
   });
 });
 

@@ -2,6 +2,7 @@
  * `npm run sandbox [-- --port N]`: serves the Custom UI modules of manifest.yml through the local
  * Forge sandbox (resolvers, KVS in .sandbox/, product stand-in or a real site) and prints their URLs.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { ScopeInspectorError } from '../src/errors';
@@ -24,12 +25,13 @@ export async function startFromCli(argv: string[], env: NodeJS.ProcessEnv = proc
     .option('--manifest <path>', 'manifest.yml of the app', 'manifest.yml')
     .option('--kvs <path>', "SQLite file of the KVS (':memory:' to forget on exit)", '.sandbox/kvs.sqlite')
     .option('--scopes <list>', 'comma-separated scopes the installation granted (default: the manifest scopes)')
+    .option('--app-version <version>', 'app version the simulated installation runs (default: package.json version)')
     .option('--account-id <id>', 'account id of the simulated user', 'sandbox-user-1')
     .option('--no-admin', 'simulate a user who is not an admin')
     .option('--no-csp', "do not send Forge's Custom UI content security policy")
     .exitOverride()
     .parse(argv, { from: 'user' })
-    .opts<{ port?: string; manifest: string; kvs: string; scopes?: string; accountId: string; admin: boolean; csp: boolean }>();
+    .opts<{ port?: string; manifest: string; kvs: string; scopes?: string; appVersion?: string; accountId: string; admin: boolean; csp: boolean }>();
 
   const port = Number(options.port ?? env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ScopeInspectorError('SANDBOX_BAD_PORT', `Invalid port '${options.port ?? env.PORT}'`);
@@ -41,6 +43,7 @@ export async function startFromCli(argv: string[], env: NodeJS.ProcessEnv = proc
     kvs: options.kvs === ':memory:' ? ':memory:' : resolve(options.kvs),
     grantedScopes: options.scopes?.split(',').map((s) => s.trim()).filter(Boolean),
     user: { accountId: options.accountId, admin: options.admin },
+    appVersion: options.appVersion ?? packageVersion(resolve(manifestPath, '..')),
     site,
   });
   let host: CustomUiHost;
@@ -63,6 +66,11 @@ export async function startFromCli(argv: string[], env: NodeJS.ProcessEnv = proc
       sandbox.close();
     },
   };
+}
+
+function packageVersion(appDir: string): string | undefined {
+  const file = resolve(appDir, 'package.json');
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')).version as string) : undefined;
 }
 
 if (require.main === module) {

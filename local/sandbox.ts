@@ -23,6 +23,8 @@ export interface InvokeOptions {
   admin?: boolean;
   /** Scopes granted for this invocation only (default: the sandbox's). */
   grantedScopes?: readonly string[];
+  /** App version this invocation runs as (default: the sandbox's), e.g. an older version a site still runs. */
+  appVersion?: string;
   /** Timeout in seconds (default: the manifest function's `timeoutSeconds`, else 25). */
   timeoutSeconds?: number;
 }
@@ -84,7 +86,7 @@ export class Sandbox implements Platform {
     const accountId = opts.accountId === null ? undefined : (opts.accountId ?? this.user.accountId);
     const runtime = buildForgeRuntime({
       appId: this.manifest.appId,
-      appVersion: this.options.appVersion ?? '1.0.0',
+      appVersion: opts.appVersion ?? this.options.appVersion ?? '1.0.0',
       environmentId: '00000000-0000-4000-8000-00000000e0e0',
       environmentType: this.options.environmentType ?? 'DEVELOPMENT',
       installationId: this.installationId,

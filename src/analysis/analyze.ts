@@ -69,7 +69,9 @@ export function analyze(input: AnalysisInput): Report {
     side: u.side,
     principal: u.principal,
   }));
-  const scopes = classifyScopes({ declared: input.declared, invalid: input.invalid, needs, endpoints, otherNeeds, unresolved, unknownRuntime: usage.unknown });
+  const installations = installationReports(input.usage ?? [], declaredNames, needs);
+  const grantedEverywhere = installations.length ? new Set(installations.map((i) => i.granted).reduce((a, b) => a.filter((s) => b.includes(s)))) : undefined;
+  const scopes = classifyScopes({ declared: input.declared, invalid: input.invalid, needs, endpoints, otherNeeds, unresolved, unknownRuntime: usage.unknown, grantedEverywhere });
   const catalogOps = allOperations();
   const planned = leastPrivilegePlan(needs, catalogOps);
   const keptForUnresolved = scopes.unused.filter((u) => u.status === 'unused-unless-unresolved').map((u) => u.name);
@@ -100,7 +102,7 @@ export function analyze(input: AnalysisInput): Report {
     runtime: {
       sites: usage.sites,
       window: usage.window,
-      installations: installationReports(input.usage ?? [], declaredNames, needs),
+      installations,
       droppedCalls: usage.droppedCalls,
       staticExercised: input.usage?.length && staticKeys.length ? staticKeys.filter((op) => usage.byOperation.has(op)).length / staticKeys.length : null,
     },

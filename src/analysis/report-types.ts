@@ -110,6 +110,11 @@ export interface UnusedScope {
 /** A need the declared scopes do not authorize, with the smallest addition. */
 export interface MissingNeed {
   need: string;
+  /**
+   * `manifest`: the declared scopes do not authorize it (add them to manifest.yml);
+   * `installation`: the manifest does, but a site has not granted them yet (runtime 401s).
+   */
+  where: 'manifest' | 'installation';
   add: string[];
   locations: SourceLocation[];
   /** Runtime 401 "scope does not match" answers seen for it. */
@@ -176,7 +181,7 @@ export interface Report {
     used: UsedScope[];
     unused: UnusedScope[];
     missing: MissingNeed[];
-    /** Union of every missing need's addition. */
+    /** Union of the manifest additions (`where: 'manifest'`). */
     missingScopes: string[];
     replaceable: ReplaceableScope[];
     invalid: InvalidScopeReport[];

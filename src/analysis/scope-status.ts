@@ -1,4 +1,4 @@
-import { getOperation, scopeKind, scopeProduct } from '../catalog';
+import { getOperation, missingScopes, scopeKind, scopeProduct } from '../catalog';
 import type { Family } from '../catalog/types';
 import type { InvalidScope } from '../manifest/invalid-scopes';
 import type { DeclaredScope } from '../manifest/types';
@@ -14,6 +14,8 @@ export interface ScopeStatusInput {
   otherNeeds: readonly OtherNeed[];
   unresolved: readonly UnresolvedReport[];
   unknownRuntime: readonly UnknownRuntimeEndpoint[];
+  /** Scopes every observed installation granted (undefined without usage data). */
+  grantedEverywhere?: ReadonlySet<string>;
 }
 
 const MAX_REASONS = 5;
@@ -83,11 +85,22 @@ export function classifyScopes(input: ScopeStatusInput): Report['scopes'] {
     replaceable.push({ classic: d.name, line: d.line, column: d.column, replacement: scopes, toAdd: scopes.filter((s) => !declared.has(s)), neededBy });
   }
 
+  const locations = (e: EndpointReport) => e.calls.map(({ file, line, column }) => ({ file, line, column }));
   const missing: Report['scopes']['missing'] = [
     ...input.endpoints
       .filter((e) => !e.authorized)
-      .map((e) => ({ need: e.key, add: e.missing, locations: e.calls.map(({ file, line, column }) => ({ file, line, column })), scopeMismatch401: e.runtime?.scopeMismatch401 ?? 0 })),
-    ...input.otherNeeds.filter((n) => !n.authorized).map((n) => ({ need: n.reason, add: n.missing, locations: [{ file: n.file, line: n.line, column: n.column }], scopeMismatch401: 0 })),
+      .map((e) => ({ need: e.key, where: 'manifest' as const, add: e.missing, locations: locations(e), scopeMismatch401: e.runtime?.scopeMismatch401 ?? 0 })),
+    ...input.otherNeeds
+      .filter((n) => !n.authorized)
+      .map((n) => ({ need: n.reason, where: 'manifest' as const, add: n.missing, locations: [{ file: n.file, line: n.line, column: n.column }], scopeMismatch401: 0 })),
+    // Declared but refused at runtime: a site has not granted what the manifest now asks for.
+    ...input.endpoints
+      .filter((e) => e.authorized && (e.runtime?.scopeMismatch401 ?? 0) > 0)
+      .map((e) => {
+        const op = getOperation(e.key);
+        const add = op && input.grantedEverywhere ? missingScopes(op, input.grantedEverywhere) : [];
+        return { need: e.key, where: 'installation' as const, add, locations: locations(e), scopeMismatch401: e.runtime!.scopeMismatch401 };
+      }),
   ];
 
   return {
@@ -102,7 +115,7 @@ export function classifyScopes(input: ScopeStatusInput): Report['scopes'] {
         return { name: d.name, line: d.line, column: d.column, kind: scopeKind(d.name), status: because.length ? 'unused-unless-unresolved' : 'unused', because } as const;
       }),
     missing,
-    missingScopes: [...new Set(missing.flatMap((m) => m.add))].sort(),
+    missingScopes: [...new Set(missing.filter((m) => m.where === 'manifest').flatMap((m) => m.add))].sort(),
     replaceable,
     invalid: input.invalid.map((i) => ({ ...i })),
   };

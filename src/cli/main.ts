@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { ScopeInspectorError } from '../errors';
 import { runAudit } from './audit-command';
@@ -49,8 +51,16 @@ function buildProgram(io: CliIo, result: { code: number }): Command {
   return program;
 }
 
+/** Returns this package's version, found by walking up from the compiled or source file. */
 function version(): string {
-  return (require('../../package.json') as { version: string }).version;
+  for (let dir = __dirname; dirname(dir) !== dir; dir = dirname(dir)) {
+    const file = join(dir, 'package.json');
+    if (existsSync(file)) {
+      const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version: string };
+      if (pkg.name === 'forge-scope-inspector') return pkg.version;
+    }
+  }
+  return '0.0.0';
 }
 
 /** Runs the CLI with `argv` (as in process.argv) and returns the exit code: 0 ok, 1 findings, 2 usage or input error. */

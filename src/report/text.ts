@@ -20,7 +20,7 @@ export function renderText(report: Report, options: { color: boolean; filesScann
   };
   section(
     'Missing',
-    scopes.missing.map((m) => `${s.red(m.add.join(' + '))} ← ${m.need}  ${s.dim(m.locations.map((l) => `${l.file}:${l.line}`).join(', '))}${m.scopeMismatch401 ? s.red(`  ${m.scopeMismatch401}× 401 scope mismatch at runtime`) : ''}`),
+    scopes.missing.map((m) => `${s.red(m.add.join(' + '))}${m.where === 'installation' ? ' (declared, not granted by a site)' : ''} ← ${m.need}  ${s.dim(m.locations.map((l) => `${l.file}:${l.line}`).join(', '))}${m.scopeMismatch401 ? s.red(`  ${m.scopeMismatch401}× 401 scope mismatch at runtime`) : ''}`),
   );
   section('Invalid', scopes.invalid.map((i) => `${s.red(i.name)}  ${report.manifest}:${i.line}${i.suggestion ? ` — did you mean ${s.green(i.suggestion)}?` : ''}`));
   section(

@@ -1,0 +1,9 @@
+// The embeddable kit: what other Forge apps and tools import from `forge-scope-inspector`.
+export { instrument, withUsageRecording, flushUsage, defineBridgeUsageResolver, recordBridgeTally } from './recorder';
+export { compactUsage, scheduledCompaction, readUsage, resetUsage } from './store';
+export { analyze } from './analysis';
+export type { Report, AnalysisInput } from './analysis';
+export { match, matchPattern, isAuthorized, missingScopes, operationsAuthorizedBy, getOperation, scopeInfo, operations } from './catalog';
+export type { Operation, Family, Product, ScopeAlternative, MatchResult } from './catalog';
+export type { UsageExport, UsageEndpoint } from './usage/format';
+export { ScopeInspectorError } from './errors';

@@ -1,0 +1,53 @@
+import { renderEndpointsCsv } from '../report/csv';
+import { renderMarkdown } from '../report/markdown';
+import { readUsage, resetUsage } from '../store';
+import { ScopeInspectorError } from '../errors';
+import type { ExportUsageResult, GetEndpointsResult, GetReportResult, ResetUsageResult } from './contract';
+import { callerIsAdmin, type AdminCheckContext } from './admin-check';
+import { queryEndpoints } from './endpoint-query';
+import { planTexts, reportFor } from './report-service';
+import { staticAnalysis } from './static-analysis';
+import { endpointsInput, exportInput, resetInput } from './validate-input';
+
+/** A resolver request as `@forge/resolver` passes it. */
+export interface ResolverRequest {
+  payload?: unknown;
+  context?: AdminCheckContext & Record<string, unknown>;
+}
+
+async function requireAdmin(request: ResolverRequest): Promise<void> {
+  if (!(await callerIsAdmin(request.context))) throw new ScopeInspectorError('NOT_ADMIN', 'only a site or product admin can export or reset usage data');
+}
+
+/** `getReport`: the report (endpoints are paged separately), the plan and whether the caller may administer. */
+export async function getReport(request: ResolverRequest): Promise<GetReportResult> {
+  const bundle = staticAnalysis();
+  const [usage, canAdminister] = await Promise.all([readUsage(), callerIsAdmin(request.context)]);
+  const { endpoints, ...report } = reportFor(bundle, usage);
+  return { ok: true, report: { ...report, endpoints: [] }, endpointCount: endpoints.length, ...planTexts(bundle, { ...report, endpoints }), deployedVersion: bundle.version, canAdminister, generatedAt: new Date().toISOString() };
+}
+
+/** `getEndpoints`: one filtered, sorted page of endpoints. */
+export async function getEndpoints(request: ResolverRequest): Promise<GetEndpointsResult> {
+  const input = endpointsInput(request.payload);
+  return queryEndpoints(reportFor(staticAnalysis(), await readUsage()).endpoints, input);
+}
+
+/** `exportUsage` (admins only): the usage export (JSON), the endpoints (CSV) or the scope justification (Markdown). */
+export async function exportUsage(request: ResolverRequest): Promise<ExportUsageResult> {
+  const { format } = exportInput(request.payload);
+  await requireAdmin(request);
+  const usage = await readUsage();
+  const day = usage.generatedAt.slice(0, 10);
+  if (format === 'json') return { ok: true, filename: `scope-usage-${day}.json`, mimeType: 'application/json', content: JSON.stringify(usage, null, 2) };
+  const report = reportFor(staticAnalysis(), usage);
+  if (format === 'csv') return { ok: true, filename: `scope-endpoints-${day}.csv`, mimeType: 'text/csv', content: renderEndpointsCsv(report) };
+  return { ok: true, filename: `scope-justification-${day}.md`, mimeType: 'text/markdown', content: renderMarkdown(report) };
+}
+
+/** `resetUsage` (admins only, confirmed): deletes all recorded usage. */
+export async function resetUsageData(request: ResolverRequest): Promise<ResetUsageResult> {
+  resetInput(request.payload);
+  await requireAdmin(request);
+  return { ok: true, deletedKeys: await resetUsage() };
+}

@@ -1,0 +1,28 @@
+import { createTwoFilesPatch } from 'diff';
+import { analyze } from '../analysis/analyze';
+import type { Report } from '../analysis/report-types';
+import { rewriteScopes } from '../fix/rewrite-scopes';
+import { planYaml } from '../report/plan-yaml';
+import type { UsageExport } from '../usage/format';
+import type { StaticAnalysis } from './static-analysis';
+
+/** Returns the report for this installation: the bundled static findings joined with its usage. */
+export function reportFor(bundle: StaticAnalysis, usage: UsageExport): Report {
+  return analyze({
+    manifestFile: bundle.manifestFile,
+    declared: bundle.declared,
+    invalid: bundle.invalid,
+    scan: bundle.scan,
+    manifestNeeds: bundle.manifestNeeds,
+    usage: [usage],
+  });
+}
+
+/** Returns the plan as YAML and as a unified diff against the deployed manifest. */
+export function planTexts(bundle: StaticAnalysis, report: Report): { planYaml: string; planDiff: string } {
+  const proposed = rewriteScopes(bundle.manifestText, { add: report.plan.add, remove: report.plan.remove }, bundle.manifestFile);
+  return {
+    planYaml: planYaml(report),
+    planDiff: proposed === bundle.manifestText ? '' : createTwoFilesPatch(bundle.manifestFile, bundle.manifestFile, bundle.manifestText, proposed, 'deployed', 'plan'),
+  };
+}

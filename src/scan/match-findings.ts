@@ -37,8 +37,12 @@ const byLocation = <T extends { file: string; line: number; column: number }>(a:
 export function matchFindings(linked: LinkResult, matcher: PatternMatcher = catalogMatcher): { calls: CallFinding[]; unresolved: UnresolvedFinding[] } {
   const calls: CallFinding[] = [];
   const unresolved: UnresolvedFinding[] = [...linked.unresolved];
+  // Apps repeat the same few endpoints at many call sites: match each distinct one once.
+  const cache = new Map<string, MatchResult>();
   for (const c of linked.calls) {
-    const r = matcher.matchPattern(c.family, c.method, c.pattern);
+    const key = `${c.family} ${c.method} ${c.pattern}`;
+    let r = cache.get(key);
+    if (!r) cache.set(key, (r = matcher.matchPattern(c.family, c.method, c.pattern)));
     const method = c.method as HttpMethod;
     if (r.operation) { calls.push({ ...c, method, operationKey: r.operation.key }); continue; }
     if (r.code === 'NOT_FOUND' && c.pattern.includes('{}')) {

@@ -1,4 +1,4 @@
-import { getOperation, missingScopes, scopeKind, scopeProduct } from '../catalog';
+import { getOperation, scopeKind, scopeProduct } from '../catalog';
 import type { Family } from '../catalog/types';
 import type { InvalidScope } from '../manifest/invalid-scopes';
 import type { DeclaredScope } from '../manifest/types';
@@ -97,8 +97,10 @@ export function classifyScopes(input: ScopeStatusInput): Report['scopes'] {
     ...input.endpoints
       .filter((e) => e.authorized && (e.runtime?.scopeMismatch401 ?? 0) > 0)
       .map((e) => {
-        const op = getOperation(e.key);
-        const add = op && input.grantedEverywhere ? missingScopes(op, input.grantedEverywhere) : [];
+        // The grant the site lacks: of an alternative the manifest declares, what it has not granted.
+        const granted = input.grantedEverywhere;
+        const declaredAlternative = e.alternatives.find((a) => satisfied(a.scopes));
+        const add = granted && declaredAlternative ? declaredAlternative.scopes.filter((s) => !granted.has(s)) : [];
         return { need: e.key, where: 'installation' as const, add, locations: locations(e), scopeMismatch401: e.runtime!.scopeMismatch401 };
       }),
   ];

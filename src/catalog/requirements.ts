@@ -25,31 +25,24 @@ export function isAuthorized(operation: Operation, granted: Iterable<string>): b
 
 /**
  * Returns the scopes to add so the operation is authorized (`[]` when it already is, or is
- * undocumented). Granular is preferred: the granular alternative with the fewest missing
- * scopes, unless the granted set is classic-only (a classic-style manifest), where the classic
- * alternative with the fewest missing scopes is preferred. Without an alternative of the
- * preferred kind, the fewest missing overall; ties keep document order.
+ * undocumented): the alternative with the fewest missing scopes, granular preferred on a tie.
+ * When the granted set already holds granular scopes (a manifest migrating to granular), a
+ * granular alternative is preferred even when a classic one would add fewer scopes.
  */
 export function missingScopes(operation: Operation, granted: Iterable<string>): string[] {
   if (operation.undocumented) return [];
   const set = asSet(granted);
-  let classicGranted = false;
   let granularGranted = false;
-  for (const scope of set) {
-    if (scopeKind(scope) === 'granular') granularGranted = true;
-    else classicGranted = true;
-  }
-  const preferred = classicGranted && !granularGranted ? 'classic' : 'granular';
+  for (const scope of set) if (scopeKind(scope) === 'granular') granularGranted = true;
   let best: string[] | undefined;
-  let bestPreferred = false;
+  let bestRank = Infinity;
   for (const alternative of operation.alternatives) {
     const missing = alternative.scopes.filter((scope) => !set.has(scope));
     if (missing.length === 0) return [];
-    const isPreferred = alternative.kind === preferred;
-    if (!best || (isPreferred && !bestPreferred) || (isPreferred === bestPreferred && missing.length < best.length)) {
-      best = missing;
-      bestPreferred = isPreferred;
-    }
+    const granular = alternative.kind === 'granular';
+    // Rank: granular-first (when migrating), then fewer scopes, then granular on a tie.
+    const rank = (granularGranted && !granular ? 1e6 : 0) + missing.length * 2 + (granular ? 0 : 1);
+    if (rank < bestRank) [best, bestRank] = [missing, rank];
   }
   return best ?? [];
 }

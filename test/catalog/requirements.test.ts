@@ -25,15 +25,18 @@ describe('scope requirements', () => {
     expect(isAuthorized(issue, mixed)).toBe(false);
   });
 
-  it('suggests the granular addition, or the classic one for a classic-only manifest', () => {
+  it('suggests the smallest addition, granular on a tie, granular first once granular scopes are granted', () => {
     const issue = op('GET /rest/api/3/issue/{issueIdOrKey}');
     const granular = issue.alternatives[1].scopes;
-    // Nothing granted or granular granted: complete the granular set.
-    expect(missingScopes(issue, [])).toEqual([...granular]);
-    expect(missingScopes(issue, granular.slice(1))).toEqual([granular[0]]);
-    // A classic-style manifest gets the classic scope.
+    // Nothing granted: one classic scope beats nine granular ones.
+    expect(missingScopes(issue, [])).toEqual(['read:jira-work']);
     expect(missingScopes(issue, ['write:jira-work'])).toEqual(['read:jira-work']);
+    // Some granular scopes granted: complete the granular set, even if it adds more.
+    expect(missingScopes(issue, granular.slice(2))).toEqual(granular.slice(0, 2));
     expect(missingScopes(issue, ['read:jira-work'])).toEqual([]);
+    // A tie (one classic or one granular scope) goes to granular.
+    const property = op('PUT /rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}');
+    expect(missingScopes(property, ['read:jira-work'])).toEqual(['write:issue.property:jira']);
     // Without a granular alternative, the classic one is the answer whatever is granted.
     const classicOnly = operations().find((o) => !o.undocumented && o.alternatives.every((a) => a.kind === 'classic' && a.scopes.length))!;
     expect(missingScopes(classicOnly, ['read:page:confluence'])).toEqual([...classicOnly.alternatives[0].scopes]);

@@ -1,0 +1,119 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { makeApp, runCli } from './run-cli';
+
+const MANIFEST = `# Demo app
+modules:
+  function:
+    - key: main
+      handler: index.run
+permissions:
+  scopes:
+    - read:jira-work   # issues
+    - manage:jira-configuration
+app:
+  id: ari:cloud:ecosystem::app/1
+`;
+const SOURCE = `import api, { route } from '@forge/api';
+export async function run(key: string) {
+  await api.asApp().requestJira(route\`/rest/api/3/issue/\${key}\`);
+  await api.asApp().requestJira(route\`/rest/api/3/issue/\${key}/properties/seen\`, { method: 'PUT', body: '{}' });
+}
+`;
+
+const app = (source = SOURCE, manifest = MANIFEST) => makeApp({ 'manifest.yml': manifest, 'src/index.ts': source });
+
+describe('scope-inspector audit', () => {
+  it('exits 1 on a missing scope and names it with the call site', async () => {
+    const { code, out } = await runCli(['audit', app()]);
+    expect(code).toBe(1);
+    expect(out).toMatch(/write:issue\.property:jira.*PUT \/rest\/api\/3\/issue\/\{issueIdOrKey\}\/properties\/\{propertyKey\}.*src\/index\.ts:4/);
+    expect(out).toMatch(/Unused\n\s+manage:jira-configuration\s+manifest\.yml:9/);
+  });
+
+  it('selects what fails with --fail-on', async () => {
+    const dir = app();
+    expect((await runCli(['audit', dir, '--fail-on', 'unused'])).code).toBe(1);
+    expect((await runCli(['audit', dir, '--fail-on', 'invalid'])).code).toBe(0);
+    expect((await runCli(['audit', dir, '--fail-on', 'none'])).code).toBe(0);
+    expect((await runCli(['audit', dir, '--fail-on', 'bogus'])).code).toBe(2);
+  });
+
+  it('prints the documented JSON report', async () => {
+    const { out } = await runCli(['audit', app(), '--format', 'json']);
+    const report = JSON.parse(out);
+    expect(report).toMatchObject({ format: 'scope-inspector-report', version: 1 });
+    expect(report.endpoints[0]).toMatchObject({ product: 'jira', method: 'GET', template: '/rest/api/3/issue/{issueIdOrKey}', operationId: 'getIssue' });
+    expect(report.endpoints[0].calls[0]).toMatchObject({ file: 'src/index.ts', line: 3, side: 'backend', principal: 'asApp' });
+    expect(Object.keys(report.scopes).sort()).toEqual(['declared', 'invalid', 'missing', 'missingScopes', 'replaceable', 'unused', 'used']);
+    expect(report.plan).toMatchObject({ scopes: expect.any(Array), authorizedOperations: expect.any(Number) });
+    expect(report.blastRadius).toMatchObject({ declared: expect.any(Number), plan: expect.any(Number) });
+    expect(report.unresolved).toEqual([]);
+  });
+
+  it('prints SARIF: missing scope as an error at the call site, unused scope as a warning at its manifest line', async () => {
+    const sarif = JSON.parse((await runCli(['audit', app(), '--format', 'sarif'])).out);
+    expect(sarif.version).toBe('2.1.0');
+    const results = sarif.runs[0].results;
+    const missing = results.find((r: any) => r.ruleId === 'missing-scope');
+    expect(missing.level).toBe('error');
+    expect(missing.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'src/index.ts' }, region: { startLine: 4, startColumn: expect.any(Number) } });
+    const unused = results.find((r: any) => r.ruleId === 'unused-scope');
+    expect(unused).toMatchObject({ level: 'warning', locations: [{ physicalLocation: { artifactLocation: { uri: 'manifest.yml' }, region: { startLine: 9 } } }] });
+  });
+
+  it('prints a Markdown scope justification table', async () => {
+    const { out } = await runCli(['audit', app(), '--format', 'markdown']);
+    expect(out).toContain('| Scope | Kind | Why the app needs it | Code locations |');
+    expect(out).toMatch(/\| `read:jira-work` \| classic \| `GET \/rest\/api\/3\/issue\/\{issueIdOrKey\}`.*\| src\/index\.ts:3 \|/);
+  });
+
+  it('--dry-run prints the diff and changes nothing; --fix adds the missing scope keeping comments', async () => {
+    const dir = app();
+    const dry = await runCli(['audit', dir, '--dry-run']);
+    expect(dry.out).toContain('+    - write:issue.property:jira');
+    expect(readFileSync(join(dir, 'manifest.yml'), 'utf8')).toBe(MANIFEST);
+    const fixed = await runCli(['audit', dir, '--fix']);
+    expect(fixed.code).toBe(0);
+    const text = readFileSync(join(dir, 'manifest.yml'), 'utf8');
+    expect(text).toBe(MANIFEST.replace('    - manage:jira-configuration\n', '    - manage:jira-configuration\n    - write:issue.property:jira\n'));
+    expect((await runCli(['audit', dir])).code).toBe(0);
+  });
+
+  it('--fix --remove-unused also removes unused scopes', async () => {
+    const dir = app();
+    await runCli(['audit', dir, '--fix', '--remove-unused']);
+    const text = readFileSync(join(dir, 'manifest.yml'), 'utf8');
+    expect(text).not.toContain('manage:jira-configuration');
+    expect(text).toContain('- read:jira-work   # issues');
+    expect((await runCli(['audit', dir, '--fail-on', 'missing,unused,invalid'])).code).toBe(0);
+  });
+
+  it('fails only on findings not in a reviewed baseline', async () => {
+    const dir = app();
+    const baseline = join(dir, 'baseline.json');
+    expect((await runCli(['audit', dir, '--write-baseline', baseline])).code).toBe(1);
+    expect((await runCli(['audit', dir, '--baseline', baseline, '--fail-on', 'missing,unused,new'])).code).toBe(0);
+    writeFileSync(join(dir, 'src/index.ts'), SOURCE + "export const more = () => api.asApp().requestJira(route`/rest/api/3/myself`);\n");
+    const after = await runCli(['audit', dir, '--baseline', baseline, '--fail-on', 'new']);
+    expect(after.code).toBe(1);
+    expect((await runCli(['audit', dir, '--fail-on', 'new'])).code).toBe(2);
+  });
+
+  it('exits 2 with file, line and column on malformed YAML', async () => {
+    const { code, err } = await runCli(['audit', app(SOURCE, 'permissions:\n  scopes:\n    - a\n   - b\n')]);
+    expect(code).toBe(2);
+    expect(err).toMatch(/manifest\.yml:\d+:\d+/);
+  });
+
+  it('exits 2 naming the file for a bad usage export or a missing manifest', async () => {
+    const dir = app();
+    writeFileSync(join(dir, 'usage.json'), '{"format":"nope"}');
+    const bad = await runCli(['audit', dir, '--usage', join(dir, 'usage.json')]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('usage.json');
+    const none = await runCli(['audit', join(dir, 'src')]);
+    expect(none.code).toBe(2);
+    expect(none.err).toContain('manifest.yml: not found');
+  });
+});

@@ -31,7 +31,7 @@ export const DEMO_ISSUES = ['DEMO-1', 'DEMO-2', 'DEMO-3', 'DEMO-4', 'DEMO-5'];
  * Then compacts, as the scheduled trigger would.
  */
 export async function seedDemoTraffic(sandbox: Sandbox): Promise<SeedSummary> {
-  for (const key of DEMO_ISSUES) await sandbox.trigger('issue-created', { issue: { key } });
+  for (const key of DEMO_ISSUES) await sandbox.trigger('issue-created-trigger', { issue: { key } });
   let panelViews = 0;
   for (const key of DEMO_ISSUES) {
     for (let view = 0; view < 2; view++) {

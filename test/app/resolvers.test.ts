@@ -1,0 +1,83 @@
+import { join } from 'node:path';
+import { createSandbox, type Sandbox } from '../../local/sandbox';
+import { DEMO_SITE, demoSiteOptions, seedDemoTraffic } from '../../local/seed';
+import { buildStaticAnalysis } from '../../scripts/build-static-analysis';
+
+const ROOT = join(__dirname, '../..');
+const ADMIN = { context: { extension: { type: 'jira:adminPage' } } };
+const NON_ADMIN = { ...ADMIN, accountId: 'someone-else', admin: false };
+
+// The resolvers read the static analysis bundled at build time; build it for this checkout.
+jest.mock('../../src/resolvers/static-analysis', () => ({ staticAnalysis: () => cached }));
+let cached: ReturnType<typeof buildStaticAnalysis>;
+
+describe('admin page resolvers, through the sandbox and the real @forge packages', () => {
+  let sandbox: Sandbox;
+  const call = (key: string, payload: unknown = {}, opts: object = ADMIN) => sandbox.invokeResolver('resolver', key, payload, opts) as Promise<any>;
+
+  beforeAll(async () => {
+    cached = buildStaticAnalysis(ROOT);
+    sandbox = createSandbox({ appDir: ROOT, ...demoSiteOptions(join(ROOT, 'manifest.yml')) });
+    await seedDemoTraffic(sandbox);
+  }, 60_000);
+  afterAll(() => sandbox.close());
+
+  it('getReport shows the seeded traffic, the site that has not upgraded, and the plan', async () => {
+    const result = await call('getReport');
+    expect(result).toMatchObject({ ok: true, canAdminister: true });
+    const { report } = result;
+    expect(report.endpoints).toEqual([]);
+    expect(report.runtime.installations).toEqual([expect.objectContaining({ appVersion: DEMO_SITE.appVersion, notGranted: [DEMO_SITE.notGranted] })]);
+    expect(report.scopes.missing).toEqual([expect.objectContaining({ where: 'installation', add: [DEMO_SITE.notGranted], scopeMismatch401: 5 })]);
+    expect(report.scopes.unused).toEqual([]);
+    expect(result.planYaml).toMatch(/^permissions:\n  scopes:\n/);
+  });
+
+  it('getEndpoints pages, filters and sorts on the server', async () => {
+    const all = await call('getEndpoints', { limit: 200 });
+    const byKey = new Map(all.items.map((e: any) => [e.key, e]));
+    expect(byKey.get('GET /rest/api/3/issue/{issueIdOrKey}/comment')).toMatchObject({ evidence: 'both', runtime: { calls: 10, principals: ['user'] } });
+    expect(byKey.get('GET /rest/api/3/issue/{issueIdOrKey}')).toMatchObject({ runtime: { calls: 5, principals: ['app'] } });
+    expect(byKey.get('PUT /rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}')).toMatchObject({ runtime: { calls: 5, scopeMismatch401: 5 } });
+    expect(byKey.get('GET /wiki/api/v2/pages/{id}')).toMatchObject({ evidence: 'static' });
+    const page = await call('getEndpoints', { limit: 2, offset: 1, sort: 'template', direction: 'asc' });
+    expect(page.total).toBe(all.total);
+    expect(page.items.map((e: any) => e.template)).toEqual(all.items.map((e: any) => e.template).sort().slice(1, 3));
+    const mismatch = await call('getEndpoints', { status: 'mismatch' });
+    expect(mismatch.items.map((e: any) => e.key)).toEqual(['PUT /rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}']);
+    expect((await call('getEndpoints', { text: 'wiki', product: 'confluence' })).items.every((e: any) => e.product === 'confluence')).toBe(true);
+  });
+
+  it.each([{ limit: 0 }, { limit: 500 }, { offset: -1 }, { sort: 'random' }, { text: 42 }, 'not an object'])('getEndpoints refuses %p with INVALID_INPUT', async (payload) => {
+    expect(await call('getEndpoints', payload)).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+  });
+
+  it('refuses export and reset to a non-admin, in Jira and in Confluence', async () => {
+    for (const format of ['json', 'csv', 'markdown']) expect(await call('exportUsage', { format }, NON_ADMIN)).toMatchObject({ ok: false, code: 'NOT_ADMIN' });
+    expect(await call('resetUsage', { confirm: true }, NON_ADMIN)).toMatchObject({ ok: false, code: 'NOT_ADMIN' });
+    const confluence = { context: { extension: { type: 'confluence:globalSettings' } } };
+    expect(await call('exportUsage', { format: 'json' }, { ...confluence, accountId: 'someone-else', admin: false })).toMatchObject({ ok: false, code: 'NOT_ADMIN' });
+    expect(await call('exportUsage', { format: 'json' }, confluence)).toMatchObject({ ok: true });
+    expect((await call('getReport', {}, NON_ADMIN)).canAdminister).toBe(false);
+  });
+
+  it('exports the usage format the CLI reads, and CSV with formula injection neutralised', async () => {
+    const json = await call('exportUsage', { format: 'json' });
+    expect(json).toMatchObject({ ok: true, mimeType: 'application/json', filename: expect.stringMatching(/\.json$/) });
+    expect(JSON.parse(json.content)).toMatchObject({ format: 'scope-inspector-usage', version: 1 });
+    const csv = await call('exportUsage', { format: 'csv' });
+    expect(csv.content.split('\n')[0]).toBe('method,template,product,operationId,evidence,calls,2xx,4xx,5xx,scopeMismatch401,firstSeen,lastSeen,authorized,missing,locations');
+    expect((await call('exportUsage', { format: 'markdown' })).content).toContain('| Scope | Kind |');
+    expect(await call('exportUsage', { format: 'xml' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+  });
+
+  it('resets only when confirmed, and then the runtime evidence is gone', async () => {
+    expect(await call('resetUsage', {})).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    const reset = await call('resetUsage', { confirm: true });
+    expect(reset.ok).toBe(true);
+    expect(reset.deletedKeys).toBeGreaterThan(0);
+    const after = await call('getEndpoints', { limit: 200 });
+    // Only what this very read recorded can remain (the admin check of the previous calls).
+    expect(after.items.filter((e: any) => e.runtime && !e.key.includes('mypermissions'))).toEqual([]);
+  });
+});

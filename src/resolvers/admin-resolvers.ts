@@ -15,6 +15,9 @@ export interface ResolverRequest {
   context?: AdminCheckContext & Record<string, unknown>;
 }
 
+/** How many runtime calls to unknown paths `getReport` carries (the busiest). */
+const UNKNOWN_SHOWN = 100;
+
 async function requireAdmin(request: ResolverRequest): Promise<void> {
   if (!(await callerIsAdmin(request.context))) throw new ScopeInspectorError('NOT_ADMIN', 'only a site or product admin can export or reset usage data');
 }
@@ -23,8 +26,19 @@ async function requireAdmin(request: ResolverRequest): Promise<void> {
 export async function getReport(request: ResolverRequest): Promise<GetReportResult> {
   const bundle = staticAnalysis();
   const [usage, canAdminister] = await Promise.all([readUsage(), callerIsAdmin(request.context)]);
-  const { endpoints, ...report } = reportFor(bundle, usage);
-  return { ok: true, report: { ...report, endpoints: [] }, endpointCount: endpoints.length, ...planTexts(bundle, { ...report, endpoints }), deployedVersion: bundle.version, canAdminister, generatedAt: new Date().toISOString() };
+  const full = reportFor(bundle, usage);
+  // The page gets endpoints through getEndpoints; unknown shapes are capped to the busiest (sorted by calls).
+  const report = { ...full, endpoints: [] as [], unknownRuntime: full.unknownRuntime.slice(0, UNKNOWN_SHOWN) };
+  return {
+    ok: true,
+    report,
+    endpointCount: full.endpoints.length,
+    unknownRuntimeCount: full.unknownRuntime.length,
+    ...planTexts(bundle, full),
+    deployedVersion: bundle.version,
+    canAdminister,
+    generatedAt: new Date().toISOString(),
+  };
 }
 
 /** `getEndpoints`: one filtered, sorted page of endpoints. */

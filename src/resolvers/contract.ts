@@ -14,6 +14,8 @@ export interface GetReportResult {
   report: Omit<Report, 'endpoints'> & { endpoints: [] };
   /** Total endpoints (static and runtime). */
   endpointCount: number;
+  /** Runtime calls to paths outside the catalog; `report.unknownRuntime` holds the busiest 100. */
+  unknownRuntimeCount: number;
   /** The recommended `permissions.scopes` block. */
   planYaml: string;
   /** Unified diff of the plan against today's manifest.yml. */

@@ -21,6 +21,32 @@ function paramFns(cands: Cand[], methods: MethodCand[] = []): string[] {
 
 /** Scans one file's text and returns its summary: product calls, helper call sites, exports, Forge API needs. */
 export function scanSource(fileName: string, text: string, side: Side): FileSummary {
+  const failed = (message: string): FileSummary => ({ file: fileName, side, calls: [], callSites: [], exports: {}, exportAll: [], unresolved: [], needs: [], parseErrors: [{ file: fileName, line: 1, col: 1, message }] });
+  // oxc's native parser overflows its stack (and takes the process down) near 10,000 nested
+  // brackets; real code never comes close, generated data can.
+  if (bracketDepthOver(text, MAX_NESTING)) return failed(`brackets nested more than ${MAX_NESTING} deep: not parsed (too deep to parse safely)`);
+  try {
+    return summarise(fileName, text, side);
+  } catch (error) {
+    // One pathological file (an expression deeper than the JS stack, say) must not end the whole scan.
+    return failed(`the scanner could not analyse this file: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+const MAX_NESTING = 2000;
+
+/** True when `( [ {` nest deeper than `limit` (strings and comments are not told apart: an overestimate is safe). */
+function bracketDepthOver(text: string, limit: number): boolean {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 40 || c === 91 || c === 123) { if (++depth > limit) return true; }
+    else if (c === 41 || c === 93 || c === 125) depth--;
+  }
+  return false;
+}
+
+function summarise(fileName: string, text: string, side: Side): FileSummary {
   const summary: FileSummary = { file: fileName, side, calls: [], callSites: [], exports: {}, exportAll: [], unresolved: [], needs: [], parseErrors: [] };
   const lines = new LineIndex(text);
   const loc = (offset: number): SourceLocation => ({ file: fileName, ...lines.at(offset) });

@@ -84,6 +84,18 @@ describe('scanSource locations and errors', () => {
     expect(r.parseErrors.map((e) => [e.file, e.line, e.col])).toEqual([['src/bad.ts', 1, 7]]);
     expect(r.calls.map((c) => c.file)).toEqual(['src/good.ts']);
   });
+  it.each([
+    ['brackets nested 60,000 deep (would crash the native parser)', `const p = ${'['.repeat(60000)}${']'.repeat(60000)};`, /^brackets nested more than 2000 deep/],
+    ['an expression deeper than the JS stack', `const p = ${'1 + '.repeat(20000)}1;`, /^the scanner could not analyse this file: /],
+  ])('reports %s as an error of that file and goes on', (_name, body, message) => {
+    const r = scanFiles([
+      { file: 'src/deep.ts', side: 'backend', text: `${API}${body}\napi.asApp().requestJira(route\`/rest/api/3/myself\`);` },
+      { file: 'src/fine.ts', side: 'backend', text: `${API}api.asApp().requestJira(route\`/rest/api/3/field\`);` },
+    ]);
+    expect(r.parseErrors.map((e) => e.file)).toEqual(['src/deep.ts']);
+    expect(r.parseErrors[0].message).toMatch(message);
+    expect(r.calls.map((c) => c.file)).toEqual(['src/fine.ts']);
+  });
   it('parses JSX in .js files and TSX', () => {
     const jsx = "import { requestJira } from '@forge/bridge';\nexport const A = () => <b onClick={() => requestJira('/rest/api/3/myself')} />;";
     expect(calls(jsx, 'static/a.jsx')).toEqual(['bridge GET /rest/api/3/myself']);

@@ -32,6 +32,9 @@ export function EndpointsTab({ filter, onFilter, version }: { filter: EndpointFi
   const input: GetEndpointsInput = { ...filter, offset, limit: PAGE_SIZE, sort: sort.key, direction: sort.order === 'ASC' ? 'asc' : 'desc' };
   const { page, loading, error } = useEndpoints(input, version);
   const total = page?.total ?? 0;
+  // The table re-sorts a page by the sorted column's cell keys (with Intl.Collator); keys that
+  // encode the resolver's order keep the server's sort exactly.
+  const order = (column: Sort, index: number) => (column === sort.key && sort.order === 'DESC' ? -index : index);
   const changeFilter = (next: EndpointFilter) => {
     setOffset(0);
     onFilter(next);
@@ -40,38 +43,40 @@ export function EndpointsTab({ filter, onFilter, version }: { filter: EndpointFi
     <div className="si-stack">
       <EndpointFilters filter={filter} onChange={changeFilter} />
       {error ? <ErrorMessage error={error} title="Could not load endpoints" /> : null}
-      <DynamicTableStateless
-        head={HEAD}
-        label="Endpoints"
-        testId="endpoints-table"
-        isLoading={loading && !!page}
-        sortKey={sort.key}
-        sortOrder={sort.order}
-        onSort={({ key, sortOrder }: { key: Sort; sortOrder: 'ASC' | 'DESC' }) => {
-          setOffset(0);
-          setSort({ key, order: sortOrder });
-        }}
-        emptyView={
-          loading && !page ? undefined : (
-            <Empty header={Object.values(filter).some(Boolean) ? 'No endpoint matches the filter' : 'No endpoints yet'} description="Endpoints appear when the app's code calls a product API (static) or the recorder sees a call (runtime)." />
-          )
-        }
-        rows={(page?.items ?? []).map((e) => ({
-          key: e.key,
-          testId: `endpoint-row`,
-          cells: [
-            { key: e.method, content: <code className="si-code-inline">{e.method}</code> },
-            { key: e.template, content: <TemplateCell endpoint={e} /> },
-            { key: e.product, content: e.product },
-            { key: 'principal', content: principalsOf(e) },
-            { key: e.runtime?.calls ?? 0, content: <span data-testid="endpoint-calls">{formatCount(e.runtime?.calls ?? 0)}</span> },
-            { key: 'status', content: <StatusClasses endpoint={e} /> },
-            { key: 'mismatch', content: e.runtime?.scopeMismatch401 ? <span className="si-danger">{formatCount(e.runtime.scopeMismatch401)}</span> : <span className="si-muted">0</span> },
-            { key: e.runtime?.lastSeen ?? '', content: <SeenCell endpoint={e} /> },
-            { key: 'locations', content: <LocationsCell endpoint={e} /> },
-          ],
-        }))}
-      />
+      <div className="si-table-scroll">
+        <DynamicTableStateless
+          head={HEAD}
+          label="Endpoints"
+          testId="endpoints-table"
+          isLoading={loading && !!page}
+          sortKey={sort.key}
+          sortOrder={sort.order}
+          onSort={({ key, sortOrder }: { key: Sort; sortOrder: 'ASC' | 'DESC' }) => {
+            setOffset(0);
+            setSort({ key, order: sortOrder });
+          }}
+          emptyView={
+            loading && !page ? undefined : (
+              <Empty header={Object.values(filter).some(Boolean) ? 'No endpoint matches the filter' : 'No endpoints yet'} description="Endpoints appear when the app's code calls a product API (static) or the recorder sees a call (runtime)." />
+            )
+          }
+          rows={(page?.items ?? []).map((e, i) => ({
+            key: e.key,
+            testId: `endpoint-row`,
+            cells: [
+              { key: e.method, content: <code className="si-code-inline">{e.method}</code> },
+              { key: order('template', i), content: <TemplateCell endpoint={e} /> },
+              { key: e.product, content: e.product },
+              { key: 'principal', content: principalsOf(e) },
+              { key: order('calls', i), content: <span data-testid="endpoint-calls">{formatCount(e.runtime?.calls ?? 0)}</span> },
+              { key: 'status', content: <StatusClasses endpoint={e} /> },
+              { key: 'mismatch', content: e.runtime?.scopeMismatch401 ? <span className="si-danger">{formatCount(e.runtime.scopeMismatch401)}</span> : <span className="si-muted">0</span> },
+              { key: order('lastSeen', i), content: <SeenCell endpoint={e} /> },
+              { key: 'locations', content: <LocationsCell endpoint={e} /> },
+            ],
+          }))}
+        />
+      </div>
       <nav className="si-pager" aria-label="Endpoint pages">
         <Button isDisabled={offset === 0 || loading} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>
           Previous

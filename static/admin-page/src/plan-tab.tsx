@@ -49,7 +49,7 @@ export function PlanTab({ data }: { data: GetReportResult }) {
         </Heading>
         {data.planDiff.trim() ? (
           <pre className="si-code" data-testid="plan-diff" tabIndex={0} aria-label="Diff of the plan against manifest.yml">
-            {data.planDiff.split('\n').map((line, i) => (
+            {data.planDiff.replace(/\n$/, '').split('\n').map((line, i) => (
               <span key={i} className={`si-diff-line ${diffClass(line)}`}>
                 {line}
                 {'\n'}

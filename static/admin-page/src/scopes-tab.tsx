@@ -58,7 +58,7 @@ export function ScopesTab({ report, onShowEndpoints }: { report: Pick<Report, 's
   const [text, setText] = useState('');
   const [status, setStatus] = useState<ScopeStatus | undefined>();
   const rows = filterScopeRows(all, text, status ? [status] : []);
-  const options = SCOPE_STATUSES.filter((s) => all.some((r) => r.status === s)).map((s) => ({ label: s, value: s }));
+  const options = SCOPE_STATUSES.map((s) => ({ label: `${s} (${all.filter((r) => r.status === s).length})`, value: s }));
   return (
     <div className="si-stack">
       <div className="si-filters" role="search" aria-label="Filter scopes">
@@ -70,25 +70,27 @@ export function ScopesTab({ report, onShowEndpoints }: { report: Pick<Report, 's
           {rows.length} of {plural(all.length, 'scope')}
         </span>
       </div>
-      <DynamicTable
-        head={HEAD}
-        label="Scopes"
-        testId="scopes-table"
-        defaultSortKey="name"
-        defaultSortOrder="ASC"
-        emptyView={<Empty header={all.length ? 'No scope matches the filter' : 'No scopes'} description={all.length ? 'Clear the filters to see every scope.' : 'The manifest declares no scopes and nothing needs one.'} />}
-        rows={rows.map((r) => ({
-          key: r.name,
-          testId: `scope-row-${r.name}`,
-          cells: [
-            { key: r.name, content: <code className="si-code-inline">{r.name}</code> },
-            { key: `${SCOPE_STATUSES.indexOf(r.status)}-${r.name}`, content: <StatusLozenge status={r.status} /> },
-            { key: `${r.kind}-${r.name}`, content: r.kind },
-            { key: r.neededBy.length, content: <Needs row={r} /> },
-            { key: 'evidence', content: <Evidence row={r} onShowEndpoints={onShowEndpoints} /> },
-          ],
-        }))}
-      />
+      <div className="si-table-scroll">
+        <DynamicTable
+          head={HEAD}
+          label="Scopes"
+          testId="scopes-table"
+          defaultSortKey="name"
+          defaultSortOrder="ASC"
+          emptyView={<Empty header={all.length ? 'No scope matches the filter' : 'No scopes'} description={all.length ? 'Clear the filters to see every scope.' : 'The manifest declares no scopes and nothing needs one.'} />}
+          rows={rows.map((r) => ({
+            key: r.name,
+            testId: `scope-row-${r.name}`,
+            cells: [
+              { key: r.name, content: <code className="si-code-inline">{r.name}</code> },
+              { key: `${SCOPE_STATUSES.indexOf(r.status)}-${r.name}`, content: <StatusLozenge status={r.status} /> },
+              { key: `${r.kind}-${r.name}`, content: r.kind },
+              { key: r.neededBy.length, content: <Needs row={r} /> },
+              { key: 'evidence', content: <Evidence row={r} onShowEndpoints={onShowEndpoints} /> },
+            ],
+          }))}
+        />
+      </div>
     </div>
   );
 }

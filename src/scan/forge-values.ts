@@ -7,7 +7,8 @@ import { requireSource } from './walk-file';
 export const FORGE_API = '@forge/api';
 export const FORGE_BRIDGE = '@forge/bridge';
 
-const FAMILIES = new Set<string>(['requestJira', 'requestConfluence', 'requestBitbucket']);
+/** Names of the product request functions. */
+export const FAMILIES: ReadonlySet<string> = new Set(['requestJira', 'requestConfluence', 'requestBitbucket']);
 
 /** Wrappers that return the Forge surface they are given (the recorder's one-line adoption). */
 const INSTRUMENT_WRAPPERS = new Set(['instrument', 'instrumentBridge']);

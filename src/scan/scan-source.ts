@@ -1,6 +1,6 @@
 import type { Family } from '../catalog/types';
 import { evalMethods, evalStr, importedCallee, type EvalContext } from './evaluate';
-import { FORGE_API, forgeValueOf, PROPERTY_ENTITIES, unwrap } from './forge-values';
+import { FAMILIES, FORGE_API, FORGE_BRIDGE, forgeValueOf, PROPERTY_ENTITIES, unwrap } from './forge-values';
 import { LineIndex } from './line-index';
 import { parseSource } from './oxc';
 import type { FnInfo, Node } from './scope';
@@ -71,10 +71,18 @@ function summarise(fileName: string, text: string, side: Side): FileSummary {
 
   const interesting = new Set<string>();
   const localSites: { node: Node; scope: import('./scope').Scope; fn: string }[] = [];
+  const importsForge = facts.imports.some((i) => i.source === FORGE_API || i.source === FORGE_BRIDGE);
+  const onlyBridge = importsForge && !facts.imports.some((i) => i.source === FORGE_API);
   for (const { node, scope } of facts.calls) {
-    const fv = forgeValueOf(node.callee, scope);
-    // Point at the `requestJira` of a chain split over lines, where a reader looks for it.
     const callee = unwrap(node.callee);
+    let fv = forgeValueOf(node.callee, scope);
+    // `this.client.requestJira(...)`, `jira.requestJira(...)` on a parameter: the object's origin
+    // is out of sight, but in a file using Forge it is a product call. Dropping it could make a
+    // needed scope look unused; the principal is just not known.
+    if (!fv && importsForge && callee.type === 'MemberExpression' && !callee.computed && FAMILIES.has(callee.property.name)) {
+      fv = { k: 'request', family: callee.property.name as Family, principal: onlyBridge ? 'bridge' : 'default' };
+    }
+    // Point at the `requestJira` of a chain split over lines, where a reader looks for it.
     const at = loc(callee.type === 'MemberExpression' ? callee.property.start : node.start);
     if (fv?.k === 'request') {
       const paths = node.arguments[0] ? evalStr(node.arguments[0], scope, ctx) : [{ unresolved: 'no path argument' }];

@@ -23,6 +23,8 @@ describe('scanSource recognises product calls', () => {
     ['options spread from a resolvable object', `${API}const base = { method: 'POST' };\napi.asApp().requestJira(route\`/rest/api/3/issue\`, { ...base, body: '{}' });`, ['asApp POST /rest/api/3/issue']],
     ['a default import that happens to be called type', "import type from '@forge/api';\nconst r = type.asApp().requestJira(type.route`/rest/api/3/myself`);", ['asApp GET /rest/api/3/myself']],
     ['the recorder wrapper instrument(api) keeps the surface it wraps', "import forgeApi, { route } from '@forge/api';\nconst api = instrument(forgeApi);\napi.asApp().requestJira(route`/rest/api/3/myself`);", ['asApp GET /rest/api/3/myself']],
+    ['a client kept on `this` in a file that uses Forge (principal unknown)', `${API}class C { constructor(private jira = api.asApp()) {}\n  get(k: string) { return this.jira.requestJira(route\`/rest/api/3/issue/\${k}\`); } }`, ['default GET /rest/api/3/issue/{}']],
+    ['a parameter that shadows the api import is not taken for it (principal unknown)', `${API}export function f(api: any) { return api.asApp().requestJira(route\`/rest/api/3/myself\`); }`, ['default GET /rest/api/3/myself']],
     ['a local path builder', `${API}function p(k: string) { return route\`/rest/api/3/issue/\${k}/comment\`; }\napi.asApp().requestJira(p('A-1'));`, ['asApp GET /rest/api/3/issue/A-1/comment']],
     ['a local path builder taking the whole path', `${API}const p = (x: any) => x;\napi.asApp().requestJira(p(route\`/rest/api/3/field\`));`, ['asApp GET /rest/api/3/field']],
   ])('%s', (_name, source, expected) => {
@@ -34,10 +36,9 @@ describe('scanSource is not fooled', () => {
   it.each([
     ['a local function named requestJira', 'function requestJira(p: string) { return p; }\nrequestJira("/rest/api/3/myself");'],
     ['requestJira imported from another package', "import { requestJira } from './my-client';\nrequestJira('/rest/api/3/myself');"],
-    ['a parameter that shadows the api import', `${API}export function f(api: any) { return api.asApp().requestJira(route\`/rest/api/3/myself\`); }`],
     ['a type-only import', "import type { requestJira } from '@forge/bridge';\ndeclare const requestJira: any;\nrequestJira('/rest/api/3/myself');"],
     ['a type-only import specifier', "import { type requestJira } from '@forge/bridge';\nrequestJira('/rest/api/3/myself');"],
-    ['a member named requestJira on an unknown object', "import { route } from '@forge/api';\nclient.requestJira(route`/rest/api/3/myself`);"],
+    ['a member named requestJira on an object in a file that does not use Forge', "import { route } from './route';\nclient.requestJira(route`/rest/api/3/myself`);"],
   ])('%s is not a product call', (_name, source) => {
     expect(calls(source)).toEqual([]);
   });

@@ -29,6 +29,7 @@ const INDEX_HTML = `<!doctype html>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>Scope Inspector</title>
+    <link rel="icon" href="data:," />
     <link rel="stylesheet" href="./themes.css" />
     <link rel="stylesheet" href="./main.css" />
     <script src="./main.js" defer></script>

@@ -226,10 +226,12 @@ const endpointRange = (page: Page) => page.getByTestId('endpoints-range');
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     const [r, g, b] = background.match(/\d+/g)!.map(Number);
     expect(r + g + b).toBeLessThan(200); // a dark surface
-    for (const name of ['Overview', 'Scopes', 'Endpoints', 'Plan', 'Export']) {
+    for (const name of ['Overview', 'Scopes', 'Plan', 'Export', 'Endpoints']) {
       await tab(page, name);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(760);
     }
+    await page.getByTestId('endpoint-row').first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(760);
     await page.screenshot({ path: join(REPO_ROOT, 'docs', 'screenshots', 'admin-page-narrow-dark.png') });
     await page.close();
   });

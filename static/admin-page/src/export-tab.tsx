@@ -10,7 +10,7 @@ import { plural } from './format';
 import { ErrorMessage } from './states';
 
 const FORMATS: { format: ExportUsageInput['format']; label: string; help: string }[] = [
-  { format: 'json', label: 'Export JSON', help: 'the versioned usage format `scope-inspector audit --usage` reads' },
+  { format: 'json', label: 'Export JSON', help: 'the versioned usage format that scope-inspector audit --usage reads' },
   { format: 'csv', label: 'Export CSV', help: 'one row per endpoint, safe to open in a spreadsheet' },
   { format: 'markdown', label: 'Export Markdown', help: 'a scope justification for security review' },
 ];
@@ -84,7 +84,7 @@ export function ExportTab({ canAdminister, onReset }: { canAdminister: boolean; 
         <Heading size="small" as="h2" id="si-reset-heading">
           Reset
         </Heading>
-        <p className="si-muted">Deletes every recorded call of this installation. Static findings stay. Export first if you need the data.</p>
+        <p className="si-muted si-gap-below">Deletes every recorded call of this installation. Static findings stay. Export first if you need the data.</p>
         <Button appearance="danger" isDisabled={!canAdminister || !!busy} onClick={() => setConfirming(true)} testId="reset">
           Reset usage data…
         </Button>

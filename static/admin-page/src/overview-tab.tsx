@@ -79,7 +79,7 @@ export function OverviewTab({ data }: { data: GetReportResult }) {
             ? 'No installation has reported its granted scopes yet.'
             : behind.length === 0
               ? `All ${plural(runtime.installations.length, 'installation')} granted every declared scope.`
-              : `${behind.length} of ${plural(runtime.installations.length, 'installation')} lag behind the manifest.`}
+              : `${behind.length} of ${plural(runtime.installations.length, 'installation')} ${behind.length === 1 ? 'lags' : 'lag'} behind the manifest.`}
         </p>
       </section>
     </div>

@@ -1,5 +1,6 @@
 import type { Family } from '../catalog/types';
-import { evalMethods, evalStr, importedCallee, type EvalContext } from './evaluate';
+import { evalStr, importedCallee, type EvalContext } from './evaluate';
+import { evalMethods } from './evaluate-method';
 import { FAMILIES, FORGE_API, FORGE_BRIDGE, forgeValueOf, PROPERTY_ENTITIES, unwrap } from './forge-values';
 import { LineIndex } from './line-index';
 import { parseSource } from './oxc';

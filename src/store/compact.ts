@@ -1,3 +1,4 @@
+import { ScopeInspectorError } from '../errors';
 import type { GrantedScopes } from '../usage/format';
 import { invocationBudget, type Budget } from './budget';
 import { cloneDay, dayFromParts, dayToParts, mergeShard, type DayAggregate, type DayPartValue } from './day-aggregate';
@@ -19,6 +20,7 @@ export const COMPACTION_CAP_MS = 20_000;
 /** Options of a compaction. */
 export interface CompactOptions {
   kvs?: KvsPort;
+  /** Clock deciding "today" (days, retention); time budgets always use the real clock. */
   now?: () => number;
   budget?: Budget;
   retentionDays?: number;
@@ -44,6 +46,8 @@ export interface CompactionState {
   cutoffDay: string;
   days: Map<string, { aggregate: DayAggregate; parts: number }>;
   grants: GrantedScopes[];
+  /** Shard keys this run already merged or discarded. */
+  handled: Set<string>;
 }
 
 /** Environment variable (`forge variables set`) that overrides the retention period, in days. */
@@ -94,6 +98,7 @@ async function mergeDayChunk(state: CompactionState, day: string, shards: Entry<
   await retryWithinBudget(() => tx.execute(), state.budget);
   state.days.set(day, { aggregate: next, parts: parts.length });
   state.grants = grants;
+  for (const shard of shards) state.handled.add(shard.key);
 }
 
 async function deleteKeys(state: CompactionState, keys: string[]): Promise<void> {
@@ -114,6 +119,12 @@ export async function compactHeld(state: CompactionState, result: CompactResult)
     // no cursor has to survive our own deletes).
     const page = await queryPage<unknown>(state.kvs, SHARD_PREFIX, state.budget);
     if (page.entries.length === 0) break;
+    // A shard we already merged is still there: the store acknowledged a transaction it did
+    // not apply. Our in-memory aggregates are then ahead of storage; stop and trust storage.
+    if (page.entries.some((e) => state.handled.has(e.key))) {
+      state.days.clear();
+      throw new ScopeInspectorError('STORAGE_INCONSISTENT', 'storage acknowledged a compaction it did not apply');
+    }
     const byDay = new Map<string, Entry<ShardValue>[]>();
     const discard: string[] = [];
     for (const entry of page.entries) {
@@ -122,6 +133,7 @@ export async function compactHeld(state: CompactionState, result: CompactResult)
       else byDay.set(day, [...(byDay.get(day) ?? []), entry as Entry<ShardValue>]);
     }
     if (discard.length > 0) await deleteKeys(state, discard);
+    for (const key of discard) state.handled.add(key);
     result.shardsDiscarded += discard.length;
     for (const [day, shards] of byDay) {
       const { parts } = await loadDay(state, day);
@@ -150,10 +162,11 @@ export function newState(options: CompactOptions): CompactionState {
   const now = options.now ?? Date.now;
   return {
     kvs: options.kvs ?? defaultKvs(),
-    budget: options.budget ?? invocationBudget(COMPACTION_CAP_MS, now),
+    budget: options.budget ?? invocationBudget(COMPACTION_CAP_MS),
     cutoffDay: cutoffDay(now(), retentionDays(options.retentionDays)),
     days: new Map(),
     grants: [],
+    handled: new Set(),
   };
 }
 
@@ -165,7 +178,7 @@ export function newState(options: CompactOptions): CompactionState {
 export async function compactUsage(options: CompactOptions = {}): Promise<CompactResult> {
   const state = newState(options);
   const result: CompactResult = { ran: false, complete: false, shardsMerged: 0, shardsDiscarded: 0, dayPartsExpired: 0 };
-  const lease = await acquireLease(state.kvs, Math.min(options.leaseWaitMs ?? 0, Math.max(0, state.budget.remaining())), options.now).catch(() => undefined);
+  const lease = await acquireLease(state.kvs, Math.min(options.leaseWaitMs ?? 0, Math.max(0, state.budget.remaining()))).catch(() => undefined);
   if (!lease) return result;
   result.ran = true;
   try {

@@ -3,6 +3,7 @@ import { getAppContext } from '@forge/api';
 import { ScopeInspectorError } from '../errors';
 import type { UsageExport } from '../usage/format';
 import { buildExport } from './build-export';
+import { fixedBudget } from './budget';
 import { compactHeld, loadDay, newState, type CompactOptions, type CompactResult } from './compact';
 import { emptyDay, mergeShard, type DayAggregate } from './day-aggregate';
 import { DAY_PREFIX, GRANTS_KEY, KEY_PREFIX, LEASE_KEY, SHARD_PREFIX, dayOfKey } from './keys';
@@ -38,10 +39,19 @@ function installationInfo(): { installation: string; environment?: string } {
  */
 export async function readUsage(options: ReadOptions = {}): Promise<UsageExport> {
   const state = newState(options);
-  const lease = await acquireLease(state.kvs, options.leaseWaitMs ?? READ_LEASE_WAIT_MS, options.now).catch(() => undefined);
+  const lease = await acquireLease(state.kvs, options.leaseWaitMs ?? READ_LEASE_WAIT_MS).catch(() => undefined);
   try {
     const result: CompactResult = { ran: !!lease, complete: false, shardsMerged: 0, shardsDiscarded: 0, dayPartsExpired: 0 };
-    if (lease) await compactHeld(state, result).catch(() => undefined);
+    if (lease) {
+      // Compaction gets half of the time left, so a slow store still leaves time to read.
+      const full = state.budget;
+      state.budget = fixedBudget(full.remaining() / 2);
+      await compactHeld(state, result).catch(() => {
+        // What this run cached may be ahead of or behind storage: read storage itself.
+        state.days.clear();
+      });
+      state.budget = full;
+    }
     options.onCompaction?.(result);
     const dayKeys = (await scanPrefix<unknown>(state.kvs, DAY_PREFIX, state.budget)).map((e) => dayOfKey(e.key)).filter((d): d is string => !!d && d >= state.cutoffDay);
     // loadDay caches what this compaction wrote; other days are read from storage.
@@ -70,7 +80,7 @@ export async function readUsage(options: ReadOptions = {}): Promise<UsageExport>
 /** Deletes every key Scope Inspector stored (shards, aggregates, grants); returns how many. */
 export async function resetUsage(options: CompactOptions = {}): Promise<number> {
   const state = newState(options);
-  const lease = await acquireLease(state.kvs, options.leaseWaitMs ?? READ_LEASE_WAIT_MS, options.now);
+  const lease = await acquireLease(state.kvs, options.leaseWaitMs ?? READ_LEASE_WAIT_MS);
   if (!lease) throw new ScopeInspectorError('USAGE_BUSY', 'a compaction is running; try again');
   try {
     const keys = (await scanPrefix<unknown>(state.kvs, KEY_PREFIX, state.budget)).map((e) => e.key).filter((k) => k !== LEASE_KEY);

@@ -15,6 +15,7 @@ export const FLUSH_CAP_MS = 3000;
 export interface WriteShardOptions {
   kvs?: KvsPort;
   budget?: Budget;
+  /** Clock deciding the shard's day; the time budget always uses the real clock. */
   now?: () => number;
   info?: InvocationInfo;
 }
@@ -37,7 +38,7 @@ export async function writeShard(rows: EncodedRow[], options: WriteShardOptions 
     const shard: ShardValue = { v: 1, day, ...info, dropped: carried, rows };
     const parts = splitShard(shard);
     const id = randomUUID();
-    const budget = options.budget ?? invocationBudget(FLUSH_CAP_MS, now);
+    const budget = options.budget ?? invocationBudget(FLUSH_CAP_MS);
     // The key is fixed before the first attempt, so a retry after an ambiguous timeout
     // overwrites the same shard instead of adding a second copy.
     if (parts.length === 1) {

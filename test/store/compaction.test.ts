@@ -143,4 +143,34 @@ describe('compaction', () => {
     }
     expect(await sandbox.run(() => keys(SHARD_PREFIX))).toEqual([]);
   });
+
+  it('reads exact numbers or fails loudly under flaky storage, and never double counts', async () => {
+    for (let i = 0; i < 60; i++) await sandbox.run(() => writeShard([row(1)], { now: () => T0 }));
+    sandbox.faults.set({ target: 'kvs', status: 500, rate: 0.3 }, 11);
+    const outcomes: Array<number | string> = [];
+    for (let attempt = 0; attempt < 4; attempt++) {
+      try {
+        const usage = await sandbox.run(() => readUsage({ now: () => T0, leaseWaitMs: 200 }), { timeoutSeconds: 4 });
+        outcomes.push(usage.endpoints.reduce((a, e) => a + e.calls, 0));
+      } catch (error) {
+        outcomes.push((error as { code?: string }).code ?? 'other');
+      }
+    }
+    sandbox.faults.clear();
+    for (const o of outcomes) expect([60, 'USAGE_READ_FAILED']).toContain(o);
+    expect(outcomes).toContain(60);
+    expect(await callsOf()).toBe(60);
+  });
+
+  it('stays exact when storage acknowledges compaction transactions it never applied', async () => {
+    for (let i = 0; i < 25; i++) await sandbox.run(() => writeShard([row(1)], { now: () => T0 }));
+    await sandbox.run(() => compactUsage({ now: () => T0 }));
+    for (let i = 0; i < 25; i++) await sandbox.run(() => writeShard([row(1)], { now: () => T0 }));
+    sandbox.faults.set({ target: 'kvs', path: '/api/v1/transaction', malformed: true });
+    expect(await callsOf()).toBe(50);
+    expect(await sandbox.run(() => compactUsage({ now: () => T0 }))).toMatchObject({ complete: false });
+    sandbox.faults.clear();
+    expect(await callsOf()).toBe(50);
+    expect(await callsOf()).toBe(50);
+  });
 });

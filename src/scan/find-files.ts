@@ -54,7 +54,13 @@ export function findSourceFiles(appDir: string, resourcePaths: readonly string[]
       if (!SOURCE_EXTENSIONS.includes(ext)) continue;
       seen.add(rel);
       if (/\.d\.[cm]?ts$/.test(e.name)) { skipped.push({ file: rel, reason: 'type declarations' }); continue; }
-      const text = readFileSync(join(appDir, rel), 'utf8');
+      let text: string;
+      try {
+        text = readFileSync(join(appDir, rel), 'utf8');
+      } catch (error) {
+        skipped.push({ file: rel, reason: `unreadable (${(error as NodeJS.ErrnoException).code ?? String(error)})` });
+        continue;
+      }
       if (looksMinified(rel, text)) { skipped.push({ file: rel, reason: 'minified bundle' }); continue; }
       files.push({ file: rel, side, text });
     }

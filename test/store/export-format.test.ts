@@ -1,0 +1,38 @@
+/** The export readUsage produces passes the strict export check; broken ones are refused with a code. */
+import { buildExport } from '../../src/store/build-export';
+import { emptyDay, mergeShard } from '../../src/store/day-aggregate';
+import { validateUsageExport } from '../../src/usage/validate';
+
+const day = emptyDay('2026-11-28');
+mergeShard(day, { v: 1, day: '2026-11-28', appVersion: '3.0.0', environment: 'PRODUCTION', moduleKey: 'admin', granted: ['read:jira-work'], dropped: 2, rows: [['j', 'GET', '/rest/api/3/myself', 1, 'u', 4, 3, 0, 1, 0, 0, 1]] });
+const good = buildExport({ days: [day], grants: [{ appVersion: '3.0.0', scopes: ['read:jira-work'], firstSeen: '2026-11-28', lastSeen: '2026-11-28' }], installation: 'abc', environment: 'PRODUCTION', generatedAt: '2026-11-29T00:00:00.000Z' });
+
+describe('usage export', () => {
+  it('is built in the documented format', () => {
+    expect(validateUsageExport(JSON.parse(JSON.stringify(good)))).toEqual(good);
+    expect(good).toMatchObject({
+      format: 'scope-inspector-usage',
+      version: 1,
+      droppedCalls: 2,
+      window: { firstDay: '2026-11-28', lastDay: '2026-11-28', daysObserved: 1 },
+      endpoints: [
+        {
+          family: 'requestJira', method: 'GET', template: '/rest/api/3/myself', operationKey: 'GET /rest/api/3/myself', known: true, principal: 'user',
+          calls: 4, status: { '2xx': 3, '3xx': 0, '4xx': 1, '5xx': 0, network: 0 }, scopeMismatch401: 1,
+          firstSeen: '2026-11-28', lastSeen: '2026-11-28', daysSeen: 1, appVersions: ['3.0.0'], environments: ['PRODUCTION'], moduleKeys: ['admin'],
+        },
+      ],
+    });
+  });
+
+  it.each([
+    ['another format', { ...good, format: 'other' }],
+    ['another version', { ...good, version: 2 }],
+    ['no endpoints', { ...good, endpoints: undefined }],
+    ['a negative droppedCalls', { ...good, droppedCalls: -1 }],
+    ['an endpoint without days', { ...good, endpoints: [{ ...good.endpoints[0], firstSeen: 'yesterday' }] }],
+    ['null', null],
+  ])('refuses %s', (_name, value) => {
+    expect(() => validateUsageExport(value)).toThrow(expect.objectContaining({ code: 'INVALID_USAGE_EXPORT' }));
+  });
+});

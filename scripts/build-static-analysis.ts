@@ -4,8 +4,8 @@
  *
  *   tsx scripts/build-static-analysis.ts [--check]
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { auditApp } from '../src/audit/audit-app';
 import { invalidScopes, loadForgeKnowledge, scopeNeedsFromManifest } from '../src/manifest';
 import type { StaticAnalysis } from '../src/resolvers/static-analysis';
@@ -38,6 +38,7 @@ if (require.main === module) {
     console.log(same ? `${OUT}: up to date` : `${OUT}: stale — run npm run build:static-analysis`);
     process.exit(same ? 0 : 1);
   }
+  mkdirSync(dirname(OUT), { recursive: true });
   writeFileSync(OUT, text);
   console.log(`wrote ${OUT}`);
 }

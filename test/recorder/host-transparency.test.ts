@@ -97,3 +97,37 @@ describe('host transparency under product faults', () => {
     else expect(row.status['2xx'] + row.status['4xx'] + row.status['5xx']).toBe(1);
   });
 });
+
+describe('identity', () => {
+  type Fetch = (target: { type: string }, path: string, init?: unknown) => Promise<Response>;
+  const g = globalThis as unknown as { __forge_fetch__: Fetch };
+
+  // Capture what the platform itself handed to @forge/api, to compare identities.
+  async function platformOutcome(work: () => Promise<unknown>): Promise<{ platform: unknown; host: unknown }> {
+    const original = g.__forge_fetch__;
+    let platform: unknown;
+    g.__forge_fetch__ = (target, path, init) => {
+      const answer = original(target, path, init);
+      if (target.type !== 'kvs') answer.then((r) => (platform = r), (e) => (platform = e));
+      return answer;
+    };
+    try {
+      const host = await work().catch((e: unknown) => e);
+      return { platform, host };
+    } finally {
+      g.__forge_fetch__ = original;
+    }
+  }
+
+  it.each([
+    ['a success', undefined],
+    ['a product 500', { target: 'product', status: 500 } as FaultSpec],
+    ['a product timeout', { target: 'product', timeoutMs: 5 } as FaultSpec],
+  ])('hands the host the very Response or error the platform produced (%s)', async (_name, fault) => {
+    if (fault) sandbox.faults.set(fault);
+    const { platform, host } = await sandbox.run(withUsageRecording(() => platformOutcome(() => recorded.asUser().requestJira(route`/rest/api/3/issue/${'ABC-9'}`))));
+    expect(platform).toBeDefined();
+    expect(host).toBe(platform);
+    if (host instanceof Response) expect(host.bodyUsed).toBe(false);
+  });
+});

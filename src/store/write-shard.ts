@@ -11,6 +11,9 @@ import { storageStats } from './stats';
 /** Longest a flush may spend on storage when the invocation's remaining time is unknown. */
 export const FLUSH_CAP_MS = 3000;
 
+/** Most values one flush writes (16 × 200 KiB stays under the 4 MB batch payload limit). */
+export const MAX_SHARD_PARTS = 16;
+
 /** Options of `writeShard`, all optional outside tests. */
 export interface WriteShardOptions {
   kvs?: KvsPort;
@@ -36,7 +39,13 @@ export async function writeShard(rows: EncodedRow[], options: WriteShardOptions 
     const info = options.info ?? invocationInfo();
     const day = utcDay(now());
     const shard: ShardValue = { v: 1, day, ...info, dropped: carried, rows };
-    const parts = splitShard(shard);
+    let parts = splitShard(shard);
+    if (parts.length > MAX_SHARD_PARTS) {
+      // One batch carries at most 4 MB; rows past that are reported as dropped, not lost silently.
+      const lost = totalCalls(parts.slice(MAX_SHARD_PARTS).flatMap((p) => p.rows));
+      parts = parts.slice(0, MAX_SHARD_PARTS);
+      parts[0] = { ...parts[0], dropped: parts[0].dropped + lost };
+    }
     const id = randomUUID();
     const budget = options.budget ?? invocationBudget(FLUSH_CAP_MS);
     // The key is fixed before the first attempt, so a retry after an ambiguous timeout

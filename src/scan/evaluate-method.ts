@@ -40,6 +40,7 @@ export function evalMethods(options: Node | undefined, scope: Scope, ctx: EvalCo
       return [{ ref: { r: 'param', fn: b.param.fn, i: b.param.i, name: b.param.name }, prop: true }];
     }
   }
+  if (options.type === 'Identifier' && scope.lookup(options.name)?.param?.key !== undefined) return [{ unknown: `options ${options.name} are destructured from a parameter` }];
   const found = methodNodes(options, scope, d);
   if (found === undefined) return [{ unknown: `options ${describe(options)} cannot be resolved` }];
   const out: MethodCand[] = [];

@@ -129,18 +129,18 @@ function evalIdentifier(node: Node, scope: Scope, ctx: EvalContext, env: Env | u
     return un(`${node.name} is imported from ${b.import.source}`);
   }
   if (b.param) {
+    const p = b.param;
     for (let e = env; e; e = e.env) {
-      if (e.fn === b.param.fn) {
-        const arg = e.args[b.param.i] ?? b.param.dflt;
-        if (!arg) return un(`argument ${b.param.name} is not passed`);
-        if (b.param.key !== undefined) return evalProp(arg, b.param.key, e.scope, ctx, e.env, d);
-        return evalStr(arg, e.scope, ctx, e.env, d);
-      }
+      if (e.fn !== p.fn) continue;
+      const arg = e.args[p.i];
+      if (p.key === undefined) return arg ? evalStr(arg, e.scope, ctx, e.env, d) : p.dflt ? evalStr(p.dflt, scope, ctx, env, d) : un(`argument ${p.name} is not passed`);
+      const value = arg ? evalProp(arg, p.key, e.scope, ctx, e.env, d, true) : undefined;
+      if (value) return value;
+      return p.dflt ? evalStr(p.dflt, scope, ctx, env, d) : un(`${p.key} is not passed`);
     }
-    if (b.param.key !== undefined) return un(`${b.param.key} is destructured from a parameter`);
     // A default value stands in for an argument a call site leaves out.
-    const dflt = b.param.dflt ? evalStr(b.param.dflt, scope, ctx, env, d) : undefined;
-    return [{ pieces: [{ r: 'param', fn: b.param.fn, i: b.param.i, name: b.param.name, ...(dflt ? { dflt } : {}) }] }];
+    const dflt = p.dflt ? evalStr(p.dflt, scope, ctx, env, d) : undefined;
+    return [{ pieces: [{ r: 'param', fn: p.fn, i: p.i, name: p.name, ...(p.key !== undefined ? { key: p.key } : {}), ...(dflt ? { dflt } : {}) }] }];
   }
   if (b.kind === 'function' || b.kind === 'class' || b.kind === 'other') return un(`${node.name} is not a string`);
   if (b.inits.length === 0) return un(`${node.name} is never assigned`);
@@ -184,12 +184,16 @@ export function propertyOf(obj: Node, key: string): { node: Node } | 'absent' | 
   return spread ? 'unknown' : 'absent';
 }
 
-function evalProp(objNode: Node, key: string, scope: Scope, ctx: EvalContext, env: Env | undefined, d: number): Cand[] {
+function evalProp(objNode: Node, key: string, scope: Scope, ctx: EvalContext, env: Env | undefined, d: number): Cand[];
+function evalProp(objNode: Node, key: string, scope: Scope, ctx: EvalContext, env: Env | undefined, d: number, absentIsUndefined: true): Cand[] | undefined;
+function evalProp(objNode: Node, key: string, scope: Scope, ctx: EvalContext, env: Env | undefined, d: number, absentIsUndefined = false): Cand[] | undefined {
   const objs = objectsOf(objNode, scope, d);
   if (!objs) return un(`${key} is taken from ${describe(objNode)}, which cannot be resolved`);
   let out: Cand[] = [];
   for (const { obj, scope: s } of objs) {
     const p = propertyOf(obj, key);
+    // An absent property lets a destructuring default apply (the caller decides).
+    if (p === 'absent' && absentIsUndefined && objs.length === 1) return undefined;
     out = union(out, typeof p === 'string' ? un(`property ${key} not found`) : evalStr(p.node, s, ctx, env, d));
   }
   return out;

@@ -1,7 +1,7 @@
 import type { Family } from '../catalog/types';
 import { concat } from './evaluate';
 import { resolveModule } from './resolve-module';
-import type { Cand, CallSite, ExportValue, FileSummary, MethodCand, Piece, RawCall } from './summary-types';
+import type { Cand, CallSite, ExportValue, FileSummary, MethodCand, Piece, RawCall, Ref } from './summary-types';
 import type { CallPrincipal, Side, SourceLocation, UnresolvedFinding } from './types';
 
 /** How deep helper chains (a helper calling a helper ...) are followed across call sites. */
@@ -131,6 +131,16 @@ function firstParamFn(c: RawCall): string | undefined {
   return undefined;
 }
 
+/** Returns what a call site passes for a parameter (or one property of it), its default when left out. */
+function argValue(site: CallSite, p: Ref & { r: 'param' }): Cand[] {
+  const arg = site.args[p.i];
+  if (p.key === undefined) return arg ?? p.dflt ?? [{ unresolved: `argument ${p.name} is not passed` }];
+  if (arg === undefined) return p.dflt ?? [{ unresolved: `${p.key} is not passed` }];
+  const props = site.argProps?.[p.i];
+  if (!props) return [{ unresolved: `${p.key} is destructured from an argument that cannot be resolved` }];
+  return props[p.key] ?? p.dflt ?? [{ unresolved: `${p.key} is not passed` }];
+}
+
 /** Replaces the parameters of `fn` in path candidates with a call site's arguments (or, without a site, "unknown"). */
 function substituteCands(cands: Cand[], fn: string, site: CallSite | undefined, why: string): Cand[] {
   const paths: Cand[] = [];
@@ -139,7 +149,7 @@ function substituteCands(cands: Cand[], fn: string, site: CallSite | undefined, 
     let acc: Cand[] = [{ pieces: [] }];
     cand.pieces.forEach((p: Piece, idx) => {
       if (typeof p === 'string' || p.r !== 'param' || p.fn !== fn) { acc = concat(acc, [{ pieces: [p] }]); return; }
-      let vals: Cand[] = site ? site.args[p.i] ?? p.dflt ?? [{ unresolved: `argument ${p.name} is not passed` }] : [{ unresolved: `the path comes from parameter ${p.name}, whose function ${why}` }];
+      let vals: Cand[] = site ? argValue(site, p) : [{ unresolved: `the path comes from parameter ${p.name}, whose function ${why}` }];
       // Only a value that starts the path decides the product path; later ones are parameters.
       if (idx > 0) vals = vals.map((v) => ('unresolved' in v ? { pieces: ['{}'] } : v));
       acc = concat(acc, vals);
@@ -157,7 +167,7 @@ function substitute(c: RawCall, fn: string, site: CallSite | undefined, why: str
     if (!('ref' in m) || m.ref.fn !== fn) { methods.push(m); continue; }
     if (!site) { methods.push({ unknown: `the method comes from parameter ${m.ref.name}, whose function ${why}` }); continue; }
     if (m.prop) { methods.push(...(site.args[m.ref.i] === undefined ? [{ method: 'GET' }] : site.argMethods[m.ref.i] ?? [{ unknown: `options ${m.ref.name} cannot be resolved` }])); continue; }
-    for (const v of site.args[m.ref.i] ?? m.ref.dflt ?? [{ unresolved: `argument ${m.ref.name} is not passed` }]) {
+    for (const v of argValue(site, m.ref)) {
       if ('pieces' in v && v.pieces.length === 1 && typeof v.pieces[0] === 'string') methods.push({ method: v.pieces[0].toUpperCase() });
       else if ('pieces' in v && v.pieces.length === 1 && typeof v.pieces[0] !== 'string' && v.pieces[0].r === 'param') methods.push({ ref: v.pieces[0], prop: false });
       else methods.push({ unknown: 'unresolved' in v ? v.unresolved : 'method cannot be resolved' });

@@ -129,15 +129,30 @@ function summarise(fileName: string, text: string, side: Side): FileSummary {
 function callSite(node: Node, scope: import('./scope').Scope, target: CallSite['target'], at: SourceLocation, ctx: EvalContext, interesting: Set<string>): CallSite {
   const args: Cand[][] = [];
   const argMethods: (MethodCand[] | undefined)[] = [];
+  const argProps: (Record<string, Cand[]> | undefined)[] = [];
   node.arguments.slice(0, MAX_ARGS).forEach((a: Node) => {
     const cands = evalStr(a, scope, ctx);
     const u = unwrap(a);
     const methods = u.type === 'ObjectExpression' || u.type === 'Identifier' ? evalMethods(a, scope, ctx) : undefined;
+    const props = u.type === 'ObjectExpression' ? objectProps(u, scope, ctx) : undefined;
     for (const f of paramFns(cands, methods)) interesting.add(f);
+    for (const v of Object.values(props ?? {})) for (const f of paramFns(v)) interesting.add(f);
     args.push(cands);
     argMethods.push(methods);
+    argProps.push(props);
   });
-  return { loc: at, target, args, argMethods };
+  return { loc: at, target, args, argMethods, ...(argProps.some((p) => p) ? { argProps } : {}) };
+}
+
+/** Evaluates the properties of an object literal argument (for a destructuring helper); undefined with spreads. */
+function objectProps(obj: Node, scope: import('./scope').Scope, ctx: EvalContext): Record<string, Cand[]> | undefined {
+  const out: Record<string, Cand[]> = {};
+  for (const p of obj.properties.slice(0, 16)) {
+    if (p.type !== 'Property' || p.computed) return undefined;
+    const key = p.key.type === 'Identifier' ? p.key.name : String(p.key.value);
+    out[key] = evalStr(p.value, scope, ctx);
+  }
+  return out;
 }
 
 function exportValue(ex: NonNullable<ReturnType<ReturnType<typeof walkFile>['exports']['get']>>, facts: ReturnType<typeof walkFile>, ctx: EvalContext): ExportValue {

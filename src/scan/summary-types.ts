@@ -8,7 +8,8 @@ import type { CallPrincipal, ParseError, ScopeNeed, Side, SourceLocation } from 
 
 /** A value known only once call sites are joined: a helper's parameter or an imported constant. */
 export type Ref =
-  | { r: 'param'; fn: string; i: number; name: string; dflt?: Cand[] }
+  /** Parameter `i` of function `fn` (property `key` of it when destructured), `dflt` when the call site leaves it out. */
+  | { r: 'param'; fn: string; i: number; name: string; key?: string; dflt?: Cand[] }
   | { r: 'import'; source: string; name: string }
   /** The return value of an imported function called with these (evaluated) arguments. */
   | { r: 'call'; source: string; name: string; args: Cand[][] };
@@ -40,6 +41,8 @@ export interface CallSite {
   args: Cand[][];
   /** For object arguments: the candidates of their `method` property. */
   argMethods: (MethodCand[] | undefined)[];
+  /** For object-literal arguments without spreads: each property's candidates (for destructured parameters). */
+  argProps?: (Record<string, Cand[]> | undefined)[];
 }
 
 /** What a module exports, as far as the linker needs it. */

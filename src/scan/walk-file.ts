@@ -99,7 +99,7 @@ export function walkFile(program: Node, fileId: string, text = ''): FileFacts {
         for (const prop of left.properties) {
           if (prop.type !== 'Property' || prop.computed || prop.key.type !== 'Identifier') continue;
           const v = prop.value.type === 'AssignmentPattern' ? prop.value.left : prop.value;
-          if (v.type === 'Identifier') inner.vars.set(v.name, { kind: 'param', inits: [], param: { fn: info!.id, i, name: v.name, key: prop.key.name } });
+          if (v.type === 'Identifier') inner.vars.set(v.name, { kind: 'param', inits: [], param: { fn: info!.id, i, name: v.name, key: prop.key.name, ...(prop.value.type === 'AssignmentPattern' ? { dflt: prop.value.right } : {}) } });
         }
       } else {
         info!.params.push(`#${i}`);

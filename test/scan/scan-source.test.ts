@@ -72,6 +72,21 @@ describe('path builders imported from another file', () => {
   });
 });
 
+describe('helpers taking an options object', () => {
+  const helper = { file: 'src/jira.ts', side: 'backend' as const, text: "import api from '@forge/api';\nexport async function jira({ path, method = 'GET', body }: any) {\n  return api.asApp().requestJira(path, { method, body });\n}" };
+  const use = (line: string) => scanFiles([helper, { file: 'src/a.ts', side: 'backend', text: `import { route } from '@forge/api';\nimport { jira } from './jira';\n${line}` }]);
+  it.each([
+    ['method given', "jira({ path: route`/rest/api/3/issue/${k}`, method: 'PUT', body: '{}' });", ['PUT /rest/api/3/issue/{}']],
+    ['method left to its default', 'jira({ path: route`/rest/api/3/myself` });', ['GET /rest/api/3/myself']],
+    ['a local helper too', 'const get = ({ p }: any) => jira({ path: p });\nget({ p: route`/rest/api/3/field` });', ['GET /rest/api/3/field']],
+  ])('resolves destructured parameters per call site: %s', (_name, line, expected) => {
+    expect(use(line).calls.map((c) => `${c.method} ${c.pattern}`)).toEqual(expected);
+  });
+  it('reports an options object it cannot see into as unresolved', () => {
+    expect(use('jira(opts);').unresolved.map((u) => u.reason)).toEqual(['path is destructured from an argument that cannot be resolved']);
+  });
+});
+
 describe('scanSource locations and errors', () => {
   it('points a chain split over lines at the line of requestJira, 1-based', () => {
     const r = scanFiles([{ file: 'src/a.ts', side: 'backend', text: `${API}await api\n  .asApp()\n  .requestJira(route\`/rest/api/3/myself\`);` }]);

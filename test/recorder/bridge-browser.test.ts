@@ -1,0 +1,73 @@
+/**
+ * instrumentBridge in real Chromium with the real @forge/bridge, served by the sandbox's
+ * Custom UI host: the page's calls reach the kit's resolver and are stored as bridge usage.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { chromium, type Browser } from 'playwright-core';
+import { parse } from 'yaml';
+import { createSandbox, type Sandbox } from '../../local/sandbox';
+import { startCustomUiHost, type CustomUiHost } from '../../local/ui/custom-ui-host';
+import { readUsage } from '../../src/store';
+
+const CHROMIUM = '/usr/bin/chromium';
+const available = existsSync(CHROMIUM);
+if (!available) console.log(`Skipping the recorder's Custom UI test: ${CHROMIUM} is absent (apt-get install chromium).`);
+
+const appDir = join(__dirname, 'fixtures', 'bridge-app');
+let resources: string;
+let sandbox: Sandbox;
+let host: CustomUiHost;
+let browser: Browser;
+
+(available ? describe : describe.skip)('instrumentBridge in real Chromium', () => {
+  beforeAll(async () => {
+    resources = mkdtempSync(join(tmpdir(), 'recorder-ui-'));
+    await build({ entryPoints: [join(appDir, 'ui', 'page.ts')], bundle: true, format: 'iife', platform: 'browser', outfile: join(resources, 'page.js'), logLevel: 'silent' });
+    writeFileSync(join(resources, 'index.html'), '<!doctype html><html><head><script src="./page.js" defer></script></head><body></body></html>');
+    const manifest = parse(readFileSync(join(appDir, 'manifest.yml'), 'utf8'));
+    manifest.resources = [{ key: 'main', path: resources }];
+    sandbox = createSandbox({ appDir, manifest });
+    host = await startCustomUiHost(sandbox);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.close();
+    sandbox?.close();
+    if (resources) rmSync(resources, { recursive: true, force: true });
+  });
+
+  it('records the page calls as bridge usage without changing what the page sees', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    try {
+      await page.goto(host.modules[0].url);
+      const result = JSON.parse((await page.locator('#result').textContent({ timeout: 15_000 }))!);
+      expect(errors).toEqual([]);
+      expect(result).toEqual({ issue: { status: 200, bodyRead: true }, myself: 200, write: 401, unknown: 404, flushed: true });
+    } finally {
+      await page.close();
+    }
+    const usage = await sandbox.run(() => readUsage());
+    const rows = usage.endpoints.map((e) => [e.principal, e.method, e.template, e.calls, e.status['2xx'], e.status['4xx']]);
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        ['bridge', 'GET', '/rest/api/3/issue/{issueIdOrKey}', 1, 1, 0],
+        ['bridge', 'GET', '/rest/api/3/myself', 1, 1, 0],
+        ['bridge', 'PUT', '/rest/api/3/issue/{issueIdOrKey}', 1, 0, 1],
+        ['bridge', 'GET', '/rest/api/3/{}/{}', 1, 0, 1],
+      ]),
+    );
+    expect(rows).toHaveLength(4);
+    expect(JSON.stringify(usage)).not.toContain('PAGE-7');
+    expect(usage.endpoints.find((e) => e.method === 'PUT')?.scopeMismatch401).toBe(1); // the gateway's 401, seen from the page
+  }, 60_000);
+});

@@ -21,15 +21,17 @@ const resolve = <T>(key: string, payload: unknown = {}) =>
 // after any invocation; endpoints its own page calls are told apart when comparing call counts.
 const ADMIN_CHECK = /mypermissions|user\/current/;
 
-async function open(query = '', viewport = { width: 1280, height: 800 }): Promise<{ page: Page; errors: string[] }> {
+/** Opens the admin page; `ms` is the time from navigation to the loaded report's heading. */
+async function open(query = '', viewport = { width: 1280, height: 800 }): Promise<{ page: Page; errors: string[]; ms: number }> {
   const page = await browser.newPage({ viewport, acceptDownloads: true });
   // Fail a step within the test's time with Playwright's message (what it waited for).
   page.setDefaultTimeout(8000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  const started = performance.now();
   await page.goto(app.adminUrl + query);
   await page.getByRole('heading', { name: 'Scope Inspector' }).waitFor({ timeout: 10_000 });
-  return { page, errors };
+  return { page, errors, ms: Math.round(performance.now() - started) };
 }
 
 const tab = (page: Page, name: string) => page.getByRole('tab', { name }).click();
@@ -53,10 +55,8 @@ const endpointRange = (page: Page) => page.getByTestId('endpoints-range');
   });
 
   it('loads within a second and shows the seeded report’s numbers on the Overview', async () => {
-    const started = Date.now();
-    const { page, errors } = await open();
-    const ms = Date.now() - started;
-    console.log(`admin page: interactive after ${ms} ms`);
+    const { page, errors, ms } = await open();
+    console.log(`admin page: report shown ${ms} ms after navigation started`);
     expect(ms).toBeLessThan(3000); // generous for a loaded CI machine; the issue's 1 s is measured above
     const { scopes, runtime } = expected.report;
     expect(expected.report.scopes.declared.length).toBeGreaterThan(0);
@@ -99,11 +99,22 @@ const endpointRange = (page: Page) => page.getByTestId('endpoints-range');
     for (const name of scopes.missingScopes) await page.getByTestId(`scope-row-${name}`).waitFor();
 
     await page.getByLabel('Filter scopes by status').selectOption('');
+    // Evidence: runtime calls summed over the endpoints a scope authorizes (the page's own admin check excluded: it grows).
+    const endpoints = await resolve<GetEndpointsResult>('getEndpoints', { limit: 200 });
+    const byKey = new Map(endpoints.items.map((e) => [e.key, e]));
+    const withCalls = scopes.used
+      .filter((u) => u.neededBy.every((n) => !ADMIN_CHECK.test(n)))
+      .map((u) => ({ name: u.name, calls: u.neededBy.reduce((sum, n) => sum + (byKey.get(n)?.runtime?.calls ?? 0), 0) }))
+      .find((u) => u.calls > 0);
+    expect(withCalls).toBeDefined();
+    await page.getByTestId(`scope-row-${withCalls!.name}`).getByTestId('scope-runtime').filter({ hasText: new RegExp(`^${withCalls!.calls} calls? at runtime`) }).waitFor();
+
     const one = scopes.declared[0].name;
     await page.getByTestId('scopes-filter-text').fill(one);
     await page.getByTestId(`scope-row-${one}`).waitFor();
     const shown = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-testid')));
-    expect(shown.length).toBeLessThan(names.size + 1);
+    expect(shown).toContain(`scope-row-${one}`);
+    expect(shown.length).toBeLessThan(names.size);
     await page.getByTestId('scopes-filter-text').fill('no-such-scope-anywhere');
     await page.getByTestId('empty-state').waitFor();
     await page.close();
@@ -205,6 +216,38 @@ const endpointRange = (page: Page) => page.getByTestId('endpoints-range');
     for (const answer of answers) expect(answer).toMatchObject({ ok: false, code: 'NOT_ADMIN' });
     expect((await resolve<GetReportResult>('getReport')).report.runtime.window.daysObserved).toBe(expected.report.runtime.window.daysObserved);
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows a spinner while loading, a resolver’s known error, and an empty state', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.setDefaultTimeout(8000);
+    let release!: () => void;
+    const released = new Promise<void>((ok) => (release = ok));
+    // Hold getReport until the spinner was seen, then answer as a resolver does for a known error.
+    await page.route('**/__bridge', async (route) => {
+      const body = route.request().postDataJSON() as { name: string; payload?: { functionKey?: string } };
+      if (body.name !== 'invoke' || body.payload?.functionKey !== 'getReport') return route.continue();
+      await released;
+      return route.fulfill({ json: { ok: true, result: { ok: false, code: 'STORAGE_UNAVAILABLE', message: 'Forge storage did not answer.' } } });
+    });
+    await page.goto(app.adminUrl);
+    await page.getByRole('status').filter({ hasText: 'Loading the scope report' }).waitFor();
+    release();
+    const error = page.getByTestId('error-message');
+    await error.filter({ hasText: 'STORAGE_UNAVAILABLE' }).filter({ hasText: 'Forge storage did not answer.' }).waitFor();
+
+    // An app with no endpoints at all: the Endpoints tab says so instead of showing an empty table.
+    await page.unrouteAll();
+    await page.route('**/__bridge', async (route) => {
+      const body = route.request().postDataJSON() as { name: string; payload?: { functionKey?: string; payload?: { limit?: number } } };
+      if (body.name !== 'invoke' || body.payload?.functionKey !== 'getEndpoints') return route.continue();
+      return route.fulfill({ json: { ok: true, result: { ok: true, items: [], total: 0, offset: 0, limit: body.payload.payload?.limit ?? 50 } } });
+    });
+    await page.reload();
+    await tab(page, 'Endpoints');
+    await page.getByTestId('empty-state').filter({ hasText: 'No endpoints yet' }).waitFor();
+    await expect(page.getByTestId('endpoints-range').textContent()).resolves.toBe('0 endpoints');
     await page.close();
   });
 

@@ -63,7 +63,7 @@ export function App() {
         </TabPanel>
         <TabPanel>
           <div className="si-panel">
-            <ScopesTab report={data.report} onShowEndpoints={showEndpoints} />
+            <ScopesTab report={data.report} endpointCount={data.endpointCount} version={version} onShowEndpoints={showEndpoints} />
           </div>
         </TabPanel>
         <TabPanel>

@@ -51,7 +51,8 @@ export function scopeRows(report: Pick<Report, 'scopes' | 'runtime'>): ScopeRow[
   for (const need of scopes.missing) {
     for (const name of need.add) {
       const target = row(name);
-      if (!target.declared) target.status = 'missing';
+      if (need.where === 'installation') target.note = 'Declared, but a site has not granted it yet';
+      else if (!target.declared) target.status = 'missing';
       target.neededBy.push(need.need);
       target.locations.push(...need.locations.map((l) => `${l.file}:${l.line}`));
       target.scopeMismatch401 += need.scopeMismatch401;

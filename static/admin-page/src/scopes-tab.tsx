@@ -2,12 +2,14 @@ import Button from '@atlaskit/button/new';
 import DynamicTable from '@atlaskit/dynamic-table';
 import Textfield from '@atlaskit/textfield';
 import { useMemo, useState } from 'react';
-import type { Report } from '../../../src/analysis/report-types';
+import type { EndpointReport, Report } from '../../../src/analysis/report-types';
 import { Choice } from './choice';
-import { plural } from './format';
+import { formatDay, plural } from './format';
+import { scopeEvidence } from './scope-evidence';
 import { filterScopeRows, SCOPE_STATUSES, scopeRows, type ScopeRow, type ScopeStatus } from './scope-rows';
 import { Empty } from './states';
 import { StatusLozenge } from './status-lozenge';
+import { useAllEndpoints } from './use-all-endpoints';
 
 const HEAD = {
   cells: [
@@ -36,12 +38,24 @@ function Needs({ row }: { row: ScopeRow }) {
   );
 }
 
-function Evidence({ row, onShowEndpoints }: { row: ScopeRow; onShowEndpoints: (scope: string) => void }) {
+function Evidence({ row, endpoints, onShowEndpoints }: { row: ScopeRow; endpoints?: Map<string, EndpointReport>; onShowEndpoints: (scope: string) => void }) {
+  const found = endpoints ? scopeEvidence(row.neededBy, endpoints) : undefined;
+  const locations = [...new Set([...(found?.locations ?? []), ...row.locations])];
   return (
-    <div className="si-evidence">
+    <div className="si-evidence" data-testid="scope-evidence">
       {row.note ? <div>{row.note}</div> : null}
+      {found && (found.calls > 0 || found.lastSeen) ? (
+        <div data-testid="scope-runtime">
+          {plural(found.calls, 'call')} at runtime{found.lastSeen ? `, last ${formatDay(found.lastSeen)}` : ''}
+        </div>
+      ) : null}
       {row.scopeMismatch401 ? <div className="si-danger">{plural(row.scopeMismatch401, '401 scope mismatch', '401 scope mismatches')} at runtime</div> : null}
-      {row.locations.length ? <div className="si-muted">{row.locations.slice(0, 3).join(', ')}</div> : null}
+      {locations.length ? (
+        <div className="si-muted">
+          {locations.slice(0, 3).join(', ')}
+          {locations.length > 3 ? ` +${locations.length - 3} more` : ''}
+        </div>
+      ) : null}
       {row.grantedBy ? <div className="si-muted">granted by {plural(row.grantedBy, 'installation')}</div> : null}
       {row.neededBy.some((n) => /^[A-Z]+ \//.test(n)) ? (
         <Button appearance="subtle" spacing="compact" onClick={() => onShowEndpoints(row.name)}>
@@ -53,8 +67,9 @@ function Evidence({ row, onShowEndpoints }: { row: ScopeRow; onShowEndpoints: (s
 }
 
 /** Returns the Scopes tab: every declared, needed or granted scope, sortable and filterable. */
-export function ScopesTab({ report, onShowEndpoints }: { report: Pick<Report, 'scopes' | 'runtime'>; onShowEndpoints: (scope: string) => void }) {
+export function ScopesTab({ report, endpointCount, version, onShowEndpoints }: { report: Pick<Report, 'scopes' | 'runtime'>; endpointCount: number; version: number; onShowEndpoints: (scope: string) => void }) {
   const all = useMemo(() => scopeRows(report), [report]);
+  const { byKey } = useAllEndpoints(endpointCount, version);
   const [text, setText] = useState('');
   const [status, setStatus] = useState<ScopeStatus | undefined>();
   const rows = filterScopeRows(all, text, status ? [status] : []);
@@ -86,7 +101,7 @@ export function ScopesTab({ report, onShowEndpoints }: { report: Pick<Report, 's
               { key: `${SCOPE_STATUSES.indexOf(r.status)}-${r.name}`, content: <StatusLozenge status={r.status} /> },
               { key: `${r.kind}-${r.name}`, content: r.kind },
               { key: r.neededBy.length, content: <Needs row={r} /> },
-              { key: 'evidence', content: <Evidence row={r} onShowEndpoints={onShowEndpoints} /> },
+              { key: 'evidence', content: <Evidence row={r} endpoints={byKey} onShowEndpoints={onShowEndpoints} /> },
             ],
           }))}
         />

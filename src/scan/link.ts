@@ -118,7 +118,11 @@ export function linkSummaries(summaries: readonly FileSummary[]): LinkResult {
           queue.push({ call: substitute(c, fn, undefined, why), depth });
           continue;
         }
-        for (const site of sites) queue.push({ call: { ...substitute(c, fn, site, ''), loc: site.loc, via: [c.loc, ...c.via] }, depth: depth + 1 });
+        // A recursive helper calls itself: that call site adds no new path, only a loop.
+        const chain = [c.loc, ...c.via];
+        const fresh = sites.filter((site) => !chain.some((l) => l.file === site.loc.file && l.line === site.loc.line && l.column === site.loc.column));
+        if (fresh.length === 0) { queue.push({ call: substitute(c, fn, undefined, 'is only called by itself'), depth }); continue; }
+        for (const site of fresh) queue.push({ call: { ...substitute(c, fn, site, ''), loc: site.loc, via: chain }, depth: depth + 1 });
       }
     }
   }
@@ -185,6 +189,10 @@ function finalize(c: RawCall, out: LinkResult, seen: Set<string>): void {
   for (const p of c.paths) {
     if ('unresolved' in p) {
       add(`u|${where}|${p.unresolved}`, () => out.unresolved.push({ ...base, kind: 'path', family: c.family, reason: p.unresolved, candidates: [] }));
+      continue;
+    }
+    if (p.pieces.some((x) => typeof x !== 'string')) {
+      add(`u|${where}|ref`, () => out.unresolved.push({ ...base, kind: 'path', family: c.family, reason: 'the path depends on values that could not be linked', candidates: [] }));
       continue;
     }
     const pattern = stripQuery(p.pieces.join(''));

@@ -82,6 +82,11 @@ describe('helpers taking an options object', () => {
   ])('resolves destructured parameters per call site: %s', (_name, line, expected) => {
     expect(use(line).calls.map((c) => `${c.method} ${c.pattern}`)).toEqual(expected);
   });
+  it('follows a recursive helper without looping', () => {
+    const r = scanFiles([{ file: 'src/r.ts', side: 'backend', text: "import api, { route } from '@forge/api';\nfunction get(p: any, n: number): any { return n ? get(p, n - 1) : api.asApp().requestJira(p); }\nget(route`/rest/api/3/myself`, 3);" }]);
+    expect(r.calls.map((c) => `${c.line} ${c.method} ${c.pattern}`)).toEqual(['3 GET /rest/api/3/myself']);
+    expect(r.unresolved).toEqual([]);
+  });
   it('reports an options object it cannot see into as unresolved', () => {
     expect(use('jira(opts);').unresolved.map((u) => u.reason)).toEqual(['path is destructured from an argument that cannot be resolved']);
   });

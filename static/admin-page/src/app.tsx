@@ -15,7 +15,7 @@ import { ErrorMessage, Loading } from './states';
 const TABS = ['Overview', 'Scopes', 'Endpoints', 'Plan', 'Export'] as const;
 
 /** Returns the admin page: loads the report through the resolver, then shows it in tabs. */
-export function App() {
+export function App({ firstReport }: { firstReport?: Promise<GetReportResult> }) {
   const [data, setData] = useState<GetReportResult | undefined>();
   const [error, setError] = useState<unknown>();
   const [tab, setTab] = useState(0);
@@ -23,11 +23,13 @@ export function App() {
   // Bumped after a reset so the endpoint pages are fetched again.
   const [version, setVersion] = useState(0);
 
-  const load = useCallback(() => {
+  const [first] = useState(() => firstReport);
+  const load = useCallback((pending?: Promise<GetReportResult>) => {
     setError(undefined);
-    getReport().then(setData, setError);
+    (pending ?? getReport()).then(setData, setError);
   }, []);
-  useEffect(load, [load]);
+  // StrictMode runs effects twice in development; the promise makes the second run free.
+  useEffect(() => load(first), [load, first]);
 
   if (error && !data) return <ErrorMessage error={error} title="Could not load the Scope Inspector report" />;
   if (!data) return <Loading label="Loading the scope report…" />;

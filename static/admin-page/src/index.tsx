@@ -3,10 +3,14 @@ import './admin-page.css';
 import { view } from '@forge/bridge';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { getReport } from './api';
 import { App } from './app';
 import { followTheme } from './theme';
 
 async function start(): Promise<void> {
+  // Ask for the report at once, in parallel with the context: the resolver is the slow part.
+  const firstReport = getReport();
+  firstReport.catch(() => undefined); // App reports the failure; this only avoids an unhandled rejection meanwhile
   let hostMode: unknown;
   try {
     const context = (await view.getContext()) as { theme?: { colorMode?: unknown } | null };
@@ -17,7 +21,7 @@ async function start(): Promise<void> {
   followTheme(hostMode);
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <App />
+      <App firstReport={firstReport} />
     </StrictMode>,
   );
 }

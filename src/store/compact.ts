@@ -9,7 +9,7 @@ import { defaultKvs, type KvsPort } from './kvs-port';
 import { MAX_TRANSACTION_OPS } from './limits';
 import { retryWithinBudget } from './retry';
 import { queryPage, scanPrefix, type Entry } from './scan';
-import { isShardValue } from './shard-guard';
+import { isFutureShard, isShardValue } from './shard-guard';
 import type { ShardValue } from './shard';
 
 /** Days of usage kept unless configured otherwise. */
@@ -113,11 +113,12 @@ async function deleteKeys(state: CompactionState, keys: string[]): Promise<void>
 export async function compactHeld(state: CompactionState, result: CompactResult): Promise<CompactResult> {
   const stored = await retryWithinBudget(() => state.kvs.get<GrantsValue>(GRANTS_KEY), state.budget);
   state.grants = Array.isArray(stored?.versions) ? stored.versions : [];
+  let cursor: string | undefined;
   for (;;) {
     if (state.budget.remaining() <= 0) return result;
-    // Always the first page: merged shards are deleted, so it holds the next ones (and
-    // no cursor has to survive our own deletes).
-    const page = await queryPage<unknown>(state.kvs, SHARD_PREFIX, state.budget);
+    // The same page again: merged shards are deleted, so it holds the next ones (and no
+    // cursor has to survive our own deletes). Only shards left in place move the cursor on.
+    const page = await queryPage<unknown>(state.kvs, SHARD_PREFIX, state.budget, cursor);
     if (page.entries.length === 0) break;
     // A shard we already merged is still there: the store acknowledged a transaction it did
     // not apply. Our in-memory aggregates are then ahead of storage; stop and trust storage.
@@ -127,9 +128,12 @@ export async function compactHeld(state: CompactionState, result: CompactResult)
     }
     const byDay = new Map<string, Entry<ShardValue>[]>();
     const discard: string[] = [];
+    let kept = 0;
     for (const entry of page.entries) {
       const day = dayOfKey(entry.key);
-      if (!day || !isShardValue(entry.value) || day < state.cutoffDay) discard.push(entry.key);
+      // A newer version's shard (during an upgrade) is left for that version to merge.
+      if (isFutureShard(entry.value)) kept++;
+      else if (!day || !isShardValue(entry.value) || day < state.cutoffDay) discard.push(entry.key);
       else byDay.set(day, [...(byDay.get(day) ?? []), entry as Entry<ShardValue>]);
     }
     if (discard.length > 0) await deleteKeys(state, discard);
@@ -143,6 +147,10 @@ export async function compactHeld(state: CompactionState, result: CompactResult)
         await mergeDayChunk(state, day, slice);
         result.shardsMerged += slice.length;
       }
+    }
+    if (kept > 0) {
+      if (!page.cursor) break;
+      cursor = page.cursor;
     }
   }
   const expired = (await scanPrefix<unknown>(state.kvs, DAY_PREFIX, state.budget)).map((e) => e.key).filter((key) => (dayOfKey(key) ?? '') < state.cutoffDay);

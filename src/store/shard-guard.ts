@@ -21,3 +21,9 @@ export function isShardValue(value: unknown): value is ShardValue {
     s.rows.every((r) => rowProblem(r) === undefined)
   );
 }
+
+/** Returns true for a shard written by a newer format version, which this version must not touch. */
+export function isFutureShard(value: unknown): boolean {
+  const v = (value as { v?: unknown } | null)?.v;
+  return typeof v === 'number' && v > 1;
+}

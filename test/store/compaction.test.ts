@@ -173,4 +173,13 @@ describe('compaction', () => {
     expect(await callsOf()).toBe(50);
     expect(await callsOf()).toBe(50);
   });
+
+  it('leaves shards of a newer format version in place and merges the rest', async () => {
+    await sandbox.run(() => kvs.set(`${SHARD_PREFIX}2026-11-29:0000-future`, { v: 2, anything: true }));
+    for (let i = 0; i < 30; i++) await sandbox.run(() => writeShard([row(1)], { now: () => T0 }));
+    const result = await sandbox.run(() => compactUsage({ now: () => T0 }));
+    expect(result).toMatchObject({ complete: true, shardsMerged: 30, shardsDiscarded: 0 });
+    expect((await sandbox.run(() => keys(SHARD_PREFIX))).map((k) => k.key)).toEqual([`${SHARD_PREFIX}2026-11-29:0000-future`]);
+    expect(await callsOf()).toBe(30);
+  });
 });

@@ -7,6 +7,7 @@ import { fixedBudget } from './budget';
 import { compactHeld, loadDay, newState, type CompactOptions, type CompactResult } from './compact';
 import { emptyDay, mergeShard, type DayAggregate } from './day-aggregate';
 import { DAY_PREFIX, GRANTS_KEY, KEY_PREFIX, LEASE_KEY, SHARD_PREFIX, dayOfKey } from './keys';
+import { mergeGrants } from './grants';
 import { acquireLease } from './lease';
 import { MAX_TRANSACTION_OPS } from './limits';
 import { retryWithinBudget } from './retry';
@@ -46,28 +47,27 @@ export async function readUsage(options: ReadOptions = {}): Promise<UsageExport>
       // Compaction gets half of the time left, so a slow store still leaves time to read.
       const full = state.budget;
       state.budget = fixedBudget(full.remaining() / 2);
-      await compactHeld(state, result).catch(() => {
-        // What this run cached may be ahead of or behind storage: read storage itself.
-        state.days.clear();
-      });
+      await compactHeld(state, result).catch(() => undefined);
       state.budget = full;
     }
+    // An unfinished compaction's cache may be ahead of storage (a write acknowledged but not
+    // applied): read storage itself, then add what is still pending.
+    if (!result.complete) state.days.clear();
     options.onCompaction?.(result);
     const dayKeys = (await scanPrefix<unknown>(state.kvs, DAY_PREFIX, state.budget)).map((e) => dayOfKey(e.key)).filter((d): d is string => !!d && d >= state.cutoffDay);
     // loadDay caches what this compaction wrote; other days are read from storage.
     const days = new Map<string, DayAggregate>();
     for (const day of new Set(dayKeys)) days.set(day, (await loadDay(state, day)).aggregate);
     if (!result.complete) {
+      const stored = await retryWithinBudget(() => state.kvs.get<{ versions?: unknown }>(GRANTS_KEY), state.budget);
+      state.grants = Array.isArray(stored?.versions) ? (stored!.versions as typeof state.grants) : [];
       for (const entry of await scanPrefix<unknown>(state.kvs, SHARD_PREFIX, state.budget)) {
         if (!isShardValue(entry.value) || entry.value.day < state.cutoffDay) continue;
         const day = days.get(entry.value.day) ?? emptyDay(entry.value.day);
         mergeShard(day, entry.value);
         days.set(entry.value.day, day);
+        state.grants = mergeGrants(state.grants, entry.value);
       }
-    }
-    if (!result.complete) {
-      const stored = await retryWithinBudget(() => state.kvs.get<{ versions?: unknown }>(GRANTS_KEY), state.budget);
-      if (Array.isArray(stored?.versions)) state.grants = stored!.versions as typeof state.grants;
     }
     return buildExport({ days: [...days.values()].sort((a, b) => a.day.localeCompare(b.day)), grants: state.grants, ...installationInfo(), generatedAt: new Date((options.now ?? Date.now)()).toISOString() });
   } catch (error) {

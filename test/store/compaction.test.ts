@@ -5,7 +5,7 @@
 import { kvs, WhereConditions } from '@forge/kvs';
 import { operations } from '../../src/catalog';
 import { compactUsage, readUsage, resetUsage, RETENTION_ENV, scheduledCompaction, writeShard } from '../../src/store';
-import { DAY_PREFIX, SHARD_PREFIX } from '../../src/store/keys';
+import { DAY_PREFIX, LEASE_KEY, SHARD_PREFIX } from '../../src/store/keys';
 import { MAX_VALUE_BYTES } from '../../src/store/limits';
 import { FAMILY_CODE, type EncodedRow } from '../../src/usage/rows';
 import type { Sandbox } from '../../local/sandbox';
@@ -181,5 +181,14 @@ describe('compaction', () => {
     expect(result).toMatchObject({ complete: true, shardsMerged: 30, shardsDiscarded: 0 });
     expect((await sandbox.run(() => keys(SHARD_PREFIX))).map((k) => k.key)).toEqual([`${SHARD_PREFIX}2026-11-29:0000-future`]);
     expect(await callsOf()).toBe(30);
+  });
+
+  it('reads pending shards and their granted scopes when another compactor holds the lease', async () => {
+    await sandbox.run(() => kvs.set(LEASE_KEY, { token: 'someone-else', expires: Date.now() + 60_000 }));
+    for (let i = 0; i < 3; i++) await sandbox.run(() => writeShard([row(2)], { now: () => T0 }));
+    const usage = await sandbox.run(() => readUsage({ now: () => T0, leaseWaitMs: 0 }));
+    expect(usage.endpoints).toMatchObject([{ calls: 6 }]);
+    expect(usage.grantedScopes).toMatchObject([{ appVersion: '2.1.0', scopes: ['read:jira-user', 'read:jira-work', 'storage:app'] }]);
+    expect(await sandbox.run(() => keys(SHARD_PREFIX))).toHaveLength(3);
   });
 });

@@ -4,7 +4,18 @@ import type { Side } from './types';
 
 /** Extensions of the source files the scanner reads. */
 export const SOURCE_EXTENSIONS = ['.js', '.jsx', '.ts', '.tsx', '.mjs', '.cjs'];
-const SKIP_DIRS: Record<string, string> = { node_modules: 'dependencies (node_modules)', build: 'build output', dist: 'build output', out: 'build output', coverage: 'test coverage output', '.git': 'version control' };
+const SKIP_DIRS: Record<string, string> = {
+  node_modules: 'dependencies (node_modules)',
+  build: 'build output',
+  dist: 'build output',
+  out: 'build output',
+  coverage: 'test coverage output',
+  '.git': 'version control',
+  // Tests and mocks are not deployed; their routes would count as calls the app makes.
+  __tests__: 'tests (not deployed)',
+  __mocks__: 'test mocks (not deployed)',
+};
+const TEST_FILE = /\.(test|spec)\.[cm]?[jt]sx?$/;
 
 /** A source file to scan, relative to the app directory (POSIX separators). */
 export interface SourceFile {
@@ -54,6 +65,7 @@ export function findSourceFiles(appDir: string, resourcePaths: readonly string[]
       if (!SOURCE_EXTENSIONS.includes(ext)) continue;
       seen.add(rel);
       if (/\.d\.[cm]?ts$/.test(e.name)) { skipped.push({ file: rel, reason: 'type declarations' }); continue; }
+      if (TEST_FILE.test(e.name)) { skipped.push({ file: rel, reason: 'test file (not deployed)' }); continue; }
       let text: string;
       try {
         text = readFileSync(join(appDir, rel), 'utf8');

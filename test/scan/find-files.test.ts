@@ -27,6 +27,9 @@ describe('findSourceFiles', () => {
     write('ui/app/build/main.js');
     write('static/page/index.cjs');
     write('lib/outside.ts');
+    write('src/index.test.ts');
+    write('src/__tests__/a.ts');
+    write('src/__mocks__/@forge/api.js');
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -39,7 +42,10 @@ describe('findSourceFiles', () => {
       ['ui/app/src/App.jsx', 'frontend'],
     ]);
     expect(r.skipped).toEqual([
+      { file: 'src/__mocks__/', reason: 'test mocks (not deployed)' },
+      { file: 'src/__tests__/', reason: 'tests (not deployed)' },
       { file: 'src/dist/', reason: 'build output' },
+      { file: 'src/index.test.ts', reason: 'test file (not deployed)' },
       { file: 'ui/app/build/', reason: 'build output' },
     ]);
   });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { catalogVocabulary } from '../../src/usage/vocabulary';
 import { isRedactedShape, MAX_SHAPE_LENGTH, redactPath } from '../../src/usage/redact';
 import { computeEndpoint } from '../../src/recorder/endpoint';
@@ -47,5 +48,21 @@ describe('computeEndpoint', () => {
 
   it('returns one shared object per identity', () => {
     expect(computeEndpoint('requestJira', 'GET', '/rest/api/3/issue/A-1')).toBe(computeEndpoint('requestJira', 'GET', '/rest/api/3/issue/B-2'));
+  });
+});
+
+describe('redaction privacy (property)', () => {
+  const words = [...vocabulary].slice(0, 200);
+  it('never lets a segment outside the catalog vocabulary through, whatever the path', () => {
+    const secret = fc.string({ minLength: 1, maxLength: 40 }).filter((x) => !x.includes('/') && !x.includes('?') && !x.includes('#') && !vocabulary.has(x));
+    const segment = fc.oneof(fc.constantFrom(...words), secret);
+    fc.assert(
+      fc.property(fc.array(segment, { maxLength: 24 }), fc.string(), (segments, query) => {
+        const shape = redactPath(`/${segments.join('/')}?${query}`, vocabulary);
+        expect(isRedactedShape(shape, vocabulary)).toBe(true);
+        for (const part of shape.split('/')) expect(part === '' || part === '{}' || part === '*' || vocabulary.has(part)).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

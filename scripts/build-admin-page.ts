@@ -61,7 +61,9 @@ function newestMtime(dir: string): number {
 export function isAdminPageStale(): boolean {
   const js = join(ADMIN_PAGE_BUILD, 'main.js');
   if (!existsSync(js) || !existsSync(join(ADMIN_PAGE_BUILD, 'index.html'))) return true;
-  return Math.max(newestMtime(ADMIN_PAGE_SRC), statSync(__filename).mtimeMs) > statSync(js).mtimeMs;
+  // The page also bundles one small file of the core (scope kinds); types alone do not count.
+  const inputs = [newestMtime(ADMIN_PAGE_SRC), statSync(__filename).mtimeMs, statSync(join(ROOT, 'src', 'catalog', 'scope-kind.ts')).mtimeMs];
+  return Math.max(...inputs) > statSync(js).mtimeMs;
 }
 
 /**

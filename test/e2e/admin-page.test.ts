@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { buildAdminPage, isAdminPageStale } from '../../scripts/build-admin-page';
 import type { GetEndpointsResult, GetReportResult } from '../../src/resolvers/contract';
@@ -34,9 +35,28 @@ async function open(query = '', viewport = { width: 1280, height: 800 }): Promis
   return { page, errors, ms: Math.round(performance.now() - started) };
 }
 
+/** Polls `read` until it returns `expected` (the DOM settles after React renders), then asserts. */
+async function eventually<T>(read: () => Promise<T>, expected: T, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = await read();
+  while (!isDeepStrictEqual(last, expected) && Date.now() < deadline) {
+    await new Promise((ok) => setTimeout(ok, 50));
+    last = await read();
+  }
+  expect(last).toEqual(expected);
+}
+
+/** Saves a screenshot to docs/screenshots, for the real app only (the fixture's would mislead). */
+async function screenshot(page: Page, name: string): Promise<void> {
+  if (app.kind !== 'real') return;
+  mkdirSync(join(REPO_ROOT, 'docs', 'screenshots'), { recursive: true });
+  await page.screenshot({ path: join(REPO_ROOT, 'docs', 'screenshots', name) });
+}
+
 const tab = (page: Page, name: string) => page.getByRole('tab', { name }).click();
 const statValue = async (page: Page, testId: string) => (await page.getByTestId(testId).locator('.si-stat-value').textContent())?.trim();
-const endpointRange = (page: Page) => page.getByTestId('endpoints-range');
+/** The Endpoints tab's "1–25 of N" once the page for the current filters has arrived. */
+const endpointRange = (page: Page) => page.locator('[data-testid="endpoints-range"][data-loading="false"]');
 
 (available ? describe : describe.skip)('admin page in real Chromium through the real @forge/bridge', () => {
   beforeAll(async () => {
@@ -73,11 +93,10 @@ const endpointRange = (page: Page) => page.getByTestId('endpoints-range');
     expect(await statValue(page, 'unresolved')).toBe(String(expected.report.unresolved.length));
     expect(await statValue(page, 'endpoint-count')).toBe(expected.endpointCount.toLocaleString('en-US'));
     const behind = runtime.installations.filter((i) => i.notGranted.length > 0);
-    await expect(page.getByTestId('not-granted-warning').count()).resolves.toBe(behind.length);
+    await eventually(() => page.getByTestId('not-granted-warning').count(), behind.length);
     for (const scope of behind.flatMap((i) => i.notGranted)) await page.getByTestId('not-granted-warning').getByText(scope).first().waitFor();
     expect(await page.evaluate(() => document.documentElement.getAttribute('data-color-mode'))).toBe('light');
-    mkdirSync(join(REPO_ROOT, 'docs', 'screenshots'), { recursive: true });
-    await page.screenshot({ path: join(REPO_ROOT, 'docs', 'screenshots', 'admin-page.png') });
+    await screenshot(page, 'admin-page.png');
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -88,11 +107,11 @@ const endpointRange = (page: Page) => page.getByTestId('endpoints-range');
     const { scopes, runtime } = expected.report;
     const names = new Set([...scopes.declared.map((s) => s.name), ...scopes.missingScopes, ...runtime.installations.flatMap((i) => i.granted)]);
     const rows = page.locator('[data-testid^="scope-row-"]');
-    await expect(rows.count()).resolves.toBe(names.size);
+    await eventually(() => rows.count(), names.size);
     for (const name of names) await page.getByTestId(`scope-row-${name}`).waitFor();
 
     await page.getByLabel('Filter scopes by status').selectOption('unused');
-    await expect(rows.count()).resolves.toBe(scopes.unused.filter((u) => u.status === 'unused').length);
+    await eventually(() => rows.count(), scopes.unused.filter((u) => u.status === 'unused').length);
     for (const u of scopes.unused.filter((s) => s.status === 'unused')) await page.getByTestId(`scope-row-${u.name}`).waitFor();
 
     await page.getByLabel('Filter scopes by status').selectOption('missing');
@@ -130,7 +149,7 @@ const endpointRange = (page: Page) => page.getByTestId('endpoints-range');
     await expect(page.getByRole('tab', { name: 'Endpoints' }).getAttribute('aria-selected')).resolves.toBe('true');
     const rows = page.getByTestId('endpoint-row');
     await endpointRange(page).filter({ hasText: `of ${expected.endpointCount}` }).waitFor();
-    await expect(rows.count()).resolves.toBe(Math.min(25, expected.endpointCount));
+    await eventually(() => rows.count(), Math.min(25, expected.endpointCount));
 
     // Default sort: most calls first, as the resolver orders them.
     const calls = async () => (await page.getByTestId('endpoint-calls').allTextContents()).map((t) => Number(t.replace(/,/g, '')));
@@ -142,7 +161,7 @@ const endpointRange = (page: Page) => page.getByTestId('endpoints-range');
     const missing = await resolve<GetEndpointsResult>('getEndpoints', { status: 'missing', limit: 200 });
     await page.getByLabel('Filter endpoints by status').selectOption('missing');
     await endpointRange(page).filter({ hasText: missing.total === 0 ? '0 endpoints' : `of ${missing.total}` }).waitFor();
-    await expect(rows.count()).resolves.toBe(Math.min(25, missing.total));
+    await eventually(() => rows.count(), Math.min(25, missing.total));
     await page.getByLabel('Filter endpoints by status').selectOption('');
 
     // Filter by text: a template of the seeded traffic.
@@ -275,7 +294,7 @@ const endpointRange = (page: Page) => page.getByTestId('endpoints-range');
     }
     await page.getByTestId('endpoint-row').first().waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(760);
-    await page.screenshot({ path: join(REPO_ROOT, 'docs', 'screenshots', 'admin-page-narrow-dark.png') });
+    await screenshot(page, 'admin-page-narrow-dark.png');
     await page.close();
   });
 

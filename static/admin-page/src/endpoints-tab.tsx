@@ -81,7 +81,7 @@ export function EndpointsTab({ filter, onFilter, version }: { filter: EndpointFi
         <Button isDisabled={offset === 0 || loading} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>
           Previous
         </Button>
-        <span data-testid="endpoints-range" aria-live="polite">
+        <span data-testid="endpoints-range" data-loading={loading ? 'true' : 'false'} aria-live="polite">
           {total === 0 ? '0 endpoints' : `${formatCount(offset + 1)}–${formatCount(Math.min(offset + PAGE_SIZE, total))} of ${formatCount(total)}`}
         </span>
         <Button isDisabled={offset + PAGE_SIZE >= total || loading} onClick={() => setOffset(offset + PAGE_SIZE)}>

@@ -14,8 +14,8 @@ const ROOT = resolve(__dirname, '..');
 const OUT = join(ROOT, 'src/generated/static-analysis.json');
 
 /** Returns the static analysis of the app at `appDir`, as the resolvers bundle it. */
-export function buildStaticAnalysis(appDir: string): StaticAnalysis {
-  const { manifest, manifestText, scan } = auditApp(appDir);
+export async function buildStaticAnalysis(appDir: string): Promise<StaticAnalysis> {
+  const { manifest, manifestText, scan } = await auditApp(appDir);
   const knowledge = loadForgeKnowledge();
   const version = JSON.parse(readFileSync(join(appDir, 'package.json'), 'utf8')).version as string;
   return {
@@ -32,13 +32,15 @@ export function buildStaticAnalysis(appDir: string): StaticAnalysis {
 }
 
 if (require.main === module) {
-  const text = JSON.stringify(buildStaticAnalysis(ROOT), null, 1) + '\n';
-  if (process.argv.includes('--check')) {
-    const same = existsSync(OUT) && readFileSync(OUT, 'utf8') === text;
-    console.log(same ? `${OUT}: up to date` : `${OUT}: stale — run npm run build:static-analysis`);
-    process.exit(same ? 0 : 1);
-  }
-  mkdirSync(dirname(OUT), { recursive: true });
-  writeFileSync(OUT, text);
-  console.log(`wrote ${OUT}`);
+  buildStaticAnalysis(ROOT).then((analysis) => {
+    const text = JSON.stringify(analysis, null, 1) + '\n';
+    if (process.argv.includes('--check')) {
+      const same = existsSync(OUT) && readFileSync(OUT, 'utf8') === text;
+      console.log(same ? `${OUT}: up to date` : `${OUT}: stale — run npm run build:static-analysis`);
+      process.exit(same ? 0 : 1);
+    }
+    mkdirSync(dirname(OUT), { recursive: true });
+    writeFileSync(OUT, text);
+    console.log(`wrote ${OUT}`);
+  });
 }

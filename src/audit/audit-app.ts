@@ -4,7 +4,7 @@ import { analyze } from '../analysis/analyze';
 import type { Report } from '../analysis/report-types';
 import { ScopeInspectorError } from '../errors';
 import { invalidScopes, loadForgeKnowledge, parseManifest, scopeNeedsFromManifest, type ManifestInfo } from '../manifest';
-import { scanApp } from '../scan';
+import { scanAppParallel } from '../scan';
 import type { ScanResult } from '../scan/types';
 import type { UsageExport } from '../usage/format';
 import { validateUsageExport } from '../usage/validate';
@@ -47,8 +47,11 @@ export function readUsageFile(file: string): UsageExport {
   }
 }
 
-/** Audits a Forge app directory: reads its manifest, scans its source, reads usage exports, analyses. */
-export function auditApp(appDir: string, options: AuditOptions = {}): AuditResult {
+/**
+ * Audits a Forge app directory: reads its manifest, scans its source (on worker threads for
+ * large trees), reads usage exports, analyses.
+ */
+export async function auditApp(appDir: string, options: AuditOptions = {}): Promise<AuditResult> {
   const manifestPath = join(appDir, 'manifest.yml');
   if (!existsSync(manifestPath)) throw new ScopeInspectorError('MANIFEST_NOT_FOUND', `${manifestPath}: not found (is ${appDir} a Forge app directory?)`);
   const manifestText = readFileSync(manifestPath, 'utf8');
@@ -57,7 +60,7 @@ export function auditApp(appDir: string, options: AuditOptions = {}): AuditResul
   const knowledge = loadForgeKnowledge();
   const usage = (options.usageFiles ?? []).map(readUsageFile);
   options.onProgress?.('scanning source…');
-  const scan = scanApp(appDir, { resourcePaths: manifest.resources.map((r) => r.path) });
+  const scan = await scanAppParallel(appDir, { resourcePaths: manifest.resources.map((r) => r.path) });
   options.onProgress?.(`scanned ${scan.files.scanned.length} files`);
   const report = analyze({
     manifestFile,

@@ -51,6 +51,12 @@ export function matchPattern(family: Family, method: string, pattern: string, in
   if (node) {
     return noMatch('METHOD_NOT_ALLOWED', `[${verb}] ${pattern}: no ${verb} operation here (documented: ${[...node.methods!.keys()].join(', ')})`, [...node.methods!.values()]);
   }
+  // Like match(): a Confluence or Bitbucket path without its prefix names what it probably meant.
+  const prefix = family === 'requestConfluence' ? '/wiki' : family === 'requestBitbucket' ? '/2.0' : '';
+  if (prefix && !pattern.startsWith(prefix + '/')) {
+    const meant = matchPattern(family, verb, prefix + pattern, index);
+    if (meant.operation) return noMatch('NOT_FOUND', `[${verb}] ${pattern}: paths of this product start with ${prefix}; did you mean ${meant.operation.key}?`, [meant.operation]);
+  }
   const candidates = enumeratePattern(family, undefined, pattern, index);
   return noMatch('NOT_FOUND', `[${verb}] ${pattern}: no operation matches this pattern`, candidates.slice(0, 20));
 }

@@ -40,7 +40,7 @@ function render(result: AuditResult, format: string, io: CliIo, version: string)
 }
 
 /** Runs `audit DIR`; returns 0 clean, 1 when selected findings remain, 2 on usage or input errors (thrown). */
-export function runAudit(io: CliIo, dir: string, options: AuditCommandOptions, version: string): number {
+export async function runAudit(io: CliIo, dir: string, options: AuditCommandOptions, version: string): Promise<number> {
   if (!FORMATS.includes(options.format)) throw new ScopeInspectorError('USAGE', `--format: unknown "${options.format}" (choose from ${FORMATS.join(', ')})`);
   const failOn = parseFailOn(options.failOn);
   let baseline: Baseline | undefined;
@@ -54,7 +54,7 @@ export function runAudit(io: CliIo, dir: string, options: AuditCommandOptions, v
     baseline = parseBaseline(text, options.baseline);
   }
   const progress = io.color ? (message: string) => io.err(styler(true).dim(message)) : undefined;
-  let result = auditApp(dir, { usageFiles: options.usage, onProgress: progress });
+  let result = await auditApp(dir, { usageFiles: options.usage, onProgress: progress });
 
   if (options.fix || options.dryRun) {
     const { report, manifestPath, manifestText } = result;
@@ -64,7 +64,7 @@ export function runAudit(io: CliIo, dir: string, options: AuditCommandOptions, v
     else io.out(createTwoFilesPatch(report.manifest, report.manifest, manifestText, updated, 'current', options.dryRun ? 'proposed' : 'fixed'));
     if (options.dryRun || updated === manifestText) return failingFindings(report, failOn, baseline).length ? 1 : 0;
     writeFileSync(manifestPath, updated);
-    result = auditApp(dir, { usageFiles: options.usage });
+    result = await auditApp(dir, { usageFiles: options.usage });
   }
 
   const rendered = render(result, options.format, io, version);

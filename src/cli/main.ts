@@ -45,8 +45,8 @@ function buildProgram(io: CliIo, result: { code: number }): Command {
     .option('--remove-unused', 'with --fix or --dry-run: also remove unused scopes')
     .option('--dry-run', 'print the manifest diff --fix would apply, change nothing')
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
-    .action((dir: string, options) => {
-      result.code = runAudit(io, dir, options, version());
+    .action(async (dir: string, options) => {
+      result.code = await runAudit(io, dir, options, version());
     });
   return program;
 }

@@ -9,14 +9,14 @@ const NON_ADMIN = { ...ADMIN, accountId: 'someone-else', admin: false };
 
 // The resolvers read the static analysis bundled at build time; build it for this checkout.
 jest.mock('../../src/resolvers/static-analysis', () => ({ staticAnalysis: () => cached }));
-let cached: ReturnType<typeof buildStaticAnalysis>;
+let cached: Awaited<ReturnType<typeof buildStaticAnalysis>>;
 
 describe('admin page resolvers, through the sandbox and the real @forge packages', () => {
   let sandbox: Sandbox;
   const call = (key: string, payload: unknown = {}, opts: object = ADMIN) => sandbox.invokeResolver('resolver', key, payload, opts) as Promise<any>;
 
   beforeAll(async () => {
-    cached = buildStaticAnalysis(ROOT);
+    cached = await buildStaticAnalysis(ROOT);
     sandbox = createSandbox({ appDir: ROOT, ...demoSiteOptions(join(ROOT, 'manifest.yml')) });
     await seedDemoTraffic(sandbox);
   }, 60_000);

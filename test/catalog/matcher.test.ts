@@ -104,3 +104,24 @@ describe('match', () => {
     );
   });
 });
+
+describe('matchPattern', () => {
+  const { matchPattern, enumeratePattern } = require('../../src/catalog') as typeof import('../../src/catalog');
+
+  it('reads an interpolated segment as a parameter, not as a literal sibling', () => {
+    expect(matchPattern('requestJira', 'GET', '/rest/api/3/issue/{}').operation?.key).toBe('GET /rest/api/3/issue/{issueIdOrKey}');
+    expect(matchPattern('requestJira', 'GET', '/rest/api/3/issue/{}/comment?expand={}').operation?.key).toBe('GET /rest/api/3/issue/{issueIdOrKey}/comment');
+  });
+
+  it('names the /wiki operation a Confluence pattern without its prefix probably meant', () => {
+    const result = matchPattern('requestConfluence', 'GET', '/api/v2/pages/{}');
+    expect(result.operation).toBeUndefined();
+    expect('reason' in result && result.reason).toContain('GET /wiki/api/v2/pages/{id}');
+  });
+
+  it('enumerates the operations a resource-selecting wildcard can reach', () => {
+    const keys = enumeratePattern('requestJira', 'GET', '/rest/api/3/{}/{}/properties').map((o) => o.key);
+    expect(keys).toEqual(expect.arrayContaining(['GET /rest/api/3/issue/{issueIdOrKey}/properties', 'GET /rest/api/3/project/{projectIdOrKey}/properties']));
+    expect(keys.every((k) => k.startsWith('GET /rest/api/3/'))).toBe(true);
+  });
+});

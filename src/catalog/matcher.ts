@@ -91,7 +91,7 @@ function find(node: RouteNode, path: string, start: number, params: string[]): R
   if (end < 0) end = path.length;
   const segment = path.slice(start, end);
   if (node.statics) {
-    const literal = literalOf(segment);
+    const literal = segment.indexOf('%') < 0 ? segment : literalOf(segment);
     const child = literal === undefined ? undefined : node.statics.get(literal);
     if (child) {
       const found = find(child, path, end + 1, params);

@@ -22,9 +22,9 @@ export function pathOnly(path: unknown): string | NoMatch {
   return bare;
 }
 
-// Characters no request path may carry unencoded: controls, space, non-ASCII and "<>\\^`{|}.
-const MUST_BE_ENCODED = /[\u0000-\u0020\u007f-\uffff"<>\\^`{|}]/;
-const DOT_SEGMENT = /\/\.\.?(?=\/|$)/;
+// One pass finds what no request path may carry: characters that must be encoded (controls,
+// space, non-ASCII, "<>\\^`{|}), an empty segment ("//"), or a dot segment ("/./", "/../").
+const REJECTED = /[\u0000-\u0020\u007f-\uffff"<>\\^`{|}]|\/\/|\/\.\.?(?=\/|$)/;
 
 /** Returns the path without its one ignored trailing slash (`/rest/api/3/myself/` → `/rest/api/3/myself`). */
 export function trimTrailingSlash(bare: string): string {
@@ -33,12 +33,13 @@ export function trimTrailingSlash(bare: string): string {
 
 /** Returns a NoMatch when the path holds what no real request contains, else undefined. */
 export function checkPath(path: string): NoMatch | undefined {
-  const bad = MUST_BE_ENCODED.exec(path);
-  if (bad) return noMatch('BAD_CHARACTER', `path contains ${JSON.stringify(bad[0])} at offset ${bad.index}, which must be percent-encoded`);
-  const empty = path.indexOf('//');
-  if (empty >= 0) return noMatch('BAD_SEGMENT', `empty segment at offset ${empty + 1} (a doubled or stray "/")`);
-  const dots = DOT_SEGMENT.exec(path);
-  if (dots) return noMatch('BAD_SEGMENT', `dot segment "${dots[0].slice(1)}" at offset ${dots.index + 1}`);
+  const bad = REJECTED.exec(path);
+  if (bad) {
+    const found = bad[0];
+    if (found === '//') return noMatch('BAD_SEGMENT', `empty segment at offset ${bad.index + 1} (a doubled or stray "/")`);
+    if (found.length > 1) return noMatch('BAD_SEGMENT', `dot segment "${found.slice(1)}" at offset ${bad.index + 1}`);
+    return noMatch('BAD_CHARACTER', `path contains ${JSON.stringify(found)} at offset ${bad.index}, which must be percent-encoded`);
+  }
   if (path.indexOf('%') < 0) return undefined;
   // Slow path, only for percent-encoded paths: every escape must decode, and none may hide a dot segment.
   for (const segment of path.split('/')) {

@@ -136,6 +136,14 @@ const endpointRange = (page: Page) => page.locator('[data-testid="endpoints-rang
     expect(shown.length).toBeLessThan(names.size);
     await page.getByTestId('scopes-filter-text').fill('no-such-scope-anywhere');
     await page.getByTestId('empty-state').waitFor();
+
+    // "Show endpoints" opens the Endpoints tab filtered by the scope, as getEndpoints filters.
+    await page.getByTestId('scopes-filter-text').fill('');
+    const needing = await resolve<GetEndpointsResult>('getEndpoints', { text: withCalls!.name, limit: 200 });
+    await page.getByRole('button', { name: `Show the endpoints that need ${withCalls!.name}` }).click();
+    await expect(page.getByRole('tab', { name: 'Endpoints' }).getAttribute('aria-selected')).resolves.toBe('true');
+    await expect(page.getByTestId('endpoints-filter-text').inputValue()).resolves.toBe(withCalls!.name);
+    await endpointRange(page).filter({ hasText: `of ${needing.total}` }).waitFor();
     await page.close();
   });
 

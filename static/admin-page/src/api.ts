@@ -26,7 +26,7 @@ function isFailure(value: unknown): value is ResolverError {
 
 /** Returns the resolver's answer, throwing `ResolverFailure` for `{ ok: false }` answers. */
 async function call<T>(name: string, payload?: object): Promise<T> {
-  const result = await invoke<unknown>(name, payload as never);
+  const result = await invoke<unknown>(name, payload as Record<string, unknown> | undefined);
   if (isFailure(result)) throw new ResolverFailure(result.code, result.message);
   if (typeof result !== 'object' || result === null) throw new ResolverFailure('BAD_ANSWER', `${name}: unexpected answer from the resolver`);
   return result as T;

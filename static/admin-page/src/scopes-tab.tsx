@@ -58,8 +58,8 @@ function Evidence({ row, endpoints, onShowEndpoints }: { row: ScopeRow; endpoint
       ) : null}
       {row.grantedBy ? <div className="si-muted">granted by {plural(row.grantedBy, 'installation')}</div> : null}
       {row.neededBy.some((n) => /^[A-Z]+ \//.test(n)) ? (
-        <Button appearance="subtle" spacing="compact" onClick={() => onShowEndpoints(row.name)}>
-          Endpoints
+        <Button appearance="subtle" spacing="compact" onClick={() => onShowEndpoints(row.name)} aria-label={`Show the endpoints that need ${row.name}`}>
+          Show endpoints
         </Button>
       ) : null}
     </div>

@@ -7,28 +7,59 @@ const FAMILIES: readonly Family[] = ['requestJira', 'requestConfluence', 'reques
 const METHODS = new Set<string>(['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS']);
 const PRODUCT_NAME: Record<Family, string> = { requestJira: 'Jira', requestConfluence: 'Confluence', requestBitbucket: 'Bitbucket' };
 
-/** Per-family route trees over one catalog, plus the templates that collided while building. */
-export interface RouteIndex {
-  readonly roots: Readonly<Record<Family, RouteNode>>;
+/** One product family's route tree. */
+export interface FamilyRoutes {
+  readonly root: RouteNode;
   /** Templates without parameters, by full path: one map lookup answers most static calls. */
-  readonly staticPaths: Readonly<Record<Family, Map<string, RouteNode>>>;
+  readonly staticPaths: ReadonlyMap<string, RouteNode>;
+  /** Templates that collided with another while building (must stay empty; see docs/catalog.md). */
   readonly conflicts: readonly Conflict[];
 }
 
-/** Builds the route trees for a catalog (the Jira `2`/`latest` API versions alias `3`). */
+/** Route trees over one catalog, built per family on first use (an app calling only Jira never builds the others). */
+export interface RouteIndex {
+  /** The family's routes, or undefined for a name that is not a product function. */
+  family(family: Family): FamilyRoutes | undefined;
+  /** Every family's conflicts (builds all trees). */
+  readonly conflicts: readonly Conflict[];
+}
+
+/** Builds the route index for a catalog (the Jira `2`/`latest` API versions alias `3`). */
 export function buildRouteIndex(catalog: Catalog): RouteIndex {
-  const roots = { requestJira: {}, requestConfluence: {}, requestBitbucket: {} } as Record<Family, RouteNode>;
+  const built = new Map<Family, FamilyRoutes>();
+  const family = (name: Family): FamilyRoutes | undefined => {
+    if (!FAMILIES.includes(name)) return undefined;
+    let routes = built.get(name);
+    if (!routes) {
+      routes = buildFamily(catalog, name);
+      built.set(name, routes);
+    }
+    return routes;
+  };
+  return {
+    family,
+    get conflicts() {
+      return FAMILIES.flatMap((name) => family(name)!.conflicts);
+    },
+  };
+}
+
+function buildFamily(catalog: Catalog, family: Family): FamilyRoutes {
+  const root: RouteNode = {};
   const conflicts: Conflict[] = [];
   for (const op of catalog.operations) {
-    const conflict = insertRoute(roots[op.family], op);
+    if (op.family !== family) continue;
+    const conflict = insertRoute(root, op);
     if (conflict) conflicts.push(conflict);
   }
-  aliasSegment(roots.requestJira, ['rest', 'api'], '3', '2');
-  aliasSegment(roots.requestJira, ['rest', 'api'], '3', 'latest');
-  aliasSegment(roots.requestJira, ['rest', 'agile'], '1.0', 'latest');
-  const staticPaths = { requestJira: new Map(), requestConfluence: new Map(), requestBitbucket: new Map() } as Record<Family, Map<string, RouteNode>>;
-  for (const family of FAMILIES) collectStaticPaths(roots[family], '', staticPaths[family]);
-  return { roots, staticPaths, conflicts };
+  if (family === 'requestJira') {
+    aliasSegment(root, ['rest', 'api'], '3', '2');
+    aliasSegment(root, ['rest', 'api'], '3', 'latest');
+    aliasSegment(root, ['rest', 'agile'], '1.0', 'latest');
+  }
+  const staticPaths = new Map<string, RouteNode>();
+  collectStaticPaths(root, '', staticPaths);
+  return { root, staticPaths, conflicts };
 }
 
 function collectStaticPaths(node: RouteNode, prefix: string, into: Map<string, RouteNode>): void {
@@ -60,8 +91,8 @@ export function normalizeMethod(method: unknown): HttpMethod | undefined {
  * returns `operation: undefined` with a code and reason. Never throws.
  */
 export function match(family: Family, method: string, path: string, index: RouteIndex = routeIndex()): MatchResult {
-  const root = index.roots[family];
-  if (!root || !Object.prototype.hasOwnProperty.call(index.roots, family)) {
+  const routes = index.family(family);
+  if (!routes) {
     return noMatch('UNKNOWN_FAMILY', `unknown product function ${JSON.stringify(family)}; expected ${FAMILIES.join(', ')}`);
   }
   const verb = normalizeMethod(method);
@@ -73,7 +104,7 @@ export function match(family: Family, method: string, path: string, index: Route
   const trimmed = trimTrailingSlash(bare);
   const params: string[] = [];
   // A whole-path hit is what the tree walk would find too: a literal always wins.
-  const node = (trimmed.indexOf('%') < 0 && index.staticPaths[family].get(trimmed)) || find(root, trimmed, 1, params);
+  const node = (trimmed.indexOf('%') < 0 && routes.staticPaths.get(trimmed)) || find(routes.root, trimmed, 1, params);
   if (node) {
     const operation = node.methods!.get(verb);
     if (operation) return { operation, params };
@@ -125,7 +156,7 @@ function find(node: RouteNode, path: string, start: number, params: string[]): R
 /** Says why nothing matched, naming the operation the caller probably meant. */
 function explainNotFound(family: Family, method: HttpMethod, bare: string, index: RouteIndex): MatchResult {
   const retry = (f: Family, p: string): Operation | undefined => {
-    const node = find(index.roots[f], p, 1, []);
+    const node = find(index.family(f)!.root, p, 1, []);
     return node?.methods?.get(method) ?? (node?.methods?.values().next().value as Operation | undefined);
   };
   const prefix = family === 'requestConfluence' ? '/wiki' : family === 'requestBitbucket' ? '/2.0' : '';

@@ -41,7 +41,7 @@ function safeDecode(segment: string): string {
 export function matchPattern(family: Family, method: string, pattern: string, index: RouteIndex = routeIndex()): MatchResult {
   const verb = normalizeMethod(method);
   if (!verb) return noMatch('UNKNOWN_METHOD', `unknown HTTP method ${JSON.stringify(method)}`);
-  const root = index.roots[family];
+  const root = index.family(family)?.root;
   if (!root) return noMatch('UNKNOWN_FAMILY', `unknown product function ${JSON.stringify(family)}`);
   const segments = parsePattern(pattern);
   if (!segments) return noMatch('NO_LEADING_SLASH', `path pattern ${JSON.stringify(pattern)} does not start with /`);
@@ -89,7 +89,7 @@ function walk(node: RouteNode, segments: PatternSegment[], i: number): RouteNode
  * segments (e.g. `/rest/api/3/{}/{}/properties` → issue, project, user ... properties).
  */
 export function enumeratePattern(family: Family, method: string | undefined, pattern: string, index: RouteIndex = routeIndex()): Operation[] {
-  const root = index.roots[family];
+  const root = index.family(family)?.root;
   const segments = parsePattern(pattern);
   if (!root || !segments) return [];
   const verb = method === undefined ? undefined : normalizeMethod(method);

@@ -1,4 +1,4 @@
-import { getOperation, isAuthorized, missingScopes, operations as allOperations, operationsAuthorizedBy, scopeInfo } from '../catalog';
+import { additionFor, getOperation, isAuthorized, missingScopes, operations as allOperations, operationsAuthorizedBy, scopeInfo } from '../catalog';
 import type { Operation } from '../catalog/types';
 import type { AnalysisInput } from './analysis-input';
 import { mergeUsage } from './merge-usage';
@@ -48,8 +48,8 @@ export function analyze(input: AnalysisInput): Report {
 
   const scopeNeeds = [...input.manifestNeeds, ...(input.scan?.forgeApiNeeds ?? [])];
   const otherNeeds: OtherNeed[] = scopeNeeds.map((n) => {
-    const authorized = n.alternatives.length === 0 || n.alternatives.some((alt) => alt.every((s) => declared.has(s)));
-    const missing = authorized ? [] : [...n.alternatives].sort((a, b) => a.filter((s) => !declared.has(s)).length - b.filter((s) => !declared.has(s)).length)[0].filter((s) => !declared.has(s));
+    const missing = additionFor(n.alternatives, declared);
+    const authorized = missing.length === 0;
     return { file: n.file, line: n.line, column: n.column, source: n.source, reason: n.reason, alternatives: n.alternatives.map((a) => [...a]), authorized, missing };
   });
 

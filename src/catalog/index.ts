@@ -2,7 +2,7 @@ export type * from './types';
 export { loadCatalog, decodeCatalog, FAMILY_OF_PRODUCT, type Catalog } from './catalog';
 export { match, normalizeMethod, routeIndex, buildRouteIndex, type RouteIndex } from './matcher';
 export { matchPattern, enumeratePattern } from './pattern';
-export { isAuthorized, missingScopes, operationsAuthorizedBy, alternativeSatisfied } from './requirements';
+export { isAuthorized, missingScopes, additionFor, operationsAuthorizedBy, alternativeSatisfied } from './requirements';
 export { scopeKind, scopeProduct } from './scope-kind';
 export { MAX_PATH_LENGTH } from './path';
 

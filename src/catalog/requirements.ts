@@ -25,22 +25,29 @@ export function isAuthorized(operation: Operation, granted: Iterable<string>): b
 
 /**
  * Returns the scopes to add so the operation is authorized (`[]` when it already is, or is
- * undocumented): the alternative with the fewest missing scopes, granular preferred on a tie.
- * When the granted set already holds granular scopes (a manifest migrating to granular), a
- * granular alternative is preferred even when a classic one would add fewer scopes.
+ * undocumented). See `additionFor` for the choice.
  */
 export function missingScopes(operation: Operation, granted: Iterable<string>): string[] {
-  if (operation.undocumented) return [];
+  return operation.undocumented ? [] : additionFor(operation.alternatives.map((a) => a.scopes), granted);
+}
+
+/**
+ * Returns what to add so one of the alternatives (AND-sets) is fully granted: the alternative
+ * with the fewest missing scopes, granular on a tie. When the granted set already holds
+ * granular scopes (a manifest migrating to granular), a granular alternative is preferred even
+ * when a classic one would add fewer scopes. `[]` when one is already met, or there are none.
+ */
+export function additionFor(alternatives: readonly (readonly string[])[], granted: Iterable<string>): string[] {
   const set = asSet(granted);
   let granularGranted = false;
   for (const scope of set) if (scopeKind(scope) === 'granular') granularGranted = true;
   let best: string[] | undefined;
   let bestRank = Infinity;
-  for (const alternative of operation.alternatives) {
-    const missing = alternative.scopes.filter((scope) => !set.has(scope));
+  for (const scopes of alternatives) {
+    const missing = scopes.filter((scope) => !set.has(scope));
     if (missing.length === 0) return [];
-    const granular = alternative.kind === 'granular';
-    // Rank: granular-first (when migrating), then fewer scopes, then granular on a tie.
+    const granular = scopes.every((scope) => scopeKind(scope) === 'granular');
+    // Rank: granular first (when migrating), then fewer scopes, then granular on a tie.
     const rank = (granularGranted && !granular ? 1e6 : 0) + missing.length * 2 + (granular ? 0 : 1);
     if (rank < bestRank) [best, bestRank] = [missing, rank];
   }

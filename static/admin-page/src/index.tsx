@@ -18,7 +18,11 @@ async function start(): Promise<void> {
   } catch {
     // Without a context (a host that does not answer) the OS preference decides.
   }
-  followTheme(hostMode);
+  const stopFollowingOs = followTheme(hostMode);
+  // On Forge this keeps <html data-color-mode> in step with the product's theme as the user
+  // switches it (themes.css reacts to the attribute), so the OS preference no longer decides;
+  // hosts without it (the sandbox) reject and the page keeps what it applied above.
+  view.theme.enable().then(stopFollowingOs, () => undefined);
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <App firstReport={firstReport} />

@@ -158,6 +158,9 @@ const endpointRange = (page: Page) => page.locator('[data-testid="endpoints-rang
     const rows = page.getByTestId('endpoint-row');
     await endpointRange(page).filter({ hasText: `of ${expected.endpointCount}` }).waitFor();
     await eventually(() => rows.count(), Math.min(25, expected.endpointCount));
+    // Runtime calls outside the catalog are listed under the table (none: no section).
+    await eventually(() => page.getByTestId('unknown-runtime-row').count(), expected.report.unknownRuntime.length);
+    for (const u of expected.report.unknownRuntime) await page.getByTestId('unknown-runtime').getByText(u.shape, { exact: true }).waitFor();
 
     // Default sort: most calls first, as the resolver orders them.
     const calls = async () => (await page.getByTestId('endpoint-calls').allTextContents()).map((t) => Number(t.replace(/,/g, '')));

@@ -11,6 +11,7 @@ import { OverviewTab } from './overview-tab';
 import { PlanTab } from './plan-tab';
 import { ScopesTab } from './scopes-tab';
 import { ErrorMessage, Loading } from './states';
+import { UnknownRuntime } from './unknown-runtime';
 
 const TABS = ['Overview', 'Scopes', 'Endpoints', 'Plan', 'Export'] as const;
 
@@ -70,7 +71,10 @@ export function App({ firstReport }: { firstReport?: Promise<GetReportResult> })
         </TabPanel>
         <TabPanel>
           <div className="si-panel">
-            <EndpointsTab filter={filter} onFilter={setFilter} version={version} />
+            <div className="si-stack">
+              <EndpointsTab filter={filter} onFilter={setFilter} version={version} />
+              <UnknownRuntime items={data.report.unknownRuntime} total={data.unknownRuntimeCount ?? data.report.unknownRuntime.length} />
+            </div>
           </div>
         </TabPanel>
         <TabPanel>

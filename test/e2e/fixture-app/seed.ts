@@ -46,6 +46,8 @@ export async function seedFixtureUsage(sandbox: Sandbox): Promise<UsageExport> {
       endpoint('GET', '/rest/api/3/issue/createmeta', 3),
       endpoint('POST', '/rest/api/3/issue/{issueIdOrKey}/comment', 5, { principal: 'user', scopeMismatch401: 5 }),
       endpoint('GET', '/rest/api/3/project/search', 11, { firstSeen: day(1) }),
+      // A path outside the catalog: recorded as a redacted shape without an operation.
+      { ...endpoint('GET', '/rest/internal/{}/state', 2), operationKey: undefined, known: false },
     ],
     droppedCalls: 0,
   };

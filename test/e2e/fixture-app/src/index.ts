@@ -32,6 +32,7 @@ resolver.define('getReport', async () => {
     ok: true,
     report: { ...report, endpoints: [] },
     endpointCount: report.endpoints.length,
+    unknownRuntimeCount: report.unknownRuntime.length,
     ...planOf(report),
     deployedVersion: '1.0.0',
     canAdminister: await isAdmin(),

@@ -5,7 +5,7 @@
  *
  *   tsx scripts/build-admin-page.ts [--if-stale] [--quiet] [--analyze]
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, type Metafile, type Plugin } from 'esbuild';
@@ -97,13 +97,23 @@ export interface BuildOptions {
 
 /** Builds the admin page; returns its sizes; throws `ADMIN_PAGE_TOO_LARGE` over the gzip budget. */
 export async function buildAdminPage(options: BuildOptions = {}): Promise<AdminPageBuild> {
-  const started = performance.now();
-  const outDir = options.outDir ?? ADMIN_PAGE_BUILD;
+  const finalDir = options.outDir ?? ADMIN_PAGE_BUILD;
   const budget = options.budgetBytes ?? GZIP_BUDGET_BYTES;
-  rmSync(outDir, { recursive: true, force: true });
+  // Built beside the target and swapped in at the end, so a page served meanwhile (npm start,
+  // a test) never sees a half-written build, and concurrent builds never mix files.
+  const outDir = `${finalDir}.tmp-${process.pid}-${Date.now()}`;
   mkdirSync(outDir, { recursive: true });
+  try {
+    return await buildInto(outDir, finalDir, budget, options.analyze);
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+async function buildInto(outDir: string, finalDir: string, budget: number, analyze = false): Promise<AdminPageBuild> {
+  const started = performance.now();
   const built = await build({
-    metafile: options.analyze,
+    metafile: analyze,
     entryPoints: { main: join(ADMIN_PAGE_SRC, 'index.tsx') },
     outdir: outDir,
     bundle: true,
@@ -125,7 +135,14 @@ export async function buildAdminPage(options: BuildOptions = {}): Promise<AdminP
   const css = Buffer.concat([readFileSync(join(outDir, 'main.css')), readFileSync(join(outDir, 'themes.css'))]);
   const result = { jsBytes: js.length, jsGzipBytes: gzipSync(js).length, cssGzipBytes: gzipSync(css).length, ms: Math.round(performance.now() - started) };
   if (result.jsGzipBytes > budget) {
-    throw new ScopeInspectorError('ADMIN_PAGE_TOO_LARGE', `${join(outDir, 'main.js')} is ${kb(result.jsGzipBytes)} gzipped, over the ${kb(budget)} budget`);
+    throw new ScopeInspectorError('ADMIN_PAGE_TOO_LARGE', `${join(finalDir, 'main.js')} is ${kb(result.jsGzipBytes)} gzipped, over the ${kb(budget)} budget`);
+  }
+  rmSync(finalDir, { recursive: true, force: true });
+  try {
+    renameSync(outDir, finalDir);
+  } catch (error) {
+    // Another build of the same sources swapped its output in first: keep that one.
+    if (!['ENOTEMPTY', 'EEXIST'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
   }
   return result;
 }

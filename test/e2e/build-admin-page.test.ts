@@ -27,7 +27,9 @@ describe('admin page bundle (scripts/build-admin-page.ts)', () => {
     expect(themes).toContain('[data-color-mode="dark"]');
   }, 30_000);
 
-  it('fails with ADMIN_PAGE_TOO_LARGE when main.js exceeds the budget', async () => {
+  it('fails with ADMIN_PAGE_TOO_LARGE over the budget and keeps the last good build', async () => {
+    const before = readFileSync(join(outDir, 'main.js'));
     await expect(buildAdminPage({ outDir, budgetBytes: 10 * 1024 })).rejects.toMatchObject({ code: 'ADMIN_PAGE_TOO_LARGE', message: expect.stringContaining('over the 10.0 KB budget') });
+    expect(readFileSync(join(outDir, 'main.js')).equals(before)).toBe(true);
   }, 30_000);
 });

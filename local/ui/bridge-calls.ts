@@ -53,6 +53,9 @@ export async function answerBridgeCall(sandbox: Sandbox, module: ManifestModule,
     }
     case 'fetchProduct':
       return fetchProduct(sandbox, settings, payload);
+    case 'enableTheming':
+      // view.theme.enable(): Forge starts sending theme changes; the sandbox's theme never changes.
+      return undefined;
     default:
       throw new ScopeInspectorError('SANDBOX_BRIDGE_NOT_IMPLEMENTED', `[bridge] callBridge('${name}') is not implemented by the sandbox's Custom UI host`);
   }

@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { buildAdminPage, isAdminPageStale } from '../../scripts/build-admin-page';
 import type { GetReportResult } from '../../src/resolvers/contract';
 import { startApp, type AppUnderTest } from './app-under-test';
-import { chromiumAvailable, launchChromium } from './browser';
+import { chromiumAvailable, launchChromium } from '../helpers/chromium';
 import { openAdminPage, type OpenedPage } from './page-helpers';
 
 /** True when the browser tests can run (prints why not otherwise). */

@@ -2,46 +2,29 @@
  * instrumentBridge in real Chromium with the real @forge/bridge, served by the sandbox's
  * Custom UI host: the page's calls reach the kit's resolver and are stored as bridge usage.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
-import { chromium, type Browser } from 'playwright-core';
-import { parse } from 'yaml';
-import { createSandbox, type Sandbox } from '../../local/sandbox';
-import { startCustomUiHost, type CustomUiHost } from '../../local/ui/custom-ui-host';
+import type { Browser } from 'playwright-core';
+import type { Sandbox } from '../../local/sandbox';
+import type { CustomUiHost } from '../../local/ui/custom-ui-host';
 import { readUsage } from '../../src/store';
+import { chromiumAvailable } from '../helpers/chromium';
+import { startFixturePage, type FixturePage } from '../helpers/fixture-page';
 
-const CHROMIUM = '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
-if (!available) console.log(`Skipping the recorder's Custom UI test: ${CHROMIUM} is absent (apt-get install chromium).`);
-
+const available = chromiumAvailable("the recorder's Custom UI test");
 const appDir = join(__dirname, 'fixtures', 'bridge-app');
-let resources: string;
+let harness: FixturePage;
 let sandbox: Sandbox;
 let host: CustomUiHost;
 let browser: Browser;
 
 (available ? describe : describe.skip)('instrumentBridge in real Chromium', () => {
   beforeAll(async () => {
-    resources = mkdtempSync(join(tmpdir(), 'recorder-ui-'));
-    await build({ entryPoints: [join(appDir, 'ui', 'page.ts')], bundle: true, format: 'iife', platform: 'browser', outfile: join(resources, 'page.js'), logLevel: 'silent' });
-    writeFileSync(join(resources, 'index.html'), '<!doctype html><html><head><script src="./page.js" defer></script></head><body></body></html>');
-    const manifest = parse(readFileSync(join(appDir, 'manifest.yml'), 'utf8'));
-    manifest.resources = [{ key: 'main', path: resources }];
-    sandbox = createSandbox({ appDir, manifest });
-    host = await startCustomUiHost(sandbox);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-    });
+    harness = await startFixturePage(appDir);
+    ({ sandbox, host, browser } = harness);
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-    sandbox?.close();
-    if (resources) rmSync(resources, { recursive: true, force: true });
+    await harness?.close();
   });
 
   it('records the page calls as bridge usage without changing what the page sees', async () => {

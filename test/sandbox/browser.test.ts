@@ -1,42 +1,25 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
-import { chromium, type Browser } from 'playwright-core';
-import { parse } from 'yaml';
-import { createSandbox, type Sandbox } from '../../local/sandbox';
-import { startCustomUiHost, type CustomUiHost } from '../../local/ui/custom-ui-host';
+import type { Browser } from 'playwright-core';
+import type { Sandbox } from '../../local/sandbox';
+import type { CustomUiHost } from '../../local/ui/custom-ui-host';
+import { chromiumAvailable } from '../helpers/chromium';
+import { startFixturePage, type FixturePage } from '../helpers/fixture-page';
 
-const CHROMIUM = '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
-if (!available) console.log(`Skipping the Custom UI browser tests: ${CHROMIUM} is absent (apt-get install chromium).`);
-
+const available = chromiumAvailable('the Custom UI browser tests');
 const appDir = join(__dirname, 'fixtures', 'app');
-let resources: string;
+let harness: FixturePage;
 let sandbox: Sandbox;
 let host: CustomUiHost;
 let browser: Browser;
 
 (available ? describe : describe.skip)('Custom UI host in real Chromium with the real @forge/bridge', () => {
   beforeAll(async () => {
-    resources = mkdtempSync(join(tmpdir(), 'sandbox-ui-'));
-    await build({ entryPoints: [join(appDir, 'ui', 'page.ts')], bundle: true, format: 'iife', platform: 'browser', outfile: join(resources, 'page.js'), logLevel: 'silent' });
-    writeFileSync(join(resources, 'index.html'), '<!doctype html><html><head><script src="./page.js" defer></script></head><body></body></html>');
-    const manifest = parse(readFileSync(join(appDir, 'manifest.yml'), 'utf8'));
-    manifest.resources = [{ key: 'main', path: resources }];
-    sandbox = createSandbox({ appDir, manifest });
-    host = await startCustomUiHost(sandbox);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-    });
+    harness = await startFixturePage(appDir);
+    ({ sandbox, host, browser } = harness);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-    sandbox?.close();
-    rmSync(resources, { recursive: true, force: true });
+    await harness?.close();
   });
 
   it.each([

@@ -8,6 +8,8 @@ import { Stat } from './stat';
 export function OverviewTab({ data }: { data: GetReportResult }) {
   const { report } = data;
   const { scopes, runtime } = report;
+  // Declared scopes a site refused at runtime (the gateway's 401 "scope does not match").
+  const notGrantedOnSites = new Set(scopes.missing.filter((m) => m.where === 'installation').flatMap((m) => m.add)).size;
   const behind = runtime.installations.filter((i) => i.notGranted.length > 0);
   const unresolved = report.unresolved.length;
   return (
@@ -37,7 +39,9 @@ export function OverviewTab({ data }: { data: GetReportResult }) {
           <Stat label="Declared" value={scopes.declared.length} testId="count-declared" />
           <Stat label="Used" value={scopes.used.length} appearance="success" testId="count-used" />
           <Stat label="Unused" value={scopes.unused.length} appearance={scopes.unused.length ? 'warning' : 'default'} testId="count-unused" />
-          <Stat label="Missing" value={scopes.missingScopes.length} appearance={scopes.missingScopes.length ? 'danger' : 'default'} testId="count-missing" />
+          <Stat label="Missing" value={scopes.missingScopes.length} appearance={scopes.missingScopes.length || notGrantedOnSites ? 'danger' : 'default'} testId="count-missing">
+            {notGrantedOnSites ? `+ ${notGrantedOnSites} declared but not granted on a site (runtime 401s)` : null}
+          </Stat>
           <Stat label="Replaceable" value={scopes.replaceable.length} appearance={scopes.replaceable.length ? 'warning' : 'default'} testId="count-replaceable" />
           <Stat label="Invalid" value={scopes.invalid.length} appearance={scopes.invalid.length ? 'danger' : 'default'} testId="count-invalid" />
         </div>

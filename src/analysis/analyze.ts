@@ -3,7 +3,7 @@ import type { Operation } from '../catalog/types';
 import type { AnalysisInput } from './analysis-input';
 import { mergeUsage } from './merge-usage';
 import { leastPrivilegePlan, type Need } from './plan';
-import { REPORT_FORMAT_VERSION, type CallSite, type EndpointReport, type OtherNeed, type Report } from './report-types';
+import { REPORT_FORMAT_VERSION, type CallSite, type EndpointReport, type OtherNeed, type Report, type UnresolvedReport } from './report-types';
 import { classifyScopes } from './scope-status';
 import { installationReports } from './installations';
 
@@ -57,18 +57,36 @@ export function analyze(input: AnalysisInput): Report {
     ...ops.filter((op) => !op.undocumented).map((op) => ({ id: op.key, alternatives: op.alternatives.map((a) => a.scopes) })),
     ...otherNeeds.map((n) => ({ id: n.reason, alternatives: n.alternatives })),
   ];
-  const unresolved = (input.scan?.unresolved ?? []).map((u) => ({
-    file: u.file,
-    line: u.line,
-    column: u.column,
-    kind: u.kind,
-    ...(u.family ? { family: u.family } : {}),
-    reason: u.reason,
-    ...(u.pattern ? { pattern: u.pattern } : {}),
-    candidates: [...u.candidates],
-    side: u.side,
-    principal: u.principal,
-  }));
+  const unresolved: UnresolvedReport[] = [
+    ...(input.scan?.unresolved ?? []).map((u) => ({
+      file: u.file,
+      line: u.line,
+      column: u.column,
+      kind: u.kind,
+      ...(u.family ? { family: u.family } : {}),
+      reason: u.reason,
+      ...(u.pattern ? { pattern: u.pattern } : {}),
+      candidates: [...u.candidates],
+      side: u.side,
+      principal: u.principal,
+    })),
+    // A call whose path matched no catalog operation is never dropped: it is reported with the
+    // matcher's reason and what it probably meant (a Confluence path without /wiki, say).
+    ...(input.scan?.calls ?? [])
+      .filter((c) => !c.operationKey)
+      .map((c) => ({
+        file: c.file,
+        line: c.line,
+        column: c.column,
+        kind: 'path' as const,
+        family: c.family,
+        reason: `${c.method} ${c.pattern}: ${c.noMatch?.reason ?? 'matches no operation in the catalog'}`,
+        pattern: c.pattern,
+        candidates: [...(c.noMatch?.suggestions ?? [])],
+        side: c.side,
+        principal: c.principal,
+      })),
+  ];
   const installations = installationReports(input.usage ?? [], declaredNames, needs);
   const grantedEverywhere = installations.length ? new Set(installations.map((i) => i.granted).reduce((a, b) => a.filter((s) => b.includes(s)))) : undefined;
   const scopes = classifyScopes({ declared: input.declared, invalid: input.invalid, needs, endpoints, otherNeeds, unresolved, unknownRuntime: usage.unknown, grantedEverywhere });

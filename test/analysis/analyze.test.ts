@@ -119,3 +119,15 @@ describe('analyze', () => {
     expect(JSON.stringify(analyze(input))).toBe(JSON.stringify(analyze(input)));
   });
 });
+
+describe('analyze: calls that match no operation', () => {
+  it('reports them as unresolved with the reason and the operation probably meant, never drops them', () => {
+    const unmatched = { ...call(GET_PAGE, 'src/page.ts:4'), pattern: '/api/v2/pages/{}', operationKey: undefined, noMatch: { code: 'NOT_FOUND', reason: 'paths of this product start with /wiki', suggestions: [GET_PAGE] } };
+    const report = analyze(inputOf(['read:page:confluence'], [unmatched]));
+    expect(report.endpoints).toEqual([]);
+    expect(report.unresolved).toEqual([
+      expect.objectContaining({ file: 'src/page.ts', line: 4, kind: 'path', family: 'requestConfluence', candidates: [GET_PAGE], reason: expect.stringContaining('/wiki') }),
+    ]);
+    expect(report.scopes.unused[0]).toMatchObject({ name: 'read:page:confluence', status: 'unused-unless-unresolved' });
+  });
+});

@@ -155,11 +155,25 @@ function evalIdentifier(node: Node, scope: Scope, ctx: EvalContext, env: Env | u
   return out;
 }
 
-/** Returns the object literals an expression may evaluate to (through consts), with their scopes. */
+const EMPTY_OBJECT: Node = { type: 'ObjectExpression', properties: [] };
+
+function bothOrNone<T>(a: T[] | undefined, b: T[] | undefined): T[] | undefined {
+  return a && b ? [...a, ...b] : undefined;
+}
+
+/** Returns the object literals an expression may evaluate to (through consts and branches), or undefined when unknown. */
 export function objectsOf(node: Node, scope: Scope, d: number): { obj: Node; scope: Scope }[] | undefined {
   node = unwrap(node);
   if (node?.type === 'ObjectExpression') return [{ obj: node, scope }];
-  if (node?.type !== 'Identifier' || d > MAX_DEPTH) return undefined;
+  if (d > MAX_DEPTH) return undefined;
+  // `cond ? { a } : {}` and `cond && { a }` (as in `...(body ? { body } : {})`): every branch is a candidate.
+  if (node?.type === 'ConditionalExpression') return bothOrNone(objectsOf(node.consequent, scope, d + 1), objectsOf(node.alternate, scope, d + 1));
+  if (node?.type === 'LogicalExpression') {
+    const right = objectsOf(node.right, scope, d + 1);
+    // A falsy left side spreads nothing; `a || b` and `a ?? b` may be either object.
+    return node.operator === '&&' ? bothOrNone(right, [{ obj: EMPTY_OBJECT, scope }]) : bothOrNone(objectsOf(node.left, scope, d + 1), right);
+  }
+  if (node?.type !== 'Identifier') return undefined;
   const b = scope.lookup(node.name);
   if (!b || b.param || b.import || b.inits.length === 0 || b.kind === 'function') return undefined;
   const out: { obj: Node; scope: Scope }[] = [];

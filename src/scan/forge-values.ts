@@ -90,6 +90,8 @@ export function forgeValueOf(node: Node, scope: Scope, depth = 0): ForgeValue | 
       const obj = forgeValueOf(node.object, scope, depth + 1);
       return obj ? forgeMember(obj, name) : undefined;
     }
+    case 'ImportExpression':
+      return requireSource(node) !== undefined ? exportOf(requireSource(node)!, '*') : undefined;
     case 'CallExpression': {
       const src = requireSource(node);
       if (src !== undefined) return exportOf(src, '*');

@@ -30,8 +30,8 @@ function keysOf(node: Node): string[] {
 
 /** Returns the string of a `require('x')` call, if `node` is one. */
 export function requireSource(node: Node): string | undefined {
-  if (node?.type !== 'CallExpression' || node.callee.type !== 'Identifier' || node.callee.name !== 'require') return undefined;
-  const a = node.arguments[0];
+  // `await import('@forge/api')` loads the same module as `require('@forge/api')`.
+  const a = node?.type === 'ImportExpression' ? node.source : node?.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'require' ? node.arguments[0] : undefined;
   return a?.type === 'Literal' && typeof a.value === 'string' ? a.value : undefined;
 }
 
@@ -185,6 +185,10 @@ export function walkFile(program: Node, fileId: string, text = ''): FileFacts {
         if (requireSource(node) !== undefined) facts.imports.push({ source: requireSource(node)!, names: ['*'], start: node.start });
         visit(node.callee, scope);
         for (const a of node.arguments) visit(a, scope);
+        return;
+      case 'ImportExpression':
+        if (requireSource(node) !== undefined) facts.imports.push({ source: requireSource(node)!, names: ['*'], start: node.start });
+        visit(node.source, scope);
         return;
       case 'ExportNamedDeclaration':
         recordExport(node);

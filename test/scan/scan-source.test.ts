@@ -16,6 +16,8 @@ describe('scanSource recognises product calls', () => {
     ['principal held in a variable', `${API}const client = api.asUser();\nclient.requestBitbucket(route\`/2.0/user\`);`, ['asUser GET /2.0/user']],
     ['destructured request function with renaming', `${API}const { requestJira: rj } = api.asApp();\nrj(route\`/rest/api/3/myself\`);`, ['asApp GET /rest/api/3/myself']],
     ['require with destructuring', "const { asApp, route } = require('@forge/api');\nasApp().requestJira(route`/rest/api/3/myself`);", ['asApp GET /rest/api/3/myself']],
+    ['dynamic import with destructuring', "export async function f() {\n  const { default: api, route } = await import('@forge/api');\n  return api.asApp().requestJira(route`/rest/api/3/search/jql`, { method: 'POST' });\n}", ['asApp POST /rest/api/3/search/jql']],
+    ['dynamic import as a namespace', "export async function f() {\n  const forge = await import('@forge/api');\n  return forge.default.asUser().requestJira(forge.route`/rest/api/3/myself`);\n}", ['asUser GET /rest/api/3/myself']],
     ['string concatenation', `${API}const k = 'X'; api.asApp().requestJira('/rest/api/3/issue/' + k + '/comment');`, ['asApp GET /rest/api/3/issue/X/comment']],
     ['switch-case assignments give every candidate', `${API}let p; switch (x) { case 1: p = route\`/rest/api/3/field\`; break; default: p = route\`/rest/api/3/status\`; }\napi.asApp().requestJira(p);`, ['asApp GET /rest/api/3/field', 'asApp GET /rest/api/3/status']],
     ['a const declared after the function that uses it (hoisting)', `${API}export function f() { return api.asApp().requestJira(PATH); }\nconst PATH = route\`/rest/api/3/myself\`;`, ['asApp GET /rest/api/3/myself']],

@@ -11,13 +11,4 @@ export function fmt(n: number, digits = 0): string {
 }
 
 /** Deterministic pseudo-random numbers (mulberry32), so every run benchmarks the same mix. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom as seeded } from '../local/seeded-random';

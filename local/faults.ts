@@ -1,3 +1,5 @@
+import { seededRandom } from './seeded-random';
+
 /** Which traffic a fault applies to. */
 export type FaultTarget = 'kvs' | 'product';
 
@@ -29,17 +31,8 @@ export type FaultDecision =
   | { kind: 'respond'; latencyMs: number; response: Response }
   | { kind: 'timeout'; afterMs: number };
 
-// mulberry32: tiny deterministic PRNG so a seeded fault schedule replays identically.
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// A seeded generator, so a fault schedule replays identically.
+const prng = seededRandom;
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });

@@ -31,8 +31,6 @@ export type FaultDecision =
   | { kind: 'respond'; latencyMs: number; response: Response }
   | { kind: 'timeout'; afterMs: number };
 
-// A seeded generator, so a fault schedule replays identically.
-const prng = seededRandom;
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
@@ -45,13 +43,13 @@ export class Faults {
   readonly injected: Record<FaultTarget, number> = { kvs: 0, product: 0 };
 
   constructor(seed = 1) {
-    this.random = prng(seed);
+    this.random = seededRandom(seed); // seeded, so a fault schedule replays identically
   }
 
   /** Replaces all faults (and reseeds, so a schedule replays). */
   set(specs: FaultSpec | FaultSpec[], seed = 1): void {
     this.active = (Array.isArray(specs) ? specs : [specs]).map((s) => ({ ...s, used: 0 }));
-    this.random = prng(seed);
+    this.random = seededRandom(seed); // seeded, so a fault schedule replays identically
   }
 
   /** Adds one fault to the active ones. */

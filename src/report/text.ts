@@ -41,6 +41,19 @@ export function renderText(report: Report, options: { color: boolean; filesScann
     'Endpoints to look at',
     flagged.map((e) => `${e.key}  ${s.yellow(e.removed ? `removed from Atlassian's current documentation (last seen ${e.removed})` : e.undocumented ? 'lists no scopes in the documents' : 'deprecated')}`),
   );
+  if (report.runtime.sites) {
+    // With usage data, every endpoint says where its evidence comes from and how widely it was seen.
+    const sites = report.runtime.sites;
+    section(
+      `Endpoints (static and runtime, ${sites} site${sites === 1 ? '' : 's'})`,
+      report.endpoints.map((e) => {
+        const seen = e.runtime ? `${e.runtime.calls} calls, seen on ${e.runtime.sites} of ${sites} site${sites === 1 ? '' : 's'}, last ${e.runtime.lastSeen}` : 'never seen at runtime';
+        const mismatch = e.runtime?.scopeMismatch401 ? s.red(`  ${e.runtime.scopeMismatch401}× 401 scope mismatch`) : '';
+        return `${e.key}  ${s.dim(`[${e.evidence}] ${seen}`)}${mismatch}`;
+      }),
+    );
+    if (report.unknownRuntime.length) section('Runtime calls outside the catalog', report.unknownRuntime.map((u) => `${u.method} ${u.shape}  ${s.dim(`${u.calls} calls, ${u.sites} site(s)`)}`));
+  }
   out.push(
     '',
     s.bold(`Least-privilege plan (${plan.search} search): ${plan.scopes.length} scopes, authorizing ${plan.authorizedOperations} operations (declared today: ${report.blastRadius.declared})`),

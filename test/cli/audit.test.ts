@@ -117,3 +117,20 @@ describe('scope-inspector audit', () => {
     expect(none.err).toContain('manifest.yml: not found');
   });
 });
+
+describe('scope-inspector audit --usage', () => {
+  it('joins usage exports from several sites: evidence, sites seen, runtime-only endpoints', async () => {
+    const { usageOf } = require('../analysis/inputs') as typeof import('../analysis/inputs');
+    const dir = app();
+    const a = join(dir, 'site-a.json');
+    const b = join(dir, 'site-b.json');
+    writeFileSync(a, JSON.stringify(usageOf('site-a', [{ key: 'GET /rest/api/3/issue/{issueIdOrKey}', calls: 4 }, { key: 'GET /rest/api/3/myself', calls: 1 }])));
+    writeFileSync(b, JSON.stringify(usageOf('site-b', [{ key: 'GET /rest/api/3/issue/{issueIdOrKey}', calls: 6 }])));
+    const { out } = await runCli(['audit', dir, '--usage', a, b, '--fail-on', 'none']);
+    expect(out).toMatch(/GET \/rest\/api\/3\/issue\/\{issueIdOrKey\}\s+\[both\] 10 calls, seen on 2 of 2 sites/);
+    expect(out).toMatch(/GET \/rest\/api\/3\/myself\s+\[runtime\] 1 calls, seen on 1 of 2 sites/);
+    expect(out).toMatch(/PUT \/rest\/api\/3\/issue\/\{issueIdOrKey\}\/properties\/\{propertyKey\}\s+\[static\] never seen at runtime/);
+    const json = JSON.parse((await runCli(['audit', dir, '--usage', a, b, '--format', 'json'])).out);
+    expect(json.runtime).toMatchObject({ sites: 2, window: { firstDay: '2026-11-01', lastDay: '2026-11-20' } });
+  });
+});

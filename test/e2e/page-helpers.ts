@@ -1,3 +1,4 @@
+import { tmpdir } from 'node:os';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -36,11 +37,15 @@ export async function eventually<T>(read: () => Promise<T>, expected: T, timeout
   expect(last).toEqual(expected);
 }
 
-/** Saves a screenshot to docs/screenshots, for the real app only (the fixture's would mislead). */
+/**
+ * Takes a screenshot of the real app (the fixture's would mislead): into docs/screenshots with
+ * `UPDATE_SCREENSHOTS=1`, else into the temp folder, so a test run never dirties the work tree.
+ */
 export async function screenshot(app: AppUnderTest, page: Page, name: string): Promise<void> {
   if (app.kind !== 'real') return;
-  mkdirSync(join(REPO_ROOT, 'docs', 'screenshots'), { recursive: true });
-  await page.screenshot({ path: join(REPO_ROOT, 'docs', 'screenshots', name) });
+  const dir = process.env.UPDATE_SCREENSHOTS ? join(REPO_ROOT, 'docs', 'screenshots') : join(tmpdir(), 'scope-inspector-screenshots');
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, name) });
 }
 
 /** Selects a tab of the page by its name. */

@@ -24,7 +24,9 @@ export interface EvalContext {
   visiting?: Set<unknown>;
 }
 
-const isRelative = (s: string): boolean => s.startsWith('./') || s.startsWith('../');
+// Any import may be the app's own module: relative, or through a tsconfig/jsconfig alias the
+// linker knows (`@/lib/jira`). Only Forge's packages and Node's built-ins are never app code.
+const isRelative = (s: string): boolean => !s.startsWith('@forge/') && !s.startsWith('node:');
 const un = (reason: string): Cand[] => [{ unresolved: reason }];
 
 /** Returns a short description of an expression for messages (`route\`${url}\``, `buildUrl(...)`). */

@@ -6,3 +6,4 @@ export { linkSummaries, type LinkResult, type LinkedCall, type MethodUnknown } f
 export { matchFindings, catalogMatcher, type PatternMatcher } from './match-findings';
 export { findSourceFiles, looksMinified, SOURCE_EXTENSIONS, type SourceFile } from './find-files';
 export type { FileSummary } from './summary-types';
+export { readPathAliases, type PathAliases } from './path-aliases';

@@ -1,6 +1,7 @@
 import type { Family } from '../catalog/types';
 import { concat } from './evaluate';
-import { resolveModule } from './resolve-module';
+import type { PathAliases } from './path-aliases';
+import { resolveModule as resolveSpecifier } from './resolve-module';
 import type { Cand, CallSite, ExportValue, FileSummary, MethodCand, Piece, RawCall, Ref } from './summary-types';
 import type { CallPrincipal, Side, SourceLocation, UnresolvedFinding } from './types';
 
@@ -35,9 +36,10 @@ export interface LinkResult {
 }
 
 /** Joins file summaries: resolves imported constants and helper parameters at every call site. */
-export function linkSummaries(summaries: readonly FileSummary[]): LinkResult {
+export function linkSummaries(summaries: readonly FileSummary[], aliases?: PathAliases): LinkResult {
   const byFile = new Map(summaries.map((s) => [s.file, s]));
   const files = new Set(byFile.keys());
+  const resolveModule = (from: string, source: string, scanned: ReadonlySet<string>) => resolveSpecifier(from, source, scanned, aliases);
 
   const resolveExport = (file: string, name: string, depth = 0): { value: ExportValue; file: string } | undefined => {
     const s = byFile.get(file);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parseManifest } from '../manifest/parse-manifest';
 import { findSourceFiles, type SourceFile } from './find-files';
 import { linkSummaries } from './link';
+import { readPathAliases, type PathAliases } from './path-aliases';
 import { catalogMatcher, matchFindings, type PatternMatcher } from './match-findings';
 import { scanSource } from './scan-source';
 import type { FileSummary } from './summary-types';
@@ -14,11 +15,18 @@ export interface ScanOptions {
   matcher?: PatternMatcher;
   /** Resource folders to scan besides `src/` and `static/` (read from `manifest.yml` when omitted). */
   resourcePaths?: string[];
+  /** Import aliases (tsconfig/jsconfig `paths`, `baseUrl`); read from the app's config when omitted. */
+  pathAliases?: PathAliases;
+}
+
+/** Returns the options with the app's own path aliases filled in (from its tsconfig/jsconfig). */
+export function withAppAliases(appDir: string, options: ScanOptions): ScanOptions {
+  return options.pathAliases ? options : { ...options, pathAliases: readPathAliases(appDir) };
 }
 
 /** Links per-file summaries across files and matches them to the catalog. */
 export function resultFromSummaries(files: readonly SourceFile[], summaries: readonly FileSummary[], options: ScanOptions = {}): ScanResult {
-  const { calls, unresolved } = matchFindings(linkSummaries(summaries), options.matcher ?? catalogMatcher);
+  const { calls, unresolved } = matchFindings(linkSummaries(summaries, options.pathAliases), options.matcher ?? catalogMatcher);
   return {
     files: { scanned: files.map((f) => f.file), skipped: [] },
     calls,
@@ -51,7 +59,7 @@ export function findAppFiles(appDir: string, options: ScanOptions = {}): ReturnT
 /** Finds and scans an app's source files on the calling thread. */
 export function scanApp(appDir: string, options: ScanOptions = {}): ScanResult {
   const found = findAppFiles(appDir, options);
-  const result = scanFiles(found.files, options);
+  const result = scanFiles(found.files, withAppAliases(appDir, options));
   result.files.skipped = found.skipped;
   return result;
 }

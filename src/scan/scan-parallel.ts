@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { SourceFile } from './find-files';
-import { findAppFiles, resultFromSummaries, type ScanOptions } from './scan-app';
+import { findAppFiles, resultFromSummaries, withAppAliases, type ScanOptions } from './scan-app';
 import { scanSource } from './scan-source';
 import type { FileSummary } from './summary-types';
 import type { ScanResult } from './types';
@@ -80,7 +80,7 @@ export async function scanFilesParallel(files: readonly SourceFile[], options: P
 /** Finds and scans an app's source files on several threads (same result as `scanApp`). */
 export async function scanAppParallel(appDir: string, options: ParallelScanOptions = {}): Promise<ScanResult> {
   const found = findAppFiles(appDir, options);
-  const result = await scanFilesParallel(found.files, options);
+  const result = await scanFilesParallel(found.files, withAppAliases(appDir, options));
   result.files.skipped = found.skipped;
   return result;
 }

@@ -51,7 +51,7 @@ describe('scanSource is not fooled', () => {
 
 describe('scanSource reports what it cannot resolve', () => {
   it.each([
-    ['a path from a function of another package', `${API}import { buildUrl } from 'url-lib';\napi.asApp().requestJira(buildUrl());`, 'path: the result of buildUrl(…) cannot be resolved'],
+    ['a path from a function of another package', `${API}import { buildUrl } from 'url-lib';\napi.asApp().requestJira(buildUrl());`, 'path: the result of buildUrl(…) from url-lib cannot be resolved'],
     ['an untagged template starting with an unknown value', `${API}api.asApp().requestJira(\`\${base}/issue\` as any);`, 'path: path starts with ${base}, which cannot be resolved'],
     ['a method that is not a string', `${API}api.asApp().requestJira(route\`/rest/api/3/myself\`, { method: getMethod() });`, 'method: method: the result of getMethod(…) cannot be resolved'],
     ['a value defined through itself', `${API}let p = route\`/rest/api/3/field\`;\nwhile (x) p = p + '/x';\napi.asApp().requestJira(p);`, 'path: p is defined through itself'],

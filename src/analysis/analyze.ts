@@ -4,6 +4,7 @@ import type { AnalysisInput } from './analysis-input';
 import { mergeUsage } from './merge-usage';
 import { leastPrivilegePlan, type Need } from './plan';
 import { REPORT_FORMAT_VERSION, type CallSite, type EndpointReport, type OtherNeed, type Report, type UnresolvedReport } from './report-types';
+import { scopeEvidenceOf } from './scope-evidence';
 import { classifyScopes } from './scope-status';
 import { installationReports } from './installations';
 
@@ -107,6 +108,7 @@ export function analyze(input: AnalysisInput): Report {
     unknownRuntime: usage.unknown,
     otherNeeds,
     scopes,
+    scopeEvidence: scopeEvidenceOf(scopes, endpoints),
     plan: {
       scopes: planScopes,
       keptForUnresolved,

@@ -95,6 +95,14 @@ export interface UsedScope {
   neededBy: string[];
 }
 
+/** Runtime and static evidence of one scope, summed over the endpoints that need it. */
+export interface ScopeEvidence {
+  calls: number;
+  lastSeen?: string;
+  /** Static call sites (file:line) of those endpoints. */
+  locations: string[];
+}
+
 /** A declared scope nothing known needs. */
 export interface UnusedScope {
   name: string;
@@ -186,6 +194,8 @@ export interface Report {
     replaceable: ReplaceableScope[];
     invalid: InvalidScopeReport[];
   };
+  /** Evidence per used or missing scope (runtime calls, last seen, static call sites of the endpoints that need it). */
+  scopeEvidence: Record<string, ScopeEvidence>;
   plan: Plan;
   blastRadius: { declared: number; plan: number };
   runtime: {

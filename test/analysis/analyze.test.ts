@@ -131,3 +131,14 @@ describe('analyze: calls that match no operation', () => {
     expect(report.scopes.unused[0]).toMatchObject({ name: 'read:page:confluence', status: 'unused-unless-unresolved' });
   });
 });
+
+describe('analyze: scope evidence', () => {
+  it('sums runtime calls, last use and call sites of the endpoints each used or missing scope serves', () => {
+    const usage = [usageOf('a', [{ key: GET_ISSUE, calls: 3, day: '2026-11-10' }, { key: MYSELF, calls: 2, day: '2026-11-12' }])];
+    const report = analyze(inputOf(['read:jira-work'], [call(GET_ISSUE, 'src/a.ts:3'), call(PUT_PROPERTY, 'src/b.ts:9')], { usage }));
+    expect(report.scopeEvidence['read:jira-work']).toEqual({ calls: 3, lastSeen: '2026-11-10', locations: ['src/a.ts:3'] });
+    expect(report.scopeEvidence['write:issue.property:jira']).toEqual({ calls: 0, locations: ['src/b.ts:9'] });
+    // GET /myself needs read:jira-user, which is missing: its evidence is the runtime call.
+    expect(report.scopeEvidence['read:jira-user']).toEqual({ calls: 2, lastSeen: '2026-11-12', locations: [] });
+  });
+});

@@ -1,5 +1,5 @@
 import type { EndpointReport, Report } from '../../src/analysis/report-types';
-import { scopeEvidence } from '../../static/admin-page/src/scope-evidence';
+import { scopeEvidence } from '../../src/analysis/scope-evidence';
 import { filterScopeRows, scopeRows } from '../../static/admin-page/src/scope-rows';
 import { resolveColorMode } from '../../static/admin-page/src/theme';
 import { parseCsv } from './downloads';

@@ -66,7 +66,7 @@ export function App({ firstReport }: { firstReport?: Promise<GetReportResult> })
         </TabPanel>
         <TabPanel>
           <div className="si-panel">
-            <ScopesTab report={data.report} endpointCount={data.endpointCount} version={version} onShowEndpoints={showEndpoints} />
+            <ScopesTab report={data.report} onShowEndpoints={showEndpoints} />
           </div>
         </TabPanel>
         <TabPanel>

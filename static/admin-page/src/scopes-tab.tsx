@@ -2,14 +2,12 @@ import Button from '@atlaskit/button/new';
 import DynamicTable from '@atlaskit/dynamic-table';
 import Textfield from '@atlaskit/textfield';
 import { useMemo, useState } from 'react';
-import type { EndpointReport, Report } from '../../../src/analysis/report-types';
+import type { Report, ScopeEvidence } from '../../../src/analysis/report-types';
 import { Choice } from './choice';
 import { formatDay, plural } from './format';
-import { scopeEvidence } from './scope-evidence';
 import { filterScopeRows, SCOPE_STATUSES, scopeRows, type ScopeRow, type ScopeStatus } from './scope-rows';
 import { Empty } from './states';
 import { StatusLozenge } from './status-lozenge';
-import { useAllEndpoints } from './use-all-endpoints';
 
 const HEAD = {
   cells: [
@@ -38,8 +36,7 @@ function Needs({ row }: { row: ScopeRow }) {
   );
 }
 
-function Evidence({ row, endpoints, onShowEndpoints }: { row: ScopeRow; endpoints?: Map<string, EndpointReport>; onShowEndpoints: (scope: string) => void }) {
-  const found = endpoints ? scopeEvidence(row.neededBy, endpoints) : undefined;
+function Evidence({ row, found, onShowEndpoints }: { row: ScopeRow; found?: ScopeEvidence; onShowEndpoints: (scope: string) => void }) {
   const locations = [...new Set([...(found?.locations ?? []), ...row.locations])];
   return (
     <div className="si-evidence" data-testid="scope-evidence">
@@ -67,9 +64,8 @@ function Evidence({ row, endpoints, onShowEndpoints }: { row: ScopeRow; endpoint
 }
 
 /** Returns the Scopes tab: every declared, needed or granted scope, sortable and filterable. */
-export function ScopesTab({ report, endpointCount, version, onShowEndpoints }: { report: Pick<Report, 'scopes' | 'runtime'>; endpointCount: number; version: number; onShowEndpoints: (scope: string) => void }) {
+export function ScopesTab({ report, onShowEndpoints }: { report: Pick<Report, 'scopes' | 'runtime' | 'scopeEvidence'>; onShowEndpoints: (scope: string) => void }) {
   const all = useMemo(() => scopeRows(report), [report]);
-  const { byKey } = useAllEndpoints(endpointCount, version);
   const [text, setText] = useState('');
   const [status, setStatus] = useState<ScopeStatus | undefined>();
   const rows = filterScopeRows(all, text, status ? [status] : []);
@@ -101,7 +97,7 @@ export function ScopesTab({ report, endpointCount, version, onShowEndpoints }: {
               { key: `${SCOPE_STATUSES.indexOf(r.status)}-${r.name}`, content: <StatusLozenge status={r.status} /> },
               { key: `${r.kind}-${r.name}`, content: r.kind },
               { key: r.neededBy.length, content: <Needs row={r} /> },
-              { key: 'evidence', content: <Evidence row={r} endpoints={byKey} onShowEndpoints={onShowEndpoints} /> },
+              { key: 'evidence', content: <Evidence row={r} found={report.scopeEvidence?.[r.name]} onShowEndpoints={onShowEndpoints} /> },
             ],
           }))}
         />

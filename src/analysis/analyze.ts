@@ -1,9 +1,9 @@
-import { additionFor, getOperation, isAuthorized, missingScopes, operations as allOperations, operationsAuthorizedBy, scopeInfo } from '../catalog';
-import type { Operation } from '../catalog/types';
+import { additionFor, getOperation, operations as allOperations, operationsAuthorizedBy, scopeInfo } from '../catalog';
 import type { AnalysisInput } from './analysis-input';
 import { mergeUsage } from './merge-usage';
 import { leastPrivilegePlan, type Need } from './plan';
-import { REPORT_FORMAT_VERSION, type CallSite, type EndpointReport, type OtherNeed, type Report, type UnresolvedReport } from './report-types';
+import { endpointReports } from './endpoints';
+import { REPORT_FORMAT_VERSION, type OtherNeed, type Report, type UnresolvedReport } from './report-types';
 import { scopeEvidenceOf } from './scope-evidence';
 import { classifyScopes } from './scope-status';
 import { installationReports } from './installations';
@@ -14,38 +14,9 @@ export function analyze(input: AnalysisInput): Report {
   const declared = new Set(declaredNames);
   const usage = mergeUsage(input.usage ?? []);
 
-  const staticCalls = new Map<Operation, CallSite[]>();
-  for (const call of input.scan?.calls ?? []) {
-    const op = call.operationKey ? getOperation(call.operationKey) : undefined;
-    if (!op) continue;
-    const sites = staticCalls.get(op) ?? [];
-    sites.push({ file: call.file, line: call.line, column: call.column, side: call.side, principal: call.principal, ...(call.via ? { via: call.via } : {}) });
-    staticCalls.set(op, sites);
-  }
-  const ops = [...new Set([...staticCalls.keys(), ...usage.byOperation.keys()])].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  const endpoints: EndpointReport[] = ops.map((op) => {
-    const calls = staticCalls.get(op) ?? [];
-    const runtime = usage.byOperation.get(op);
-    return {
-      key: op.key,
-      product: op.product,
-      family: op.family,
-      method: op.method,
-      template: op.template,
-      operationId: op.operationId,
-      summary: op.summary,
-      docUrl: op.docUrl,
-      alternatives: op.alternatives.map((a) => ({ kind: a.kind, scopes: [...a.scopes], source: a.source })),
-      undocumented: op.undocumented,
-      deprecated: op.deprecated,
-      ...(op.removed ? { removed: op.removed } : {}),
-      calls,
-      ...(runtime ? { runtime } : {}),
-      evidence: calls.length && runtime ? 'both' : calls.length ? 'static' : 'runtime',
-      authorized: isAuthorized(op, declared),
-      missing: missingScopes(op, declared),
-    };
-  });
+  const endpoints = endpointReports(input, usage, declared);
+  const ops = endpoints.map((e) => getOperation(e.key)!);
+  const staticEndpoints = endpoints.filter((e) => e.calls.length > 0);
 
   const scopeNeeds = [...input.manifestNeeds, ...(input.scan?.forgeApiNeeds ?? [])];
   const otherNeeds: OtherNeed[] = scopeNeeds.map((n) => {
@@ -97,7 +68,6 @@ export function analyze(input: AnalysisInput): Report {
   const planScopes = [...new Set([...planned.scopes, ...keptForUnresolved])].sort();
   const planCost = operationsAuthorizedBy(planScopes, catalogOps).length;
   const validDeclared = declaredNames.filter((s) => scopeInfo(s)?.valid !== false);
-  const staticKeys = [...staticCalls.keys()];
 
   return {
     format: 'scope-inspector-report',
@@ -124,7 +94,7 @@ export function analyze(input: AnalysisInput): Report {
       window: usage.window,
       installations,
       droppedCalls: usage.droppedCalls,
-      staticExercised: input.usage?.length && staticKeys.length ? staticKeys.filter((op) => usage.byOperation.has(op)).length / staticKeys.length : null,
+      staticExercised: input.usage?.length && staticEndpoints.length ? staticEndpoints.filter((e) => e.runtime).length / staticEndpoints.length : null,
     },
   };
 }

@@ -5,7 +5,7 @@ import { ScopeInspectorError } from '../errors';
 import type { ExportUsageResult, GetEndpointsResult, GetReportResult, ResetUsageResult } from './contract';
 import { callerIsAdmin, type AdminCheckContext } from './admin-check';
 import { queryEndpoints } from './endpoint-query';
-import { planTexts, reportFor } from './report-service';
+import { endpointsFor, planTexts, reportFor } from './report-service';
 import { staticAnalysis } from './static-analysis';
 import { endpointsInput, exportInput, resetInput } from './validate-input';
 
@@ -44,7 +44,7 @@ export async function getReport(request: ResolverRequest): Promise<GetReportResu
 /** `getEndpoints`: one filtered, sorted page of endpoints. */
 export async function getEndpoints(request: ResolverRequest): Promise<GetEndpointsResult> {
   const input = endpointsInput(request.payload);
-  return queryEndpoints(reportFor(staticAnalysis(), await readUsage()).endpoints, input);
+  return queryEndpoints(endpointsFor(staticAnalysis(), await readUsage()), input);
 }
 
 /** `exportUsage` (admins only): the usage export (JSON), the endpoints (CSV) or the scope justification (Markdown). */

@@ -1,0 +1,49 @@
+import { getOperation, isAuthorized, missingScopes } from '../catalog';
+import type { Operation } from '../catalog/types';
+import type { AnalysisInput } from './analysis-input';
+import { mergeUsage, type MergedUsage } from './merge-usage';
+import type { CallSite, EndpointReport } from './report-types';
+
+/**
+ * Returns every operation the app calls, statically or at runtime, with its call sites, runtime
+ * evidence and whether the declared scopes authorize it; sorted by key.
+ */
+export function endpointReports(input: Pick<AnalysisInput, 'scan'>, usage: MergedUsage, declared: ReadonlySet<string>): EndpointReport[] {
+  const staticCalls = new Map<Operation, CallSite[]>();
+  for (const call of input.scan?.calls ?? []) {
+    const op = call.operationKey ? getOperation(call.operationKey) : undefined;
+    if (!op) continue;
+    const sites = staticCalls.get(op) ?? [];
+    sites.push({ file: call.file, line: call.line, column: call.column, side: call.side, principal: call.principal, ...(call.via ? { via: call.via } : {}) });
+    staticCalls.set(op, sites);
+  }
+  const ops = [...new Set([...staticCalls.keys(), ...usage.byOperation.keys()])].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return ops.map((op) => {
+    const calls = staticCalls.get(op) ?? [];
+    const runtime = usage.byOperation.get(op);
+    return {
+      key: op.key,
+      product: op.product,
+      family: op.family,
+      method: op.method,
+      template: op.template,
+      operationId: op.operationId,
+      summary: op.summary,
+      docUrl: op.docUrl,
+      alternatives: op.alternatives.map((a) => ({ kind: a.kind, scopes: [...a.scopes], source: a.source })),
+      undocumented: op.undocumented,
+      deprecated: op.deprecated,
+      ...(op.removed ? { removed: op.removed } : {}),
+      calls,
+      ...(runtime ? { runtime } : {}),
+      evidence: calls.length && runtime ? 'both' : calls.length ? 'static' : 'runtime',
+      authorized: isAuthorized(op, declared),
+      missing: missingScopes(op, declared),
+    };
+  });
+}
+
+/** Returns only the report's endpoints: what a paged endpoint table needs, without the plan search. */
+export function analyzeEndpoints(input: AnalysisInput): EndpointReport[] {
+  return endpointReports(input, mergeUsage(input.usage ?? []), new Set(input.declared.map((s) => s.name)));
+}

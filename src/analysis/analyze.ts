@@ -3,6 +3,7 @@ import type { AnalysisInput } from './analysis-input';
 import { mergeUsage } from './merge-usage';
 import { leastPrivilegePlan, type Need } from './plan';
 import { endpointReports } from './endpoints';
+import { excludedRuntime } from './excluded-runtime';
 import { REPORT_FORMAT_VERSION, type OtherNeed, type Report, type UnresolvedReport } from './report-types';
 import { scopeEvidenceOf } from './scope-evidence';
 import { classifyScopes } from './scope-status';
@@ -76,6 +77,7 @@ export function analyze(input: AnalysisInput): Report {
     endpoints,
     unresolved,
     unknownRuntime: usage.unknown,
+    excludedRuntime: excludedRuntime(input.usage ?? []),
     otherNeeds,
     scopes,
     scopeEvidence: scopeEvidenceOf(scopes, endpoints),

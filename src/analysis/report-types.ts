@@ -1,6 +1,6 @@
 import type { Family, HttpMethod, Product, ScopeAlternative, ScopeKind } from '../catalog/types';
 import type { CallPrincipal, Side, SourceLocation } from '../scan/types';
-import type { Principal, StatusCounts } from '../usage/format';
+import type { ExclusionReason, Principal, StatusCounts } from '../usage/format';
 
 /** Version of the report JSON (`audit --format json`, `getReport`); bump on incompatible change. */
 export const REPORT_FORMAT_VERSION = 1 as const;
@@ -65,6 +65,22 @@ export interface UnknownRuntimeEndpoint {
   family: Family;
   method: HttpMethod;
   shape: string;
+  calls: number;
+  sites: number;
+}
+
+/**
+ * A runtime row kept out of the evidence (docs/storage.md): `unverified-bridge` (the browser
+ * reported an operation the static analysis did not find in the app's Custom UI code) or
+ * `inspector` (Scope Inspector's own calls). Listed apart; never a need, verdict or plan input.
+ */
+export interface ExcludedRuntimeEndpoint {
+  reason: ExclusionReason;
+  family: Family;
+  method: HttpMethod;
+  template: string;
+  operationKey?: string;
+  principal: Principal;
   calls: number;
   sites: number;
 }
@@ -183,6 +199,8 @@ export interface Report {
   endpoints: EndpointReport[];
   unresolved: UnresolvedReport[];
   unknownRuntime: UnknownRuntimeEndpoint[];
+  /** Runtime rows kept apart from the evidence (unverified browser reports, Scope Inspector's own calls). */
+  excludedRuntime: ExcludedRuntimeEndpoint[];
   otherNeeds: OtherNeed[];
   scopes: {
     declared: DeclaredScopeReport[];

@@ -98,7 +98,7 @@ export function instrumentBridge<T extends BridgeLike>(bridge: T, options: Bridg
   const out: Record<string, unknown> = { ...(bridge as Record<string, unknown>) };
   for (const family of FAMILIES) {
     const original = bridge[family];
-    if (typeof original === 'function') out[family] = recordCalls(original, family, 'bridge', tallyOf);
+    if (typeof original === 'function') out[family] = recordCalls(original, family, 'b', tallyOf);
   }
   return out as T;
 }

@@ -53,6 +53,8 @@ export function renderText(report: Report, options: { color: boolean; filesScann
       }),
     );
     if (report.unknownRuntime.length) section('Runtime calls outside the catalog', report.unknownRuntime.map((u) => `${u.method} ${u.shape}  ${s.dim(`${u.calls} calls, ${u.sites} site(s)`)}`));
+    // Kept apart from the evidence (unverified browser reports, Scope Inspector's own calls): shown, never counted.
+    if (report.excludedRuntime?.length) section('Runtime rows kept apart (not evidence)', report.excludedRuntime.map((x) => `${x.method} ${x.template}  ${s.dim(`${x.reason}, ${x.principal}, ${x.calls} calls, ${x.sites} site(s)`)}`));
   }
   out.push(
     '',

@@ -1,8 +1,9 @@
 import forgeApi, { route } from '@forge/api';
 import { instrument } from '../recorder';
 
-// Recorded: every product call below is counted by Scope Inspector's own recorder.
-const api = instrument(forgeApi);
+// Recorded as Scope Inspector's own calls: kept apart from the app's evidence, so the page's
+// admin check on every view never looks like the app using its scopes.
+const api = instrument(forgeApi, { origin: 'inspector' });
 
 /** The part of a resolver request's context the admin check reads. */
 export interface AdminCheckContext {

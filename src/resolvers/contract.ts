@@ -8,7 +8,7 @@ export interface ResolverError {
   message: string;
 }
 
-/** `getReport` answer: the report without its endpoint list (page it with `getEndpoints`). */
+/** `getReport` answer (admins only): the report without its endpoint list (page it with `getEndpoints`). */
 export interface GetReportResult {
   ok: true;
   report: Omit<Report, 'endpoints'> & { endpoints: [] };
@@ -16,13 +16,15 @@ export interface GetReportResult {
   endpointCount: number;
   /** Runtime calls to paths outside the catalog; `report.unknownRuntime` holds the busiest 100. */
   unknownRuntimeCount: number;
+  /** Runtime rows kept apart from the evidence; `report.excludedRuntime` holds the busiest 100. */
+  excludedRuntimeCount?: number;
   /** The recommended `permissions.scopes` block. */
   planYaml: string;
   /** Unified diff of the plan against today's manifest.yml. */
   planDiff: string;
   /** The manifest the app was deployed with (the static findings were built from it). */
   deployedVersion: string;
-  /** True when the calling user may export and reset (site/product admin). */
+  /** Always true: the report answers site/product admins only (`NOT_ADMIN` otherwise); kept for pages that read it. */
   canAdminister: boolean;
   generatedAt: string;
 }

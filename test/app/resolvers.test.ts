@@ -58,7 +58,32 @@ describe('admin page resolvers, through the sandbox and the real @forge packages
     const confluence = { context: { extension: { type: 'confluence:globalSettings' } } };
     expect(await call('exportUsage', { format: 'json' }, { ...confluence, accountId: 'someone-else', admin: false })).toMatchObject({ ok: false, code: 'NOT_ADMIN' });
     expect(await call('exportUsage', { format: 'json' }, confluence)).toMatchObject({ ok: true });
-    expect((await call('getReport', {}, NON_ADMIN)).canAdminister).toBe(false);
+  });
+
+  it('answers the report and the endpoint list to admins only, and only on the admin page', async () => {
+    expect(await call('getReport', {}, NON_ADMIN)).toMatchObject({ ok: false, code: 'NOT_ADMIN' });
+    expect(await call('getEndpoints', {}, NON_ADMIN)).toMatchObject({ ok: false, code: 'NOT_ADMIN' });
+    // Through the issue panel (whose resolver is the same function), even an admin gets only the panel's data.
+    const panel = { context: { extension: { type: 'jira:issuePanel', issue: { key: 'DEMO-1' } } } };
+    for (const key of ['getReport', 'getEndpoints', 'exportUsage', 'resetUsage']) {
+      expect(await call(key, { format: 'json', confirm: true }, panel)).toMatchObject({ ok: false, code: 'WRONG_MODULE' });
+      expect(await call(key, { format: 'json', confirm: true }, { ...panel, accountId: 'someone-else', admin: false })).toMatchObject({ ok: false, code: 'WRONG_MODULE' });
+    }
+    // A payload cannot claim to be an admin or name the module.
+    const claim = { admin: true, isAdmin: true, context: { extension: { type: 'jira:adminPage' } }, accountId: 'sandbox-user-1' };
+    expect(await call('getReport', claim, NON_ADMIN)).toMatchObject({ ok: false, code: 'NOT_ADMIN' });
+    expect(await call('getReport', claim, panel)).toMatchObject({ ok: false, code: 'WRONG_MODULE' });
+  });
+
+  it('gives the issue panel and byline item their own data for the issue or page they are shown on, never the usage', async () => {
+    const panel = { context: { extension: { type: 'jira:issuePanel', issue: { key: 'DEMO-2' } } }, accountId: 'someone-else', admin: false };
+    const activity = await call('getIssueActivity', { issueKey: 'SECRET-1' }, panel);
+    expect(activity).toMatchObject({ ok: true, comments: expect.any(Array), transitions: expect.any(Array) });
+    expect(JSON.stringify(activity)).not.toMatch(/scope|calls|template/);
+    expect(await call('getIssueActivity', {}, ADMIN)).toMatchObject({ ok: false, code: 'WRONG_MODULE' });
+    const byline = { context: { extension: { type: 'confluence:contentBylineItem', content: { id: '123' } } }, accountId: 'someone-else', admin: false };
+    expect(await call('getPageFacts', {}, byline)).toMatchObject({ ok: true, version: expect.any(Number) });
+    expect(await call('getPageFacts', {}, panel)).toMatchObject({ ok: false, code: 'WRONG_MODULE' });
   });
 
   it('exports the usage format the CLI reads, and CSV with formula injection neutralised', async () => {

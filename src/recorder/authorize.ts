@@ -26,7 +26,7 @@ const checkEndpoints = () =>
  * else leaves the status unknown rather than guessed.
  */
 function observeCheck(result: unknown, endpoint: Endpoint, code: SourceCode, tallyOf: () => Tally | undefined, provable: boolean): unknown {
-  if (!(result instanceof Promise)) return result;
+  if (result === null || typeof result !== 'object' || typeof (result as { then?: unknown }).then !== 'function') return result;
   const row = countCall(tallyOf, endpoint, code);
   if (row === undefined) return result;
   return settleThrough(

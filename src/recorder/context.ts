@@ -6,6 +6,8 @@ export interface RecordingContext {
   readonly tally: Tally;
   /** Calls a failed flush of this invocation could not store; the next flush of the same invocation reports them. */
   dropped: number;
+  /** Per-invocation memos (wrapped `asUser(accountId)` method sets), gone with the invocation. */
+  memo?: Map<object, Map<unknown, unknown>>;
 }
 
 interface RuntimeContext extends RecordingContext {
@@ -45,6 +47,19 @@ export function currentContext(): RecordingContext | undefined {
 /** Returns the tally of the current invocation, or undefined outside any invocation. */
 export function currentTally(): Tally | undefined {
   return currentContext()?.tally;
+}
+
+/** Most entries one invocation memo keeps; past this it starts afresh. */
+export const MAX_MEMO_ENTRIES = 256;
+
+/** Returns the current invocation's memo for `owner`, or undefined outside any invocation. */
+export function invocationMemo(owner: object): Map<unknown, unknown> | undefined {
+  const context = currentContext();
+  if (context === undefined) return undefined;
+  const memos = (context.memo ??= new Map());
+  let memo = memos.get(owner);
+  if (memo === undefined || memo.size >= MAX_MEMO_ENTRIES) memos.set(owner, (memo = new Map()));
+  return memo;
 }
 
 /** Returns true inside `withUsageRecording`. */

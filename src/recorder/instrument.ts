@@ -1,7 +1,7 @@
 import type { Family } from '../catalog/types';
 import { inspectorCode, type PrincipalCode, type SourceCode } from '../usage/rows';
 import { recordAuthorize } from './authorize';
-import { currentTally } from './context';
+import { currentTally, invocationMemo } from './context';
 import { recordCalls } from './record-call';
 
 type AnyRecord = Record<string, any>;
@@ -58,7 +58,8 @@ export function instrument<T extends object>(api: T, options: InstrumentOptions 
   }
   // @forge/api's asApp() / asUser() build stateless closures (they read the runtime at call
   // time), so one wrapped set each is reused: wrapping per call would cost more than the
-  // recording. asUser(accountId) is wrapped per call: no account id is kept in the process.
+  // recording. asUser(accountId) sets are reused within one invocation only, so no account id
+  // outlives the invocation that used it.
   const asApp = source.asApp;
   if (typeof asApp === 'function') {
     let methods: AnyRecord | undefined;
@@ -67,9 +68,17 @@ export function instrument<T extends object>(api: T, options: InstrumentOptions 
   const asUser = source.asUser;
   if (typeof asUser === 'function') {
     let methods: AnyRecord | undefined;
-    put(out, 'asUser', (accountId?: unknown) =>
-      accountId === undefined ? (methods ??= wrapMethods(asUser.call(source), code('u'))) : wrapMethods(asUser.call(source, accountId), code('u')),
-    );
+    const owner = {};
+    put(out, 'asUser', (accountId?: unknown) => {
+      if (accountId === undefined) return (methods ??= wrapMethods(asUser.call(source), code('u')));
+      const memo = invocationMemo(owner);
+      let forAccount = memo?.get(accountId) as AnyRecord | undefined;
+      if (forAccount === undefined) {
+        forAccount = wrapMethods(asUser.call(source, accountId), code('u'));
+        memo?.set(accountId, forAccount);
+      }
+      return forAccount;
+    });
   }
   if (typeof source.authorize === 'function') put(out, 'authorize', recordAuthorize(source.authorize, source, code('u'), currentTally));
   // The default export is reachable from the namespace too; instrument it as well.

@@ -44,7 +44,7 @@ export function countCall(tallyOf: () => Tally | undefined, endpoint: Endpoint, 
 export function recordCalls(original: RequestFn, family: Family, source: SourceCode, tallyOf: () => Tally | undefined): RequestFn {
   return function recordedRequest(this: unknown, path: any, init?: any): Promise<any> {
     const result = original.call(this, path, init);
-    if (!(result instanceof Promise)) return result;
+    if (result === null || typeof result !== 'object' || typeof result.then !== 'function') return result;
     let endpoint: Endpoint | undefined;
     try {
       const concrete: unknown = typeof path === 'string' ? path : path?.value;

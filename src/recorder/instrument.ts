@@ -2,7 +2,7 @@ import type { Family } from '../catalog/types';
 import { inspectorCode, type PrincipalCode, type SourceCode } from '../usage/rows';
 import { recordAuthorize } from './authorize';
 import { currentTally, invocationMemo } from './context';
-import { recordCalls } from './record-call';
+import { recordWith, restEndpoint, type EndpointOf } from './record-call';
 
 type AnyRecord = Record<string, any>;
 
@@ -16,19 +16,29 @@ export interface InstrumentOptions {
 }
 
 const FAMILIES: readonly Family[] = ['requestJira', 'requestConfluence', 'requestBitbucket'];
+/**
+ * The recorded request functions of `@forge/api`'s objects (bare, `asApp()`, `asUser()`,
+ * `withContext()`): member name and which endpoint a call is. A new surface is one entry.
+ */
+const SURFACES: ReadonlyArray<readonly [member: string, endpointOf: EndpointOf]> = FAMILIES.map((family) => [family, restEndpoint(family)] as const);
+
+/** Records every surface `from` has onto `out`, under `code`. */
+function wrapSurfaces(from: AnyRecord, out: AnyRecord, code: SourceCode): void {
+  for (const [member, endpointOf] of SURFACES) {
+    if (typeof from[member] === 'function') put(out, member, recordWith(from[member], endpointOf, code, currentTally));
+  }
+}
 
 /** Defines `value` as an own, writable member of `out`. */
 function put(out: AnyRecord, key: string, value: unknown): void {
   Object.defineProperty(out, key, { value, enumerable: true, configurable: true, writable: true });
 }
 
-/** Returns a copy of `methods` whose request families (and `withContext(ari)`'s) are recorded under `code`. */
+/** Returns a copy of `methods` whose request surfaces (and `withContext(ari)`'s) are recorded under `code`. */
 function wrapMethods<T extends AnyRecord>(methods: T, code: SourceCode): T {
   if (methods === null || typeof methods !== 'object') return methods;
   const out: AnyRecord = { ...methods };
-  for (const family of FAMILIES) {
-    if (typeof methods[family] === 'function') out[family] = recordCalls(methods[family], family, code, currentTally);
-  }
+  wrapSurfaces(methods, out, code);
   if (typeof methods.withContext === 'function') {
     const withContext = methods.withContext;
     out.withContext = (...args: unknown[]) => wrapMethods(withContext.apply(methods, args), code);
@@ -53,9 +63,7 @@ export function instrument<T extends object>(api: T, options: InstrumentOptions 
     const descriptor = Object.getOwnPropertyDescriptor(api, key);
     if (descriptor) Object.defineProperty(out, key, { ...descriptor, configurable: true });
   }
-  for (const family of FAMILIES) {
-    if (typeof source[family] === 'function') put(out, family, recordCalls(source[family], family, code('n'), currentTally));
-  }
+  wrapSurfaces(source, out, code('n'));
   // @forge/api's asApp() / asUser() build stateless closures (they read the runtime at call
   // time), so one wrapped set each is reused: wrapping per call would cost more than the
   // recording. asUser(accountId) sets are reused within one invocation only, so no account id

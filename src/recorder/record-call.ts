@@ -36,25 +36,42 @@ export function countCall(tallyOf: () => Tally | undefined, endpoint: Endpoint, 
   }
 }
 
+/** Says which endpoint a call to a recorded function is, from its arguments; undefined leaves it unrecorded. */
+export type EndpointOf = (args: readonly unknown[]) => Endpoint | undefined;
+
 /**
- * Returns a `requestX` that behaves exactly like `original` and counts the call under `source`
- * (see `settleThrough` for what the host gets). A synchronous throw (an unsafe URL) is not a
- * request and propagates uncounted, synchronously, as it would unwrapped.
+ * Returns a function that behaves exactly like `original` and counts each call under `source`
+ * at the endpoint `endpointOf` names (see `settleThrough` for what the host gets). A new
+ * recorded surface is an `EndpointOf`. A synchronous throw (an unsafe URL) is not a request and
+ * propagates uncounted, synchronously, as it would unwrapped.
  */
-export function recordCalls(original: RequestFn, family: Family, source: SourceCode, tallyOf: () => Tally | undefined): RequestFn {
-  return function recordedRequest(this: unknown, path: any, init?: any): Promise<any> {
-    const result = original.call(this, path, init);
+export function recordWith<F extends (...args: any[]) => any>(original: F, endpointOf: EndpointOf, source: SourceCode, tallyOf: () => Tally | undefined): F {
+  return function recorded(this: unknown, ...args: unknown[]): unknown {
+    const result = original.apply(this, args);
     if (result === null || typeof result !== 'object' || typeof result.then !== 'function') return result;
     let endpoint: Endpoint | undefined;
     try {
-      const concrete: unknown = typeof path === 'string' ? path : path?.value;
-      if (typeof concrete !== 'string') return result;
-      endpoint = resolveEndpoint(family, init === undefined || init === null ? undefined : init.method, concrete);
+      endpoint = endpointOf(args);
     } catch {
-      return result;
+      return result; // never let recording hurt the host
     }
     if (endpoint === undefined) return result;
     const row = countCall(tallyOf, endpoint, source);
     return row === undefined ? result : settleThrough(result, row.onResponse, row.onRejection);
+  } as F;
+}
+
+/** Returns the endpoint of a product request `requestX(path, init)` of this family. */
+export function restEndpoint(family: Family): EndpointOf {
+  return ([path, init]) => {
+    const concrete: unknown = typeof path === 'string' ? path : (path as { value?: unknown } | null | undefined)?.value;
+    if (typeof concrete !== 'string') return undefined;
+    const method = init === undefined || init === null ? undefined : (init as { method?: string }).method;
+    return resolveEndpoint(family, method, concrete);
   };
+}
+
+/** Returns a recorded `requestX` of this family (see `recordWith`). */
+export function recordCalls(original: RequestFn, family: Family, source: SourceCode, tallyOf: () => Tally | undefined): RequestFn {
+  return recordWith(original, restEndpoint(family), source, tallyOf);
 }

@@ -3,7 +3,7 @@ import { takeBridgeQuota } from '../store/bridge-quota';
 import { writeShard, type WriteShardOptions } from '../store/write-shard';
 import { validateBridgeTally } from '../usage/validate';
 import { BRIDGE_USAGE_RESOLVER_KEY } from './bridge-key';
-import { claimedCalls, frontendOperations, verifyBridgeRows, type FrontendCalls } from './bridge-verify';
+import { frontendOperations, verifyBridgeRows, type FrontendCalls } from './bridge-verify';
 
 /** What the bridge usage resolver answers. */
 export type BridgeUsageResult = { ok: true; stored: boolean; verified: number; unverified: number } | { ok: false; code: string; message: string };
@@ -45,7 +45,7 @@ export async function recordBridgeTally(payload: unknown, options: BridgeUsageOp
     throw error;
   }
   const { rows, verified } = verifyBridgeRows(valid.rows, verifiedSet(options.frontendOperations));
-  const allowed = await takeBridgeQuota(options.accountId, rows.length, claimedCalls(rows), options).catch(() => false);
+  const allowed = await takeBridgeQuota(options.accountId, rows.length, options).catch(() => false);
   if (!allowed) return { ok: false, code: 'BRIDGE_QUOTA_EXCEEDED', message: 'this account reported its allowance of browser usage for today (or the allowance could not be checked)' };
   return { ok: true, stored: await writeShard(rows, options), verified, unverified: rows.length - verified };
 }

@@ -1,4 +1,4 @@
-import { COL, UNVERIFIED_BRIDGE, type EncodedRow } from '../usage/rows';
+import { UNVERIFIED_BRIDGE, type EncodedRow } from '../usage/rows';
 
 /** The part of a scan result the verification reads (`ScanResult` or a bundled static analysis's `scan`). */
 export interface FrontendCalls {
@@ -34,6 +34,3 @@ export function verifyBridgeRows(rows: readonly EncodedRow[], verified: Readonly
   });
   return { rows: out, verified: count };
 }
-
-/** Returns the calls the rows claim. */
-export const claimedCalls = (rows: readonly EncodedRow[]): number => rows.reduce((n, r) => n + r[COL.calls], 0);

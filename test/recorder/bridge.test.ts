@@ -3,11 +3,15 @@
  * refuse anything but a small, well-formed tally of catalog templates or redacted shapes, keep
  * apart what the static analysis does not vouch for, and bound what one account may report.
  */
+import fc from 'fast-check';
 import Resolver from '@forge/resolver';
 import { kvs, WhereConditions } from '@forge/kvs';
 import { BRIDGE_USAGE_RESOLVER_KEY, defineBridgeUsageResolver, recordBridgeTally } from '../../src/recorder';
 import { flushBridgeUsage, instrumentBridge } from '../../src/recorder/browser';
+import { bridgePayloads } from '../../src/recorder/bridge-payloads';
 import { readUsage } from '../../src/store';
+import type { EncodedRow } from '../../src/usage/rows';
+import { validateBridgeTally } from '../../src/usage/validate';
 import { MAX_BRIDGE_ROWS_PER_ACCOUNT_DAY } from '../../src/store/bridge-quota';
 import { QUOTA_PREFIX } from '../../src/store/keys';
 import type { Sandbox } from '../../local/sandbox';
@@ -180,5 +184,28 @@ describe('instrumentBridge', () => {
       delete g.addEventListener;
       delete g.document;
     }
+  });
+});
+
+describe('bridge payloads', () => {
+  const rowArb = fc
+    .tuple(fc.nat(20_000), fc.nat(20_000), fc.nat(20_000), fc.nat(5), fc.nat(5))
+    .map(([a, b, c, d, e]): EncodedRow => {
+      const s2 = a;
+      const s4 = b;
+      const net = d;
+      return ['j', 'GET', ISSUE, 1, 'b', s2 + s4 + net + c + e, s2, 0, s4, 0, net, Math.min(s4, c), 0, 0];
+    });
+
+  it('cut any tally into payloads the resolver accepts, losing and inventing nothing', () => {
+    fc.assert(
+      fc.property(fc.array(rowArb, { maxLength: 30 }), (rows) => {
+        const payloads = bridgePayloads(rows);
+        for (const chunk of payloads) expect(() => validateBridgeTally({ v: 2, rows: chunk })).not.toThrow();
+        const sum = (rs: EncodedRow[], col: number) => rs.reduce((n, r) => n + (r[col] as number), 0);
+        for (let col = 5; col < 14; col++) expect(sum(payloads.flat(), col)).toBe(sum(rows, col));
+      }),
+      { numRuns: 200 },
+    );
   });
 });

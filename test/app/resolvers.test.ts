@@ -1,27 +1,15 @@
-import { join } from 'node:path';
-import { createSandbox, type Sandbox } from '../../local/sandbox';
-import { DEMO_SITE, demoSiteOptions, seedDemoTraffic } from '../../local/seed';
-import { buildStaticAnalysis } from '../../scripts/build-static-analysis';
+import { DEMO_SITE } from '../../local/seed';
+import { ADMIN, useDemoApp } from './demo-app';
 
-const ROOT = join(__dirname, '../..');
-const ADMIN = { context: { extension: { type: 'jira:adminPage' } } };
 const NON_ADMIN = { ...ADMIN, accountId: 'someone-else', admin: false };
 
-// The resolvers read the static analysis bundled at build time; build it for this checkout.
-jest.mock('../../src/resolvers/static-analysis', () => ({ staticAnalysis: () => cached }));
-let cached: Awaited<ReturnType<typeof buildStaticAnalysis>>;
+// The resolvers read the static analysis bundled at build time; the suite builds it for this checkout.
+jest.mock('../../src/resolvers/static-analysis', () => ({ staticAnalysis: () => app.analysis }));
+
+const app = useDemoApp();
+const call = app.call;
 
 describe('admin page resolvers, through the sandbox and the real @forge packages', () => {
-  let sandbox: Sandbox;
-  const call = (key: string, payload: unknown = {}, opts: object = ADMIN) => sandbox.invokeResolver('resolver', key, payload, opts) as Promise<any>;
-
-  beforeAll(async () => {
-    cached = await buildStaticAnalysis(ROOT);
-    sandbox = createSandbox({ appDir: ROOT, ...demoSiteOptions(join(ROOT, 'manifest.yml')) });
-    await seedDemoTraffic(sandbox);
-  }, 60_000);
-  afterAll(() => sandbox.close());
-
   it('getReport shows the seeded traffic, the site that has not upgraded, and the plan', async () => {
     const result = await call('getReport');
     expect(result).toMatchObject({ ok: true, canAdminister: true });

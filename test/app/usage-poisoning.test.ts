@@ -6,31 +6,19 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createSandbox, type Sandbox } from '../../local/sandbox';
-import { demoSiteOptions, seedDemoTraffic } from '../../local/seed';
-import { buildStaticAnalysis } from '../../scripts/build-static-analysis';
 import { BRIDGE_USAGE_RESOLVER_KEY } from '../../src/recorder';
 import { runCli } from '../cli/run-cli';
+import { ADMIN, ROOT, useDemoApp } from './demo-app';
 
-const ROOT = join(__dirname, '../..');
-const ADMIN = { context: { extension: { type: 'jira:adminPage' } } };
 const PANEL_USER = { context: { extension: { type: 'jira:issuePanel', issue: { key: 'DEMO-1' } } }, accountId: 'someone-else', admin: false };
 const DELETE_PROJECT = ['j', 'DELETE', '/rest/api/3/project/{projectIdOrKey}', 1, 'b', 4000, 4000, 0, 0, 0, 0, 0, 0, 0];
 
-jest.mock('../../src/resolvers/static-analysis', () => ({ staticAnalysis: () => cached }));
-let cached: Awaited<ReturnType<typeof buildStaticAnalysis>>;
+jest.mock('../../src/resolvers/static-analysis', () => ({ staticAnalysis: () => app.analysis }));
+
+const app = useDemoApp();
+const call = app.call;
 
 describe('usage poisoning through the bridge usage resolver', () => {
-  let sandbox: Sandbox;
-  const call = (key: string, payload: unknown, opts: object) => sandbox.invokeResolver('resolver', key, payload, opts) as Promise<any>;
-
-  beforeAll(async () => {
-    cached = await buildStaticAnalysis(ROOT);
-    sandbox = createSandbox({ appDir: ROOT, ...demoSiteOptions(join(ROOT, 'manifest.yml')) });
-    await seedDemoTraffic(sandbox);
-  }, 60_000);
-  afterAll(() => sandbox.close());
-
   it('refuses 100,000 claimed calls outright', async () => {
     const huge = [...DELETE_PROJECT];
     huge[5] = huge[6] = 100_000;

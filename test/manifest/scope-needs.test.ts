@@ -23,7 +23,7 @@ describe('scopeNeedsFromManifest', () => {
     ['an event without granular scopes has one alternative', 'avi:compass:created:component', [['read:component:compass']]],
   ])('%s', (_name, event, alternatives) => {
     const [need] = scopeNeedsFromManifest(manifest([event]), knowledge);
-    expect(need).toEqual({ file: 'manifest.yml', line: 6, column: 11, alternatives, reason: `trigger ${event} (manifest.yml:6)`, source: 'trigger' });
+    expect(need).toEqual({ file: 'manifest.yml', line: 6, column: 11, alternatives, reason: `trigger ${event} (manifest.yml:6)`, source: 'trigger', module: 't', event });
   });
 
   it('needs nothing for events the mapping does not know or that need no scope', () => {
@@ -32,7 +32,7 @@ describe('scopeNeedsFromManifest', () => {
 
   it('adds the scopes a module type implies, at the module key', () => {
     const needs = scopeNeedsFromManifest(manifest(['avi:unknown:event'], '  bitbucket:mergeCheck:\n    - key: mc\n      function: f\n'), knowledge);
-    expect(needs).toEqual([{ file: 'manifest.yml', line: 8, column: 12, alternatives: [['read:pullrequest:bitbucket']], reason: 'module bitbucket:mergeCheck mc (manifest.yml:8)', source: 'module' }]);
+    expect(needs).toEqual([{ file: 'manifest.yml', line: 8, column: 12, alternatives: [['read:pullrequest:bitbucket']], reason: 'module bitbucket:mergeCheck mc (manifest.yml:8)', source: 'module', module: 'mc' }]);
   });
 });
 

@@ -1,7 +1,14 @@
 import type { GetEndpointsResult, GetReportResult } from '../../src/resolvers/contract';
 import { chromiumPresent, useAdminPageSession } from './admin-page-session';
 import { downloadBy, parseCsv } from './downloads';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../cli/run-cli';
+import { expectAgreement, fromCsv, fromJson, fromMarkdown, fromSarif, fromText } from '../report/surface-counts';
+import { REPO_ROOT } from './app-under-test';
 import { endpointRange, statValue, tab } from './page-helpers';
+import { endpointsTabCounts, overviewCounts, scopesTabCounts } from './rendered-counts';
 
 (chromiumPresent ? describe : describe.skip)('admin page exports, reset and admin checks in real Chromium', () => {
   const s = useAdminPageSession();
@@ -29,11 +36,40 @@ import { endpointRange, statValue, tab } from './page-helpers';
     await page.close();
   });
 
+  it('every count agrees across the Overview, Scopes and Endpoints tabs, the CSV and Markdown exports, and the CLI (text, JSON, SARIF)', async () => {
+    const { page } = await s.open();
+    const overview = await overviewCounts(page);
+    const scopesTab = await scopesTabCounts(page);
+    const endpointCalls = await endpointsTabCounts(page, s.expected.endpointCount);
+    await tab(page, 'Export');
+    const [usage, endpointsCsv, scopesCsv, markdown] = [await downloadBy(page, 'export-json'), await downloadBy(page, 'export-csv'), await downloadBy(page, 'export-scopes-csv'), await downloadBy(page, 'export-markdown')];
+    await page.close();
+    if (s.app.kind !== 'real') return; // the fixture's usage export is not the data its page shows
+    // The CLI joins the usage the page exported with this checkout's own scan: the same report.
+    const file = join(tmpdir(), `scope-usage-${process.pid}.json`);
+    writeFileSync(file, usage.content);
+    const cli = async (format: string) => (await runCli(['audit', REPO_ROOT, '--usage', file, '--format', format, '--fail-on', 'none'])).out;
+    const json = fromJson(await cli('json'));
+    expect(Object.values(json.verdicts).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+    expectAgreement(json, {
+      overview,
+      'scopes tab': scopesTab,
+      'endpoints tab': { verdicts: json.verdicts, scopeCalls: {}, endpointCalls },
+      csv: fromCsv(scopesCsv.content, endpointsCsv.content),
+      markdown: fromMarkdown(markdown.content),
+      text: fromText(await cli('text')),
+      sarif: fromSarif(JSON.parse(await cli('sarif'))),
+    });
+    // Both tabs showed calls: the comparison above compared something.
+    expect(Object.keys(scopesTab.scopeCalls).length).toBeGreaterThan(0);
+    expect(Object.keys(endpointCalls).length).toBeGreaterThan(0);
+  });
+
   it('refuses export and reset to a non-admin, in the page and at the resolver', async () => {
     const { page, errors } = await s.open('?accountId=u-2&admin=false');
     await tab(page, 'Export');
     await page.getByTestId('not-admin-info').waitFor();
-    for (const id of ['export-json', 'export-csv', 'export-markdown', 'reset']) await expect(page.getByTestId(id).isDisabled()).resolves.toBe(true);
+    for (const id of ['export-json', 'export-csv', 'export-scopes-csv', 'export-markdown', 'reset']) await expect(page.getByTestId(id).isDisabled()).resolves.toBe(true);
     // The buttons are only a courtesy: the resolver itself refuses the same user.
     const answers = await page.evaluate(async () => {
       const bridge = (window as unknown as { __bridge: { callBridge: (name: string, payload: unknown) => Promise<unknown> } }).__bridge;

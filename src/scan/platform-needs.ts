@@ -58,3 +58,16 @@ export function callsThenImports(callNeeds: readonly ScopeNeed[], exportNeeds: r
   };
   return [...callNeeds.filter(first), ...exportNeeds.filter(first)];
 }
+
+/**
+ * Returns a `maybe` need for the Realtime global channel when a file takes Realtime as a whole
+ * (`import * as rt from '@forge/realtime'`, `realtime` from @forge/bridge) and no call of it was
+ * seen: whether a global channel is used is out of sight, so the scope is never called unused.
+ */
+export function realtimeOutOfSight(imports: readonly { source: string; names: string[]; start: number }[], callsSeen: boolean, loc: (offset: number) => SourceLocation): ScopeNeed[] {
+  if (callsSeen) return [];
+  const whole = imports.find((i) => (i.source === '@forge/realtime' && i.names.some((n) => n === '*' || n === 'default')) || (i.source === '@forge/bridge' && i.names.includes('realtime')));
+  if (!whole) return [];
+  const need = featureNeed({ feature: 'Forge Realtime (global channels may be used)', scopes: ['read:app-global-channel:realtime'], maybe: true }, `${whole.source} used out of sight`, loc(whole.start));
+  return need ? [need] : [];
+}

@@ -3,7 +3,7 @@ import { evalStr, importedCallee, type EvalContext } from './evaluate';
 import { evalMethods } from './evaluate-method';
 import { FAMILIES, FORGE_API, FORGE_BRIDGE, forgeValueOf, PROPERTY_ENTITIES, unwrap } from './forge-values';
 import { exportFeature } from './platform-features';
-import { AUTHORIZE_OPERATIONS, callsThenImports, featureNeed, importNeeds } from './platform-needs';
+import { AUTHORIZE_OPERATIONS, callsThenImports, featureNeed, importNeeds, realtimeOutOfSight } from './platform-needs';
 import { LineIndex } from './line-index';
 import { parseSource } from './oxc';
 import type { FnInfo, Node } from './scope';
@@ -73,6 +73,7 @@ function summarise(fileName: string, text: string, side: Side): FileSummary {
   // `authorize()` calls made in this file, and whether any of them was seen choosing a product.
   const authorizeSites: SourceLocation[] = [];
   const callNeeds: ScopeNeed[] = [];
+  let realtimeCalled = false;
   let authorizeResolved = false;
 
   const interesting = new Set<string>();
@@ -108,8 +109,10 @@ function summarise(fileName: string, text: string, side: Side): FileSummary {
       authorizeResolved = true;
     } else if (fv?.k === 'export' && fv.pkg === FORGE_API && fv.name === 'authorize') {
       authorizeSites.push(at);
-    } else if (fv?.k === 'export' && exportFeature(fv.pkg, fv.name)) {
-      const n = featureNeed(exportFeature(fv.pkg, fv.name)!, `${fv.name} called`, at);
+    } else if (fv?.k === 'export' && (exportFeature(fv.pkg, fv.name) || fv.pkg === '@forge/realtime' || fv.name.startsWith('realtime.'))) {
+      realtimeCalled ||= fv.pkg === '@forge/realtime' || fv.name.startsWith('realtime.');
+      const feature = exportFeature(fv.pkg, fv.name);
+      const n = feature && featureNeed(feature, `${fv.name} called`, at);
       if (n) callNeeds.push(n);
     } else if (!fv) {
       if (callee.type === 'Identifier') {
@@ -141,7 +144,7 @@ function summarise(fileName: string, text: string, side: Side): FileSummary {
       summary.unresolved.push({ ...at, kind: 'path', reason: 'authorize(): whether it checks Jira or Confluence permissions is out of sight', candidates, side, principal: 'asUser' });
     }
   }
-  summary.needs.push(...callsThenImports(callNeeds, platform.exportNeeds));
+  summary.needs.push(...callsThenImports(callNeeds, platform.exportNeeds), ...realtimeOutOfSight(facts.imports, realtimeCalled, loc));
   for (const [name, ex] of facts.exports) summary.exports[name] = exportValue(ex, facts, ctx);
   summary.exportAll = facts.exportAll;
   return summary;

@@ -69,7 +69,11 @@ describe('admin page resolvers, through the sandbox and the real @forge packages
     expect(JSON.parse(json.content)).toMatchObject({ format: 'scope-inspector-usage', version: 1 });
     const csv = await call('exportUsage', { format: 'csv' });
     expect(csv.content.split('\n')[0]).toBe('method,template,product,operationId,evidence,calls,2xx,4xx,5xx,scopeMismatch401,firstSeen,lastSeen,authorized,missing,locations');
-    expect((await call('exportUsage', { format: 'markdown' })).content).toContain('| Scope | Verdict | Kind |');
+    const md = (await call('exportUsage', { format: 'markdown' })).content;
+    expect(md).toContain('| Scope | Verdict | Kind |');
+    // Declared but refused on the demo site: not-granted, never "needed but not declared".
+    expect(md).not.toContain('## Needed but not declared');
+    expect(md).toMatch(/## Declared but not granted on a site\n\n.*\n.*\n\| `write:issue\.property:jira` \|/);
     const scopes = await call('exportUsage', { format: 'scopes-csv' });
     expect(scopes.content.split('\n')[0]).toBe('type,name,verdict,calls,failures,firstSeen,lastSeen,sites,modules,reasons');
     expect(await call('exportUsage', { format: 'xml' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });

@@ -53,7 +53,7 @@ import { endpointRange, eventually, screenshot, statValue, tab } from './page-he
     expect(withCalls).toBeDefined();
     await page.getByTestId(`scope-row-${withCalls!.scope}`).getByTestId('scope-runtime').filter({ hasText: new RegExp(`^${withCalls!.calls} calls? at runtime`) }).waitFor();
     // A scope whose every call failed is never green: it says failing.
-    const refused = scopes.details.find((d) => d.verdict === 'not-granted' && d.calls > 0 && d.failures === d.calls);
+    const refused = scopes.details.find((d) => d.calls > 0 && d.failures === d.calls);
     expect(refused).toBeDefined();
     await page.getByTestId(`scope-row-${refused!.scope}`).getByText('failing').waitFor();
 
@@ -129,6 +129,12 @@ import { endpointRange, eventually, screenshot, statValue, tab } from './page-he
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(s.app.adminUrl).origin });
     await tab(page, 'Plan');
     await expect(page.getByTestId('plan-yaml').textContent()).resolves.toBe(s.expected.planYaml);
+    // A replaceable classic scope is replaced by the plan, with the change in operations authorized.
+    for (const r of s.expected.report.scopes.replaceable) {
+      const replacement = s.expected.report.plan.replacements.find((x) => x.classic === r.classic)!;
+      await page.getByTestId('plan-replacements').getByText(`operations authorized ${replacement.authorizedBefore} → ${replacement.authorizedAfter}`).waitFor();
+      expect(s.expected.planDiff).toContain(`-    - ${r.classic}`);
+    }
     if (s.expected.planDiff.trim()) await expect(page.getByTestId('plan-diff').textContent()).resolves.toBe(s.expected.planDiff.endsWith('\n') ? s.expected.planDiff : `${s.expected.planDiff}\n`);
     await page.getByTestId('copy-plan').click();
     await page.getByTestId('copy-plan').filter({ hasText: 'Copied' }).waitFor();

@@ -36,6 +36,41 @@ describe('scopeNeedsFromManifest', () => {
   });
 });
 
+describe("scopeNeedsFromManifest: @forge/manifest's remote-auth and agent-context data", () => {
+  const real = loadForgeKnowledge();
+  const needsOf = (yaml: string) => scopeNeedsFromManifest(parseManifest(yaml), real).map((n) => `${n.alternatives.map((a) => a.join('+')).join(' | ')} ← ${n.reason}${n.module ? ` [${n.module}]` : ''}`);
+
+  it('needs read:app-system-token / read:app-user-token for the tokens remotes and endpoints ask Forge to pass', () => {
+    const yaml = `modules:
+  endpoint:
+    - key: ep
+      remote: backend
+      auth:
+        appUserToken:
+          enabled: true
+        appSystemToken:
+          enabled: false
+remotes:
+  - key: backend
+    baseUrl: https://backend.example.com
+    auth:
+      appSystemToken:
+        enabled: true
+  - key: other
+    baseUrl: https://other.example.com
+`;
+    expect(needsOf(yaml)).toEqual(['read:app-user-token ← endpoint ep auth.appUserToken (manifest.yml:3) [ep]', 'read:app-system-token ← remote backend auth.appSystemToken (manifest.yml:11) [backend]']);
+  });
+
+  it("needs a Rovo agent connector's product-context scopes", () => {
+    expect(needsOf('modules:\n  rovo:agentConnector:\n    - key: helper\n      productContexts:\n        - jira\n')).toEqual(['read:jira-work ← module rovo:agentConnector helper: product context jira (manifest.yml:3) [helper]']);
+  });
+
+  it('reads module titles for the verdicts to name', () => {
+    expect(parseManifest('modules:\n  jira:adminPage:\n    - key: admin\n      title: Scope Inspector\n').modules[0]).toMatchObject({ key: 'admin', title: 'Scope Inspector' });
+  });
+});
+
 describe('loadForgeKnowledge', () => {
   const k = loadForgeKnowledge();
   it('reads the valid scopes shipped in @forge/manifest', () => {
@@ -50,6 +85,10 @@ describe('loadForgeKnowledge', () => {
   });
   it('reads the module → scope mapping', () => {
     expect(k.moduleScopes.get('bitbucket:mergeCheck')).toEqual(['read:pullrequest:bitbucket']);
+  });
+  it('reads the remote-auth scopes and the agent product-context mapping', () => {
+    expect(k.remoteAuthScopes).toEqual({ appSystemToken: 'read:app-system-token', appUserToken: 'read:app-user-token' });
+    expect(k.agentContextScopes.get('confluence')?.current).toEqual(['read:confluence-content.all']);
   });
   it('is loaded once', () => {
     expect(loadForgeKnowledge()).toBe(k);

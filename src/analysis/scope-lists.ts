@@ -32,16 +32,27 @@ export function scopeLists(input: ListInput): Report['scopes'] {
   const invalidNames = new Set(input.invalid.map((i) => i.name));
   const neededBy = (d: ScopeDetail) => [...new Set(d.reasons.filter((r) => r.kind !== 'not-granted' && r.kind !== 'blocked').map((r) => r.operation ?? r.text))];
 
+  // Per need, the scopes whose verdict is missing or not-granted because of it (details are sorted by scope, so are these).
+  const byNeed = new Map<string, { missing: string[]; refused: string[] }>();
+  for (const d of input.details) {
+    if (d.verdict !== 'missing' && d.verdict !== 'not-granted') continue;
+    for (const r of d.reasons) {
+      if (r.kind === 'not-granted' || r.kind === 'blocked') continue;
+      const id = r.operation ?? r.text;
+      const entry = byNeed.get(id) ?? { missing: [], refused: [] };
+      (d.verdict === 'missing' ? entry.missing : entry.refused).push(d.scope);
+      byNeed.set(id, entry);
+    }
+  }
   const missing: Report['scopes']['missing'] = [];
-  const notGranted = new Set(input.details.filter((d) => d.verdict === 'not-granted').map((d) => d.scope));
   for (const need of input.needs) {
+    const entry = byNeed.get(need.id);
+    if (!entry) continue;
     const at = need.endpoint ? need.endpoint.calls.map(({ file, line, column }) => ({ file, line, column })) : need.at.map(location);
     const scopeMismatch401 = need.endpoint?.runtime?.scopeMismatch401 ?? 0;
-    const add = input.details.filter((d) => d.verdict === 'missing' && d.reasons.some((r) => (r.operation ?? r.text) === need.id)).map((d) => d.scope);
-    if (add.length) missing.push({ need: need.id, where: 'manifest', add, locations: at, scopeMismatch401 });
+    if (entry.missing.length) missing.push({ need: need.id, where: 'manifest', add: entry.missing, locations: at, scopeMismatch401 });
     // Declared, but a site has not granted it: the need fails there (runtime 401s).
-    const refused = input.details.filter((d) => notGranted.has(d.scope) && d.reasons.some((r) => (r.operation ?? r.text) === need.id)).map((d) => d.scope);
-    if (refused.length) missing.push({ need: need.id, where: 'installation', add: refused, locations: at, scopeMismatch401 });
+    if (entry.refused.length) missing.push({ need: need.id, where: 'installation', add: entry.refused, locations: at, scopeMismatch401 });
   }
 
   const declared = new Set(input.declared.map((d) => d.name));

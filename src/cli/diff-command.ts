@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Report } from '../analysis/report-types';
-import { auditApp } from '../audit/audit-app';
+import { auditApp, readUsageFile } from '../audit/audit-app';
 import { ScopeInspectorError } from '../errors';
 import { buildReleaseDiff, manifestChanges, readManifestFacts, renderReleaseMarkdown, renderReleaseSarif, renderReleaseText, type ReleaseDiff } from '../release';
 import { repoOf } from '../release/io/git';
@@ -67,6 +67,8 @@ export async function runDiff(io: CliIo, dir: string, options: DiffCommandOption
   if (!existsSync(manifestPath)) throw new ScopeInspectorError('MANIFEST_NOT_FOUND', `${manifestPath}: not found (is ${dir} a Forge app directory?)`);
   const head = readManifestFacts(readFileSync(manifestPath, 'utf8'), 'manifest.yml');
   const base = loadBase(dir, options.base);
+  // Usage exports matter only for removed scopes, but a bad file is bad input whatever the change.
+  for (const file of options.usage ?? []) readUsageFile(file);
   const progress = (message: string) => io.color && io.err(styler(true).dim(message));
 
   // Audits (a scan of the code) are needed only for the evidence of scope changes.
@@ -97,9 +99,8 @@ export async function runDiff(io: CliIo, dir: string, options: DiffCommandOption
   });
 
   const uriPrefix = repoPrefix(dir);
-  const rendered = render(diff, format, io, version, uriPrefix);
-  if (options.output) writeFileSync(options.output, rendered);
-  else io.out(rendered);
+  if (options.output) writeFileSync(options.output, render(diff, format, { ...io, color: false }, version, uriPrefix));
+  else io.out(render(diff, format, io, version, uriPrefix));
   for (const { format: f, file } of extra) writeFileSync(file, render(diff, f, { ...io, color: false }, version, uriPrefix));
 
   const failing = diff.changes.filter((c) => failOn.some((f) => FAIL_ON[f] === c.approval));

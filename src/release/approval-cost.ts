@@ -1,5 +1,5 @@
 import { ruleOf, type Approval, type RuleId } from './change-rules';
-import { EMPTY_MANIFEST, type DeclaredManifest } from './declared-manifest';
+import { emptyManifest, type DeclaredManifest } from './declared-manifest';
 import { manifestChanges, type ManifestChange } from './manifest-changes';
 import { summarizeChanges } from './summary';
 
@@ -44,5 +44,5 @@ export function approvalCost(before: DeclaredManifest, after: DeclaredManifest):
 
 /** Returns the approval cost of changing only the scopes (e.g. applying a least-privilege plan). */
 export function scopeChangeCost(before: readonly string[], after: readonly string[]): ApprovalCost {
-  return approvalCost({ ...EMPTY_MANIFEST, scopes: [...before] }, { ...EMPTY_MANIFEST, scopes: [...after] });
+  return approvalCost({ ...emptyManifest(), scopes: [...before] }, { ...emptyManifest(), scopes: [...after] });
 }

@@ -38,8 +38,10 @@ export interface DeclaredManifest {
   settings: Record<string, string>;
 }
 
-/** A manifest that declares nothing: the neutral start for building one in code. */
-export const EMPTY_MANIFEST: DeclaredManifest = { scopes: [], external: {}, content: {}, remotes: [], providers: [], licensing: false, modules: [], settings: {} };
+/** Returns a manifest that declares nothing (fresh lists each call): the neutral start for building one in code. */
+export function emptyManifest(): DeclaredManifest {
+  return { scopes: [], external: {}, content: {}, remotes: [], providers: [], licensing: false, modules: [], settings: {} };
+}
 
 /** Returns JSON with object keys sorted, so equal settings written in another order compare equal. */
 export function canonicalJson(value: unknown): string {

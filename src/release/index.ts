@@ -2,7 +2,7 @@
 // I/O (git, files) lives in ./io and is not re-exported here.
 export { approvalCost, scopeChangeCost, classifyChange, overallApproval, type ApprovalCost, type ClassifiedChange } from './approval-cost';
 export { RELEASE_RULES, RULE_SOURCES, CHANGE_RULES, ruleOf, type Approval, type ChangeKind, type RuleId, type ReleaseRule } from './change-rules';
-export { EMPTY_MANIFEST, parseDeclaredManifest, type DeclaredManifest } from './declared-manifest';
+export { emptyManifest, parseDeclaredManifest, type DeclaredManifest } from './declared-manifest';
 export { manifestChanges, externalEntryId, type ManifestChange } from './manifest-changes';
 export { readManifestFacts, type ManifestFacts } from './manifest-facts';
 export { buildReleaseDiff, citeRule, type ReleaseDiffInput } from './release-diff';

@@ -2,8 +2,8 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNo
 import { ScopeInspectorError } from '../errors';
 import { parseManifest } from '../manifest/parse-manifest';
 import type { ManifestPosition } from '../manifest/types';
-import { canonicalJson, type DeclaredManifest } from './declared-manifest';
-import { contentPath, externalPath, LICENSING_PATH, modulePath, providerPath, remotePath, SCOPES_PATH } from './change-paths';
+import { canonicalJson, emptyManifest, type DeclaredManifest } from './declared-manifest';
+import { contentPath, entryPath, externalPath, LICENSING_PATH, modulePath, providerPath, remotePath, SCOPES_PATH } from './change-paths';
 
 /** A manifest's declared facts plus where each one is written (change path → position), for reports that point at lines. */
 export interface ManifestFacts {
@@ -45,13 +45,13 @@ export function readManifestFacts(text: string, file: string): ManifestFacts {
   const top = root as YAMLMap;
   const keyNode = (map: YAMLMap, key: string) => map.items.find((p) => isScalar(p.key) && p.key.value === key)?.key;
 
-  const declared: DeclaredManifest = { scopes: [], external: {}, content: {}, remotes: [], providers: [], licensing: false, modules: [], settings: {} };
+  const declared = emptyManifest();
   // Top-level keys locate removals whose own entry no longer exists (a removed module, remote, provider).
   for (const pair of top.items) if (isScalar(pair.key)) positions[String(pair.key.value)] = at(pair.key);
   positions[SCOPES_PATH] = info.scopesAt;
   for (const s of info.scopes) {
     if (!declared.scopes.includes(s.name)) declared.scopes.push(s.name);
-    positions[`${SCOPES_PATH}[${s.name}]`] = { line: s.line, column: s.column };
+    positions[entryPath(SCOPES_PATH, s.name)] = { line: s.line, column: s.column };
   }
   for (const m of info.modules) {
     declared.modules.push({ type: m.type, key: m.key });
@@ -77,7 +77,7 @@ export function readManifestFacts(text: string, file: string): ManifestFacts {
         const entries = (node as { items: unknown[] }).items;
         declared.external[list] = entries.map((e) => {
           const value = externalEntry((e as YamlNode).toJSON?.() ?? e);
-          positions[`${path}[${value}]`] = at(e);
+          positions[entryPath(path, value)] = at(e);
           return value;
         });
       };

@@ -1,6 +1,7 @@
 import type { Report } from '../analysis/report-types';
 import type { ManifestPosition } from '../manifest/types';
 import { approvalCost } from './approval-cost';
+import { entryPath } from './change-paths';
 import { RELEASE_RULES, RULE_SOURCES, type RuleId } from './change-rules';
 import type { DeclaredManifest } from './declared-manifest';
 import type { ManifestFacts } from './manifest-facts';
@@ -22,7 +23,7 @@ export interface ReleaseDiffInput {
 
 /** Returns where the head manifest writes a change: the entry, else the closest enclosing field, else 1:1. */
 function positionOf(positions: Record<string, ManifestPosition>, path: string, entry: string | null): ManifestPosition {
-  if (entry !== null && positions[`${path}[${entry}]`]) return positions[`${path}[${entry}]`];
+  if (entry !== null && positions[entryPath(path, entry)]) return positions[entryPath(path, entry)];
   for (let p = path, parent = ''; p; p = parent) {
     if (positions[p]) return positions[p];
     parent = p.replace(/(\[[^\]]*\]|\.[^.[]*)$/, '');

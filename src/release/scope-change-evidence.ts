@@ -24,6 +24,13 @@ const alternativesOf = (report: Report, need: string): (readonly string[])[] =>
 /** Returns the declared scopes (without `except`) that meet a need on their own, or undefined. */
 const metWithout = (report: Report, need: string, declared: ReadonlySet<string>, except: string) =>
   alternativesOf(report, need).find((alt) => alt.length > 0 && alt.every((s) => s !== except && declared.has(s)));
+/** Returns where a need (an operation key, or another need's reason) arises in a report and whether the declared scopes meet it. */
+function needAt(report: Report, need: string): { authorized: boolean; locations: string[] } | undefined {
+  const endpoint = report.endpoints.find((e) => e.key === need && e.calls.length);
+  if (endpoint) return { authorized: endpoint.authorized, locations: at(endpoint) };
+  const other = report.otherNeeds.find((n) => n.reason === need);
+  return other && { authorized: other.authorized, locations: [`${other.file}:${other.line}`] };
+}
 const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 
 /** Evidence for a scope this change adds: the code that needs it, the base code that already did, and smaller alternatives. */
@@ -41,18 +48,17 @@ function addedScopeEvidence(scope: string, input: ScopeEvidenceInput): Evidence[
       });
     }
     const why = view?.verdict === 'unverifiable' ? `nothing found needs it, but: ${view.reasons.join('; ')}` : 'no code, module or trigger of this version needs it (verdict: unused)';
-    return [{ kind: 'not-needed', message: `${why}; leave it out of this change to avoid the approval`, warning: true }];
+    return [{ kind: 'not-needed', message: `${why}; leaving it out of this change removes this reason for the approval`, warning: true }];
   }
-  const baseEndpoints = new Map((base?.endpoints ?? []).map((e) => [e.key, e]));
   for (const need of view.needs) {
-    const endpoint = head.endpoints.find((e) => e.key === need);
-    const before = baseEndpoints.get(need);
-    if (before?.calls.length && !before.authorized) {
-      evidence.push({ kind: 'missing-all-along', operation: need, locations: at(before), warning: true, message: `${need} was already called at the base (${at(before).join(', ')}) without a scope that authorizes it: it was missing all along, and fails with 401 wherever the current version runs` });
-    } else if (before?.calls.length) {
-      evidence.push({ kind: 'already-needed', operation: need, locations: at(before), message: `${need} was already called at the base (${at(before).join(', ')}), authorized there by other scopes` });
+    const now = needAt(head, need);
+    const before = base && needAt(base, need);
+    if (before && !before.authorized) {
+      evidence.push({ kind: 'missing-all-along', operation: need, locations: before.locations, warning: true, message: `${need} was already needed at the base (${before.locations.join(', ')}) without a scope that authorizes it: it was missing all along, and fails with 401 wherever the current version runs` });
+    } else if (before) {
+      evidence.push({ kind: 'already-needed', operation: need, locations: before.locations, message: `${need} was already needed at the base (${before.locations.join(', ')}), authorized there by other scopes` });
     } else {
-      const where = endpoint ? at(endpoint) : [];
+      const where = now?.locations ?? [];
       evidence.push({ kind: 'needed-by', operation: need, locations: where, message: `${need}${where.length ? ` at ${where.join(', ')}` : ''} needs it${base ? ' (new in this change)' : ''}` });
     }
   }
@@ -65,7 +71,7 @@ function addedScopeEvidence(scope: string, input: ScopeEvidenceInput): Evidence[
   const byAny = view.needs.map((n) => metWithout(head, n, input.headScopes, scope));
   const names = (alts: (readonly string[] | undefined)[]) => [...new Set(alts.flatMap((a) => a ?? []))].sort().join(' + ');
   if (byKept.every(Boolean)) {
-    evidence.push({ kind: 'redundant', warning: true, message: `every need it serves is already authorized by ${names(byKept)}, declared before this change; leave it out to avoid the approval` });
+    evidence.push({ kind: 'redundant', warning: true, message: `every need it serves is already authorized by ${names(byKept)}, declared before this change; leaving it out removes this reason for the approval` });
   } else if (byAny.every(Boolean)) {
     evidence.push({ kind: 'redundant', message: `every need it serves is also authorized by ${names(byAny)}, which this change adds too: one of them is enough` });
   }

@@ -48,3 +48,14 @@ export async function comment(key: string) {
   await api.asApp().requestJira(route\`/rest/api/3/issue/\${key}/comment\`, { method: 'POST', body: '{}' });
 }
 `;
+
+/** A `providers` section with one OAuth provider, `google`, and extra YAML lines under it. */
+export const providerYaml = (clientId: string, extra = '') => `providers:
+  auth:
+    - key: google
+      name: Google
+      type: oauth2
+      clientId: ${clientId}
+      bearerMethod: authorization-header
+      actions: {}
+${extra}`;

@@ -100,6 +100,7 @@ describe('diff: bad input exits 2 naming the ref, file or field', () => {
     ['a baseline with a bad manifest field', (_r, d) => [d, '--base', join(d, 'bad-baseline.json')], /bad-baseline\.json: field "manifest\.licensing" must be true or false/],
     ['a JSON file that is not a baseline', (_r, d) => [d, '--base', join(d, 'other.json')], /other\.json: JSON, but not a scope-inspector baseline/],
     ['a directory outside git without --base', (_r, d) => [d], /: not inside a git repository, give --base REF or --base FILE/],
+    ['a usage export that is not JSON', (r, d) => [r.dir, '--base', 'HEAD', '--usage', join(d, 'bad.yml')], /bad\.yml: not valid JSON/],
     ['an unknown --write format', (r) => [r.dir, '--base', 'main', '--write', 'pdf=x.pdf'], /--write: unknown format "pdf"/],
   ];
   let repo: TestRepo;

@@ -32,7 +32,7 @@ describe('diff: evidence for scope changes', () => {
   it('names the base code that already made the call: the scope was missing all along', async () => {
     const { evidence } = await evidenceOf(change(appWith(['read:jira-work']), appWith(['read:jira-work', 'write:issue.property:jira'])));
     expect(evidence()).toEqual([
-      expect.objectContaining({ kind: 'missing-all-along', locations: ['src/index.ts:4'], warning: true, message: expect.stringContaining(`${PUT_PROPERTY} was already called at the base (src/index.ts:4) without a scope that authorizes it: it was missing all along`) }),
+      expect.objectContaining({ kind: 'missing-all-along', locations: ['src/index.ts:4'], warning: true, message: expect.stringContaining(`${PUT_PROPERTY} was already needed at the base (src/index.ts:4) without a scope that authorizes it: it was missing all along`) }),
     ]);
   });
 
@@ -53,9 +53,9 @@ describe('diff: evidence for scope changes', () => {
 
   it('says when nothing needs an added scope, or when scopes already declared authorize every call it serves', async () => {
     const unused = await evidenceOf(change(appWith(['read:jira-work']), appWith(['read:jira-work', 'manage:jira-configuration'])));
-    expect(unused.evidence()).toEqual([{ kind: 'not-needed', warning: true, message: expect.stringMatching(/no code, module or trigger of this version needs it \(verdict: unused\); leave it out of this change to avoid the approval/) }]);
+    expect(unused.evidence()).toEqual([{ kind: 'not-needed', warning: true, message: expect.stringMatching(/no code, module or trigger of this version needs it \(verdict: unused\); leaving it out of this change removes this reason for the approval/) }]);
     const redundant = await evidenceOf(change(appWith(['read:jira-work', 'write:jira-work']), appWith(['read:jira-work', 'write:jira-work', 'write:issue.property:jira'])));
-    expect(redundant.evidence().find((e) => e.kind === 'redundant')?.message).toBe('every need it serves is already authorized by write:jira-work, declared before this change; leave it out to avoid the approval');
+    expect(redundant.evidence().find((e) => e.kind === 'redundant')?.message).toBe('every need it serves is already authorized by write:jira-work, declared before this change; leaving it out removes this reason for the approval');
   });
 
   it('offers the granular alternative of an added classic scope with the operations each authorizes', async () => {

@@ -1,17 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRepo, type TestRepo } from '../helpers/git-repo';
-import { COMMENT_TS, INDEX_TS, manifestOf, type AppParts } from './diff-app';
+import { COMMENT_TS, INDEX_TS, manifestOf, providerYaml, type AppParts } from './diff-app';
 import { runCli } from './run-cli';
 
-const PROVIDER = (clientId: string) => `providers:
-  auth:
-    - key: google
-      name: Google
-      type: oauth2
-      clientId: ${clientId}
-      bearerMethod: authorization-header
-      actions: {}`;
+const PROVIDER = (clientId: string) => providerYaml(clientId).trimEnd();
 
 /** One commit per kind of change: [name, manifest parts after the commit, extra files, expected changes]. */
 const SERIES: [string, AppParts, Record<string, string>, string[]][] = [

@@ -1,4 +1,5 @@
 import { approvalCost, readManifestFacts, scopeChangeCost, type Approval, type ChangeKind } from '../../src/release';
+import { providerYaml } from '../cli/diff-app';
 
 /** A manifest with the given extra YAML sections after a fixed app and function module. */
 const manifest = (extra = '', scopes = ['read:jira-work']) => `app:
@@ -23,15 +24,7 @@ const REMOTE = (body: string) => `remotes:
   - key: backend
 ${body}
 `;
-const PROVIDER = (clientId: string, extra = '') => `providers:
-  auth:
-    - key: google
-      name: Google
-      type: oauth2
-      clientId: ${clientId}
-      bearerMethod: authorization-header
-      actions: {}
-${extra}`;
+const PROVIDER = providerYaml;
 
 // [name, base extra, head extra, expected changes (kind, approval)]
 const CASES: [string, string, string, [ChangeKind, Approval][]][] = [

@@ -66,8 +66,9 @@ export function OverviewTab({ data }: { data: GetReportResult }) {
         </Heading>
         <div className="si-stats">
           <Stat label="Operations the declared scopes authorize" value={formatCount(report.blastRadius.declared)} testId="blast-declared" />
-          <Stat label="With the least-privilege plan" value={formatCount(report.blastRadius.plan)} appearance="success" testId="blast-plan">
+          <Stat label="With the least-privilege plan" value={formatCount(report.blastRadius.plan)} appearance={report.blastRadius.plan <= report.blastRadius.declared ? 'success' : 'warning'} testId="blast-plan">
             {report.blastRadius.declared > 0 ? `${formatShare(report.blastRadius.plan / report.blastRadius.declared)} of today's` : null}
+            {report.plan.replacements.length ? ', with classic scopes replaced by granular ones (see Plan)' : null}
           </Stat>
         </div>
       </section>

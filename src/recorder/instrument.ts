@@ -1,5 +1,5 @@
 import type { Family } from '../catalog/types';
-import { inspectorCode, type PrincipalCode, type SourceCode } from '../usage/rows';
+import type { PrincipalCode, SourceCode } from '../usage/rows';
 import { recordAuthorize } from './authorize';
 import { currentTally, invocationMemo } from './context';
 import { recordWith, restEndpoint, type EndpointOf } from './record-call';
@@ -8,11 +8,8 @@ type AnyRecord = Record<string, any>;
 
 /** Options of `instrument`. */
 export interface InstrumentOptions {
-  /**
-   * `inspector` records the calls as Scope Inspector's own (its admin check), kept apart from
-   * the app's evidence; `app` (default) records them as the app's.
-   */
-  origin?: 'app' | 'inspector';
+  /** Records every call as this principal instead: `inspector` for Scope Inspector's own calls, kept apart from the app's usage. */
+  as?: 'inspector';
 }
 
 const FAMILIES: readonly Family[] = ['requestJira', 'requestConfluence', 'requestBitbucket'];
@@ -56,7 +53,7 @@ function wrapMethods<T extends AnyRecord>(methods: T, code: SourceCode): T {
  */
 export function instrument<T extends object>(api: T, options: InstrumentOptions = {}): T {
   const source = api as AnyRecord;
-  const code = (c: PrincipalCode): SourceCode => (options.origin === 'inspector' ? inspectorCode(c) : c);
+  const code = (c: PrincipalCode): SourceCode => (options.as === 'inspector' ? 'i' : c);
   const out: AnyRecord = {};
   // Copy descriptors, not values: a CommonJS namespace exposes its exports as getters.
   for (const key of Reflect.ownKeys(api)) {

@@ -1,4 +1,4 @@
-import { renderEndpointsCsv } from '../report/csv';
+import { renderEndpointsCsv, renderScopesCsv } from '../report/csv';
 import { renderMarkdown } from '../report/markdown';
 import { readUsage, resetUsage } from '../store';
 import type { ExportUsageResult, GetEndpointsResult, GetReportResult, ResetUsageResult } from './contract';
@@ -17,14 +17,14 @@ export interface ResolverRequest {
 /** How many runtime calls to unknown paths, and rows kept apart, `getReport` carries (the busiest). */
 const UNKNOWN_SHOWN = 100;
 
-/** `getReport` (admins only): the report (endpoints are paged separately) and the plan. */
+/** `getReport` (admins only): one snapshot of the report (endpoints included) and the plan. */
 export async function getReport(request: ResolverRequest): Promise<GetReportResult> {
   await requireAdmin(request.context, 'the report');
   const bundle = staticAnalysis();
   const usage = await readUsage();
   const full = reportFor(bundle, usage);
-  // The page gets endpoints through getEndpoints; unknown shapes are capped to the busiest (sorted by calls).
-  const report = { ...full, endpoints: [] as [], unknownRuntime: full.unknownRuntime.slice(0, UNKNOWN_SHOWN), excludedRuntime: full.excludedRuntime.slice(0, UNKNOWN_SHOWN) };
+  // Unknown shapes and rows kept apart are capped to the busiest (sorted by calls).
+  const report = { ...full, unknownRuntime: full.unknownRuntime.slice(0, UNKNOWN_SHOWN), excludedRuntime: full.excludedRuntime.slice(0, UNKNOWN_SHOWN) };
   return {
     ok: true,
     report,
@@ -54,6 +54,7 @@ export async function exportUsage(request: ResolverRequest): Promise<ExportUsage
   if (format === 'json') return { ok: true, filename: `scope-usage-${day}.json`, mimeType: 'application/json', content: JSON.stringify(usage, null, 2) };
   const report = reportFor(staticAnalysis(), usage);
   if (format === 'csv') return { ok: true, filename: `scope-endpoints-${day}.csv`, mimeType: 'text/csv', content: renderEndpointsCsv(report) };
+  if (format === 'scopes-csv') return { ok: true, filename: `scope-verdicts-${day}.csv`, mimeType: 'text/csv', content: renderScopesCsv(report) };
   return { ok: true, filename: `scope-justification-${day}.md`, mimeType: 'text/markdown', content: renderMarkdown(report) };
 }
 

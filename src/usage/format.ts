@@ -9,16 +9,18 @@ export const USAGE_FORMAT_NAME = 'scope-inspector-usage' as const;
 /**
  * Who a recorded call was made as: `asApp()`, `asUser()`, `none` for a bare `requestJira` (which
  * `@forge/api` sends with provider `none`: Forge documents it as unauthenticated, for
- * operations without OAuth 2.0 support, so no scope applies), or `@forge/bridge` in Custom UI.
+ * operations without OAuth 2.0 support, so no scope applies), or `@forge/bridge` in Custom UI;
+ * `inspector`: Scope Inspector's own call (its admin page's admin check), kept apart from the
+ * app's usage and out of every verdict.
  */
-export type Principal = 'app' | 'user' | 'none' | 'bridge';
+export type Principal = 'app' | 'user' | 'none' | 'bridge' | 'inspector';
 
 /**
- * Why runtime rows are kept out of the app's evidence: `unverified-bridge` (browser-reported
- * calls to operations the static analysis did not find in the app's Custom UI code: client
- * input, never proof of a need) or `inspector` (Scope Inspector's own calls, e.g. its admin check).
+ * Why runtime rows are kept out of the usage export's evidence: `unverified-bridge`
+ * (browser-reported calls to operations the static analysis did not find in the app's Custom
+ * UI code: client input, never proof of a need).
  */
-export type ExclusionReason = 'unverified-bridge' | 'inspector';
+export type ExclusionReason = 'unverified-bridge';
 
 /**
  * Calls `@forge/api` refused with an error built from the platform's `forge-proxy-error` answer,
@@ -97,12 +99,12 @@ export interface UsageExport {
   /** Observation window: first and last day with data, and the number of days with data. */
   window: { firstDay: string | null; lastDay: string | null; daysObserved: number };
   grantedScopes: GrantedScopes[];
-  /** The app's own runtime evidence: principals `app`, `user`, `none`, and `bridge` rows the static analysis verified. */
+  /** Runtime rows: principals `app`, `user`, `none`, `bridge` (verified by the static analysis) and `inspector` (Scope Inspector's own calls, which the analysis keeps apart). */
   endpoints: UsageEndpoint[];
   /**
    * Rows kept apart, never evidence of a need: browser-reported calls the static analysis does
-   * not know, and Scope Inspector's own calls. Always written; a file without it predates the
-   * split, and readers move its `bridge` rows here as `unverified-bridge`.
+   * not know. Always written; a file without it predates the split, and readers move its
+   * `bridge` rows here as `unverified-bridge`.
    */
   excluded?: ExcludedUsageEndpoint[];
   /** Calls recorded but lost to storage failures (reported, never silently dropped). */

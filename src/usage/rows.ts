@@ -24,39 +24,33 @@ export type EncodedRow = [family: FamilyCode, method: HttpMethod, template: stri
 /** One-letter family codes used in stored rows. */
 export type FamilyCode = 'j' | 'c' | 'b';
 /**
- * Who made a call, and whether it may count as the app's evidence. Lower case: the app's own
- * calls (`a` asApp, `u` asUser, `n` bare/unauthenticated, `b` Custom UI bridge verified against
- * the static analysis). `x`: a bridge row the static analysis does not know (client input,
- * never evidence). Upper case: Scope Inspector's own calls (`A`, `U`, `N`), never the app's evidence.
+ * Who made a call, and whether it may count as the app's evidence: `a` asApp, `u` asUser, `n`
+ * bare (unauthenticated), `b` Custom UI bridge verified against the static analysis, `i`
+ * Scope Inspector's own calls (principal `inspector`, which the analysis keeps out of every
+ * verdict), and `x` a bridge row the static analysis does not vouch for (client input, never
+ * evidence: exported under `excluded`).
  */
-export type SourceCode = 'a' | 'u' | 'n' | 'b' | 'x' | 'A' | 'U' | 'N';
-/** The app's principal codes (what a recorded call of the app itself is stored as). */
-export type PrincipalCode = 'a' | 'u' | 'n' | 'b';
+export type SourceCode = 'a' | 'u' | 'n' | 'b' | 'i' | 'x';
+/** The principal codes (every source but the unverified bridge). */
+export type PrincipalCode = Exclude<SourceCode, 'x'>;
 
 /** Family → stored code. */
 export const FAMILY_CODE: Readonly<Record<Family, FamilyCode>> = { requestJira: 'j', requestConfluence: 'c', requestBitbucket: 'b' };
 /** Stored code → family. */
 export const FAMILY_OF: Readonly<Record<FamilyCode, Family>> = { j: 'requestJira', c: 'requestConfluence', b: 'requestBitbucket' };
 /** Principal → stored code. */
-export const PRINCIPAL_CODE: Readonly<Record<Principal, PrincipalCode>> = { app: 'a', user: 'u', none: 'n', bridge: 'b' };
+export const PRINCIPAL_CODE: Readonly<Record<Principal, PrincipalCode>> = { app: 'a', user: 'u', none: 'n', bridge: 'b', inspector: 'i' };
 /** Stored code → principal, and why the row is kept out of the app's evidence (when it is). */
 export const SOURCE_OF: Readonly<Record<SourceCode, { principal: Principal; excluded?: ExclusionReason }>> = {
   a: { principal: 'app' },
   u: { principal: 'user' },
   n: { principal: 'none' },
   b: { principal: 'bridge' },
+  i: { principal: 'inspector' },
   x: { principal: 'bridge', excluded: 'unverified-bridge' },
-  A: { principal: 'app', excluded: 'inspector' },
-  U: { principal: 'user', excluded: 'inspector' },
-  N: { principal: 'none', excluded: 'inspector' },
 };
 /** The code of a bridge row that the static analysis could not verify. */
 export const UNVERIFIED_BRIDGE: SourceCode = 'x';
-
-/** Returns the code an inspector-own call of this principal is stored under. */
-export function inspectorCode(code: PrincipalCode): SourceCode {
-  return code === 'b' ? 'x' : (code.toUpperCase() as SourceCode);
-}
 
 /** HTTP methods a row may carry (the catalog's `HttpMethod`). */
 export const HTTP_METHODS: ReadonlySet<string> = new Set(['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS']);

@@ -66,7 +66,7 @@ export function validateBridgeTally(payload: unknown): BridgeTallyPayload {
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-const REASONS = new Set(['unverified-bridge', 'inspector']);
+const REASONS = new Set(['unverified-bridge']);
 
 /**
  * Returns the value typed as a usage export when it has the export's shape; throws

@@ -54,10 +54,11 @@ describe('usage poisoning through the bridge usage resolver', () => {
     }
   }, 60_000);
 
-  it('keeps Scope Inspector’s own admin check out of the app’s evidence', async () => {
-    await call('getReport', {}, ADMIN);
+  it('records Scope Inspector’s own admin check as its own, out of the app’s evidence', async () => {
+    const { report } = await call('getReport', {}, ADMIN);
     const usage = JSON.parse((await call('exportUsage', { format: 'json' }, ADMIN)).content);
-    expect(usage.endpoints.some((e: any) => e.template === '/rest/api/3/mypermissions')).toBe(false);
-    expect(usage.excluded).toEqual(expect.arrayContaining([expect.objectContaining({ reason: 'inspector', template: '/rest/api/3/mypermissions', principal: 'user' })]));
+    expect(usage.endpoints).toEqual(expect.arrayContaining([expect.objectContaining({ principal: 'inspector', template: '/rest/api/3/mypermissions' })]));
+    expect(report.runtime.own).toEqual(expect.arrayContaining([expect.objectContaining({ key: 'GET /rest/api/3/mypermissions' })]));
+    expect(report.endpoints.find((e: any) => e.key === 'GET /rest/api/3/mypermissions')?.runtime).toBeUndefined();
   });
 });

@@ -8,7 +8,7 @@ import type { EncodedRow } from '../../src/usage/rows';
 
 const templates = ['/rest/api/3/issue/{issueIdOrKey}', '/rest/api/3/myself', '/rest/api/3/search/jql', '/rest/api/3/{}/{}'];
 const rowArb: fc.Arbitrary<EncodedRow> = fc
-  .tuple(fc.constantFrom(...templates), fc.constantFrom('a' as const, 'u' as const, 'n' as const, 'b' as const, 'x' as const, 'U' as const), fc.constantFrom('GET' as const, 'POST' as const), fc.nat(50), fc.nat(50), fc.nat(50))
+  .tuple(fc.constantFrom(...templates), fc.constantFrom('a' as const, 'u' as const, 'n' as const, 'b' as const, 'x' as const, 'i' as const), fc.constantFrom('GET' as const, 'POST' as const), fc.nat(50), fc.nat(50), fc.nat(50))
   .map(([template, p, method, s2, s4, net]) => ['j', method, template, template.includes('{}') ? 0 : 1, p, s2 + s4 + net + 2, s2, 0, s4, 0, net, Math.floor(s4 / 2), 1, 1]);
 const shardArb: fc.Arbitrary<ShardValue> = fc.record({
   v: fc.constant(2 as const),

@@ -4,6 +4,10 @@ export interface PageSettings {
   accountId: string;
   admin: boolean;
   locale: string;
+  /** The issue an issue panel is shown on (`?issueKey=`), in `extension.issue.key`. */
+  issueKey?: string;
+  /** The page a byline item is shown on (`?contentId=`), in `extension.content.id`. */
+  contentId?: string;
 }
 
 /** Name of the `<meta>` element that carries a page's session id and token. */

@@ -57,14 +57,21 @@ function send(res: ServerResponse, status: number, body: string | Buffer, type: 
   res.end(body);
 }
 
-/** Reads the simulated user of a new page session from the page URL (`accountId`, `admin`, `locale`), defaulting to the sandbox user. */
+/**
+ * Reads the simulated user of a new page session from the page URL (`accountId`, `admin`,
+ * `locale`), defaulting to the sandbox user, and where the module is shown (`issueKey`, `contentId`).
+ */
 function settingsFrom(sandbox: Sandbox, moduleKey: string, query: URLSearchParams): PageSettings {
   const admin = query.get('admin');
+  const issueKey = query.get('issueKey');
+  const contentId = query.get('contentId');
   return {
     moduleKey,
     accountId: query.get('accountId') ?? sandbox.user.accountId,
     admin: admin === null ? sandbox.user.admin : admin === 'true' || admin === '1',
     locale: query.get('locale') ?? sandbox.user.locale ?? 'en-US',
+    ...(issueKey ? { issueKey } : {}),
+    ...(contentId ? { contentId } : {}),
   };
 }
 

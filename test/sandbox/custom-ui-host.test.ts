@@ -93,6 +93,11 @@ describe('Custom UI host over HTTP', () => {
     expect(JSON.parse(answer.result.body).permissions.ADMINISTER.havePermission).toBe(expected);
   });
 
+  it('tells the module where it is shown from the page URL (?issueKey=, ?contentId=)', async () => {
+    const page = await openPage('?issueKey=DEMO-3&contentId=77');
+    expect((await post(page, { name: 'getContext' })).answer.result.extension).toEqual({ type: 'jira:adminPage', issue: { key: 'DEMO-3' }, content: { id: '77' } });
+  });
+
   it('takes the user from the page session, never from what the call says', async () => {
     const page = await openPage('?accountId=acc-plain&admin=false');
     const claim = { settings: { moduleKey: 'admin-page', accountId: 'acc-boss', admin: true }, name: 'invoke', payload: { functionKey: 'amIAdmin', payload: {} } };

@@ -1,9 +1,9 @@
 import { loadCatalog, type Catalog } from './catalog';
+import { FAMILIES, familyOfTemplate } from './families';
+import { internalApiOf, internalApiReason } from './internal-apis';
 import { checkPath, literalOf, noMatch, pathOnly, trimTrailingSlash } from './path';
-import { aliasSegment, insertRoute, matchMixedSegment, type Conflict, type RouteNode } from './route-tree';
-import type { Family, HttpMethod, MatchResult, Operation } from './types';
-
-const FAMILIES: readonly Family[] = ['requestJira', 'requestConfluence', 'requestBitbucket'];
+import { aliasSegment, insertRoute, matchMixedSegment, type Conflict, type RouteForm, type RouteNode } from './route-tree';
+import type { Family, HttpMethod, Match, MatchResult, Operation } from './types';
 const METHODS = new Set<string>(['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS']);
 const PRODUCT_NAME: Record<Family, string> = { requestJira: 'Jira', requestConfluence: 'Confluence', requestBitbucket: 'Bitbucket' };
 
@@ -44,13 +44,24 @@ export function buildRouteIndex(catalog: Catalog): RouteIndex {
   };
 }
 
+const countParams = (text: string) => text.split('{').length - 1;
+
 function buildFamily(catalog: Catalog, family: Family): FamilyRoutes {
   const root: RouteNode = {};
   const conflicts: Conflict[] = [];
-  for (const op of catalog.operations) {
-    if (op.family !== family) continue;
-    const conflict = insertRoute(root, op);
-    if (conflict) conflicts.push(conflict);
+  const add = (conflict: Conflict | undefined) => conflict && conflicts.push(conflict);
+  const forms = catalog.index.sources.flatMap((s) => (s.family === family && s.pathForms ? [s.pathForms] : []));
+  for (const op of catalog.family(family)) {
+    const multi = forms.find((f) => op.template.startsWith(f.prefix));
+    if (multi) {
+      // Both documented forms reach the operation; the route remembers which one a path used.
+      const { prefix, alternate } = multi;
+      add(insertRoute(root, op, op.template, { form: multi.form, skip: 0 }));
+      const skip: RouteForm = { form: alternate.form, skip: countParams(alternate.prefix) - countParams(prefix) };
+      add(insertRoute(root, op, alternate.prefix + op.template.slice(prefix.length), skip));
+    } else {
+      add(insertRoute(root, op, op.template, op.forgePathUnverified ? { form: 'unverified', skip: 0 } : undefined));
+    }
   }
   if (family === 'requestJira') {
     aliasSegment(root, ['rest', 'api'], '3', '2');
@@ -107,12 +118,17 @@ export function match(family: Family, method: string, path: string, index: Route
   const node = (trimmed.indexOf('%') < 0 && routes.staticPaths.get(trimmed)) || find(routes.root, trimmed, 1, params);
   if (node) {
     const operation = node.methods!.get(verb);
-    if (operation) return { operation, params };
+    if (operation) return node.form === undefined ? { operation, params } : withForm(node, operation, params);
     const allowed = [...node.methods!.keys()].join(', ');
     const any = node.methods!.values().next().value as Operation;
     return noMatch('METHOD_NOT_ALLOWED', `[${verb}] ${any.template}: no ${verb} operation here (documented: ${allowed})`, [...node.methods!.values()]);
   }
   return explainNotFound(family, verb, trimmed, index);
+}
+
+/** Returns the match of a route that stands for one documented path form, with that form. */
+export function withForm(node: RouteNode, operation: Operation, params: string[]): Match {
+  return { operation, params: node.formSkip ? params.slice(node.formSkip) : params, pathForm: node.form };
 }
 
 /** Walks the tree from the segment starting at `start`; backtracks when a branch dead-ends. */
@@ -153,8 +169,14 @@ function find(node: RouteNode, path: string, start: number, params: string[]): R
   return undefined;
 }
 
-/** Says why nothing matched, naming the operation the caller probably meant. */
+/**
+ * Says why nothing matched: an undocumented internal API, or the operation the caller probably
+ * meant. Only the family a path's first segment can belong to is tried (templates start `/wiki/`
+ * for Confluence, `/2.0/` for Bitbucket), so a miss loads no family it cannot be.
+ */
 function explainNotFound(family: Family, method: HttpMethod, bare: string, index: RouteIndex): MatchResult {
+  const internal = internalApiOf(family, bare);
+  if (internal) return noMatch('INTERNAL_API', internalApiReason(method, bare, internal));
   const retry = (f: Family, p: string): Operation | undefined => {
     const node = find(index.family(f)!.root, p, 1, []);
     return node?.methods?.get(method) ?? (node?.methods?.values().next().value as Operation | undefined);
@@ -164,8 +186,8 @@ function explainNotFound(family: Family, method: HttpMethod, bare: string, index
     const meant = retry(family, prefix + bare);
     if (meant) return noMatch('NOT_FOUND', `[${method}] ${bare}: ${PRODUCT_NAME[family]} paths start with ${prefix}; did you mean ${meant.key}?`, [meant]);
   }
-  for (const other of FAMILIES) {
-    if (other === family) continue;
+  const other = familyOfTemplate(bare);
+  if (other !== family) {
     const meant = retry(other, bare);
     if (meant) return noMatch('NOT_FOUND', `[${method}] ${bare}: this is a ${PRODUCT_NAME[other]} path (${meant.key}); call it with ${other}`, [meant]);
   }

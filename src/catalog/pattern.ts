@@ -1,5 +1,6 @@
+import { internalApiOf, internalApiReason } from './internal-apis';
 import { noMatch } from './path';
-import { routeIndex, normalizeMethod, type RouteIndex } from './matcher';
+import { routeIndex, normalizeMethod, withForm, type RouteIndex } from './matcher';
 import { matchMixedSegment, type RouteNode } from './route-tree';
 import type { Family, MatchResult, Operation } from './types';
 
@@ -47,11 +48,13 @@ export function matchPattern(family: Family, method: string, pattern: string, in
   if (!segments) return noMatch('NO_LEADING_SLASH', `path pattern ${JSON.stringify(pattern)} does not start with /`);
   const node = walk(root, segments, 0);
   const operation = node?.methods?.get(verb);
-  if (operation) return { operation, params: [] };
+  if (operation) return node!.form === undefined ? { operation, params: [] } : withForm(node!, operation, []);
   if (node) {
     return noMatch('METHOD_NOT_ALLOWED', `[${verb}] ${pattern}: no ${verb} operation here (documented: ${[...node.methods!.keys()].join(', ')})`, [...node.methods!.values()]);
   }
-  // Like match(): a Confluence or Bitbucket path without its prefix names what it probably meant.
+  // Like match(): an internal API says so; a Confluence or Bitbucket path without its prefix names what it probably meant.
+  const internal = internalApiOf(family, pattern);
+  if (internal) return noMatch('INTERNAL_API', internalApiReason(verb, pattern.replace(/[?#].*$/s, ''), internal));
   const prefix = family === 'requestConfluence' ? '/wiki' : family === 'requestBitbucket' ? '/2.0' : '';
   if (prefix && !pattern.startsWith(prefix + '/')) {
     const meant = matchPattern(family, verb, prefix + pattern, index);

@@ -1,4 +1,4 @@
-import { additionFor, getOperation, operations as allOperations, operationsAuthorizedBy, scopeInfo } from '../catalog';
+import { additionFor, getOperation, operationsAuthorizedBy, operationsForScopes, scopeInfo } from '../catalog';
 import type { AnalysisInput } from './analysis-input';
 import { mergeUsage } from './merge-usage';
 import { leastPrivilegePlan, type Need } from './plan';
@@ -62,7 +62,9 @@ export function analyze(input: AnalysisInput): Report {
   const installations = installationReports(input.usage ?? [], declaredNames, needs);
   const grantedEverywhere = installations.length ? new Set(installations.map((i) => i.granted).reduce((a, b) => a.filter((s) => b.includes(s)))) : undefined;
   const scopes = classifyScopes({ declared: input.declared, invalid: input.invalid, needs, endpoints, otherNeeds, unresolved, unknownRuntime: usage.unknown, grantedEverywhere });
-  const catalogOps = allOperations();
+  // Every scope the plan and the blast radius can name comes from the needs or the manifest:
+  // only the families whose operations name one are loaded, with the same counts as all of them.
+  const catalogOps = operationsForScopes([...declaredNames, ...needs.flatMap((n) => n.alternatives.flat())]);
   const planned = leastPrivilegePlan(needs, catalogOps);
   const keptForUnresolved = scopes.unused.filter((u) => u.status === 'unused-unless-unresolved').map((u) => u.name);
   const planScopes = [...new Set([...planned.scopes, ...keptForUnresolved])].sort();

@@ -23,7 +23,7 @@ const MAX_REASONS = 5;
 /** Returns the product function a scope's operations are called through, if any. */
 function familyOfScope(scope: string): Family | undefined {
   const product = scopeProduct(scope);
-  if (product.startsWith('jira') || product === 'servicedesk') return 'requestJira';
+  if (product.startsWith('jira') || product === 'servicedesk' || product === 'cmdb') return 'requestJira';
   if (product === 'confluence') return 'requestConfluence';
   if (product === 'bitbucket') return 'requestBitbucket';
   return undefined;

@@ -1,5 +1,5 @@
 /**
- * Builds src/catalog/generated/ (an index module and one module per product family) from
+ * Builds src/catalog/generated/ (an index module and one module per catalog part) from
  * Atlassian's OpenAPI documents and the hand-written entries in scripts/catalog/hand-written.json.
  *
  *   tsx scripts/build-catalog.ts [--from DIR] [--online] [--out-dir DIR] [--check]
@@ -64,7 +64,7 @@ async function main(argv: string[]): Promise<number> {
   const files = renderCatalogModules(catalog);
   // A generated catalog module this build no longer writes (an older layout) is stale too.
   const stale = existsSync(out) ? readdirSync(out).filter((name) => /^catalog-[a-z-]+\.ts$/.test(name) && !files.has(name)) : [];
-  const operations = Object.values(catalog.index.families).reduce((a, b) => a + b, 0);
+  const operations = Object.values(catalog.index.parts).reduce((a, b) => a + b, 0);
   if (argv.includes('--check')) {
     const differing = [...files].filter(([name, text]) => !existsSync(join(out, name)) || readFileSync(join(out, name), 'utf8') !== text).map(([name]) => name);
     for (const name of [...differing, ...stale]) console.log(`${join(out, name)}: ${stale.includes(name) ? 'not written by this build' : 'differs from a fresh build'}`);
@@ -77,7 +77,7 @@ async function main(argv: string[]): Promise<number> {
     writeFileSync(join(out, name), text);
     console.log(`wrote ${join(out, name)} (${(text.length / 1024).toFixed(0)} KiB)`);
   }
-  console.log(`${operations} operations (${Object.entries(catalog.index.families).map(([f, n]) => `${f} ${n}`).join(', ')}), ${catalog.index.scopes.length} scopes`);
+  console.log(`${operations} operations (${Object.entries(catalog.index.parts).map(([p, n]) => `${p} ${n}`).join(', ')}), ${catalog.index.scopes.length} scopes`);
   return 0;
 }
 

@@ -1,15 +1,13 @@
 import type { CompactAlternative, CompactExtra, CompactIndex, CompactOperation, CompactSource } from '../../src/catalog/compact-format';
 import {
   ALTERNATIVE_KINDS,
-  FAMILY_BITS,
   FLAG_DEPRECATED,
   FLAG_EXPERIMENTAL,
   FLAG_PATH_UNVERIFIED,
   FLAG_UNDOCUMENTED,
   REQUIREMENT_SOURCES,
 } from '../../src/catalog/compact-format';
-import { FAMILIES, familyOfTemplate } from '../../src/catalog/families';
-import type { Family } from '../../src/catalog/types';
+import { familyOfTemplate, PART_BITS, PARTS, partOfTemplate, type CatalogPart } from '../../src/catalog/families';
 import type { DocumentSpec } from './documents';
 import type { ExtractResult, RawOperation } from './extract-operations';
 import { addInferredAlternatives } from './inferred';
@@ -23,10 +21,10 @@ export interface LoadedDocument {
   handWritten?: boolean;
 }
 
-/** The generated catalog: the index and each family's operations. */
+/** The generated catalog: the index and each part's operations. */
 export interface AssembledCatalog {
   index: CompactIndex;
-  families: Record<Family, CompactOperation[]>;
+  parts: Record<CatalogPart, CompactOperation[]>;
 }
 
 const METHOD_ORDER = ['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'PATCH', 'DELETE', 'TRACE'];
@@ -40,7 +38,7 @@ export function shapeKey(family: string, method: string, template: string): stri
 export function assembleCatalog(loaded: LoadedDocument[], forge: { scopes: Set<string>; version: string }): { catalog: AssembledCatalog; report: string[] } {
   const report: string[] = [];
   const seen = new Map<string, string>();
-  const kept: { source: number; family: Family; op: RawOperation }[] = [];
+  const kept: { source: number; part: CatalogPart; op: RawOperation }[] = [];
   const sources: CompactSource[] = [];
   const descriptions = new Map<string, string>();
   const unknownScopes = new Map<string, number>();
@@ -79,7 +77,7 @@ export function assembleCatalog(loaded: LoadedDocument[], forge: { scopes: Set<s
       else without++;
       if (op.partial) partial++;
       for (const alt of op.alternatives) for (const s of alt.scopes) if (!forge.scopes.has(s)) unknownScopes.set(s, (unknownScopes.get(s) ?? 0) + 1);
-      kept.push({ source, family: spec.family, op });
+      kept.push({ source, part: partOfTemplate(op.template), op });
       count++;
     }
     sources.push({
@@ -109,18 +107,19 @@ export function assembleCatalog(loaded: LoadedDocument[], forge: { scopes: Set<s
     report.push(`scopes not in @forge/manifest ${forge.version}'s valid list (kept, flagged invalid):`);
     for (const [s, n] of [...unknownScopes].sort()) report.push(`  ? ${s} (${n} operations)`);
   }
-  // Family-major order, documents in build order within a family: every family module is a
-  // slice of the one list, so loading some families keeps the order all of them have.
-  kept.sort((a, b) => FAMILIES.indexOf(a.family) - FAMILIES.indexOf(b.family));
+  // Part-major order, documents in build order within a part: every part module is a slice
+  // of the one list, so loading some parts keeps the order all of them have.
+  const order = PARTS.map((p) => p.name);
+  kept.sort((a, b) => order.indexOf(a.part) - order.indexOf(b.part));
 
   const scopeNames = new Set<string>(forge.scopes);
   for (const { op } of kept) for (const alt of op.alternatives) for (const s of alt.scopes) scopeNames.add(s);
   const scopes = [...scopeNames].sort();
   const index = new Map(scopes.map((s, i) => [s, i]));
   const scopeOperations = scopes.map(() => 0);
-  const scopeFamilies = scopes.map(() => 0);
-  const families = Object.fromEntries(FAMILIES.map((f) => [f, [] as CompactOperation[]])) as Record<Family, CompactOperation[]>;
-  for (const { source, family, op } of kept) {
+  const scopeParts = scopes.map(() => 0);
+  const parts = Object.fromEntries(order.map((p) => [p, [] as CompactOperation[]])) as Record<CatalogPart, CompactOperation[]>;
+  for (const { source, part, op } of kept) {
     const named = new Set<number>();
     const alternatives: CompactAlternative[] = op.alternatives.map((a) => {
       const ids = a.scopes.map((s) => index.get(s)!);
@@ -129,7 +128,7 @@ export function assembleCatalog(loaded: LoadedDocument[], forge: { scopes: Set<s
     });
     for (const id of named) {
       scopeOperations[id]++;
-      scopeFamilies[id] |= FAMILY_BITS[family];
+      scopeParts[id] |= PART_BITS[part];
     }
     const flags =
       (op.deprecated ? FLAG_DEPRECATED : 0) | (op.experimental ? FLAG_EXPERIMENTAL : 0) | (alternatives.length ? 0 : FLAG_UNDOCUMENTED) | (op.pathUnverified ? FLAG_PATH_UNVERIFIED : 0);
@@ -140,7 +139,7 @@ export function assembleCatalog(loaded: LoadedDocument[], forge: { scopes: Set<s
       ...(op.probableScopes?.length ? { probableScopes: op.probableScopes } : {}),
     };
     const base = [source, op.method, op.template, op.operationId, op.summary, flags, alternatives, op.tag] as const;
-    families[family].push(Object.keys(extra).length ? [...base, extra] : base);
+    parts[part].push(Object.keys(extra).length ? [...base, extra] : base);
   }
   return {
     catalog: {
@@ -150,12 +149,12 @@ export function assembleCatalog(loaded: LoadedDocument[], forge: { scopes: Set<s
         scopes,
         scopeDescriptions: scopes.map((s) => descriptions.get(s) ?? ''),
         scopeOperations,
-        scopeFamilies,
+        scopeParts,
         validScopes: scopes.flatMap((s, i) => (forge.scopes.has(s) ? [i] : [])),
         forgeManifestVersion: forge.version,
-        families: Object.fromEntries(FAMILIES.map((f) => [f, families[f].length])) as Record<Family, number>,
+        parts: Object.fromEntries(order.map((p) => [p, parts[p].length])) as Record<CatalogPart, number>,
       },
-      families,
+      parts,
     },
     report,
   };

@@ -1,12 +1,13 @@
 import type { CompactIndex, CompactOperation } from '../../src/catalog/compact-format';
-import type { Family } from '../../src/catalog/types';
+import type { CatalogPart } from '../../src/catalog/families';
 import type { AssembledCatalog } from './assemble';
 
-/** File name of each family's generated module (under src/catalog/generated/). */
-export const FAMILY_FILES: Readonly<Record<Family, string>> = {
-  requestJira: 'catalog-jira.ts',
-  requestConfluence: 'catalog-confluence.ts',
-  requestBitbucket: 'catalog-bitbucket.ts',
+/** File name of each part's generated module (under src/catalog/generated/). */
+export const PART_FILES: Readonly<Record<CatalogPart, string>> = {
+  'jira-platform': 'catalog-jira-platform.ts',
+  jira: 'catalog-jira.ts',
+  confluence: 'catalog-confluence.ts',
+  bitbucket: 'catalog-bitbucket.ts',
 };
 /** File name of the generated index module. */
 export const INDEX_FILE = 'catalog-index.ts';
@@ -40,8 +41,8 @@ export function renderCatalogModules(catalog: AssembledCatalog): Map<string, str
   const files = new Map<string, string>();
   const index: CompactIndex = catalog.index;
   files.set(INDEX_FILE, module('CompactIndex', 'catalogIndex', JSON.stringify(index), 'Sources and scope metadata of the catalog; decode through `loadCatalog()`, never read directly.'));
-  for (const [family, file] of Object.entries(FAMILY_FILES) as [Family, string][]) {
-    files.set(file, module('readonly CompactOperation[]', 'familyOperations', operationsJson(catalog.families[family]), `The ${family} operations of the catalog; decoded on first use by \`loadCatalog().family('${family}')\`.`));
+  for (const [part, file] of Object.entries(PART_FILES) as [CatalogPart, string][]) {
+    files.set(file, module('readonly CompactOperation[]', 'partOperations', operationsJson(catalog.parts[part]), `The catalog's ${part} operations; decoded on first use through \`loadCatalog()\`.`));
   }
   return files;
 }

@@ -1,35 +1,37 @@
-import { ALTERNATIVE_KINDS, FAMILY_BITS, FLAG_DEPRECATED, FLAG_EXPERIMENTAL, FLAG_PATH_UNVERIFIED, FLAG_UNDOCUMENTED, REQUIREMENT_SOURCES } from './compact-format';
+import { ALTERNATIVE_KINDS, FLAG_DEPRECATED, FLAG_EXPERIMENTAL, FLAG_PATH_UNVERIFIED, FLAG_UNDOCUMENTED, REQUIREMENT_SOURCES } from './compact-format';
 import type { CompactExtra, CompactIndex, CompactOperation, CompactSource } from './compact-format';
 import { catalogIndex } from './generated/catalog-index';
 import { docUrl, documentPath } from './doc-url';
-import { FAMILIES, FAMILY_OF_PRODUCT, familyOfTemplate } from './families';
+import { FAMILY_OF_PRODUCT, PART_BITS, PARTS, partOfTemplate, partsOf, type CatalogPart } from './families';
 import { scopeKind, scopeProduct } from './scope-kind';
 import type { Family, HttpMethod, Operation, Product, ScopeAlternative, ScopeInfo } from './types';
 
 export { FAMILY_OF_PRODUCT } from './families';
 
-/** Loads one family's compact operations. */
-export type FamilyLoader = (family: Family) => readonly CompactOperation[];
+/** Loads one part's compact operations. */
+export type PartLoader = (part: CatalogPart) => readonly CompactOperation[];
 
-/** The catalog: scope metadata at once, each product family's operations decoded on first use. */
+/** The catalog: scope metadata at once, each part's operations decoded on first use. */
 export interface Catalog {
-  /** Every operation, family by family (decodes every family). */
+  /** Every operation, part by part (decodes every part). */
   readonly operations: readonly Operation[];
-  /** One family's operations (decodes that family only). */
+  /** One family's operations (decodes that family's parts only). */
   family(family: Family): readonly Operation[];
-  /** The operation with key `METHOD template`, or undefined; decodes only the family the template belongs to. */
+  /** One part's operations (decodes that part only). */
+  part(part: CatalogPart): readonly Operation[];
+  /** The operation with key `METHOD template`, or undefined; decodes only the part the template belongs to. */
   get(key: string): Operation | undefined;
   /**
-   * The operations of every family whose operations name one of these scopes: all that a
-   * scope set drawn from them can authorize (`operationsAuthorizedBy` gives the same answer
-   * over these as over every operation), without decoding the other families.
+   * The operations of every part whose operations name one of these scopes: all that a scope
+   * set drawn from them can authorize (`operationsAuthorizedBy` gives the same answer over
+   * these as over every operation), without decoding the other parts.
    */
   forScopes(scopes: Iterable<string>): readonly Operation[];
-  /** Scope metadata (kind, description, validity, operation count); decodes no family. */
+  /** Scope metadata (kind, description, validity, operation count); decodes no part. */
   readonly scopes: ReadonlyMap<string, ScopeInfo>;
   readonly index: CompactIndex;
-  /** The families decoded so far. */
-  loadedFamilies(): Family[];
+  /** The parts decoded so far, in order. */
+  loadedParts(): CatalogPart[];
 }
 
 /** An operation decoded from the compact tuple; the documentation link is built on first use. */
@@ -85,7 +87,7 @@ class CatalogOperation implements Operation {
   }
 }
 
-function decodeFamily(index: CompactIndex, compact: readonly CompactOperation[]): Operation[] {
+function decodePart(index: CompactIndex, compact: readonly CompactOperation[]): Operation[] {
   const alternativeCache = new Map<string, ScopeAlternative>();
   return compact.map(([sourceIndex, method, template, operationId, summary, flags, alts, tag, extra]) => {
     const source = index.sources[sourceIndex];
@@ -113,39 +115,42 @@ function buildScopeInfo(index: CompactIndex): Map<string, ScopeInfo> {
   );
 }
 
-/** Returns a catalog over an index whose family operations `load` supplies on first use. */
-export function decodeCatalog(index: CompactIndex, load: FamilyLoader): Catalog {
-  const decoded = new Map<Family, { operations: Operation[]; byKey: Map<string, Operation> }>();
-  const familyOf = (family: Family) => {
-    let entry = decoded.get(family);
+const ALL_PARTS = PARTS.reduce((mask, p) => mask | PART_BITS[p.name], 0);
+
+/** Returns a catalog over an index whose part operations `load` supplies on first use. */
+export function decodeCatalog(index: CompactIndex, load: PartLoader): Catalog {
+  const decoded = new Map<CatalogPart, { operations: Operation[]; byKey: Map<string, Operation> }>();
+  const partOf = (part: CatalogPart) => {
+    let entry = decoded.get(part);
     if (!entry) {
-      const operations = decodeFamily(index, load(family));
+      const operations = decodePart(index, load(part));
       entry = { operations, byKey: new Map(operations.map((op) => [op.key, op])) };
-      decoded.set(family, entry);
+      decoded.set(part, entry);
     }
     return entry;
   };
   const byMask = new Map<number, readonly Operation[]>();
   const ofMask = (mask: number): readonly Operation[] => {
     let list = byMask.get(mask);
-    if (!list) byMask.set(mask, (list = FAMILIES.flatMap((f) => (mask & FAMILY_BITS[f] ? familyOf(f).operations : []))));
+    if (!list) byMask.set(mask, (list = PARTS.flatMap((p) => (mask & PART_BITS[p.name] ? partOf(p.name).operations : []))));
     return list;
   };
   let scopeIds: Map<string, number> | undefined;
   let scopes: Map<string, ScopeInfo> | undefined;
   return {
     get operations() {
-      return ofMask(7);
+      return ofMask(ALL_PARTS);
     },
-    family: (family) => (FAMILIES.includes(family) ? familyOf(family).operations : []),
+    family: (family) => ofMask(partsOf(family).reduce((mask, p) => mask | PART_BITS[p], 0)),
+    part: (part) => partOf(part).operations,
     get(key) {
       const space = key.indexOf(' ');
-      return space < 0 ? undefined : familyOf(familyOfTemplate(key.slice(space + 1))).byKey.get(key);
+      return space < 0 ? undefined : partOf(partOfTemplate(key.slice(space + 1))).byKey.get(key);
     },
     forScopes(names) {
       scopeIds ??= new Map(index.scopes.map((s, i) => [s, i]));
       let mask = 0;
-      for (const name of names) mask |= index.scopeFamilies[scopeIds.get(name) ?? -1] ?? 0;
+      for (const name of names) mask |= index.scopeParts[scopeIds.get(name) ?? -1] ?? 0;
       return ofMask(mask);
     },
     // Scope metadata is only needed by reports, not by the recorder: build it on first use.
@@ -153,21 +158,22 @@ export function decodeCatalog(index: CompactIndex, load: FamilyLoader): Catalog 
       return (scopes ??= buildScopeInfo(index));
     },
     index,
-    loadedFamilies: () => FAMILIES.filter((f) => decoded.has(f)),
+    loadedParts: () => PARTS.map((p) => p.name).filter((p) => decoded.has(p)),
   };
 }
 
-// One require per family, each run on first use: a Jira-only app never loads Confluence or
+// One require per part, each run on first use: a Jira-only app never loads Confluence or
 // Bitbucket data (static strings, so bundlers still include every module).
-const LOADERS: Readonly<Record<Family, () => readonly CompactOperation[]>> = {
-  requestJira: () => require('./generated/catalog-jira').familyOperations,
-  requestConfluence: () => require('./generated/catalog-confluence').familyOperations,
-  requestBitbucket: () => require('./generated/catalog-bitbucket').familyOperations,
+const LOADERS: Readonly<Record<CatalogPart, () => readonly CompactOperation[]>> = {
+  'jira-platform': () => require('./generated/catalog-jira-platform').partOperations,
+  jira: () => require('./generated/catalog-jira').partOperations,
+  confluence: () => require('./generated/catalog-confluence').partOperations,
+  bitbucket: () => require('./generated/catalog-bitbucket').partOperations,
 };
 
 let loaded: Catalog | undefined;
 
-/** Returns the built-in catalog; each family's operations are loaded and decoded on first use. */
+/** Returns the built-in catalog; each part's operations are loaded and decoded on first use. */
 export function loadCatalog(): Catalog {
-  return (loaded ??= decodeCatalog(catalogIndex, (family) => LOADERS[family]()));
+  return (loaded ??= decodeCatalog(catalogIndex, (part) => LOADERS[part]()));
 }

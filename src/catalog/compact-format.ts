@@ -1,9 +1,11 @@
+import type { CatalogPart } from './families';
 import type { Family, PathForm } from './types';
 
 /**
  * The compact shape the generated catalog is committed in (see scripts/build-catalog.ts): one
- * small index (sources, scope names and metadata) and one module of operations per product
- * family, so matching a Jira path never loads Confluence or Bitbucket data.
+ * small index (sources, scope names and metadata) and one module of operations per catalog
+ * part (Jira platform, the rest of Jira, Confluence, Bitbucket), so matching a Jira path
+ * never loads Confluence or Bitbucket data.
  * Scope names are interned in the index's string table; each operation is one small tuple.
  */
 export interface CompactIndex {
@@ -16,14 +18,14 @@ export interface CompactIndex {
   readonly scopeDescriptions: readonly string[];
   /** Per scope: how many operations have an alternative naming it (parallel to `scopes`). */
   readonly scopeOperations: readonly number[];
-  /** Per scope: bit mask of the families whose operations name it (`FAMILY_BITS`). */
-  readonly scopeFamilies: readonly number[];
+  /** Per scope: bit mask of the parts whose operations name it (`PART_BITS`). */
+  readonly scopeParts: readonly number[];
   /** Indexes into `scopes` of the names `@forge/manifest` lists as valid. */
   readonly validScopes: readonly number[];
   /** `@forge/manifest` version the valid-scope list came from. */
   readonly forgeManifestVersion: string;
-  /** Operations per family module. */
-  readonly families: Readonly<Record<Family, number>>;
+  /** Operations per part module. */
+  readonly parts: Readonly<Record<CatalogPart, number>>;
 }
 
 /** One document the catalog was read from. */
@@ -84,5 +86,3 @@ export const FLAG_DEPRECATED = 1;
 export const FLAG_EXPERIMENTAL = 2;
 export const FLAG_UNDOCUMENTED = 4;
 export const FLAG_PATH_UNVERIFIED = 8;
-/** Family bits of `CompactIndex.scopeFamilies`, in the order the family modules are written. */
-export const FAMILY_BITS: Readonly<Record<Family, number>> = { requestJira: 1, requestConfluence: 2, requestBitbucket: 4 };

@@ -1,8 +1,9 @@
 export type * from './types';
-export { loadCatalog, decodeCatalog, FAMILY_OF_PRODUCT, type Catalog, type FamilyLoader } from './catalog';
-export { FAMILIES, familyOfTemplate } from './families';
+export { loadCatalog, decodeCatalog, FAMILY_OF_PRODUCT, type Catalog, type PartLoader } from './catalog';
+export { FAMILIES, PARTS, familyOfTemplate, partOfTemplate, partOfPath, type CatalogPart } from './families';
 export { INTERNAL_APIS, internalApiOf, type InternalApi } from './internal-apis';
-export { match, normalizeMethod, routeIndex, buildRouteIndex, type RouteIndex } from './matcher';
+export { match, normalizeMethod } from './matcher';
+export { routeIndex, buildRouteIndex, type RouteIndex, type PartRoutes } from './route-index';
 export { matchPattern, enumeratePattern } from './pattern';
 export { isAuthorized, missingScopes, additionFor, operationsAuthorizedBy, alternativeSatisfied } from './requirements';
 export { scopeKind, scopeProduct } from './scope-kind';
@@ -23,7 +24,7 @@ export function getOperation(key: string): Operation | undefined {
 
 /**
  * Returns the operations a set of scopes drawn from `scopes` can authorize: those of every
- * family whose operations name one of them (other families are not loaded). Pass it to
+ * catalog part whose operations name one of them (other parts are not loaded). Pass it to
  * `operationsAuthorizedBy` / `leastPrivilegePlan` for the same answers as over every operation.
  */
 export function operationsForScopes(scopes: Iterable<string>): readonly Operation[] {

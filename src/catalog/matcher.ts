@@ -1,89 +1,12 @@
-import { loadCatalog, type Catalog } from './catalog';
-import { FAMILIES, familyOfTemplate } from './families';
+import { FAMILIES, familyOfTemplate, isFamily } from './families';
 import { internalApiOf, internalApiReason } from './internal-apis';
 import { checkPath, literalOf, noMatch, pathOnly, trimTrailingSlash } from './path';
-import { aliasSegment, insertRoute, matchMixedSegment, type Conflict, type RouteForm, type RouteNode } from './route-tree';
+import { routeIndex, type RouteIndex } from './route-index';
+import { matchMixedSegment, type RouteNode } from './route-tree';
 import type { Family, HttpMethod, Match, MatchResult, Operation } from './types';
+
 const METHODS = new Set<string>(['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS']);
 const PRODUCT_NAME: Record<Family, string> = { requestJira: 'Jira', requestConfluence: 'Confluence', requestBitbucket: 'Bitbucket' };
-
-/** One product family's route tree. */
-export interface FamilyRoutes {
-  readonly root: RouteNode;
-  /** Templates without parameters, by full path: one map lookup answers most static calls. */
-  readonly staticPaths: ReadonlyMap<string, RouteNode>;
-  /** Templates that collided with another while building (must stay empty; see docs/catalog.md). */
-  readonly conflicts: readonly Conflict[];
-}
-
-/** Route trees over one catalog, built per family on first use (an app calling only Jira never builds the others). */
-export interface RouteIndex {
-  /** The family's routes, or undefined for a name that is not a product function. */
-  family(family: Family): FamilyRoutes | undefined;
-  /** Every family's conflicts (builds all trees). */
-  readonly conflicts: readonly Conflict[];
-}
-
-/** Builds the route index for a catalog (the Jira `2`/`latest` API versions alias `3`). */
-export function buildRouteIndex(catalog: Catalog): RouteIndex {
-  const built = new Map<Family, FamilyRoutes>();
-  const family = (name: Family): FamilyRoutes | undefined => {
-    if (!FAMILIES.includes(name)) return undefined;
-    let routes = built.get(name);
-    if (!routes) {
-      routes = buildFamily(catalog, name);
-      built.set(name, routes);
-    }
-    return routes;
-  };
-  return {
-    family,
-    get conflicts() {
-      return FAMILIES.flatMap((name) => family(name)!.conflicts);
-    },
-  };
-}
-
-const countParams = (text: string) => text.split('{').length - 1;
-
-function buildFamily(catalog: Catalog, family: Family): FamilyRoutes {
-  const root: RouteNode = {};
-  const conflicts: Conflict[] = [];
-  const add = (conflict: Conflict | undefined) => conflict && conflicts.push(conflict);
-  const forms = catalog.index.sources.flatMap((s) => (s.family === family && s.pathForms ? [s.pathForms] : []));
-  for (const op of catalog.family(family)) {
-    const multi = forms.find((f) => op.template.startsWith(f.prefix));
-    if (multi) {
-      // Both documented forms reach the operation; the route remembers which one a path used.
-      const { prefix, alternate } = multi;
-      add(insertRoute(root, op, op.template, { form: multi.form, skip: 0 }));
-      const skip: RouteForm = { form: alternate.form, skip: countParams(alternate.prefix) - countParams(prefix) };
-      add(insertRoute(root, op, alternate.prefix + op.template.slice(prefix.length), skip));
-    } else {
-      add(insertRoute(root, op, op.template, op.forgePathUnverified ? { form: 'unverified', skip: 0 } : undefined));
-    }
-  }
-  if (family === 'requestJira') {
-    aliasSegment(root, ['rest', 'api'], '3', '2');
-    aliasSegment(root, ['rest', 'api'], '3', 'latest');
-    aliasSegment(root, ['rest', 'agile'], '1.0', 'latest');
-  }
-  const staticPaths = new Map<string, RouteNode>();
-  collectStaticPaths(root, '', staticPaths);
-  return { root, staticPaths, conflicts };
-}
-
-function collectStaticPaths(node: RouteNode, prefix: string, into: Map<string, RouteNode>): void {
-  if (node.methods) into.set(prefix, node);
-  for (const [segment, child] of node.statics ?? []) collectStaticPaths(child, `${prefix}/${segment}`, into);
-}
-
-let defaultIndex: RouteIndex | undefined;
-
-/** Returns the route index of the built-in catalog, built on first use. */
-export function routeIndex(): RouteIndex {
-  return (defaultIndex ??= buildRouteIndex(loadCatalog()));
-}
 
 const METHOD_LOOKUP = new Map<string, HttpMethod>();
 for (const m of METHODS) {
@@ -102,8 +25,7 @@ export function normalizeMethod(method: unknown): HttpMethod | undefined {
  * returns `operation: undefined` with a code and reason. Never throws.
  */
 export function match(family: Family, method: string, path: string, index: RouteIndex = routeIndex()): MatchResult {
-  const routes = index.family(family);
-  if (!routes) {
+  if (!isFamily(family)) {
     return noMatch('UNKNOWN_FAMILY', `unknown product function ${JSON.stringify(family)}; expected ${FAMILIES.join(', ')}`);
   }
   const verb = normalizeMethod(method);
@@ -113,6 +35,8 @@ export function match(family: Family, method: string, path: string, index: Route
   const invalid = checkPath(bare);
   if (invalid) return invalid;
   const trimmed = trimTrailingSlash(bare);
+  // Only the part the path can match in is loaded (Jira's platform API, the rest of Jira, ...).
+  const routes = index.forPath(family, trimmed)!;
   const params: string[] = [];
   // A whole-path hit is what the tree walk would find too: a literal always wins.
   const node = (trimmed.indexOf('%') < 0 && routes.staticPaths.get(trimmed)) || find(routes.root, trimmed, 1, params);
@@ -171,14 +95,14 @@ function find(node: RouteNode, path: string, start: number, params: string[]): R
 
 /**
  * Says why nothing matched: an undocumented internal API, or the operation the caller probably
- * meant. Only the family a path's first segment can belong to is tried (templates start `/wiki/`
- * for Confluence, `/2.0/` for Bitbucket), so a miss loads no family it cannot be.
+ * meant. Only the part a path can belong to is tried (templates start `/wiki/` for Confluence,
+ * `/2.0/` for Bitbucket), so a miss loads no part it cannot be in.
  */
 function explainNotFound(family: Family, method: HttpMethod, bare: string, index: RouteIndex): MatchResult {
   const internal = internalApiOf(family, bare);
   if (internal) return noMatch('INTERNAL_API', internalApiReason(method, bare, internal));
   const retry = (f: Family, p: string): Operation | undefined => {
-    const node = find(index.family(f)!.root, p, 1, []);
+    const node = find(index.forPath(f, p)!.root, p, 1, []);
     return node?.methods?.get(method) ?? (node?.methods?.values().next().value as Operation | undefined);
   };
   const prefix = family === 'requestConfluence' ? '/wiki' : family === 'requestBitbucket' ? '/2.0' : '';

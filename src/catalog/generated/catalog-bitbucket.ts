@@ -335,5 +335,5 @@ const json = String.raw`[
 [7,"GET","/2.0/workspaces/{workspace}/settings/gpg/public-key","","Get the workspace system GPG public key(s)",0,[[1,0,[464]]],"Workspaces",{"legacyScopes":["account"]}]
 ]`;
 
-/** The requestBitbucket operations of the catalog; decoded on first use by `loadCatalog().family('requestBitbucket')`. */
-export const familyOperations: readonly CompactOperation[] = JSON.parse(json);
+/** The catalog's bitbucket operations; decoded on first use through `loadCatalog()`. */
+export const partOperations: readonly CompactOperation[] = JSON.parse(json);

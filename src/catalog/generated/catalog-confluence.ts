@@ -401,5 +401,5 @@ const json = String.raw`[
 [12,"GET","/wiki/rest/api/user/bulk/migration","getBulkUserMigration","Get user accountIds",0,[[0,2,[180]]],"Users"]
 ]`;
 
-/** The requestConfluence operations of the catalog; decoded on first use by `loadCatalog().family('requestConfluence')`. */
-export const familyOperations: readonly CompactOperation[] = JSON.parse(json);
+/** The catalog's confluence operations; decoded on first use through `loadCatalog()`. */
+export const partOperations: readonly CompactOperation[] = JSON.parse(json);

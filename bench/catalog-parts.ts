@@ -1,0 +1,51 @@
+/**
+ * Catalog load time per part, each sample a fresh Node process on the compiled dist/
+ * (`npm run build` first): require the catalog, answer one question (which loads and decodes
+ * the part it needs and builds its route tree). Also `operations()` (every part) and the plan
+ * input of a Jira app. Cases alternate, so load drifts hit all alike. With `--before DIR`
+ * (an earlier checkout, built) the same cases run on it too, interleaved.
+ *
+ *   npx tsx bench/catalog-parts.ts [--runs 15] [--before /tmp/si-before]
+ */
+import { execFileSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { fmt, median } from './stats';
+
+const CASES: Record<string, string> = {
+  'Jira platform: match GET /rest/api/3/myself': `c.match('requestJira', 'GET', '/rest/api/3/myself')`,
+  'rest of Jira: match GET /rest/agile/1.0/board/1': `c.match('requestJira', 'GET', '/rest/agile/1.0/board/1')`,
+  'Confluence: match GET /wiki/api/v2/pages/1': `c.match('requestConfluence', 'GET', '/wiki/api/v2/pages/1')`,
+  'Bitbucket: match GET /2.0/user': `c.match('requestBitbucket', 'GET', '/2.0/user')`,
+  'scopeInfo(read:jira-work)': `c.scopeInfo('read:jira-work')`,
+  'every part: operations()': `c.operations()`,
+  // Before operationsForScopes existed, the plan counted over every operation.
+  'plan input of a Jira app (read:jira-work)': `c.operationsAuthorizedBy(['read:jira-work'], c.operationsForScopes ? c.operationsForScopes(['read:jira-work']) : c.operations())`,
+};
+
+const probe = (catalog: string, body: string) => `
+const t0 = process.hrtime.bigint();
+const c = require(${JSON.stringify(catalog)});
+${body};
+console.log(Number(process.hrtime.bigint() - t0) / 1e6);
+`;
+
+const arg = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+const runs = Number(arg('--runs')) || 15;
+const roots: Record<string, string> = { now: join(__dirname, '..') };
+if (arg('--before')) roots.before = resolve(arg('--before')!);
+const samples = new Map<string, number[]>();
+for (let i = 0; i < runs; i++) {
+  for (const [name, body] of Object.entries(CASES)) {
+    for (const [label, root] of Object.entries(roots)) {
+      const key = `${name}|${label}`;
+      const ms = Number(execFileSync(process.execPath, ['-e', probe(join(root, 'dist/src/catalog'), body)], { encoding: 'utf8' }));
+      samples.set(key, [...(samples.get(key) ?? []), ms]);
+    }
+  }
+}
+console.log(`catalog load (compiled dist/, ${runs} fresh processes per case, interleaved, medians; require + decode + route tree + answer):`);
+console.log(`  ${'case'.padEnd(48)} ${Object.keys(roots).map((l) => l.padStart(10)).join('')}`);
+for (const name of Object.keys(CASES)) {
+  const cells = Object.keys(roots).map((label) => `${fmt(median(samples.get(`${name}|${label}`)!), 1)} ms`.padStart(10));
+  console.log(`  ${name.padEnd(48)} ${cells.join('')}`);
+}

@@ -142,7 +142,8 @@ function readAlternatives(
   return { alternatives, legacyScopes: [...legacy].sort() };
 }
 
-function kindOf(scopes: string[]): ScopeKind | 'mixed' {
+/** Returns the kind of an AND-set: its scopes' one kind, or `mixed`. */
+export function kindOf(scopes: readonly string[]): ScopeKind | 'mixed' {
   const kinds = new Set(scopes.map(scopeKind));
   return kinds.size === 1 ? [...kinds][0] : 'mixed';
 }

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { scopeKind } from '../../src/catalog/scope-kind';
 import type { Family, HttpMethod, Product } from '../../src/catalog/types';
 import type { DocumentSpec } from './documents';
-import type { ExtractResult, RawOperation } from './extract-operations';
+import { kindOf, type ExtractResult, type RawOperation } from './extract-operations';
 
 /** The committed source of the hand-written entries (each with the URL it was read from). */
 export const HAND_WRITTEN_FILE = join(__dirname, 'hand-written.json');
@@ -61,8 +60,7 @@ export function readHandWritten(file = HAND_WRITTEN_FILE, text = readFileSync(fi
         tag: '',
         alternatives: scopes.map((set) => {
           const sorted = [...new Set(set)].sort();
-          const kinds = new Set(sorted.map(scopeKind));
-          return { kind: kinds.size === 1 ? [...kinds][0] : 'mixed', scopes: sorted, source: 'reference' as const };
+          return { kind: kindOf(sorted), scopes: sorted, source: 'reference' as const };
         }),
         legacyScopes: [],
         sourceUrl: source,

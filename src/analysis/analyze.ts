@@ -63,7 +63,7 @@ export function analyze(input: AnalysisInput): Report {
   const grantedEverywhere = installations.length ? new Set(installations.map((i) => i.granted).reduce((a, b) => a.filter((s) => b.includes(s)))) : undefined;
   const scopes = classifyScopes({ declared: input.declared, invalid: input.invalid, needs, endpoints, otherNeeds, unresolved, unknownRuntime: usage.unknown, grantedEverywhere });
   // Every scope the plan and the blast radius can name comes from the needs or the manifest:
-  // only the families whose operations name one are loaded, with the same counts as all of them.
+  // only the catalog parts whose operations name one are loaded, with the same counts as all of them.
   const catalogOps = operationsForScopes([...declaredNames, ...needs.flatMap((n) => n.alternatives.flat())]);
   const planned = leastPrivilegePlan(needs, catalogOps);
   const keptForUnresolved = scopes.unused.filter((u) => u.status === 'unused-unless-unresolved').map((u) => u.name);

@@ -57,7 +57,7 @@ export function additionFor(alternatives: readonly (readonly string[])[], grante
 /**
  * Returns the operations the scopes enable: those with a fully granted alternative. Operations
  * that need no scope at all, and undocumented ones, are not counted: no scope enables them.
- * Without `operations`, only the families whose operations name one of the scopes are loaded.
+ * Without `operations`, only the catalog parts whose operations name one of the scopes are loaded.
  */
 export function operationsAuthorizedBy(scopes: Iterable<string>, operations?: readonly Operation[]): Operation[] {
   const set = asSet(scopes);

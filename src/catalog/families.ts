@@ -68,9 +68,15 @@ export function partOfPath(family: Family, path: string): CatalogPart | undefine
   return undefined;
 }
 
+// Longest start an encoded `/rest/api/` can have: each letter as `%XX`.
+const ENCODED_PLATFORM_MAX = 3 * JIRA_PLATFORM.length;
+
 function encodedJiraPart(path: string): CatalogPart {
-  const percent = path.indexOf('%');
-  if (percent < 0 || percent > 3 * JIRA_PLATFORM.length) return 'jira';
+  // Only a `%` early enough can hide `/rest/api/`; scan that far, not the whole path.
+  const end = Math.min(path.length, ENCODED_PLATFORM_MAX);
+  let percent = false;
+  for (let i = 1; i < end && !percent; i++) percent = path.charCodeAt(i) === 37;
+  if (!percent) return 'jira';
   const [, first = '', second = ''] = path.split('/', 3);
   return safeDecode(first) === 'rest' && safeDecode(second) === 'api' ? 'jira-platform' : 'jira';
 }

@@ -38,8 +38,10 @@ export function match(family: Family, method: string, path: string, index: Route
   // Only the part the path can match in is loaded (Jira's platform API, the rest of Jira, ...).
   const routes = index.forPath(family, trimmed)!;
   const params: string[] = [];
+  // One scan for '%' serves the whole walk: without it no segment needs decoding.
+  const encoded = trimmed.indexOf('%') >= 0;
   // A whole-path hit is what the tree walk would find too: a literal always wins.
-  const node = (trimmed.indexOf('%') < 0 && routes.staticPaths.get(trimmed)) || find(routes.root, trimmed, 1, params);
+  const node = (!encoded && routes.staticPaths.get(trimmed)) || find(routes.root, trimmed, 1, params, encoded);
   if (node) {
     const operation = node.methods!.get(verb);
     if (operation) return node.form === undefined ? { operation, params } : withForm(node, operation, params);
@@ -55,17 +57,20 @@ export function withForm(node: RouteNode, operation: Operation, params: string[]
   return { operation, params: node.formSkip ? params.slice(node.formSkip) : params, pathForm: node.form };
 }
 
-/** Walks the tree from the segment starting at `start`; backtracks when a branch dead-ends. */
-function find(node: RouteNode, path: string, start: number, params: string[]): RouteNode | undefined {
+/**
+ * Walks the tree from the segment starting at `start`; backtracks when a branch dead-ends.
+ * `encoded`: the path holds a '%' somewhere, so segments may need decoding.
+ */
+function find(node: RouteNode, path: string, start: number, params: string[], encoded: boolean): RouteNode | undefined {
   if (start >= path.length) return node.methods ? node : undefined;
   let end = path.indexOf('/', start);
   if (end < 0) end = path.length;
   const segment = path.slice(start, end);
   if (node.statics) {
-    const literal = segment.indexOf('%') < 0 ? segment : literalOf(segment);
+    const literal = encoded ? literalOf(segment) : segment;
     const child = literal === undefined ? undefined : node.statics.get(literal);
     if (child) {
-      const found = find(child, path, end + 1, params);
+      const found = find(child, path, end + 1, params, encoded);
       if (found) return found;
     }
   }
@@ -75,14 +80,14 @@ function find(node: RouteNode, path: string, start: number, params: string[]): R
       if (!values) continue;
       const mark = params.length;
       params.push(...values);
-      const found = find(child, path, end + 1, params);
+      const found = find(child, path, end + 1, params, encoded);
       if (found) return found;
       params.length = mark;
     }
   }
   if (node.param) {
     params.push(segment);
-    const found = find(node.param, path, end + 1, params);
+    const found = find(node.param, path, end + 1, params, encoded);
     if (found) return found;
     params.pop();
   }
@@ -102,7 +107,7 @@ function explainNotFound(family: Family, method: HttpMethod, bare: string, index
   const internal = internalApiOf(family, bare);
   if (internal) return noMatch('INTERNAL_API', internalApiReason(method, bare, internal));
   const retry = (f: Family, p: string): Operation | undefined => {
-    const node = find(index.forPath(f, p)!.root, p, 1, []);
+    const node = find(index.forPath(f, p)!.root, p, 1, [], p.indexOf('%') >= 0);
     return node?.methods?.get(method) ?? (node?.methods?.values().next().value as Operation | undefined);
   };
   const prefix = family === 'requestConfluence' ? '/wiki' : family === 'requestBitbucket' ? '/2.0' : '';

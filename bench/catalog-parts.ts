@@ -22,30 +22,36 @@ const CASES: Record<string, string> = {
   'plan input of a Jira app (read:jira-work)': `c.operationsAuthorizedBy(['read:jira-work'], c.operationsForScopes ? c.operationsForScopes(['read:jira-work']) : c.operations())`,
 };
 
+// Wall time and the process's own CPU time (user + system), which machine load inflates less.
 const probe = (catalog: string, body: string) => `
 const t0 = process.hrtime.bigint();
+const u0 = process.cpuUsage();
 const c = require(${JSON.stringify(catalog)});
 ${body};
-console.log(Number(process.hrtime.bigint() - t0) / 1e6);
+const u = process.cpuUsage(u0);
+console.log(JSON.stringify([Number(process.hrtime.bigint() - t0) / 1e6, (u.user + u.system) / 1000]));
 `;
 
 const arg = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
 const runs = Number(arg('--runs')) || 15;
 const roots: Record<string, string> = { now: join(__dirname, '..') };
 if (arg('--before')) roots.before = resolve(arg('--before')!);
-const samples = new Map<string, number[]>();
+const samples = new Map<string, [number, number][]>();
 for (let i = 0; i < runs; i++) {
   for (const [name, body] of Object.entries(CASES)) {
     for (const [label, root] of Object.entries(roots)) {
       const key = `${name}|${label}`;
-      const ms = Number(execFileSync(process.execPath, ['-e', probe(join(root, 'dist/src/catalog'), body)], { encoding: 'utf8' }));
+      const ms = JSON.parse(execFileSync(process.execPath, ['-e', probe(join(root, 'dist/src/catalog'), body)], { encoding: 'utf8' }));
       samples.set(key, [...(samples.get(key) ?? []), ms]);
     }
   }
 }
-console.log(`catalog load (compiled dist/, ${runs} fresh processes per case, interleaved, medians; require + decode + route tree + answer):`);
-console.log(`  ${'case'.padEnd(48)} ${Object.keys(roots).map((l) => l.padStart(10)).join('')}`);
+console.log(`catalog load (compiled dist/, ${runs} fresh processes per case, interleaved, medians of wall | CPU; require + decode + route tree + answer):`);
+console.log(`  ${'case'.padEnd(48)} ${Object.keys(roots).map((l) => l.padStart(20)).join('')}`);
 for (const name of Object.keys(CASES)) {
-  const cells = Object.keys(roots).map((label) => `${fmt(median(samples.get(`${name}|${label}`)!), 1)} ms`.padStart(10));
+  const cells = Object.keys(roots).map((label) => {
+    const values = samples.get(`${name}|${label}`)!;
+    return `${fmt(median(values.map((v) => v[0])), 1)} | ${fmt(median(values.map((v) => v[1])), 1)} ms`.padStart(20);
+  });
   console.log(`  ${name.padEnd(48)} ${cells.join('')}`);
 }

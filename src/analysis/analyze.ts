@@ -1,4 +1,4 @@
-import { additionFor, operations as allOperations, operationsAuthorizedBy, scopeInfo } from '../catalog';
+import { additionFor, operationsAuthorizedBy, operationsForScopes, scopeInfo } from '../catalog';
 import type { AnalysisInput } from './analysis-input';
 import { describeReplacements, replaceClassicScopes } from './granular-replacement';
 import { installationReports } from './installations';
@@ -111,7 +111,9 @@ export function analyze(input: AnalysisInput): Report {
     },
   });
 
-  const catalogOps = allOperations();
+  // Every scope the plan, its replacements and the blast radius can name comes from the needs or
+  // the manifest: only the catalog parts whose operations name one are loaded, same counts as all.
+  const catalogOps = operationsForScopes([...declaredNames, ...needs.flatMap((n) => n.alternatives.flat())]);
   const keptForUnresolved = details.filter((d) => d.verdict === 'unverifiable' && declared.has(d.scope)).map((d) => d.scope);
   const planned = leastPrivilegePlan(needs, catalogOps);
   const keep = new Set(keptForUnresolved);

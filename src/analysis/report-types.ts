@@ -1,4 +1,4 @@
-import type { Family, HttpMethod, Product, ScopeAlternative, ScopeKind } from '../catalog/types';
+import type { Family, HttpMethod, PathForm, Product, ScopeAlternative, ScopeKind } from '../catalog/types';
 import type { CallPrincipal, Side, SkippedFile, SourceLocation } from '../scan/types';
 import type { ExclusionReason, Principal, StatusCounts } from '../usage/format';
 import type { ScopeDetail } from './verdict-types';
@@ -13,6 +13,8 @@ export interface CallSite extends SourceLocation {
   side: Side;
   principal: CallPrincipal;
   via?: SourceLocation[];
+  /** For operations documented with several path forms (JSM Operations): the form this call wrote. */
+  pathForm?: PathForm;
 }
 
 /** Runtime evidence for one endpoint, merged over every usage export given. */
@@ -45,6 +47,10 @@ export interface EndpointReport {
   deprecated: boolean;
   /** Edition date when only an older edition of Atlassian's documents has the operation. */
   removed?: string;
+  /** Hand-written catalog entry that is incomplete: why (e.g. "scope unverified: ..."). */
+  partial?: string;
+  /** Atlassian documents no Forge form of this path (JSM Operations' stakeholder comms). */
+  forgePathUnverified?: boolean;
   calls: CallSite[];
   runtime?: RuntimeEvidence;
   evidence: 'static' | 'runtime' | 'both';

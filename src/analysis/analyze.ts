@@ -5,6 +5,7 @@ import { installationReports } from './installations';
 import { mergeUsage } from './merge-usage';
 import { leastPrivilegePlan, type Need } from './plan';
 import { endpointReports } from './endpoints';
+import { excludedRuntime } from './excluded-runtime';
 import { REPORT_FORMAT_VERSION, type OtherNeed, type Report, type UnresolvedReport } from './report-types';
 import { scopeLists } from './scope-lists';
 import { scopeDetails, type VerdictNeed } from './scope-verdicts';
@@ -129,6 +130,7 @@ export function analyze(input: AnalysisInput): Report {
     endpoints,
     unresolved,
     unknownRuntime: usage.unknown,
+    excludedRuntime: excludedRuntime(input.usage ?? []),
     otherNeeds,
     scopes: scopeLists({ details, declared: input.declared, invalid: input.invalid, needs: verdictNeeds, replacements }),
     plan: {

@@ -1,6 +1,6 @@
 import type { Family, HttpMethod, PathForm, Product, ScopeAlternative, ScopeKind } from '../catalog/types';
 import type { CallPrincipal, Side, SkippedFile, SourceLocation } from '../scan/types';
-import type { Principal, StatusCounts } from '../usage/format';
+import type { ExclusionReason, Principal, StatusCounts } from '../usage/format';
 import type { ScopeDetail } from './verdict-types';
 
 export type * from './verdict-types';
@@ -76,6 +76,22 @@ export interface UnknownRuntimeEndpoint {
   family: Family;
   method: HttpMethod;
   shape: string;
+  calls: number;
+  sites: number;
+}
+
+/**
+ * A runtime row kept out of the evidence (docs/storage.md): `unverified-bridge`, the browser
+ * reported an operation the static analysis did not find in the app's Custom UI code. Listed
+ * apart; never a need, verdict or plan input.
+ */
+export interface ExcludedRuntimeEndpoint {
+  reason: ExclusionReason;
+  family: Family;
+  method: HttpMethod;
+  template: string;
+  operationKey?: string;
+  principal: Principal;
   calls: number;
   sites: number;
 }
@@ -214,6 +230,8 @@ export interface Report {
   endpoints: EndpointReport[];
   unresolved: UnresolvedReport[];
   unknownRuntime: UnknownRuntimeEndpoint[];
+  /** Runtime rows kept apart from the evidence (browser reports the static analysis could not verify). */
+  excludedRuntime: ExcludedRuntimeEndpoint[];
   otherNeeds: OtherNeed[];
   scopes: {
     /** The evidence model: one entry per declared or needed scope, sorted by name. Every list below is derived from it. */

@@ -4,7 +4,7 @@ import Lozenge from '@atlaskit/lozenge';
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import { useCallback, useEffect, useState } from 'react';
 import type { GetReportResult } from '../../../src/resolvers/contract';
-import { getReport } from './api';
+import { describeError, getReport } from './api';
 import type { EndpointFilter } from './endpoint-filters';
 import { EndpointsTab } from './endpoints-tab';
 import { ExportTab } from './export-tab';
@@ -12,8 +12,9 @@ import { OverviewTab } from './overview-tab';
 import { PlanTab } from './plan-tab';
 import { ScopesTab } from './scopes-tab';
 import { formatDay } from './format';
-import { ErrorMessage, Loading } from './states';
+import { ErrorMessage, Loading, NotAdmin } from './states';
 import { UnknownRuntime } from './unknown-runtime';
+import { ExcludedRuntime } from './excluded-runtime';
 
 const TABS = ['Overview', 'Scopes', 'Endpoints', 'Plan', 'Export'] as const;
 
@@ -45,7 +46,10 @@ export function App({ firstReport }: { firstReport?: Promise<GetReportResult> })
   // StrictMode runs effects twice in development; the promise makes the second run free.
   useEffect(() => load(first), [load, first]);
 
-  if (error && !data) return <ErrorMessage error={error} title="Could not load the Scope Inspector report" />;
+  if (error && !data) {
+    if (describeError(error).code === 'NOT_ADMIN') return <NotAdmin />;
+    return <ErrorMessage error={error} title="Could not load the Scope Inspector report" />;
+  }
   if (!data) return <Loading label="Loading the scope report…" />;
 
   const showEndpoints = (scope: string) => {
@@ -90,6 +94,7 @@ export function App({ firstReport }: { firstReport?: Promise<GetReportResult> })
             <div className="si-stack">
               <EndpointsTab endpoints={data.report.endpoints} filter={filter} onFilter={setFilter} />
               <UnknownRuntime items={data.report.unknownRuntime} total={data.unknownRuntimeCount ?? data.report.unknownRuntime.length} />
+              <ExcludedRuntime items={data.report.excludedRuntime ?? []} total={data.excludedRuntimeCount ?? data.report.excludedRuntime?.length ?? 0} />
             </div>
           </div>
         </TabPanel>

@@ -68,6 +68,8 @@ function summarise(fileName: string, text: string, side: Side): FileSummary {
   for (const imp of facts.imports) {
     const storage = imp.source === '@forge/kvs' || (imp.source === FORGE_API && imp.names.includes('storage'));
     if (storage) summary.needs.push(need(['storage:app'], `${imp.source === '@forge/kvs' ? '@forge/kvs' : 'storage from @forge/api'} imported`, loc(imp.start)));
+    // Scope Inspector's kit keeps the usage it records in the app's Forge storage (its browser entry sends it to a resolver).
+    else if (side === 'backend' && /^forge-scope-inspector(\/(?!recorder\/browser$)|$)/.test(imp.source)) summary.needs.push(need(['storage:app'], `${imp.source} imported (records usage in Forge storage)`, loc(imp.start)));
   }
 
   const interesting = new Set<string>();

@@ -3,12 +3,12 @@ import { ScopeInspectorError } from '../errors';
 import type { ListAddition } from './manifest-edit';
 import type { AdminProduct } from './templates';
 
-/** Keys and paths of everything init adds to the manifest (all start with `scope-inspector`). */
+/** Keys and paths of everything init adds to the manifest (all start with `scope-inspector`; Forge caps function and resource keys at 23 characters). */
 export const KEYS = {
-  resolverFunction: 'scope-inspector-resolver',
-  compactionFunction: 'scope-inspector-compaction',
+  resolverFunction: 'scope-inspector-admin',
+  compactionFunction: 'scope-inspector-compact',
   compactionTrigger: 'scope-inspector-daily-compaction',
-  resource: 'scope-inspector-admin-page',
+  resource: 'scope-inspector-page',
   /** Generated backend code, under src/. */
   backendDir: 'src/scope-inspector',
   /** The copied admin page build (a Forge resource must live inside the app). */

@@ -106,7 +106,7 @@ export async function planInit(appDir: string, options: PlanOptions = {}): Promi
     }
     const ts = frontend.files.some((f) => /\.tsx?$/.test(f));
     const module = existing ? existing.replace(/\.[jt]sx?$/, '') : `${commonDir(users)}/scope-inspector/instrumented-bridge`;
-    generated.set(existing ?? `${module}${ts ? '.ts' : '.js'}`, instrumentedBridge(ts, kit.version));
+    generated.set(existing ?? `${module}${ts ? '.ts' : '.js'}`, instrumentedBridge(kit.version));
     const facade: Facade = { pkg: '@forge/bridge', module, surface: BRIDGE_SURFACE };
     for (const f of users) rewriteImports(sources.get(f), facade);
     for (const r of frontend.resolvers) bridgeResolvers.add(r);

@@ -83,7 +83,7 @@ export function wrapHandler(sources: AppSources, ref: HandlerRef): boolean {
       return true;
     }
     case 'reexport': {
-      const alias = freshName(sf, `${name.replace(/[^\w$]/g, '_')}Handler`);
+      const alias = freshName(sf, `${name.replace(/[^\w$]/g, '_')}Unrecorded`);
       sf.require('withUsageRecording', RECORDER);
       const quote = sf.text[site.statement.source.start];
       const importLine = `import { ${site.imported === name ? name : `${site.imported}`} as ${alias} } from ${quote}${site.source}${quote};`;
@@ -92,6 +92,8 @@ export function wrapHandler(sources: AppSources, ref: HandlerRef): boolean {
         // Found through `export * from`: the local export shadows the star's.
         sf.append(importLine);
         sf.append(exportLine);
+      } else if ((site.statement.specifiers as Node[]).length === 1) {
+        sf.edits.overwrite(site.statement.start, site.statement.end, importLine + sf.newline + exportLine);
       } else {
         removeSpecifier(sf, site.statement, site.specifier);
         sf.edits.appendLeft(site.statement.end, sf.newline + importLine + sf.newline + exportLine);
@@ -101,13 +103,9 @@ export function wrapHandler(sources: AppSources, ref: HandlerRef): boolean {
   }
 }
 
-/** Removes one specifier of `export { a, b } from '...'` (the whole statement when it is the only one). */
+/** Removes one of several specifiers of `export { a, b } from '...'`, with its comma. */
 function removeSpecifier(sf: SourceFile, statement: Node, specifier: Node): void {
   const specs = statement.specifiers as Node[];
-  if (specs.length === 1) {
-    sf.edits.remove(statement.start, statement.end);
-    return;
-  }
   const i = specs.indexOf(specifier);
   if (i < specs.length - 1) sf.edits.remove(specifier.start, specs[i + 1].start);
   else sf.edits.remove(specs[i - 1].end, specifier.end);
@@ -143,10 +141,37 @@ function findDefinitions(sources: AppSources, file: string, name: string, key: s
     statement = (sf.program.body as Node[]).find((s) => expr && s.start <= expr.start && s.end >= expr.end);
   }
   while (isRecorded(expr)) expr = expr!.arguments[0];
+  if (expr?.type === 'Identifier') {
+    // `withUsageRecording(handlerUnrecorded)`: follow the import or the constant it names.
+    const imported = importOf(sf, expr.name);
+    if (imported) {
+      const target = sources.resolve(file, imported.source);
+      if (!target) throw refuse(expr.start, `\`${expr.name}\` comes from ${imported.source}, which is not a source file of the app`);
+      return findDefinitions(sources, target, imported.name, key, depth + 1);
+    }
+    const init = topLevelInit(sf, expr.name);
+    if (init) {
+      expr = init;
+      while (isRecorded(expr)) expr = expr!.arguments[0];
+    }
+  }
   if (expr?.type === 'CallExpression' && expr.callee.type === 'MemberExpression' && !expr.callee.computed && expr.callee.property.name === 'getDefinitions' && expr.callee.object.type === 'Identifier' && statement) {
     return { sf, name: expr.callee.object.name, statement };
   }
   throw refuse(expr?.start ?? 0, `its handler \`${name}\` is not \`resolver.getDefinitions()\``);
+}
+
+/** Returns the module and export a top-level import binding comes from. */
+function importOf(sf: SourceFile, local: string): { source: string; name: string } | undefined {
+  for (const n of sf.program.body as Node[]) {
+    if (n.type !== 'ImportDeclaration') continue;
+    for (const s of n.specifiers as Node[]) {
+      if (s.local.name !== local) continue;
+      const name = s.type === 'ImportDefaultSpecifier' ? 'default' : s.type === 'ImportNamespaceSpecifier' ? '*' : (s.imported.name ?? s.imported.value);
+      return { source: n.source.value, name };
+    }
+  }
+  return undefined;
 }
 
 /** Defines the kit's bridge usage resolver on the resolver behind a Custom UI module's function (once). Returns false when it already is. */

@@ -1,0 +1,66 @@
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+
+/** The repository root. */
+export const REPO = join(__dirname, '..', '..', '..');
+/** The sample Forge apps init is verified on. */
+export const SAMPLE_APPS_DIR = join(REPO, 'test', 'fixtures', 'init-apps');
+
+/** Packages the sample apps resolve from the repository's node_modules (their own installs, in effect). */
+const LINKED = ['@forge', '@swc'];
+/** Package entry points of forge-scope-inspector, served from this checkout's source. */
+const KIT_ENTRIES: Record<string, string> = { './recorder': 'src/recorder/index.ts', './recorder/browser': 'src/recorder/browser.ts', './admin-page': 'src/admin-page/index.ts' };
+
+/**
+ * Returns a temporary workspace whose node_modules holds what the sample apps depend on: the
+ * repository's @forge/* (and @swc for their jest), and forge-scope-inspector as installed from
+ * this checkout (its package entry points load the TypeScript source, so tests exercise the code
+ * under test, not a stale build). Apps copied under it resolve packages as if installed.
+ */
+export function createWorkspace(): { root: string; copy(app: string): string; remove(): void } {
+  const root = mkdtempSync(join(tmpdir(), 'init-apps-'));
+  const modules = join(root, 'node_modules');
+  mkdirSync(modules);
+  for (const name of LINKED) symlinkSync(join(REPO, 'node_modules', name), join(modules, name), 'dir');
+  const kit = join(modules, 'forge-scope-inspector');
+  mkdirSync(kit);
+  const exports: Record<string, string> = {};
+  for (const [entry, source] of Object.entries(KIT_ENTRIES)) {
+    const file = `${entry.slice(2).replace(/\//g, '-')}.js`;
+    exports[entry] = `./${file}`;
+    writeFileSync(join(kit, file), `module.exports = require(${JSON.stringify(join(REPO, source))});\n`);
+  }
+  writeFileSync(join(kit, 'package.json'), JSON.stringify({ name: 'forge-scope-inspector', version: '0.0.0-checkout', exports }, null, 2));
+  return {
+    root,
+    copy: (app: string) => {
+      const dir = join(root, 'apps', app);
+      cpSync(join(SAMPLE_APPS_DIR, app), dir, { recursive: true });
+      return dir;
+    },
+    remove: () => rmSync(root, { recursive: true, force: true }),
+  };
+}
+
+/** Returns every file of a tree (relative path → bytes), for byte-for-byte comparisons. */
+export function snapshotTree(dir: string, skip: readonly string[] = ['node_modules']): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const abs = join(d, e.name);
+      if (skip.includes(e.name)) continue;
+      if (e.isDirectory()) {
+        out.set(relative(dir, abs) + '/', Buffer.alloc(0));
+        walk(abs);
+      } else out.set(relative(dir, abs), readFileSync(abs));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** Lists the sample apps (folders with a manifest.yml). */
+export function sampleApps(): string[] {
+  return readdirSync(SAMPLE_APPS_DIR).filter((d) => existsSync(join(SAMPLE_APPS_DIR, d, 'manifest.yml')) && statSync(join(SAMPLE_APPS_DIR, d)).isDirectory());
+}

@@ -1,4 +1,4 @@
-import { getOperation, missingScopes } from '../catalog';
+import { getOperation, missingScopes, scopeProduct } from '../catalog';
 import { ScopeInspectorError } from '../errors';
 import type { ListAddition } from './manifest-edit';
 import type { AdminProduct } from './templates';
@@ -35,19 +35,23 @@ type Raw = Record<string, any>;
 /**
  * Returns the products the app runs in, from its modules (`jira:*`, `confluence:*`,
  * `bitbucket:*`, Jira Service Management and Software modules count as Jira) and its product
- * trigger events (`avi:jira:...`). Core modules (functions, triggers, web triggers) say nothing.
+ * trigger events (`avi:jira:...`); for an app of core modules only (web triggers, queues,
+ * scheduled triggers), from the products of its declared scopes.
  */
 export function productsOf(manifest: Raw): AdminProduct[] {
   const found = new Set<AdminProduct>();
   const note = (name: string) => {
     const prefix = name.toLowerCase().replace(/^avi:/, '').split(':')[0];
-    if (prefix === 'jira' || prefix.startsWith('jiraservicemanagement') || prefix === 'jirasoftware') found.add('jira');
+    if (prefix.startsWith('jira')) found.add('jira');
     else if (prefix === 'confluence') found.add('confluence');
     else if (prefix === 'bitbucket') found.add('bitbucket');
   };
   for (const [type, list] of Object.entries((manifest.modules ?? {}) as Raw)) {
     note(type);
     if (type === 'trigger' && Array.isArray(list)) for (const t of list) for (const e of Array.isArray(t?.events) ? t.events : []) note(String(e));
+  }
+  if (found.size === 0 && Array.isArray(manifest.permissions?.scopes)) {
+    for (const scope of manifest.permissions.scopes) note(scopeProduct(String(scope)));
   }
   return (['jira', 'confluence', 'bitbucket'] as const).filter((p) => found.has(p));
 }
@@ -90,8 +94,9 @@ export function manifestAdditions(manifest: Raw, products: readonly AdminProduct
     const list = path[0] === 'resources' ? manifest.resources : modules[path[1]];
     return Array.isArray(list) ? list : [];
   };
-  const allKeys = new Map<string, Raw>();
-  for (const [type, list] of Object.entries(modules)) if (Array.isArray(list)) for (const m of list) if (m?.key) allKeys.set(`${type === 'function' ? 'function' : 'module'}:${m.key}`, m);
+  // Forge module keys (functions included) share one namespace.
+  const allKeys = new Set<string>();
+  for (const list of Object.values(modules)) if (Array.isArray(list)) for (const m of list) if (m?.key) allKeys.add(String(m.key));
   const out: ListAddition[] = [];
   for (const a of wanted) {
     const items = a.items.filter((item) => {
@@ -103,7 +108,7 @@ export function manifestAdditions(manifest: Raw, products: readonly AdminProduct
         }
         return false;
       }
-      if (a.path[0] === 'modules' && allKeys.has(`${a.path[1] === 'function' ? 'function' : 'module'}:${String(item.key)}`)) {
+      if (a.path[0] === 'modules' && allKeys.has(String(item.key))) {
         throw new ScopeInspectorError('INIT_KEY_CONFLICT', `manifest.yml: a module with key ${String(item.key)} already exists; rename it`);
       }
       return true;

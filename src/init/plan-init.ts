@@ -57,7 +57,7 @@ function codeStyle(sources: AppSources, handlerFiles: readonly string[], appDir:
 }
 
 function hasJsSpecifier(program: Raw): boolean {
-  return (program.body as Raw[]).some((n) => n.type === 'ImportDeclaration' && typeof n.source?.value === 'string' && n.source.value.startsWith('.') && n.source.value.endsWith('.js'));
+  return (program.body as Raw[]).some((n) => typeof n.source?.value === 'string' && n.source.value.startsWith('.') && n.source.value.endsWith('.js'));
 }
 
 const read = (appDir: string, file: string): Buffer | undefined => (existsSync(join(appDir, file)) ? readFileSync(join(appDir, file)) : undefined);

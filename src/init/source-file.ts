@@ -124,7 +124,9 @@ export class SourceFile {
 }
 
 function isRequireStatement(n: Node): boolean {
-  return n.type === 'VariableDeclaration' && n.declarations.every((d: Node) => d.init?.type === 'CallExpression' && d.init.callee?.name === 'require');
+  const isRequire = (e: Node | undefined): boolean => e?.type === 'CallExpression' && e.callee?.name === 'require';
+  // `const x = require('x')` and `const X = require('x').default`.
+  return n.type === 'VariableDeclaration' && n.declarations.every((d: Node) => isRequire(d.init) || (d.init?.type === 'MemberExpression' && isRequire(d.init.object)));
 }
 
 /** Returns the names a binding pattern declares (`{ a, b: [c] }` → a, c). */

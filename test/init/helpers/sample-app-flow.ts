@@ -59,7 +59,7 @@ export async function visitPage(browser: Browser, url: string): Promise<Page> {
   const page = await browser.newPage();
   page.setDefaultTimeout(10_000);
   await page.goto(url);
-  await page.locator('[data-ready="true"]').waitFor();
+  await page.locator('[data-ready="true"]').waitFor({ state: 'attached' });
   return page;
 }
 

@@ -11,11 +11,11 @@ const available = chromiumAvailable('the init sample-app tests (test/init)');
 const APPS = ['confluence-macro-js', 'bitbucket-merge-check-ts', 'release-notes-ts'];
 
 (available ? describe : describe.skip)('scope-inspector init on sample Confluence, Bitbucket and cross-product apps', () => {
-  let workspace: ReturnType<typeof createWorkspace>;
+  let workspace: Awaited<ReturnType<typeof createWorkspace>>;
   let browser: Browser;
   beforeAll(async () => {
     await ensureAdminPageBuild();
-    workspace = createWorkspace();
+    workspace = await createWorkspace();
     browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { build } from 'esbuild';
 
 /** The repository root. */
 export const REPO = join(__dirname, '..', '..', '..');
@@ -10,16 +11,21 @@ export const SAMPLE_APPS_DIR = join(REPO, 'test', 'fixtures', 'init-apps');
 
 /** Packages the sample apps resolve from the repository's node_modules (their own installs, in effect). */
 const LINKED = ['@forge', '@swc'];
-/** Package entry points of forge-scope-inspector, served from this checkout's source. */
-const KIT_ENTRIES: Record<string, string> = { './recorder': 'src/recorder/index.ts', './recorder/browser': 'src/recorder/browser.ts', './admin-page': 'src/admin-page/index.ts' };
+/** Package entry points of forge-scope-inspector and their source. */
+const KIT_ENTRIES: Record<string, { source: string; platform: 'node' | 'browser' }> = {
+  './recorder': { source: 'src/recorder/index.ts', platform: 'node' },
+  './recorder/browser': { source: 'src/recorder/browser.ts', platform: 'browser' },
+  './admin-page': { source: 'src/admin-page/index.ts', platform: 'node' },
+};
 
 /**
  * Returns a temporary workspace whose node_modules holds what the sample apps depend on: the
- * repository's @forge/* (and @swc for their jest), and forge-scope-inspector as installed from
- * this checkout (its package entry points load the TypeScript source, so tests exercise the code
- * under test, not a stale build). Apps copied under it resolve packages as if installed.
+ * repository's @forge/* (and @swc for their jest), and forge-scope-inspector as an install of
+ * this checkout would give it: its package entry points compiled to JavaScript from the current
+ * source (with esbuild, so the tests exercise the code under test, not a stale dist/). Apps
+ * copied under it resolve packages as if installed.
  */
-export function createWorkspace(): { root: string; copy(app: string): string; remove(): void } {
+export async function createWorkspace(): Promise<{ root: string; copy(app: string): string; remove(): void }> {
   const root = mkdtempSync(join(tmpdir(), 'init-apps-'));
   const modules = join(root, 'node_modules');
   mkdirSync(modules);
@@ -27,11 +33,23 @@ export function createWorkspace(): { root: string; copy(app: string): string; re
   const kit = join(modules, 'forge-scope-inspector');
   mkdirSync(kit);
   const exports: Record<string, string> = {};
-  for (const [entry, source] of Object.entries(KIT_ENTRIES)) {
-    const file = `${entry.slice(2).replace(/\//g, '-')}.js`;
-    exports[entry] = `./${file}`;
-    writeFileSync(join(kit, file), `module.exports = require(${JSON.stringify(join(REPO, source))});\n`);
-  }
+  await Promise.all(
+    Object.entries(KIT_ENTRIES).map(([entry, { source, platform }]) => {
+      const file = `${entry.slice(2).replace(/\//g, '-')}.js`;
+      exports[entry] = `./${file}`;
+      return build({
+        entryPoints: [join(REPO, source)],
+        outfile: join(kit, file),
+        bundle: true,
+        platform,
+        format: 'cjs',
+        target: 'node20',
+        // The app's own @forge/* packages, as npm would share them; this app's bundled analysis is not part of the kit.
+        external: ['@forge/*', '../generated/*'],
+        logLevel: 'silent',
+      });
+    }),
+  );
   writeFileSync(join(kit, 'package.json'), JSON.stringify({ name: 'forge-scope-inspector', version: '0.0.0-checkout', exports }, null, 2));
   return {
     root,

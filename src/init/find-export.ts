@@ -1,5 +1,5 @@
 import type { Node } from '../scan/scope';
-import { patternNames, type SourceFile } from './source-file';
+import { patternNames, walk, type SourceFile } from './source-file';
 
 /** Where and how a module exports a name, as far as init can edit it. */
 export type ExportSite =
@@ -84,6 +84,10 @@ export function findExport(sf: SourceFile, name: string): ExportSite | undefined
     }
   }
   if (stars.length > 0) return { kind: 'star', sources: stars };
+  // Exports assigned inside loops or functions (`for (const k of names) exports[k] = ...`).
+  walk(sf.program, (n) => {
+    if (!dynamic && n.type === 'AssignmentExpression' && exportsTarget(n.left) === null) dynamic = { at: n.start, what: `exports are assigned under computed names (\`${sf.slice(n.left)} = ...\`)` };
+  });
   if (dynamic) throw sf.refuse(dynamic.at, `the handler \`${name}\` is not exported by name: ${dynamic.what}; export it as \`exports.${name} = ...\` or \`export const ${name} = ...\``, 'INIT_DYNAMIC_HANDLER');
   return undefined;
 }

@@ -52,6 +52,12 @@ function spliceList(text: string, addition: ListAddition): string | undefined {
     // Items written as `- key: ...` start at the dash; the rendered item does too.
     return spliceLines(text, node.range[2], block(addition.items, dash));
   }
+  if (isSeq(node) && node.flow && node.range) {
+    // `key: [a, b]` stays a flow list: only its own text is rewritten.
+    const list = node.clone() as YAMLSeq;
+    for (const item of addition.items) list.add(doc.createNode(item));
+    return text.slice(0, node.range[0]) + stringify(list, { lineWidth: 0 }).trimEnd() + text.slice(node.range[1]);
+  }
   if (node !== undefined && !(isScalar(node) && node.value === null)) return undefined;
   const parentPath = addition.path.slice(0, -1);
   const parent = (parentPath.length ? doc.getIn(parentPath, true) : doc.contents) as YAMLMap | undefined;
@@ -122,7 +128,8 @@ function expectedValue(text: string, additions: readonly ListAddition[], scopes:
 export function editManifest(text: string, additions: readonly ListAddition[], scopes: readonly string[], file: string): string {
   const expected = expectedValue(text, additions, scopes);
   const existing = parseDocument(text).getIn(['permissions', 'scopes'], true);
-  const scopeList = isSeq(existing) && existing.items.length > 0;
+  // A block list is edited line by line (rewriteScopes); a flow list or none, like the other lists.
+  const scopeList = isSeq(existing) && !existing.flow && existing.items.length > 0;
   const all = scopes.length && !scopeList ? [...additions, { path: ['permissions', 'scopes'], items: scopes as unknown as Record<string, unknown>[] }] : additions;
   let out: string | undefined = text;
   for (const a of all) out = out === undefined ? undefined : spliceList(out, a);

@@ -6,4 +6,6 @@ export type { Report, AnalysisInput } from './analysis';
 export { match, matchPattern, isAuthorized, missingScopes, operationsAuthorizedBy, getOperation, scopeInfo, operations } from './catalog';
 export type { Operation, Family, Product, ScopeAlternative, MatchResult } from './catalog';
 export type { UsageExport, UsageEndpoint } from './usage/format';
+export { approvalCost, scopeChangeCost, readManifestFacts, emptyManifest } from './release';
+export type { ApprovalCost, ClassifiedChange, DeclaredManifest, Approval } from './release';
 export { ScopeInspectorError } from './errors';

@@ -15,6 +15,8 @@ export interface AuditOptions {
   usageFiles?: readonly string[];
   /** Reports progress on large trees (e.g. to a TTY). */
   onProgress?: (message: string) => void;
+  /** Scopes to judge as if the manifest declared them too: the release guard's verdicts on the scopes a change removes. */
+  alsoDeclared?: readonly string[];
 }
 
 /** An audit's result: the report plus the inputs it was computed from. */
@@ -62,9 +64,10 @@ export async function auditApp(appDir: string, options: AuditOptions = {}): Prom
   options.onProgress?.('scanning source…');
   const scan = await scanAppParallel(appDir, { resourcePaths: manifest.resources.map((r) => r.path) });
   options.onProgress?.(`scanned ${scan.files.scanned.length} files`);
+  const extra = (options.alsoDeclared ?? []).filter((name) => !manifest.scopes.some((s) => s.name === name));
   const report = analyze({
     manifestFile,
-    declared: manifest.scopes,
+    declared: [...manifest.scopes, ...extra.map((name) => ({ name, ...manifest.scopesAt }))],
     invalid: invalidScopes(manifest, knowledge.validScopes),
     scan,
     manifestNeeds: scopeNeedsFromManifest(manifest, knowledge),

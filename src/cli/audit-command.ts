@@ -4,6 +4,7 @@ import { auditApp, type AuditResult } from '../audit/audit-app';
 import { baselineOf, failingFindings, FAIL_ON_VALUES, parseBaseline, type Baseline, type FailOn } from '../audit/baseline';
 import { ScopeInspectorError } from '../errors';
 import { rewriteScopes } from '../fix/rewrite-scopes';
+import { readManifestFacts } from '../release/manifest-facts';
 import { renderMarkdown } from '../report/markdown';
 import { renderSarif } from '../report/sarif';
 import { renderText } from '../report/text';
@@ -71,7 +72,8 @@ export async function runAudit(io: CliIo, dir: string, options: AuditCommandOpti
   if (options.output) writeFileSync(options.output, rendered);
   else if (!options.fix) io.out(rendered);
   if (options.writeBaseline) {
-    writeFileSync(options.writeBaseline, JSON.stringify(baselineOf(result.report), null, 2) + '\n');
+    const declared = readManifestFacts(result.manifestText, result.report.manifest).declared;
+    writeFileSync(options.writeBaseline, JSON.stringify(baselineOf(result.report, declared), null, 2) + '\n');
     io.err(`wrote baseline ${options.writeBaseline}`);
   }
   const failing = failingFindings(result.report, failOn, baseline);

@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { ScopeInspectorError } from '../errors';
 import { runInit } from '../init/init-command';
 import { runAudit } from './audit-command';
+import { runDiff } from './diff-command';
 import { runLookup } from './lookup-command';
 import { processIo, type CliIo } from './output';
 import { runScopes } from './scopes-command';
@@ -48,6 +49,19 @@ function buildProgram(io: CliIo, result: { code: number }): Command {
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
     .action(async (dir: string, options) => {
       result.code = await runAudit(io, dir, options, version());
+    });
+  program
+    .command('diff')
+    .description('release guard: classify every manifest change since a base as needing admin approval (major version), rolling out automatically (minor) or unclear, with evidence')
+    .argument('[dir]', 'the app directory (holding manifest.yml)', '.')
+    .option('--base <ref|file>', 'git ref, manifest file, baseline file (audit --write-baseline) or app directory; default: merge-base of HEAD with the default branch')
+    .option('-f, --format <format>', 'text, json, markdown (pull-request comment) or sarif', 'text')
+    .option('--fail-on <list>', 'exit 1 when a change needs approval (approval) or may (unclear); none', 'none')
+    .option('--usage <file...>', 'usage exports (JSON) from installations: runtime use of removed scopes')
+    .option('-o, --output <file>', 'write the report to a file instead of standard output')
+    .option('--write <format=file...>', 'also write these formats to files, e.g. --write markdown=comment.md sarif=guard.sarif')
+    .action(async (dir: string, options) => {
+      result.code = await runDiff(io, dir, options, version());
     });
   program
     .command('init')

@@ -56,10 +56,10 @@ function productOf(context: AdminCheckContext | undefined): keyof AdminChecks {
   return type.startsWith('confluence:') ? 'confluence' : type.startsWith('bitbucket:') ? 'bitbucket' : 'jira';
 }
 
-/** Returns the workspace argument Bitbucket's API takes: the UUID in braces. */
+/** Returns the workspace path segment Bitbucket's API takes: the UUID in braces, percent-encoded (`route` passes path values as they are). */
 function workspaceArgument(workspaceId: string): string {
-  const id = workspaceId.replace(/^.*\//, '');
-  return id.startsWith('{') ? id : `{${id}}`;
+  const id = workspaceId.replace(/^.*\//, '').replace(/^\{|\}$/g, '');
+  return `%7B${encodeURIComponent(id)}%7D`;
 }
 
 /**

@@ -1,27 +1,8 @@
 /**
  * `scope-inspector init` on the Jira sample apps (test/fixtures/init-apps): wired, audited,
  * run in the sandbox, their calls checked on their new admin page in Chromium, undone byte for byte.
+ * (Split from sample-apps-others.test.ts so the two run on both cores.)
  */
-import type { Browser } from 'playwright-core';
-import { chromiumAvailable, launchChromium } from '../helpers/chromium';
-import { ensureAdminPageBuild, verifySampleApp } from './helpers/sample-app-flow';
-import { createWorkspace } from './helpers/sample-apps';
+import { describeSampleApps } from './helpers/sample-app-flow';
 
-const available = chromiumAvailable('the init sample-app tests (test/init)');
-const APPS = ['jira-triage-ts', 'jira-webhook-queue-cjs', 'jira-dashboard-esm'];
-
-(available ? describe : describe.skip)('scope-inspector init on sample Jira apps', () => {
-  let workspace: Awaited<ReturnType<typeof createWorkspace>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    await ensureAdminPageBuild();
-    workspace = await createWorkspace();
-    browser = await launchChromium();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    workspace?.remove();
-  });
-
-  it.each(APPS)('%s: wired, clean audit, runs in the sandbox, calls on its admin page, undone byte for byte', (name) => verifySampleApp(name, workspace, browser), 60_000);
-});
+describeSampleApps('scope-inspector init on sample Jira apps', ['jira-triage-ts', 'jira-webhook-queue-cjs', 'jira-dashboard-esm']);

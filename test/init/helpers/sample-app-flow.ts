@@ -10,7 +10,8 @@ import { auditApp } from '../../../src/audit/audit-app';
 import { sourceRoot } from '../../../src/init/frontends';
 import { buildAdminPage, isAdminPageStale } from '../../../scripts/build-admin-page';
 import { runCli } from '../../cli/run-cli';
-import { snapshotTree } from './sample-apps';
+import { chromiumAvailable, launchChromium } from '../../helpers/chromium';
+import { createWorkspace, snapshotTree } from './sample-apps';
 
 /** What a sample app's features call when driven, as the admin page must show it. */
 export interface AppDriver {
@@ -224,6 +225,12 @@ export async function verifySampleApp(name: string, workspace: { copy(app: strin
       expect({ key, cells: rows[key] }).toEqual({ key, cells: expect.stringContaining(`|${calls}|`) });
     }
     expect(rows.__errors).toBeUndefined();
+    // The generated admin check of the page's product: admins may export and reset, others not.
+    const module = running.sandbox.manifest.modules.find((m) => m.key === driver.adminPage)!;
+    const context = { extension: { type: module.type }, ...(module.type.startsWith('bitbucket:') ? { workspaceId: '{7d0b7c5e-0000-4000-8000-00000000b1b1}' } : {}) };
+    const canAdminister = async (admin: boolean) =>
+      ((await running.sandbox.invokeResolver(module.functionKey!, 'getReport', {}, { moduleKey: module.key, context, admin, accountId: admin ? undefined : 'someone-else' })) as { canAdminister?: boolean }).canAdminister;
+    expect([await canAdminister(true), await canAdminister(false)]).toEqual([true, false]);
   } finally {
     await running.stop();
   }
@@ -233,4 +240,23 @@ export async function verifySampleApp(name: string, workspace: { copy(app: strin
   // The Custom UI builds are the app's own build output (made above, after init), not init's.
   for (const r of manifest.resources ?? []) if (!r.path.startsWith('src/')) rmSync(join(dir, r.path), { recursive: true, force: true });
   expect(snapshotTree(dir)).toEqual(original);
+}
+
+/** Declares the suite that verifies these sample apps, sharing one workspace and one Chromium. */
+export function describeSampleApps(title: string, apps: readonly string[]): void {
+  const available = chromiumAvailable('the init sample-app tests (test/init)');
+  (available ? describe : describe.skip)(title, () => {
+    let workspace: Awaited<ReturnType<typeof createWorkspace>>;
+    let browser: Browser;
+    beforeAll(async () => {
+      await ensureAdminPageBuild();
+      workspace = await createWorkspace();
+      browser = await launchChromium();
+    }, 60_000);
+    afterAll(async () => {
+      await browser?.close();
+      workspace?.remove();
+    });
+    it.each(apps)('%s: wired, clean audit, runs in the sandbox, calls on its admin page, undone byte for byte', (name) => verifySampleApp(name, workspace, browser), 60_000);
+  });
 }

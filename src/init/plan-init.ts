@@ -76,7 +76,8 @@ export async function planInit(appDir: string, options: PlanOptions = {}): Promi
   if (manifestText === undefined) throw new ScopeInspectorError('INIT_NO_MANIFEST', `${join(appDir, 'manifest.yml')}: not found (is ${appDir} a Forge app directory?)`);
   const manifest = manifestDocument(manifestText, 'manifest.yml').toJS() as Raw;
   const resources: Raw[] = Array.isArray(manifest.resources) ? manifest.resources : [];
-  const unbuilt = unbuiltResources(appDir, resources.filter((r) => r?.key !== KEYS.resource));
+  // init's own page is (re)copied below, so a missing copy is not an error either.
+  const unbuilt = unbuiltResources(appDir, resources);
   const before = await manifestProblems(appDir, unbuilt);
   if (before.length > 0) refuseInvalidManifest(before, false);
 

@@ -1,5 +1,5 @@
 /** `scope-inspector init` as a command: refusals change nothing, --update, --undo, --products. */
-import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { editManifest } from '../../src/init/manifest-edit';
 import { makeApp, runCli } from '../cli/run-cli';
@@ -77,6 +77,16 @@ describe('init, --update and --undo', () => {
     expect(r.out).toContain('changed src/scope-inspector/static-analysis.js: static analysis of this app for the admin page (3 product calls found in source)');
     expect(readFileSync(analysis, 'utf8')).not.toBe(old);
     expect(readFileSync(join(dir, 'src/index.js'), 'utf8')).toBe(source);
+  });
+
+  it('--update puts back an admin page build a fresh checkout lacks', async () => {
+    const dir = app();
+    expect((await runCli(['init', dir])).code).toBe(0);
+    const wired = snapshotTree(dir);
+    rmSync(join(dir, 'static/scope-inspector/build'), { recursive: true });
+    const r = await runCli(['init', '--update', dir]);
+    expect(r.out).toContain('new static/scope-inspector/build/index.html: admin page build from forge-scope-inspector');
+    expect(snapshotTree(dir)).toEqual(wired);
   });
 
   it('--update before init, and --undo without init, are refused', async () => {

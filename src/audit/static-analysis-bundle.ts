@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { invalidScopes, loadForgeKnowledge, scopeNeedsFromManifest } from '../manifest';
 import type { StaticAnalysis } from '../resolvers/static-analysis';
-import { auditApp } from './audit-app';
+import { auditApp, manifestModules } from './audit-app';
 
 /**
  * Returns the static analysis of the app at `appDir` as its admin page resolvers bundle it
@@ -22,6 +22,7 @@ export async function buildStaticAnalysis(appDir: string, generator: string, ski
     declared: manifest.scopes,
     invalid: invalidScopes(manifest, knowledge.validScopes),
     manifestNeeds: scopeNeedsFromManifest(manifest, knowledge),
+    modules: manifestModules(manifest),
     scan: skip ? { ...scan, files: { scanned: scan.files.scanned, skipped: scan.files.skipped.filter((f) => !f.file.startsWith(skip)) } } : scan,
   };
 }

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { ScopeInspectorError } from '../errors';
+import { runInit } from '../init/init-command';
 import { runAudit } from './audit-command';
 import { runDiff } from './diff-command';
 import { runLookup } from './lookup-command';
@@ -62,6 +63,18 @@ function buildProgram(io: CliIo, result: { code: number }): Command {
     .option('--write <format=file...>', 'also write these formats to files, e.g. --write markdown=comment.md sarif=guard.sarif')
     .action(async (dir: string, options) => {
       result.code = await runDiff(io, dir, options, version());
+    });
+  program
+    .command('init')
+    .description('make a Forge app record its own product calls and show its own Scope Inspector admin page')
+    .argument('[dir]', 'the app directory (holding manifest.yml)', '.')
+    .option('--dry-run', 'print the diff, change nothing')
+    .option('--update', 'only refresh what init generated (admin page build, static analysis), e.g. after upgrading')
+    .option('--undo', 'restore every file init changed, byte for byte, and remove what it added')
+    .option('--force', 'with --undo: restore files even if they changed since init wrote them')
+    .option('--products <list>', 'admin pages to add (jira,confluence,bitbucket) instead of the products the manifest uses')
+    .action(async (dir: string, options) => {
+      result.code = await runInit(io, dir, options);
     });
   return program;
 }

@@ -1,5 +1,4 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createTwoFilesPatch } from 'diff';
 import { auditApp, type AuditResult } from '../audit/audit-app';
 import { baselineOf, failingFindings, FAIL_ON_VALUES, parseBaseline, type Baseline, type FailOn } from '../audit/baseline';
 import { ScopeInspectorError } from '../errors';
@@ -24,6 +23,12 @@ export interface AuditCommandOptions {
 }
 
 const FORMATS = ['text', 'json', 'markdown', 'sarif'];
+
+/** Returns a unified diff of two versions of a file; the diff library is loaded only by --fix / --dry-run. */
+function createTwoFilesPatch(oldName: string, newName: string, oldText: string, newText: string, oldHeader: string, newHeader: string): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('diff') as typeof import('diff')).createTwoFilesPatch(oldName, newName, oldText, newText, oldHeader, newHeader);
+}
 
 function parseFailOn(value: string): FailOn[] {
   const items = value.split(',').map((s) => s.trim()).filter(Boolean);

@@ -2,11 +2,17 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { ScopeInspectorError } from '../errors';
-import { runAudit } from './audit-command';
-import { runDiff } from './diff-command';
-import { runLookup } from './lookup-command';
 import { processIo, type CliIo } from './output';
-import { runScopes } from './scopes-command';
+
+// Each command's implementation is required in its action, not here: `lookup` must not pay for
+// the YAML parser, the diff library or the JS parser, and `--help` for none of them
+// (docs/benchmarks.md, "CLI start"). esbuild keeps these requires lazy in the bundle too.
+/* eslint-disable @typescript-eslint/no-require-imports */
+const lookupCommand = () => require('./lookup-command') as typeof import('./lookup-command');
+const scopesCommand = () => require('./scopes-command') as typeof import('./scopes-command');
+const auditCommand = () => require('./audit-command') as typeof import('./audit-command');
+const diffCommand = () => require('./diff-command') as typeof import('./diff-command');
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** Builds the `scope-inspector` command tree; actions store their exit code in `result`. */
 function buildProgram(io: CliIo, result: { code: number }): Command {
@@ -23,7 +29,7 @@ function buildProgram(io: CliIo, result: { code: number }): Command {
     .option('--json', 'print JSON')
     .option('--stdin', 'read "METHOD PATH" lines from standard input; write one JSON object per line')
     .action(async (method, path, options) => {
-      result.code = await runLookup(io, method, path, options);
+      result.code = await lookupCommand().runLookup(io, method, path, options);
     });
   program
     .command('scopes')
@@ -31,7 +37,7 @@ function buildProgram(io: CliIo, result: { code: number }): Command {
     .argument('<scope...>', 'scope names')
     .option('--json', 'print JSON')
     .action((scopes: string[], options) => {
-      result.code = runScopes(io, scopes, options);
+      result.code = scopesCommand().runScopes(io, scopes, options);
     });
   program
     .command('audit')
@@ -47,7 +53,7 @@ function buildProgram(io: CliIo, result: { code: number }): Command {
     .option('--dry-run', 'print the manifest diff --fix would apply, change nothing')
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
     .action(async (dir: string, options) => {
-      result.code = await runAudit(io, dir, options, version());
+      result.code = await auditCommand().runAudit(io, dir, options, version());
     });
   program
     .command('diff')
@@ -60,7 +66,7 @@ function buildProgram(io: CliIo, result: { code: number }): Command {
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
     .option('--write <format=file...>', 'also write these formats to files, e.g. --write markdown=comment.md sarif=guard.sarif')
     .action(async (dir: string, options) => {
-      result.code = await runDiff(io, dir, options, version());
+      result.code = await diffCommand().runDiff(io, dir, options, version());
     });
   return program;
 }

@@ -11,6 +11,7 @@ import { processIo, type CliIo } from './output';
 const lookupCommand = () => require('./lookup-command') as typeof import('./lookup-command');
 const scopesCommand = () => require('./scopes-command') as typeof import('./scopes-command');
 const auditCommand = () => require('./audit-command') as typeof import('./audit-command');
+const auditManyCommand = () => require('./audit-many') as typeof import('./audit-many');
 const diffCommand = () => require('./diff-command') as typeof import('./diff-command');
 /* eslint-enable @typescript-eslint/no-require-imports */
 
@@ -42,7 +43,9 @@ function buildProgram(io: CliIo, result: { code: number }): Command {
   program
     .command('audit')
     .description('scan a Forge app and report used, unused, missing, replaceable and invalid scopes with a least-privilege plan')
-    .argument('[dir]', 'the app directory (holding manifest.yml)', '.')
+    .argument('[dir...]', 'app directories (each holding manifest.yml); with --all, the directories to search', [])
+    .option('--all', 'audit every Forge app (manifest.yml) below the directories (default .), skipping node_modules, build output, dot-folders and test fixtures')
+    .option('--ndjson', 'several apps: print one JSON entry per line instead of one array')
     .option('-f, --format <format>', 'text, json, markdown or sarif', 'text')
     .option('--fail-on <list>', 'finding kinds that exit 1: missing,unused,invalid,new (or none)', 'missing,invalid')
     .option('--usage <file...>', 'usage exports (JSON) from installations, to join runtime evidence')
@@ -52,8 +55,11 @@ function buildProgram(io: CliIo, result: { code: number }): Command {
     .option('--remove-unused', 'with --fix or --dry-run: also remove unused scopes')
     .option('--dry-run', 'print the manifest diff --fix would apply, change nothing')
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
-    .action(async (dir: string, options) => {
-      result.code = await auditCommand().runAudit(io, dir, options, version());
+    .action(async (dirs: string[], options) => {
+      const many = auditManyCommand();
+      result.code = many.isMultiAppRun(dirs, options)
+        ? await many.runAuditMany(io, dirs, options, version())
+        : await auditCommand().runAudit(io, dirs[0] ?? '.', options, version());
     });
   program
     .command('diff')

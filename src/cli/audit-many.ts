@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { baselineKey, EMPTY_BASELINE, parseBaselineSet, type BaselineSet } from '../audit/baseline-set';
 import { findApps } from '../audit/find-apps';
 import { ScopeInspectorError } from '../errors';
@@ -33,6 +33,12 @@ function readBaselineSet(file: string): BaselineSet {
     throw new ScopeInspectorError('USAGE', `${file}: cannot read baseline file`);
   }
   return parseBaselineSet(text, file);
+}
+
+/** Returns an error message that names its app: app-relative file names get the app's path, other messages the app as a prefix. */
+function inApp(app: string, dir: string, message: string): string {
+  if (app === '.' || message.startsWith(`${app}/`) || message.includes(join(dir, 'manifest.yml'))) return message;
+  return message.startsWith('manifest.yml') ? `${app}/${message}` : `${app}: ${message}`;
 }
 
 /** Lists the apps of a run: found below the roots with --all, else the directories given (each once). */
@@ -73,7 +79,7 @@ export async function runAuditMany(io: CliIo, dirs: readonly string[], options: 
     } catch (error) {
       // One app's bad input must not hide the others' results.
       const known = error instanceof ScopeInspectorError;
-      const message = known ? error.message : `internal error: ${(error as Error)?.stack ?? error}`;
+      const message = inApp(app, dir, known ? error.message : `internal error: ${(error as Error)?.stack ?? error}`);
       io.err(`scope-inspector: ${message}`);
       outcomes.push({ app, manifest, exitCode: 2, error: { code: known ? error.code : 'INTERNAL', message } });
     }

@@ -2,7 +2,7 @@
 export { instrument, withUsageRecording, flushUsage, defineBridgeUsageResolver, recordBridgeTally } from './recorder';
 export { compactUsage, scheduledCompaction, readUsage, resetUsage } from './store';
 export { analyze } from './analysis';
-export type { Report, AnalysisInput } from './analysis';
+export type { Report, AnalysisInput, ScopeDetail, ScopeVerdict, ScopeReason } from './analysis';
 export { match, matchPattern, isAuthorized, missingScopes, operationsAuthorizedBy, getOperation, scopeInfo, operations } from './catalog';
 export type { Operation, Family, Product, ScopeAlternative, MatchResult } from './catalog';
 export type { UsageExport, UsageEndpoint } from './usage/format';

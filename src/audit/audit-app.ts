@@ -28,6 +28,14 @@ export interface AuditResult {
   scan: ScanResult;
 }
 
+/** Returns the manifest's modules and remotes as the verdicts name them (key, type, title). */
+export function manifestModules(manifest: ManifestInfo): { key: string; type: string; title?: string }[] {
+  return [
+    ...manifest.modules.map((m) => ({ key: m.key, type: m.type, ...(m.title ? { title: m.title } : {}) })),
+    ...manifest.remotes.map((r) => ({ key: r.key, type: 'remote' })),
+  ];
+}
+
 /** Reads one usage export, naming the file in every error. */
 export function readUsageFile(file: string): UsageExport {
   let text: string;
@@ -71,6 +79,7 @@ export async function auditApp(appDir: string, options: AuditOptions = {}): Prom
     invalid: invalidScopes(manifest, knowledge.validScopes),
     scan,
     manifestNeeds: scopeNeedsFromManifest(manifest, knowledge),
+    modules: manifestModules(manifest),
     usage,
   });
   return { report, manifest, manifestPath, manifestText, scan };

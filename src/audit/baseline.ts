@@ -60,7 +60,7 @@ export function failingFindings(report: Report, failOn: readonly FailOn[], basel
   if (failOn.includes('missing')) for (const s of report.scopes.missingScopes) if (!accepted(baseline?.missing, s)) findings.push(`missing scope ${s}`);
   if (failOn.includes('invalid')) for (const i of report.scopes.invalid) if (!accepted(baseline?.invalid, i.name)) findings.push(`invalid scope ${i.name}`);
   if (failOn.includes('unused')) {
-    for (const u of report.scopes.unused) if (u.status === 'unused' && !accepted(baseline?.unused, u.name)) findings.push(`unused scope ${u.name}`);
+    for (const u of report.scopes.unused) if (!accepted(baseline?.unused, u.name)) findings.push(`unused scope ${u.name}`);
   }
   if (failOn.includes('new')) {
     if (!baseline) throw new ScopeInspectorError('USAGE', '--fail-on new needs --baseline FILE (write one with --write-baseline FILE)');

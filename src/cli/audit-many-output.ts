@@ -20,19 +20,20 @@ export function jsonEntry(o: AppOutcome): object {
   return { ...base, failing: o.audit.failing, report: o.audit.result.report };
 }
 
-const COLUMNS = ['app', 'files', 'endpoints', 'missing', 'unused', 'invalid', 'unresolved', 'result'] as const;
+const COLUMNS = ['app', 'files', 'endpoints', 'missing', 'unused', 'unverifiable', 'invalid', 'unresolved', 'result'] as const;
 
 function summaryRows(outcomes: readonly AppOutcome[]): string[][] {
   return outcomes.map((o) => {
-    if (!o.audit) return [o.app, '-', '-', '-', '-', '-', '-', `error (${o.error?.code})`];
-    const { report, scan } = o.audit.result;
+    if (!o.audit) return [o.app, ...COLUMNS.slice(1, -1).map(() => '-'), `error (${o.error?.code})`];
+    const { report } = o.audit.result;
     const failing = o.audit.failing.length;
     return [
       o.app,
-      String(scan.files.scanned.length),
+      String(report.files.scanned),
       String(report.endpoints.length),
       String(report.scopes.missingScopes.length),
       String(report.scopes.unused.length),
+      String(report.scopes.unverifiable.length),
       String(report.scopes.invalid.length),
       String(report.unresolved.length),
       failing ? `fails (${failing})` : 'ok',

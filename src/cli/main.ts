@@ -52,8 +52,9 @@ function buildProgram(io: CliIo, result: { code: number }): Command {
     .option('--baseline <file>', 'fail only on findings not in this reviewed baseline')
     .option('--write-baseline <file>', 'write the current findings as a baseline')
     .option('--fix', 'add missing scopes to manifest.yml (keeps comments, order, quoting) and print the diff')
-    .option('--remove-unused', 'with --fix or --dry-run: also remove unused scopes')
+    .option('--remove-unused', 'with --fix or --dry-run: also remove unused scopes (exits 2, naming what blocks it, when some cannot be proven unused)')
     .option('--dry-run', 'print the manifest diff --fix would apply, change nothing')
+    .option('--force', 'with --remove-unused: also remove scopes the tool cannot prove unused (verdict unverifiable)')
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
     .action(async (dirs: string[], options) => {
       const many = auditManyCommand();

@@ -4,6 +4,12 @@ import { currentTally } from './context';
 import { recordCalls as recordInto, type RequestFn } from './record-call';
 
 const recordCalls = (original: RequestFn, family: Family, principal: Principal): RequestFn => recordInto(original, family, principal, currentTally);
+
+/** Options of `instrument`. */
+export interface InstrumentOptions {
+  /** Records every call as this principal instead: `inspector` for Scope Inspector's own calls, kept apart from the app's usage. */
+  as?: 'inspector';
+}
 type AnyRecord = Record<string, any>;
 
 const FAMILIES: readonly Family[] = ['requestJira', 'requestConfluence', 'requestBitbucket'];
@@ -29,8 +35,9 @@ function wrapFamilies<T extends AnyRecord>(methods: T, principal: Principal): T 
  * under `asApp()`, `asUser()`, `asUser(accountId)` and `withContext`) are recorded. Everything
  * else is the original, untouched. Bare calls are recorded as `app`.
  */
-export function instrument<T extends object>(api: T): T {
+export function instrument<T extends object>(api: T, options: InstrumentOptions = {}): T {
   const source = api as AnyRecord;
+  const as = (principal: Principal): Principal => options.as ?? principal;
   const out: AnyRecord = {};
   // Copy descriptors, not values: a CommonJS namespace exposes its exports as getters.
   for (const key of Reflect.ownKeys(api)) {
@@ -39,7 +46,7 @@ export function instrument<T extends object>(api: T): T {
   }
   for (const family of FAMILIES) {
     if (typeof source[family] === 'function') {
-      Object.defineProperty(out, family, { value: recordCalls(source[family], family, 'app'), enumerable: true, configurable: true, writable: true });
+      Object.defineProperty(out, family, { value: recordCalls(source[family], family, as('app')), enumerable: true, configurable: true, writable: true });
     }
   }
   const wrapFactory = (name: 'asApp' | 'asUser', principal: Principal) => {
@@ -62,11 +69,11 @@ export function instrument<T extends object>(api: T): T {
     };
     Object.defineProperty(out, name, { value: wrapped, enumerable: true, configurable: true, writable: true });
   };
-  wrapFactory('asApp', 'app');
-  wrapFactory('asUser', 'user');
+  wrapFactory('asApp', as('app'));
+  wrapFactory('asUser', as('user'));
   // The default export is reachable from the namespace too; instrument it as well.
   if (source.default && typeof source.default === 'object' && source.default !== api && typeof source.default.asApp === 'function') {
-    Object.defineProperty(out, 'default', { value: instrument(source.default), enumerable: true, configurable: true, writable: true });
+    Object.defineProperty(out, 'default', { value: instrument(source.default, options), enumerable: true, configurable: true, writable: true });
   }
   return out as T;
 }

@@ -3,7 +3,7 @@ import type { Principal } from '../usage/format';
 import type { Endpoint } from './endpoint';
 import { inspectResponse } from './response-status';
 
-const PRINCIPAL_INDEX: Readonly<Record<Principal, 0 | 1 | 2>> = { app: 0, user: 1, bridge: 2 };
+const PRINCIPAL_INDEX: Readonly<Record<Principal, 0 | 1 | 2 | 3>> = { app: 0, user: 1, bridge: 2, inspector: 3 };
 
 /** Counters of one (endpoint, principal) in one tally, with its response handlers pre-bound. */
 export class TallyRow {
@@ -43,7 +43,7 @@ export class TallyRow {
 
 /** The calls of one invocation (or one browser page), counted in memory until flushed. */
 export class Tally {
-  private readonly rows: [Map<Endpoint, TallyRow>, Map<Endpoint, TallyRow>, Map<Endpoint, TallyRow>] = [new Map(), new Map(), new Map()];
+  private readonly rows: Map<Endpoint, TallyRow>[] = [new Map(), new Map(), new Map(), new Map()];
   private pending: Promise<unknown>[] | undefined;
   /** Total calls counted since the last `drain()`. */
   calls = 0;

@@ -1,4 +1,4 @@
-import { renderEndpointsCsv } from '../report/csv';
+import { renderEndpointsCsv, renderScopesCsv } from '../report/csv';
 import { renderMarkdown } from '../report/markdown';
 import { readUsage, resetUsage } from '../store';
 import { ScopeInspectorError } from '../errors';
@@ -22,13 +22,14 @@ async function requireAdmin(request: ResolverRequest): Promise<void> {
   if (!(await callerIsAdmin(request.context))) throw new ScopeInspectorError('NOT_ADMIN', 'only a site or product admin can export or reset usage data');
 }
 
-/** `getReport`: the report (endpoints are paged separately), the plan and whether the caller may administer. */
+/** `getReport`: one snapshot of the report (endpoints included), the plan and whether the caller may administer. */
 export async function getReport(request: ResolverRequest): Promise<GetReportResult> {
   const bundle = staticAnalysis();
+  // The admin check's own call is recorded as the inspector's, apart from the app's usage.
   const [usage, canAdminister] = await Promise.all([readUsage(), callerIsAdmin(request.context)]);
   const full = reportFor(bundle, usage);
-  // The page gets endpoints through getEndpoints; unknown shapes are capped to the busiest (sorted by calls).
-  const report = { ...full, endpoints: [] as [], unknownRuntime: full.unknownRuntime.slice(0, UNKNOWN_SHOWN) };
+  // Unknown shapes are capped to the busiest (sorted by calls).
+  const report = { ...full, unknownRuntime: full.unknownRuntime.slice(0, UNKNOWN_SHOWN) };
   return {
     ok: true,
     report,
@@ -56,6 +57,7 @@ export async function exportUsage(request: ResolverRequest): Promise<ExportUsage
   if (format === 'json') return { ok: true, filename: `scope-usage-${day}.json`, mimeType: 'application/json', content: JSON.stringify(usage, null, 2) };
   const report = reportFor(staticAnalysis(), usage);
   if (format === 'csv') return { ok: true, filename: `scope-endpoints-${day}.csv`, mimeType: 'text/csv', content: renderEndpointsCsv(report) };
+  if (format === 'scopes-csv') return { ok: true, filename: `scope-verdicts-${day}.csv`, mimeType: 'text/csv', content: renderScopesCsv(report) };
   return { ok: true, filename: `scope-justification-${day}.md`, mimeType: 'text/markdown', content: renderMarkdown(report) };
 }
 

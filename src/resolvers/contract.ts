@@ -8,11 +8,15 @@ export interface ResolverError {
   message: string;
 }
 
-/** `getReport` answer: the report without its endpoint list (page it with `getEndpoints`). */
+/**
+ * `getReport` answer: one snapshot of the whole report, endpoints included, so every tab of the
+ * page renders the same data (the page pages endpoints locally; `getEndpoints` pages live data for
+ * other clients).
+ */
 export interface GetReportResult {
   ok: true;
-  report: Omit<Report, 'endpoints'> & { endpoints: [] };
-  /** Total endpoints (static and runtime). */
+  report: Report;
+  /** Total endpoints (static and runtime): `report.endpoints.length`. */
   endpointCount: number;
   /** Runtime calls to paths outside the catalog; `report.unknownRuntime` holds the busiest 100. */
   unknownRuntimeCount: number;
@@ -53,7 +57,8 @@ export interface GetEndpointsResult {
 
 /** `exportUsage` input. */
 export interface ExportUsageInput {
-  format: 'json' | 'csv' | 'markdown';
+  /** `json`: the usage export; `csv`: endpoints; `scopes-csv`: scope verdicts and files not scanned; `markdown`: the scope justification. */
+  format: 'json' | 'csv' | 'scopes-csv' | 'markdown';
 }
 
 /** `exportUsage` answer: a file for the browser to download. */

@@ -6,8 +6,12 @@ export const USAGE_FORMAT_VERSION = 1 as const;
 /** Marker that identifies a usage export file. */
 export const USAGE_FORMAT_NAME = 'scope-inspector-usage' as const;
 
-/** Who a recorded call was made as: `asApp()`, `asUser()`, or `@forge/bridge` in Custom UI. */
-export type Principal = 'app' | 'user' | 'bridge';
+/**
+ * Who a recorded call was made as: `asApp()`, `asUser()`, or `@forge/bridge` in Custom UI;
+ * `inspector`: Scope Inspector's own call (its admin page's admin check), kept apart from the
+ * app's usage and out of every verdict.
+ */
+export type Principal = 'app' | 'user' | 'bridge' | 'inspector';
 
 /** Response counts by status class; `network` counts calls that threw before a response. */
 export interface StatusCounts {

@@ -21,16 +21,16 @@ export type EncodedRow = [
 /** One-letter family codes used in stored rows. */
 export type FamilyCode = 'j' | 'c' | 'b';
 /** One-letter principal codes used in stored rows. */
-export type PrincipalCode = 'a' | 'u' | 'b';
+export type PrincipalCode = 'a' | 'u' | 'b' | 'i';
 
 /** Family → stored code. */
 export const FAMILY_CODE: Readonly<Record<Family, FamilyCode>> = { requestJira: 'j', requestConfluence: 'c', requestBitbucket: 'b' };
 /** Stored code → family. */
 export const FAMILY_OF: Readonly<Record<FamilyCode, Family>> = { j: 'requestJira', c: 'requestConfluence', b: 'requestBitbucket' };
 /** Principal → stored code. */
-export const PRINCIPAL_CODE: Readonly<Record<Principal, PrincipalCode>> = { app: 'a', user: 'u', bridge: 'b' };
+export const PRINCIPAL_CODE: Readonly<Record<Principal, PrincipalCode>> = { app: 'a', user: 'u', bridge: 'b', inspector: 'i' };
 /** Stored code → principal. */
-export const PRINCIPAL_OF: Readonly<Record<PrincipalCode, Principal>> = { a: 'app', u: 'user', b: 'bridge' };
+export const PRINCIPAL_OF: Readonly<Record<PrincipalCode, Principal>> = { a: 'app', u: 'user', b: 'bridge', i: 'inspector' };
 
 /** HTTP methods a row may carry (the catalog's `HttpMethod`). */
 export const HTTP_METHODS: ReadonlySet<string> = new Set(['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS']);

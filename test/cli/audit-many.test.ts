@@ -50,8 +50,8 @@ describe('scope-inspector audit with several apps', () => {
     expect(out).toContain('Scope Inspector: apps/clean/manifest.yml');
     expect(out).toMatch(/Scope Inspector: apps\/missing\/manifest\.yml[\s\S]*Missing\n\s+read:page:confluence/);
     expect(out).toMatch(/Summary: 2 apps: 1 pass, 1 fail the audit, 0 could not be audited/);
-    expect(out).toMatch(/apps\/clean\s+1\s+1\s+0\s+0\s+0\s+0\s+ok/);
-    expect(out).toMatch(/apps\/missing\s+1\s+1\s+1\s+1\s+0\s+0\s+fails \(1\)/);
+    expect(out).toMatch(/apps\/clean\s+1\s+1\s+0\s+0\s+0\s+0\s+0\s+ok/);
+    expect(out).toMatch(/apps\/missing\s+1\s+1\s+1\s+1\s+0\s+0\s+0\s+fails \(1\)/);
     expect(err).toContain('1 fail the audit');
   });
 

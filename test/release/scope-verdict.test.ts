@@ -8,7 +8,7 @@ const PUT_PROPERTY = 'PUT /rest/api/3/issue/{issueIdOrKey}/properties/{propertyK
 const verdict = (report: Report, scope: string) => scopeVerdictOf(report, scope)?.verdict;
 
 describe('scopeVerdictOf: the one adapter the release guard reads verdicts through', () => {
-  it('derives verdicts from the report lists until scopes.details exists', () => {
+  it('reads each verdict from scopes.details', () => {
     const trigger = { file: 'manifest.yml', line: 5, column: 9, alternatives: [['read:jira-user']], reason: 'trigger avi:jira:created:issue', source: 'trigger' as const };
     const report = analyze(inputOf(['read:jira-work', 'manage:jira-configuration', 'read:jira-user', 'not:a-scope'], [call(GET_ISSUE), call(PUT_PROPERTY)], {
       manifestNeeds: [trigger],
@@ -34,9 +34,10 @@ describe('scopeVerdictOf: the one adapter the release guard reads verdicts throu
     expect(verdict(report, 'write:jira-work')).toBe('not-granted');
   });
 
-  it('reads scopes.details (issue 9) when the report carries it', () => {
-    const report = analyze(inputOf(['read:jira-work'], [call(GET_ISSUE)]));
-    const withDetails = { ...report, scopes: { ...report.scopes, details: [{ scope: 'read:jira-work', verdict: 'unverifiable', reasons: [{ operation: GET_ISSUE, file: 'src/a.ts', line: 3 }], calls: 5, sites: 2 }] } } as Report;
+  it('is the detail, never a judgement of its own', () => {
+    const report = analyze(inputOf(['read:jira-work'], [call(GET_ISSUE, 'src/a.ts:3')]));
+    const detail = { scope: 'read:jira-work', verdict: 'unverifiable' as const, reasons: [{ kind: 'operation' as const, text: GET_ISSUE, operation: GET_ISSUE, at: ['src/a.ts:3'] }], modules: [], calls: 5, failures: 0, firstSeen: null, lastSeen: null, sites: 2 };
+    const withDetails: Report = { ...report, scopes: { ...report.scopes, details: [detail] } };
     expect(scopeVerdictOf(withDetails, 'read:jira-work')).toMatchObject({ verdict: 'unverifiable', reasons: [`${GET_ISSUE} at src/a.ts:3`], calls: 5, sites: 2, needs: [GET_ISSUE] });
   });
 });

@@ -2,7 +2,7 @@ import Resolver from '@forge/resolver';
 import { asUser, route } from '@forge/api';
 import { kvs } from '@forge/kvs';
 import type { EndpointReport } from '../../../../src/analysis/report-types';
-import { renderEndpointsCsv } from '../../../../src/report/csv';
+import { renderEndpointsCsv, renderScopesCsv } from '../../../../src/report/csv';
 import { renderMarkdown } from '../../../../src/report/markdown';
 import type { GetEndpointsInput } from '../../../../src/resolvers/contract';
 import type { UsageExport } from '../../../../src/usage/format';
@@ -30,7 +30,7 @@ resolver.define('getReport', async () => {
   const report = reportFor(await usage());
   return {
     ok: true,
-    report: { ...report, endpoints: [] },
+    report,
     endpointCount: report.endpoints.length,
     unknownRuntimeCount: report.unknownRuntime.length,
     ...planOf(report),
@@ -66,7 +66,7 @@ resolver.define('getEndpoints', async ({ payload }) => {
 
 resolver.define('exportUsage', async ({ payload }) => {
   const format = (payload as { format?: unknown } | undefined)?.format;
-  if (format !== 'json' && format !== 'csv' && format !== 'markdown') return fail('INVALID_INPUT', 'format must be json, csv or markdown');
+  if (format !== 'json' && format !== 'csv' && format !== 'scopes-csv' && format !== 'markdown') return fail('INVALID_INPUT', 'format must be json, csv, scopes-csv or markdown');
   if (!(await isAdmin())) return fail('NOT_ADMIN', 'Only site or product administrators can export usage data.');
   const stored = await usage();
   const report = reportFor(stored);
@@ -75,6 +75,7 @@ resolver.define('exportUsage', async ({ payload }) => {
     return { ok: true, filename: 'scope-inspector-usage.json', mimeType: 'application/json', content: JSON.stringify(stored[0] ?? empty, null, 2) };
   }
   if (format === 'csv') return { ok: true, filename: 'scope-inspector-endpoints.csv', mimeType: 'text/csv', content: renderEndpointsCsv(report) };
+  if (format === 'scopes-csv') return { ok: true, filename: 'scope-inspector-scopes.csv', mimeType: 'text/csv', content: renderScopesCsv(report) };
   return { ok: true, filename: 'scope-justification.md', mimeType: 'text/markdown', content: renderMarkdown(report) };
 });
 

@@ -27,21 +27,26 @@ const commands: Record<string, string[]> = {
   [`audit (${small.files} files, ${small.lines} lines)`]: [bin, 'audit', small.dir, '--fail-on', 'none'],
 };
 
-function wall(args: string[]): number {
+// Every process, bare node included, preloads the same probe that reports its CPU time.
+const PROBE = ['-r', join(__dirname, 'cpu-usage.js')];
+
+function run(args: string[]): { wall: number; cpu: number } {
   const start = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  const r = spawnSync(process.execPath, [...PROBE, ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const wall = Number(process.hrtime.bigint() - start) / 1e6;
   if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-  return Number(process.hrtime.bigint() - start) / 1e6;
+  return { wall, cpu: Number(/CPU_MS=([\d.]+)/.exec(r.stderr)?.[1]) };
 }
 
-const samples: Record<string, number[]> = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
-for (const args of Object.values(commands)) wall(args); // warm the file cache
-for (let i = 0; i < runs; i++) for (const [name, args] of Object.entries(commands)) samples[name].push(wall(args));
+const samples: Record<string, { wall: number; cpu: number }[]> = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
+for (const args of Object.values(commands)) run(args); // warm the file cache
+for (let i = 0; i < runs; i++) for (const [name, args] of Object.entries(commands)) samples[name].push(run(args));
 
-const node = median(samples['node -e 0']);
-console.log(`CLI process wall time, ${runs} fresh processes each, interleaved, medians (${bin}):`);
-for (const [name, xs] of Object.entries(samples)) {
-  const m = median(xs);
-  console.log(`  ${name.padEnd(40)} ${fmt(m, 1).padStart(7)} ms${name === 'node -e 0' ? '' : `   +${fmt(m - node, 1)} ms above node -e 0`}`);
+const of = (name: string, key: 'wall' | 'cpu') => median(samples[name].map((s) => s[key]));
+console.log(`CLI processes, ${runs} fresh processes each, interleaved, medians (${bin}):`);
+console.log(`  ${''.padEnd(40)}   wall ms  above node   CPU ms  above node`);
+for (const name of Object.keys(samples)) {
+  const cell = (key: 'wall' | 'cpu') => `${fmt(of(name, key), 1).padStart(8)} ${(name === 'node -e 0' ? '' : `+${fmt(of(name, key) - of('node -e 0', key), 1)}`).padStart(11)}`;
+  console.log(`  ${name.padEnd(40)} ${cell('wall')} ${cell('cpu')}`);
 }
 console.log('goals: lookup ≤ +60 ms, audit of a small app ≤ +120 ms');

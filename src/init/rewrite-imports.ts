@@ -14,10 +14,14 @@ export interface Facade {
 
 const literal = (n: Node | undefined): string | undefined => (n?.type === 'Literal' && typeof n.value === 'string' ? n.value : undefined);
 
-/** Returns the specifier of `target` (an app path without extension) as `sf` imports it, in the file's own style. */
-export function specifierFor(sf: SourceFile, target: string): string {
+/**
+ * Returns the specifier of `target` (an app path without extension) as `sf` imports it, in the
+ * file's own style; `extension` is spelled out when given (a `.cjs` module is found by no other name).
+ */
+export function specifierFor(sf: SourceFile, target: string, extension?: string): string {
   let rel = posix.relative(posix.dirname(sf.file), target);
   if (!rel.startsWith('.')) rel = `./${rel}`;
+  if (extension) return `${rel}${extension}`;
   // Node-style ESM (and TypeScript written for it) spells relative imports with `.js`; follow the file.
   const withJs = relativeSpecifiers(sf).some((s) => /\.[cm]?js$/.test(s));
   return withJs ? `${rel}.js` : rel;

@@ -40,9 +40,13 @@ function bundleOperations(bundle: unknown): ReadonlySet<string> {
   if (bundle === null || typeof bundle !== 'object') return NONE;
   let set = fromBundles.get(bundle);
   if (set === undefined) {
-    const scan = (bundle as { scan?: { calls?: unknown } }).scan;
-    const calls = Array.isArray(scan?.calls) ? (scan.calls as unknown[]).filter((c): c is FrontendCalls['calls'][number] => c !== null && typeof c === 'object') : undefined;
-    set = calls ? frontendOperations({ calls }) : NONE;
+    const scan = (bundle as { scan?: FrontendCalls }).scan;
+    try {
+      set = scan && Array.isArray(scan.calls) ? frontendOperations(scan) : NONE;
+    } catch {
+      // A malformed bundle vouches for nothing; the app's resolver keeps working.
+      set = NONE;
+    }
     fromBundles.set(bundle, set);
   }
   return set;

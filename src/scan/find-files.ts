@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, posix, relative, sep } from 'node:path';
-import { looksMinified } from './minified';
-import type { Side, SkippedFile } from './types';
+import { LineIndex } from './line-index';
+import { forgeReference, looksMinified } from './minified';
+import type { Side, SkippedFile, UnresolvedFinding } from './types';
 
 export { looksMinified } from './minified';
 
@@ -25,6 +26,11 @@ export interface SourceFile {
   file: string;
   side: Side;
   text: string;
+  /**
+   * Set on a minified bundle that references Forge: it is scanned, and this finding (an
+   * unrecognised request surface at the reference) keeps every scope from being proven unused.
+   */
+  bundle?: UnresolvedFinding;
 }
 
 /** A symbolic link the scanner followed: its path in the app and where it points. */
@@ -162,7 +168,13 @@ export function findSourceFiles(appDir: string, resourcePaths: readonly string[]
       skipped.push({ file: primary.rel, reason: `unreadable (${errorCode(error)})`, blocksRemoval: true });
       continue;
     }
-    if (looksMinified(primary.rel, text)) { skipped.push({ file: primary.rel, reason: 'minified bundle', blocksRemoval: false }); continue; }
+    if (looksMinified(primary.rel, text)) {
+      const bundle = bundleFinding(primary.rel, primary.side, text);
+      // A vendored library that never mentions Forge cannot need a scope: skipping it loses nothing.
+      if (!bundle) { skipped.push({ file: primary.rel, reason: 'minified bundle without a Forge reference (a vendored library)', blocksRemoval: false }); continue; }
+      files.push({ file: primary.rel, side: primary.side, text, bundle });
+      continue;
+    }
     files.push({ file: primary.rel, side: primary.side, text });
   }
   files.sort((a, b) => (a.file < b.file ? -1 : 1));
@@ -170,4 +182,19 @@ export function findSourceFiles(appDir: string, resourcePaths: readonly string[]
   symlinks.sort((a, b) => (a.file < b.file ? -1 : 1));
   // A folder reached from two roots would be reported twice.
   return { files, skipped: skipped.filter((s, i) => i === 0 || s.file !== skipped[i - 1].file), symlinks };
+}
+
+/**
+ * Returns the finding that marks a minified bundle referencing Forge, or undefined when it does
+ * not. Its calls are scanned like any file's, but a bundler's output hides what some of them
+ * request (renamed values, inlined packages), so nothing it may call can be proven unneeded.
+ */
+export function bundleFinding(file: string, side: Side, text: string): UnresolvedFinding | undefined {
+  const ref = forgeReference(text);
+  if (!ref) return undefined;
+  const { line, column } = new LineIndex(text).at(ref.index);
+  return {
+    file, line, column, kind: 'api', candidates: [], side, principal: 'default',
+    reason: `minified bundle referencing ${ref.what}: scanned, but a bundle's calls cannot all be told (renamed values, inlined packages); scan the source it is built from instead`,
+  };
 }

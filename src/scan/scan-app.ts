@@ -26,7 +26,10 @@ export function withAppAliases(appDir: string, options: ScanOptions): ScanOption
 
 /** Links per-file summaries across files and matches them to the catalog. */
 export function resultFromSummaries(files: readonly SourceFile[], summaries: readonly FileSummary[], options: ScanOptions = {}): ScanResult {
-  const { calls, unresolved } = matchFindings(linkSummaries(summaries, options.pathAliases), options.matcher ?? catalogMatcher);
+  const linked = linkSummaries(summaries, options.pathAliases);
+  // A minified bundle that references Forge is scanned and flagged: its calls cannot all be told.
+  for (const f of files) if (f.bundle) linked.unresolved.push(f.bundle);
+  const { calls, unresolved } = matchFindings(linked, options.matcher ?? catalogMatcher);
   return {
     files: { scanned: files.map((f) => f.file), skipped: [] },
     calls,

@@ -43,6 +43,7 @@ export function buildExport(input: ExportInput): UsageExport {
           appVersions: [],
           environments: [],
           moduleKeys: [],
+          daily: [],
           days: new Set(),
         };
         endpoints.set(key, e);
@@ -55,6 +56,7 @@ export function buildExport(input: ExportInput): UsageExport {
       e.status.network += row[10];
       e.scopeMismatch401 += row[11];
       if (row[5] > 0) {
+        e.daily!.push([day.day, row[5], row[6], row[7], row[8], row[9], row[10], row[11]]);
         e.days.add(day.day);
         dataDays.add(day.day);
       }
@@ -67,7 +69,7 @@ export function buildExport(input: ExportInput): UsageExport {
   }
   const sortedDays = [...dataDays].sort();
   const list: UsageEndpoint[] = [...endpoints.values()]
-    .map(({ days, ...e }) => ({ ...e, daysSeen: days.size, appVersions: e.appVersions.sort(), environments: e.environments.sort(), moduleKeys: e.moduleKeys.sort() }))
+    .map(({ days, ...e }) => ({ ...e, daysSeen: days.size, appVersions: e.appVersions.sort(), environments: e.environments.sort(), moduleKeys: e.moduleKeys.sort(), daily: e.daily!.sort((a, b) => (a[0] < b[0] ? -1 : 1)) }))
     .sort((a, b) => a.family.localeCompare(b.family) || a.template.localeCompare(b.template) || a.method.localeCompare(b.method) || a.principal.localeCompare(b.principal));
   return {
     format: USAGE_FORMAT_NAME,

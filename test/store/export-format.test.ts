@@ -20,6 +20,7 @@ describe('usage export', () => {
           family: 'requestJira', method: 'GET', template: '/rest/api/3/myself', operationKey: 'GET /rest/api/3/myself', known: true, principal: 'user',
           calls: 4, status: { '2xx': 3, '3xx': 0, '4xx': 1, '5xx': 0, network: 0 }, scopeMismatch401: 1,
           firstSeen: '2026-11-28', lastSeen: '2026-11-28', daysSeen: 1, appVersions: ['3.0.0'], environments: ['PRODUCTION'], moduleKeys: ['admin'],
+          daily: [['2026-11-28', 4, 3, 0, 1, 0, 0, 1]],
         },
       ],
     });
@@ -31,6 +32,9 @@ describe('usage export', () => {
     ['no endpoints', { ...good, endpoints: undefined }],
     ['a negative droppedCalls', { ...good, droppedCalls: -1 }],
     ['an endpoint without days', { ...good, endpoints: [{ ...good.endpoints[0], firstSeen: 'yesterday' }] }],
+    ['a day of counts that is not a tuple', { ...good, endpoints: [{ ...good.endpoints[0], daily: [['2026-11-28', 4]] }] }],
+    ['a negative count on a day', { ...good, endpoints: [{ ...good.endpoints[0], daily: [['2026-11-28', -4, 0, 0, 0, 0, 0, 0]] }] }],
+    ['days out of order', { ...good, endpoints: [{ ...good.endpoints[0], daily: [['2026-11-28', 1, 1, 0, 0, 0, 0, 0], ['2026-11-27', 1, 1, 0, 0, 0, 0, 0]] }] }],
     ['null', null],
   ])('refuses %s', (_name, value) => {
     expect(() => validateUsageExport(value)).toThrow(expect.objectContaining({ code: 'INVALID_USAGE_EXPORT' }));

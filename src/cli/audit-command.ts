@@ -4,6 +4,7 @@ import { auditApp, type AuditResult } from '../audit/audit-app';
 import { baselineOf, failingFindings, FAIL_ON_VALUES, parseBaseline, type Baseline, type FailOn } from '../audit/baseline';
 import { ScopeInspectorError } from '../errors';
 import { rewriteScopes } from '../fix/rewrite-scopes';
+import { scopeChangeCost } from '../release/approval-cost';
 import { readManifestFacts } from '../release/manifest-facts';
 import { renderMarkdown } from '../report/markdown';
 import { renderSarif } from '../report/sarif';
@@ -82,7 +83,13 @@ export async function runAudit(io: CliIo, dir: string, options: AuditCommandOpti
     const remove = options.removeUnused ? scopesToRemove(report, Boolean(options.force)) : [];
     const updated = rewriteScopes(manifestText, { add: report.scopes.missingScopes, remove }, report.manifest);
     if (updated === manifestText) io.err('manifest.yml: nothing to change');
-    else io.out(createTwoFilesPatch(report.manifest, report.manifest, manifestText, updated, 'current', options.dryRun ? 'proposed' : 'fixed'));
+    else {
+      io.out(createTwoFilesPatch(report.manifest, report.manifest, manifestText, updated, 'current', options.dryRun ? 'proposed' : 'fixed'));
+      // What deploying the edit costs the sites: the same pure rule the plan's cost uses.
+      const before = report.scopes.declared.map((d) => d.name);
+      const after = [...before.filter((n) => !remove.includes(n)), ...report.scopes.missingScopes.filter((n) => !before.includes(n))];
+      io.err(`Deploying this: ${scopeChangeCost(before, after).summary}`);
+    }
     if (options.dryRun || updated === manifestText) return failingFindings(report, failOn, baseline).length ? 1 : 0;
     writeFileSync(manifestPath, updated);
     result = await auditApp(dir, { usageFiles: options.usage });

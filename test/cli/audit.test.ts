@@ -52,9 +52,20 @@ describe('scope-inspector audit', () => {
       ['write:issue.property:jira', 'missing'],
     ]);
     expect(report.files).toEqual({ scanned: 1, skipped: [], symlinks: [] });
-    expect(report.plan).toMatchObject({ scopes: expect.any(Array), authorizedOperations: expect.any(Number) });
+    expect(report.plan).toMatchObject({ scopes: expect.any(Array), authorizedOperations: expect.any(Number), cost: { approval: 'required', summary: expect.stringContaining("every site's admin must approve") } });
     expect(report.blastRadius).toMatchObject({ declared: expect.any(Number), plan: expect.any(Number) });
     expect(report.unresolved).toEqual([]);
+  });
+
+  it('states what applying the plan costs in the text report and the Markdown justification, from the one plan.cost', async () => {
+    const dir = app();
+    const { cost } = JSON.parse((await runCli(['audit', dir, '--format', 'json', '--fail-on', 'none'])).out).plan;
+    expect(cost.withoutApproval.summary).toContain("Keeping today's scopes needs no approval");
+    for (const format of ['text', 'markdown']) {
+      const { out } = await runCli(['audit', dir, '--format', format, '--fail-on', 'none']);
+      expect(out).toContain(cost.summary);
+      expect(out).toContain(cost.withoutApproval.summary);
+    }
   });
 
   it('prints SARIF: missing scope as an error at the call site, unused scope as a warning at its manifest line', async () => {

@@ -20,6 +20,21 @@ export interface WindowedUsage {
 
 const DAY_MS = 86_400_000;
 
+/** Longest window one can ask for, in days. */
+export const MAX_WINDOW_DAYS = 366;
+
+/** Returns the window length a value asks for: a whole number of days (1–366), or null for `all`; undefined when it is neither. */
+export function windowDaysOf(value: unknown): number | null | undefined {
+  if (value === 'all') return null;
+  const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+  return typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= MAX_WINDOW_DAYS ? n : undefined;
+}
+
+/** Returns today's UTC day, the end of a window counted up to now. */
+export function todayUtc(now = Date.now()): string {
+  return new Date(now).toISOString().slice(0, 10);
+}
+
 /** Returns the day `n` days before `day` (`YYYY-MM-DD`, UTC). */
 export function daysBefore(day: string, n: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) - n * DAY_MS).toISOString().slice(0, 10);

@@ -6,6 +6,7 @@ import { ScopeInspectorError } from '../errors';
 import { rewriteScopes } from '../fix/rewrite-scopes';
 import { scopeChangeCost } from '../release/approval-cost';
 import { readManifestFacts } from '../release/manifest-facts';
+import { MAX_WINDOW_DAYS, todayUtc, windowDaysOf, type UsageWindow } from '../analysis/usage-window';
 import { renderMarkdown } from '../report/markdown';
 import { renderSarif } from '../report/sarif';
 import { renderText } from '../report/text';
@@ -24,6 +25,8 @@ export interface AuditCommandOptions {
   /** With --remove-unused: also remove scopes whose verdict is `unverifiable`. */
   force?: boolean;
   output?: string;
+  /** Days of usage to count, up to today (UTC), or `all`. */
+  window?: string;
 }
 
 const FORMATS = ['text', 'json', 'markdown', 'sarif'];
@@ -75,8 +78,15 @@ export async function runAudit(io: CliIo, dir: string, options: AuditCommandOpti
     }
     baseline = parseBaseline(text, options.baseline);
   }
+  let window: UsageWindow | undefined;
+  if (options.window !== undefined) {
+    const days = windowDaysOf(options.window);
+    if (days === undefined) throw new ScopeInspectorError('USAGE', `--window: expected a number of days from 1 to ${MAX_WINDOW_DAYS} or "all", got "${options.window}"`);
+    // "all" counts what the files hold, ending on their newest day (no clock involved).
+    if (days !== null) window = { days, endDay: todayUtc() };
+  }
   const progress = io.color ? (message: string) => io.err(styler(true).dim(message)) : undefined;
-  let result = await auditApp(dir, { usageFiles: options.usage, onProgress: progress });
+  let result = await auditApp(dir, { usageFiles: options.usage, onProgress: progress, window });
 
   if (options.fix || options.dryRun) {
     const { report, manifestPath, manifestText } = result;
@@ -92,7 +102,7 @@ export async function runAudit(io: CliIo, dir: string, options: AuditCommandOpti
     }
     if (options.dryRun || updated === manifestText) return failingFindings(report, failOn, baseline).length ? 1 : 0;
     writeFileSync(manifestPath, updated);
-    result = await auditApp(dir, { usageFiles: options.usage });
+    result = await auditApp(dir, { usageFiles: options.usage, window });
   }
 
   const rendered = render(result, options.format, io, version);

@@ -1,5 +1,6 @@
 import type { Report } from '../analysis/report-types';
 import { styler } from '../cli/output';
+import { confidenceOf } from './confidence';
 import { skippedLines, verdictCounts, VERDICTS } from './verdict-summary';
 
 /** Files listed by name in the text output before "and N more". */
@@ -76,7 +77,7 @@ export function renderText(report: Report, options: { color: boolean }): string 
   if (plan.cost.withoutApproval) out.push(`  ${s.dim(plan.cost.withoutApproval.summary)}`);
   if (report.runtime.sites) {
     const w = report.runtime.window;
-    out.push('', s.bold(`Runtime: ${report.runtime.sites} site(s), ${w.firstDay} → ${w.lastDay} (${w.daysObserved} days)`));
+    out.push('', s.bold(`Runtime: ${report.runtime.sites} site(s), ${w.firstDay} → ${w.lastDay} (${w.daysObserved} days)`), `  ${s.dim(confidenceOf(report).text)}`);
   }
   return out.join('\n') + '\n';
 }

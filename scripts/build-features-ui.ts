@@ -4,12 +4,21 @@
  *   tsx scripts/build-features-ui.ts
  */
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { themesCss } from './build-admin-page';
 
 const ROOT = resolve(__dirname, '..');
 const OUT = join(ROOT, 'static/features/build');
+
+/** Returns true when the build is missing or older than its sources or this script. */
+export function isFeaturesUiStale(): boolean {
+  const html = join(OUT, 'index.html');
+  if (!existsSync(html) || !existsSync(join(OUT, 'features.css'))) return true;
+  const src = join(ROOT, 'static/features/src');
+  const newest = Math.max(statSync(__filename).mtimeMs, ...readdirSync(src).map((f) => statSync(join(src, f)).mtimeMs));
+  return newest > statSync(html).mtimeMs;
+}
 
 /** Builds static/features/build: index.html, main.js, themes.css (Atlaskit's light and dark tokens) and features.css. */
 export async function buildFeaturesUi(): Promise<void> {

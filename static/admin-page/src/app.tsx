@@ -30,11 +30,10 @@ const SitesTab = lazyDefault<typeof SitesTabType>(() => import('./sites-tab.js')
 const PlanTab = lazyDefault<typeof PlanTabType>(() => import('./plan-tab.js'));
 const ExportTab = lazyDefault<typeof ExportTabType>(() => import('./export-tab.js'));
 
-const Panel = ({ children }: { children: ReactNode }) => (
+// A panel renders once its tab was first shown (its code loads then), and stays mounted after, keeping its state.
+const Panel = ({ shown, children }: { shown: boolean; children: ReactNode }) => (
   <TabPanel>
-    <div className="si-panel">
-      <Suspense fallback={<Loading label="Loading…" />}>{children}</Suspense>
-    </div>
+    <div className="si-panel">{shown ? <Suspense fallback={<Loading label="Loading…" />}>{children}</Suspense> : null}</div>
   </TabPanel>
 );
 
@@ -51,6 +50,8 @@ export function App({ firstReport }: { firstReport?: Promise<GetReportResult> })
   const [snapshot, setSnapshot] = useState(0);
   const [usageWindow, setUsageWindow] = useState<ReportWindow>(DEFAULT_WINDOW);
   const [tab, setTab] = useState(0);
+  const [visited, setVisited] = useState<ReadonlySet<number>>(() => new Set([0]));
+  useEffect(() => setVisited((v) => (v.has(tab) ? v : new Set([...v, tab]))), [tab]);
   const [scopeFilter, setScopeFilter] = useState<ScopeFilter>({});
   const [endpointFilter, setEndpointFilter] = useState<EndpointFilter>({});
   const [selectedScope, setSelectedScope] = useState<string | undefined>();
@@ -118,25 +119,25 @@ export function App({ firstReport }: { firstReport?: Promise<GetReportResult> })
             <Tab key={t}>{t}</Tab>
           ))}
         </TabList>
-        <Panel>
+        <Panel shown={visited.has(0) || tab === 0}>
           <OverviewTab data={data} onNavigate={navigate} />
         </Panel>
-        <Panel>
+        <Panel shown={visited.has(1) || tab === 1}>
           <ScopesTab report={data.report} filter={scopeFilter} onFilter={setScopeFilter} selected={selectedScope} onSelect={setSelectedScope} onShowEndpoints={(scope) => navigate({ tab: 'Endpoints', filter: { text: scope } })} />
         </Panel>
-        <Panel>
+        <Panel shown={visited.has(2) || tab === 2}>
           <div className="si-stack">
             <EndpointsTab endpoints={data.report.endpoints} filter={endpointFilter} onFilter={setEndpointFilter} />
             <UnknownRuntime items={data.report.unknownRuntime} total={data.unknownRuntimeCount ?? data.report.unknownRuntime.length} />
           </div>
         </Panel>
-        <Panel>
+        <Panel shown={visited.has(3) || tab === 3}>
           <SitesTab data={data} />
         </Panel>
-        <Panel>
+        <Panel shown={visited.has(4) || tab === 4}>
           <PlanTab data={data} />
         </Panel>
-        <Panel>
+        <Panel shown={visited.has(5) || tab === 5}>
           <ExportTab canAdminister={data.canAdminister} window={usageWindow} onReset={() => load(getReport(usageWindow))} />
         </Panel>
       </Tabs>

@@ -114,9 +114,11 @@ const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
     await expect(page.getByTestId('endpoints-filter-text').inputValue()).resolves.toBe(refused.scope);
     await endpointRange(page).filter({ hasText: `of ${needing.total}` }).waitFor();
     await tab(page, 'Scopes');
+    await page.getByTestId('scope-detail').getByRole('heading', { level: 2 }).focus();
     await page.keyboard.press('Escape');
-    await page.getByTestId('detail-close').click();
     await page.getByTestId('scope-detail').waitFor({ state: 'detached' });
+    // Focus goes back to the scope that opened the detail.
+    await expect(page.evaluate(() => document.activeElement?.closest('tr')?.getAttribute('data-testid'))).resolves.toBe(`scope-row-${refused.scope}`);
     expect(await cspViolations()).toEqual([]);
     await page.close();
   });

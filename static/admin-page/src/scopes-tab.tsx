@@ -73,6 +73,11 @@ export function ScopesTab({ report, filter, onFilter, selected, onSelect, onShow
     return [...byKey.values()].map((m) => ({ label: moduleLabel(m), value: m.key })).sort((a, b) => a.label.localeCompare(b.label));
   }, [report]);
   const row = selected ? all.find((r) => r.name === selected) : undefined;
+  // Closing the detail returns focus to the scope that opened it.
+  const close = (name: string) => {
+    onSelect(undefined);
+    setTimeout(() => document.querySelector<HTMLElement>(`[data-testid="scope-row-${CSS.escape(name)}"] [data-testid="scope-open"]`)?.focus());
+  };
   return (
     <div className={row ? 'si-master-detail' : undefined}>
       <div className="si-stack">
@@ -114,7 +119,7 @@ export function ScopesTab({ report, filter, onFilter, selected, onSelect, onShow
           />
         </div>
       </div>
-      {row ? <ScopeDetailPanel row={row} report={report} onClose={() => onSelect(undefined)} onShowEndpoints={onShowEndpoints} /> : null}
+      {row ? <ScopeDetailPanel row={row} report={report} onClose={() => close(row.name)} onShowEndpoints={onShowEndpoints} /> : null}
     </div>
   );
 }

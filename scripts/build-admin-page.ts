@@ -1,7 +1,7 @@
 /**
  * Bundles the admin page (static/admin-page/src) for Forge Custom UI into static/admin-page/build:
  * index.html, main.js (an ES module that asks for the report at once, then loads the page),
- * chunks/*.js (the page, its lazily loaded tabs and charts), main.css and themes.css, all referenced
+ * the chunks beside it (`mount-*.js`: the page; its lazily loaded tabs and charts; shared parts), main.css and themes.css, all referenced
  * by relative paths because Forge serves a resource from a path of its own choosing. Fails when
  * the JavaScript the page can load exceeds its gzip budget.
  *
@@ -229,7 +229,8 @@ async function buildInto(outDir: string, finalDir: string, budget: number, analy
     entryPoints: { main: join(ADMIN_PAGE_SRC, 'index.tsx') },
     outdir: outDir,
     entryNames: '[name]',
-    chunkNames: 'chunks/[name]-[hash]',
+    // Flat, beside main.js: `scope-inspector init` copies the build's files into other apps as they are.
+    chunkNames: '[name]-[hash]',
     bundle: true,
     minify: true,
     // ES modules with splitting: main.js stays small and asks for the report before the page's

@@ -1,5 +1,5 @@
 import { activityOf } from './activity';
-import { additionFor, operations as allOperations, operationsAuthorizedBy, scopeInfo } from '../catalog';
+import { additionFor, operationsAuthorizedBy, operationsForScopes, scopeInfo } from '../catalog';
 import type { AnalysisInput } from './analysis-input';
 import { describeReplacements, replaceClassicScopes } from './granular-replacement';
 import { installationReports } from './installations';
@@ -7,6 +7,7 @@ import { mergeUsage } from './merge-usage';
 import { leastPrivilegePlan, type Need } from './plan';
 import { planCost } from './plan-cost';
 import { endpointReports } from './endpoints';
+import { excludedRuntime } from './excluded-runtime';
 import { REPORT_FORMAT_VERSION, type OtherNeed, type Report, type UnresolvedReport } from './report-types';
 import { scopeLists } from './scope-lists';
 import { scopeDetails, type VerdictNeed } from './scope-verdicts';
@@ -117,7 +118,9 @@ export function analyze(fullInput: AnalysisInput): Report {
     },
   });
 
-  const catalogOps = allOperations();
+  // Every scope the plan, its replacements and the blast radius can name comes from the needs or
+  // the manifest: only the catalog parts whose operations name one are loaded, same counts as all.
+  const catalogOps = operationsForScopes([...declaredNames, ...needs.flatMap((n) => n.alternatives.flat())]);
   const keptForUnresolved = details.filter((d) => d.verdict === 'unverifiable' && declared.has(d.scope)).map((d) => d.scope);
   const planned = leastPrivilegePlan(needs, catalogOps);
   const keep = new Set(keptForUnresolved);
@@ -137,6 +140,7 @@ export function analyze(fullInput: AnalysisInput): Report {
     endpoints,
     unresolved,
     unknownRuntime: usage.unknown,
+    excludedRuntime: excludedRuntime(input.usage ?? []),
     otherNeeds,
     scopes,
     plan: {

@@ -1,4 +1,4 @@
-import { getOperation, operations, scopeProduct } from '../catalog';
+import { getOperation, scopeInfo, scopeProduct } from '../catalog';
 import type { Family } from '../catalog/types';
 import { PLATFORM_SCOPES } from '../scan/platform-features';
 import type { SkippedFile } from '../scan/types';
@@ -20,17 +20,16 @@ export interface BlockerInput {
 /** Reasons listed per scope; beyond, one line says how many more. */
 const MAX_REASONS = 5;
 
-let catalogScopes: Set<string> | undefined;
-/** Returns every scope some catalog operation lists. */
-function scopesTheCatalogNames(): ReadonlySet<string> {
-  catalogScopes ??= new Set(operations().flatMap((op) => op.alternatives.flatMap((a) => a.scopes)));
-  return catalogScopes;
+/** Returns true when some catalog operation lists the scope (from the catalog's index: no operations loaded). */
+function catalogNames(scope: string): boolean {
+  return (scopeInfo(scope)?.operationCount ?? 0) > 0;
 }
 
 /** Returns the product function a scope's operations are called through, if any. */
 function familyOfScope(scope: string): Family | undefined {
   const product = scopeProduct(scope);
-  if (product.startsWith('jira') || product === 'servicedesk') return 'requestJira';
+  // Assets' import scope (`import:import-configuration:cmdb`) is called through requestJira too.
+  if (product.startsWith('jira') || product === 'servicedesk' || product === 'cmdb') return 'requestJira';
   if (product === 'confluence') return 'requestConfluence';
   if (product === 'bitbucket') return 'requestBitbucket';
   return undefined;
@@ -65,7 +64,7 @@ export function whatMayNeed(scope: string, input: BlockerInput): string[] {
     for (const u of input.unknownRuntime) if (u.family === family) reasons.push(`runtime calls to ${u.method} ${u.shape}, not in the catalog`);
   }
   for (const n of input.maybeNeeds) if (n.alternatives.some((a) => a.includes(scope))) reasons.push(`${n.reason}: Atlassian documents no scope for it, this one may be needed`);
-  if (!scopesTheCatalogNames().has(scope) && !PLATFORM_SCOPES.has(scope) && !input.appScopes.has(scope)) {
+  if (!catalogNames(scope) && !PLATFORM_SCOPES.has(scope) && !input.appScopes.has(scope)) {
     reasons.push('no catalog operation, trigger, module or platform feature the tool knows uses this scope: what needs it cannot be told');
   }
   return capped(reasons);

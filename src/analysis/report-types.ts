@@ -1,6 +1,6 @@
-import type { Family, HttpMethod, Product, ScopeAlternative, ScopeKind } from '../catalog/types';
+import type { Family, HttpMethod, PathForm, Product, ScopeAlternative, ScopeKind } from '../catalog/types';
 import type { CallPrincipal, Side, SkippedFile, SourceLocation } from '../scan/types';
-import type { Principal, StatusCounts } from '../usage/format';
+import type { ExclusionReason, Principal, StatusCounts } from '../usage/format';
 import type { Approval } from '../release/change-rules';
 import type { ScopeDetail } from './verdict-types';
 
@@ -14,6 +14,8 @@ export interface CallSite extends SourceLocation {
   side: Side;
   principal: CallPrincipal;
   via?: SourceLocation[];
+  /** For operations documented with several path forms (JSM Operations): the form this call wrote. */
+  pathForm?: PathForm;
 }
 
 /** Runtime evidence for one endpoint, merged over every usage export given. */
@@ -46,6 +48,10 @@ export interface EndpointReport {
   deprecated: boolean;
   /** Edition date when only an older edition of Atlassian's documents has the operation. */
   removed?: string;
+  /** Hand-written catalog entry that is incomplete: why (e.g. "scope unverified: ..."). */
+  partial?: string;
+  /** Atlassian documents no Forge form of this path (JSM Operations' stakeholder comms). */
+  forgePathUnverified?: boolean;
   calls: CallSite[];
   runtime?: RuntimeEvidence;
   evidence: 'static' | 'runtime' | 'both';
@@ -71,6 +77,22 @@ export interface UnknownRuntimeEndpoint {
   family: Family;
   method: HttpMethod;
   shape: string;
+  calls: number;
+  sites: number;
+}
+
+/**
+ * A runtime row kept out of the evidence (docs/storage.md): `unverified-bridge`, the browser
+ * reported an operation the static analysis did not find in the app's Custom UI code. Listed
+ * apart; never a need, verdict or plan input.
+ */
+export interface ExcludedRuntimeEndpoint {
+  reason: ExclusionReason;
+  family: Family;
+  method: HttpMethod;
+  template: string;
+  operationKey?: string;
+  principal: Principal;
   calls: number;
   sites: number;
 }
@@ -261,6 +283,8 @@ export interface Report {
   endpoints: EndpointReport[];
   unresolved: UnresolvedReport[];
   unknownRuntime: UnknownRuntimeEndpoint[];
+  /** Runtime rows kept apart from the evidence (browser reports the static analysis could not verify). */
+  excludedRuntime: ExcludedRuntimeEndpoint[];
   otherNeeds: OtherNeed[];
   scopes: {
     /** The evidence model: one entry per declared or needed scope, sorted by name. Every list below is derived from it. */

@@ -64,6 +64,8 @@ export function renderText(report: Report, options: { color: boolean }): string 
     );
     if (report.unknownRuntime.length) section('Runtime calls outside the catalog', report.unknownRuntime.map((u) => `${u.method} ${u.shape}  ${s.dim(`${u.calls} calls, ${u.sites} site(s)`)}`));
     if (report.runtime.own.length) section("Scope Inspector's own calls (not counted as the app's)", report.runtime.own.map((o) => `${o.key}  ${s.dim(`${o.calls} calls`)}`));
+    // Browser reports the static analysis could not verify: shown, never counted.
+    if (report.excludedRuntime?.length) section('Unverified browser reports (not evidence)', report.excludedRuntime.map((x) => `${x.method} ${x.template}  ${s.dim(`${x.calls} calls, ${x.sites} site(s)`)}`));
   }
   out.push(
     '',

@@ -1,9 +1,8 @@
 import { renderEndpointsCsv, renderScopesCsv } from '../report/csv';
 import { renderMarkdown } from '../report/markdown';
 import { readUsage, resetUsage } from '../store';
-import { ScopeInspectorError } from '../errors';
 import { DEFAULT_WINDOW, type ExportUsageResult, type GetEndpointsResult, type GetReportResult, type ResetUsageResult } from './contract';
-import { callerIsAdmin, type AdminCheckContext } from './admin-check';
+import { requireAdmin, type AccessContext } from './access';
 import { queryEndpoints } from './endpoint-query';
 import { endpointsFor, planTexts, reportFor } from './report-service';
 import { staticAnalysis } from './static-analysis';
@@ -12,47 +11,45 @@ import { endpointsInput, exportInput, reportInput, resetInput } from './validate
 /** A resolver request as `@forge/resolver` passes it. */
 export interface ResolverRequest {
   payload?: unknown;
-  context?: AdminCheckContext & Record<string, unknown>;
+  context?: AccessContext & Record<string, unknown>;
 }
 
-/** How many runtime calls to unknown paths `getReport` carries (the busiest). */
+/** How many runtime calls to unknown paths, and rows kept apart, `getReport` carries (the busiest). */
 const UNKNOWN_SHOWN = 100;
 
-async function requireAdmin(request: ResolverRequest): Promise<void> {
-  if (!(await callerIsAdmin(request.context))) throw new ScopeInspectorError('NOT_ADMIN', 'only a site or product admin can export or reset usage data');
-}
-
-/** `getReport`: one snapshot of the report (endpoints included) for a window (default 90 days), the plan and whether the caller may administer. */
+/** `getReport` (admins only): one snapshot of the report (endpoints included) for a window (default 90 days), and the plan. */
 export async function getReport(request: ResolverRequest): Promise<GetReportResult> {
   const { window = DEFAULT_WINDOW } = reportInput(request.payload);
+  await requireAdmin(request.context, 'the report');
   const bundle = staticAnalysis();
-  // The admin check's own call is recorded as the inspector's, apart from the app's usage.
-  const [usage, canAdminister] = await Promise.all([readUsage(), callerIsAdmin(request.context)]);
+  const usage = await readUsage();
   const full = reportFor(bundle, usage, window);
-  // Unknown shapes are capped to the busiest (sorted by calls).
-  const report = { ...full, unknownRuntime: full.unknownRuntime.slice(0, UNKNOWN_SHOWN) };
+  // Unknown shapes and rows kept apart are capped to the busiest (sorted by calls).
+  const report = { ...full, unknownRuntime: full.unknownRuntime.slice(0, UNKNOWN_SHOWN), excludedRuntime: full.excludedRuntime.slice(0, UNKNOWN_SHOWN) };
   return {
     ok: true,
     report,
     endpointCount: full.endpoints.length,
     unknownRuntimeCount: full.unknownRuntime.length,
+    excludedRuntimeCount: full.excludedRuntime.length,
     ...planTexts(bundle, full),
     deployedVersion: bundle.version,
-    canAdminister,
+    canAdminister: true,
     generatedAt: new Date().toISOString(),
   };
 }
 
-/** `getEndpoints`: one filtered, sorted page of endpoints. */
+/** `getEndpoints` (admins only): one filtered, sorted page of endpoints. */
 export async function getEndpoints(request: ResolverRequest): Promise<GetEndpointsResult> {
   const input = endpointsInput(request.payload);
+  await requireAdmin(request.context, 'the endpoint list');
   return queryEndpoints(endpointsFor(staticAnalysis(), await readUsage(), input.window), input);
 }
 
 /** `exportUsage` (admins only): the usage export (JSON), the endpoints (CSV) or the scope justification (Markdown). */
 export async function exportUsage(request: ResolverRequest): Promise<ExportUsageResult> {
   const { format, window } = exportInput(request.payload);
-  await requireAdmin(request);
+  await requireAdmin(request.context, 'exporting usage');
   const usage = await readUsage();
   const day = usage.generatedAt.slice(0, 10);
   if (format === 'json') return { ok: true, filename: `scope-usage-${day}.json`, mimeType: 'application/json', content: JSON.stringify(usage, null, 2) };
@@ -65,6 +62,6 @@ export async function exportUsage(request: ResolverRequest): Promise<ExportUsage
 /** `resetUsage` (admins only, confirmed): deletes all recorded usage. */
 export async function resetUsageData(request: ResolverRequest): Promise<ResetUsageResult> {
   resetInput(request.payload);
-  await requireAdmin(request);
+  await requireAdmin(request.context, 'resetting usage');
   return { ok: true, deletedKeys: await resetUsage() };
 }

@@ -1,4 +1,4 @@
-import type { Family, HttpMethod } from '../catalog/types';
+import type { Family, HttpMethod, PathForm } from '../catalog/types';
 
 /** Where the code runs: a Forge function (`@forge/api`) or Custom UI (`@forge/bridge`). */
 export type Side = 'backend' | 'frontend';
@@ -21,6 +21,8 @@ export interface CallFinding extends SourceLocation {
   pattern: string;
   /** Catalog operation key (`GET /rest/api/3/issue/{issueIdOrKey}`), absent when nothing matched. */
   operationKey?: string;
+  /** For operations documented with several path forms (JSM Operations): the form the path used. */
+  pathForm?: PathForm;
   /** Why nothing matched (the matcher's code and reason), present only when `operationKey` is absent. */
   noMatch?: { code: string; reason: string; suggestions?: string[] };
   side: Side;

@@ -1,27 +1,15 @@
-import { join } from 'node:path';
-import { createSandbox, type Sandbox } from '../../local/sandbox';
-import { DEMO_SITE, demoSiteOptions, seedDemoTraffic } from '../../local/seed';
-import { buildStaticAnalysis } from '../../scripts/build-static-analysis';
+import { DEMO_SITE } from '../../local/seed';
+import { ADMIN, useDemoApp } from './demo-app';
 
-const ROOT = join(__dirname, '../..');
-const ADMIN = { context: { extension: { type: 'jira:adminPage' } } };
 const NON_ADMIN = { ...ADMIN, accountId: 'someone-else', admin: false };
 
-// The resolvers read the static analysis bundled at build time; build it for this checkout.
-jest.mock('../../src/resolvers/static-analysis', () => ({ staticAnalysis: () => cached }));
-let cached: Awaited<ReturnType<typeof buildStaticAnalysis>>;
+// The resolvers read the static analysis bundled at build time; the suite builds it for this checkout.
+jest.mock('../../src/resolvers/static-analysis', () => ({ staticAnalysis: () => app.analysis }));
+
+const app = useDemoApp();
+const call = app.call;
 
 describe('admin page resolvers, through the sandbox and the real @forge packages', () => {
-  let sandbox: Sandbox;
-  const call = (key: string, payload: unknown = {}, opts: object = ADMIN) => sandbox.invokeResolver('resolver', key, payload, opts) as Promise<any>;
-
-  beforeAll(async () => {
-    cached = await buildStaticAnalysis(ROOT);
-    sandbox = createSandbox({ appDir: ROOT, ...demoSiteOptions(join(ROOT, 'manifest.yml')) });
-    await seedDemoTraffic(sandbox);
-  }, 60_000);
-  afterAll(() => sandbox.close());
-
   it('getReport shows the seeded traffic, the site that has not upgraded, and the plan', async () => {
     const result = await call('getReport');
     expect(result).toMatchObject({ ok: true, canAdminister: true });
@@ -76,7 +64,32 @@ describe('admin page resolvers, through the sandbox and the real @forge packages
     const confluence = { context: { extension: { type: 'confluence:globalSettings' } } };
     expect(await call('exportUsage', { format: 'json' }, { ...confluence, accountId: 'someone-else', admin: false })).toMatchObject({ ok: false, code: 'NOT_ADMIN' });
     expect(await call('exportUsage', { format: 'json' }, confluence)).toMatchObject({ ok: true });
-    expect((await call('getReport', {}, NON_ADMIN)).canAdminister).toBe(false);
+  });
+
+  it('answers the report and the endpoint list to admins only, and only on the admin page', async () => {
+    expect(await call('getReport', {}, NON_ADMIN)).toMatchObject({ ok: false, code: 'NOT_ADMIN' });
+    expect(await call('getEndpoints', {}, NON_ADMIN)).toMatchObject({ ok: false, code: 'NOT_ADMIN' });
+    // Through the issue panel (whose resolver is the same function), even an admin gets only the panel's data.
+    const panel = { context: { extension: { type: 'jira:issuePanel', issue: { key: 'DEMO-1' } } } };
+    for (const key of ['getReport', 'getEndpoints', 'exportUsage', 'resetUsage']) {
+      expect(await call(key, { format: 'json', confirm: true }, panel)).toMatchObject({ ok: false, code: 'WRONG_MODULE' });
+      expect(await call(key, { format: 'json', confirm: true }, { ...panel, accountId: 'someone-else', admin: false })).toMatchObject({ ok: false, code: 'WRONG_MODULE' });
+    }
+    // A payload cannot claim to be an admin or name the module.
+    const claim = { admin: true, isAdmin: true, context: { extension: { type: 'jira:adminPage' } }, accountId: 'sandbox-user-1' };
+    expect(await call('getReport', claim, NON_ADMIN)).toMatchObject({ ok: false, code: 'NOT_ADMIN' });
+    expect(await call('getReport', claim, panel)).toMatchObject({ ok: false, code: 'WRONG_MODULE' });
+  });
+
+  it('gives the issue panel and byline item their own data for the issue or page they are shown on, never the usage', async () => {
+    const panel = { context: { extension: { type: 'jira:issuePanel', issue: { key: 'DEMO-2' } } }, accountId: 'someone-else', admin: false };
+    const activity = await call('getIssueActivity', { issueKey: 'SECRET-1' }, panel);
+    expect(activity).toMatchObject({ ok: true, comments: expect.any(Array), transitions: expect.any(Array) });
+    expect(JSON.stringify(activity)).not.toMatch(/scope|calls|template/);
+    expect(await call('getIssueActivity', {}, ADMIN)).toMatchObject({ ok: false, code: 'WRONG_MODULE' });
+    const byline = { context: { extension: { type: 'confluence:contentBylineItem', content: { id: '123' } } }, accountId: 'someone-else', admin: false };
+    expect(await call('getPageFacts', {}, byline)).toMatchObject({ ok: true, version: expect.any(Number) });
+    expect(await call('getPageFacts', {}, panel)).toMatchObject({ ok: false, code: 'WRONG_MODULE' });
   });
 
   it('exports the usage format the CLI reads, and CSV with formula injection neutralised', async () => {

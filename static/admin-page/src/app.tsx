@@ -6,7 +6,7 @@ import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import { Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
 import { confidenceOf } from '../../../src/report/confidence';
 import { DEFAULT_WINDOW, type GetReportResult, type ReportWindow } from '../../../src/resolvers/contract';
-import { getReport } from './api';
+import { describeError, getReport } from './api';
 import type { EndpointFilter } from './endpoint-filters';
 import { formatDay } from './format';
 import { Term } from './glossary';
@@ -14,7 +14,8 @@ import { TABS, type Navigate, type TabName } from './navigation';
 import { OverviewTab } from './overview-tab';
 import type { ScopeFilter } from './scope-rows';
 import { ScopesTab } from './scopes-tab';
-import { ErrorMessage, Loading } from './states';
+import { ErrorMessage, Loading, NotAdmin } from './states';
+import { ExcludedRuntime } from './excluded-runtime';
 import { UnknownRuntime } from './unknown-runtime';
 import { WindowSelect } from './window-select';
 
@@ -70,7 +71,10 @@ export function App({ firstReport }: { firstReport?: Promise<GetReportResult> })
   // StrictMode runs effects twice in development; the promise makes the second run free.
   useEffect(() => load(first ?? getReport(DEFAULT_WINDOW)), [load, first]);
 
-  if (error && !data) return <ErrorMessage error={error} title="Could not load the Scope Inspector report" />;
+  if (error && !data) {
+    if (describeError(error).code === 'NOT_ADMIN') return <NotAdmin />;
+    return <ErrorMessage error={error} title="Could not load the Scope Inspector report" />;
+  }
   if (!data) return <Loading label="Loading the scope report…" />;
 
   const navigate: Navigate = (to) => {
@@ -129,6 +133,7 @@ export function App({ firstReport }: { firstReport?: Promise<GetReportResult> })
           <div className="si-stack">
             <EndpointsTab endpoints={data.report.endpoints} filter={endpointFilter} onFilter={setEndpointFilter} />
             <UnknownRuntime items={data.report.unknownRuntime} total={data.unknownRuntimeCount ?? data.report.unknownRuntime.length} />
+            <ExcludedRuntime items={data.report.excludedRuntime ?? []} total={data.excludedRuntimeCount ?? data.report.excludedRuntime?.length ?? 0} />
           </div>
         </Panel>
         <Panel shown={visited.has(3) || tab === 3}>

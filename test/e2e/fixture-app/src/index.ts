@@ -27,6 +27,7 @@ async function isAdmin(): Promise<boolean> {
 }
 
 resolver.define('getReport', async () => {
+  if (!(await isAdmin())) return fail('NOT_ADMIN', 'The report is for site or product administrators only.');
   const report = reportFor(await usage());
   return {
     ok: true,
@@ -52,6 +53,7 @@ function matches(e: EndpointReport, input: GetEndpointsInput): boolean {
 }
 
 resolver.define('getEndpoints', async ({ payload }) => {
+  if (!(await isAdmin())) return fail('NOT_ADMIN', 'The endpoint list is for site or product administrators only.');
   const input = (payload ?? {}) as GetEndpointsInput;
   const limit = input.limit ?? 50;
   const offset = input.offset ?? 0;

@@ -28,7 +28,7 @@ describe('usage export', () => {
           family: 'requestJira', method: 'GET', template: '/rest/api/3/myself', operationKey: 'GET /rest/api/3/myself', known: true, principal: 'user',
           calls: 5, status: { '2xx': 3, '3xx': 0, '4xx': 1, '5xx': 0, network: 0 }, scopeMismatch401: 1, platformErrors: { NEEDS_AUTHENTICATION_ERR: 1, PROXY_ERR: 0 },
           firstSeen: '2026-11-28', lastSeen: '2026-11-28', daysSeen: 1, appVersions: ['3.0.0'], environments: ['PRODUCTION'], moduleKeys: ['admin'],
-          daily: [['2026-11-28', 4, 3, 0, 1, 0, 0, 1]],
+          daily: [['2026-11-28', 5, 3, 0, 1, 0, 0, 1]],
         },
       ],
       excluded: [expect.objectContaining({ template: '/rest/api/3/project/{projectIdOrKey}', principal: 'bridge', reason: 'unverified-bridge', calls: 9 })],

@@ -49,14 +49,22 @@ export function daysBetween(start: string, end: string): string[] {
 
 /** Returns an endpoint with only the days in [start, end], counts summed from them; undefined when none is left. */
 function endpointIn(e: UsageEndpoint, start: string, end: string): UsageEndpoint | undefined {
-  const days = e.daily!.filter((d) => d[0] >= start && d[0] <= end);
+  const daily = e.daily!;
+  // Every day inside: the endpoint as it is (its totals are those days' sums).
+  if (daily.length && daily[0][0] >= start && daily[daily.length - 1][0] <= end) return e;
+  const days: DailyCounts[] = [];
+  const sum = [0, 0, 0, 0, 0, 0, 0, 0];
+  for (const d of daily) {
+    if (d[0] < start || d[0] > end) continue;
+    days.push(d);
+    for (let i = 1; i < 8; i++) sum[i] += d[i] as number;
+  }
   if (days.length === 0) return undefined;
-  const sum = (i: number) => days.reduce((n, d) => n + (d[i] as number), 0);
   return {
     ...e,
-    calls: sum(1),
-    status: { '2xx': sum(2), '3xx': sum(3), '4xx': sum(4), '5xx': sum(5), network: sum(6) },
-    scopeMismatch401: sum(7),
+    calls: sum[1],
+    status: { '2xx': sum[2], '3xx': sum[3], '4xx': sum[4], '5xx': sum[5], network: sum[6] },
+    scopeMismatch401: sum[7],
     firstSeen: days[0][0],
     lastSeen: days[days.length - 1][0],
     daysSeen: days.length,
@@ -113,7 +121,8 @@ function windowOf(endpoints: readonly UsageEndpoint[], u: UsageExport, start: st
     const lastDay = u.window.lastDay && u.window.lastDay < end ? u.window.lastDay : app.length ? end : null;
     return { firstDay, lastDay, daysObserved: Math.min(u.window.daysObserved, firstDay && lastDay ? daysBetween(firstDay, lastDay).length : 0) };
   }
-  const days = new Set(app.flatMap((e) => (e.daily as DailyCounts[]).filter((d) => d[1] > 0).map((d) => d[0])));
+  const days = new Set<string>();
+  for (const e of app) for (const d of e.daily as DailyCounts[]) if (d[1] > 0) days.add(d[0]);
   const sorted = [...days].sort();
   return { firstDay: sorted[0] ?? null, lastDay: sorted[sorted.length - 1] ?? null, daysObserved: sorted.length };
 }

@@ -23,12 +23,13 @@ const MODES = [
       await page.getByRole('tabpanel').locator('.si-panel > *:not(.si-loading)').first().waitFor();
       if (name === 'Overview') await page.getByTestId('chart-calls').locator('svg').waitFor();
       if (name === 'Endpoints') await page.getByTestId('endpoint-row').first().waitFor();
-      found[name] = await axeViolations(page);
+      // The whole page once (header, tab list, confidence), then each tab's own panel.
+      found[name] = await axeViolations(page, name === 'Overview' ? undefined : '[role="tabpanel"]:not([hidden])');
     }
     await tab(page, 'Scopes');
     await page.getByTestId('scope-open').first().click();
     await page.getByTestId('scope-detail').waitFor();
-    found['scope detail'] = await axeViolations(page);
+    found['scope detail'] = await axeViolations(page, '[data-testid="scope-detail"]');
     return found;
   }
 

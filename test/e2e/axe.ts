@@ -10,16 +10,17 @@ export interface AxeViolation {
 }
 
 /**
- * Returns axe-core's violations on the page as it is now. axe is evaluated through the DevTools
+ * Returns axe-core's violations on the page as it is now (or on the part `include` selects). axe is evaluated through the DevTools
  * protocol, which Forge's CSP (no inline script) does not apply to, so the page keeps its policy.
  */
-export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+export async function axeViolations(page: Page, include?: string): Promise<AxeViolation[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
+  return page.evaluate(async (selector) => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    // A selector limits the audit to part of the page (the rest was audited before, unchanged).
+    const result = await axe.run(selector ? { include: [selector] } : document, { resultTypes: ['violations'] });
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
-  });
+  }, include);
 }
 
 /** Returns only the serious and critical violations (what the suite forbids). */

@@ -4,6 +4,8 @@ import type { Side } from './types';
 
 /** Extensions of the source files the scanner reads. */
 export const SOURCE_EXTENSIONS = ['.js', '.jsx', '.ts', '.tsx', '.mjs', '.cjs'];
+/** Custom UI stylesheets and HTML, read only for the external resources they load (egress). */
+export const ASSET_EXTENSIONS = ['.css', '.scss', '.sass', '.less', '.html', '.htm'];
 const SKIP_DIRS: Record<string, string> = {
   node_modules: 'dependencies (node_modules)',
   build: 'build output',
@@ -39,8 +41,9 @@ const toPosix = (p: string): string => p.split(sep).join(posix.sep);
  * Lists the source files of an app: `src/**`, `static/**` and resource folders (their source,
  * not their build output), skipping dependencies, build output, minified bundles and type declarations.
  */
-export function findSourceFiles(appDir: string, resourcePaths: readonly string[] = []): { files: SourceFile[]; skipped: { file: string; reason: string }[] } {
+export function findSourceFiles(appDir: string, resourcePaths: readonly string[] = []): { files: SourceFile[]; skipped: { file: string; reason: string }[]; assets: SourceFile[] } {
   const files: SourceFile[] = [];
+  const assets: SourceFile[] = [];
   const skipped: { file: string; reason: string }[] = [];
   const seen = new Set<string>();
   const roots: { dir: string; side: Side }[] = [{ dir: 'src', side: 'backend' }, { dir: 'static', side: 'frontend' }];
@@ -62,7 +65,13 @@ export function findSourceFiles(appDir: string, resourcePaths: readonly string[]
       }
       if (!e.isFile() || seen.has(rel)) continue;
       const ext = posix.extname(e.name);
-      if (!SOURCE_EXTENSIONS.includes(ext)) continue;
+      if (!SOURCE_EXTENSIONS.includes(ext)) {
+        if (side === 'frontend' && ASSET_EXTENSIONS.includes(ext)) {
+          seen.add(rel);
+          try { assets.push({ file: rel, side, text: readFileSync(join(appDir, rel), 'utf8') }); } catch { /* an unreadable stylesheet loads nothing we can list */ }
+        }
+        continue;
+      }
       seen.add(rel);
       if (/\.d\.[cm]?ts$/.test(e.name)) { skipped.push({ file: rel, reason: 'type declarations' }); continue; }
       if (TEST_FILE.test(e.name)) { skipped.push({ file: rel, reason: 'test file (not deployed)' }); continue; }
@@ -86,5 +95,6 @@ export function findSourceFiles(appDir: string, resourcePaths: readonly string[]
   files.sort((a, b) => (a.file < b.file ? -1 : 1));
   skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   // A folder reached from two roots would be reported twice.
-  return { files, skipped: skipped.filter((s, i) => i === 0 || s.file !== skipped[i - 1].file) };
+  assets.sort((a, b) => (a.file < b.file ? -1 : 1));
+  return { files, skipped: skipped.filter((s, i) => i === 0 || s.file !== skipped[i - 1].file), assets };
 }

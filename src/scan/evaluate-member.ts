@@ -88,6 +88,8 @@ export function evalMember(node: Node, scope: Scope, ctx: EvalContext, env: Env 
     // `opts.path` of a helper's options parameter: known at each call site; `args[0]` of a rest parameter.
     if (b?.param && b.param.key === undefined) {
       if (b.param.rest && /^\d+$/.test(name)) return evalParam({ ...b.param, i: b.param.i + Number(name), rest: undefined }, scope, ctx, env, d);
+      // `page.next` of a page handed in: a link from a response, not an option a caller sets.
+      if (LINK_FIELDS.has(name)) return one({ r: 'link', field: name, origins: [] });
       if (!b.param.rest) return evalParam(b.param, scope, ctx, env, d, name);
     }
     if (b?.import && isAppModule(b.import.source)) return one({ r: 'import', source: b.import.source, name: b.import.name, member: [name] });

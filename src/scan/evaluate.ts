@@ -110,9 +110,13 @@ export function evalStr(node: Node, scope: Scope, ctx: EvalContext, env?: Env, d
       if (imported?.name === 'route' && isAppModule(imported.source)) return evalTemplate(node.quasi, scope, ctx, env, d, true);
       return un(`tagged template ${describe(node.tag)}\`…\``);
     }
-    case 'BinaryExpression':
+    case 'BinaryExpression': {
       if (node.operator !== '+') return un(`${node.operator} expression`);
-      return concat(evalStr(node.left, scope, ctx, env, d), evalStr(node.right, scope, ctx, env, d));
+      const left = evalStr(node.left, scope, ctx, env, d);
+      // `'/rest/api/3/issue/' + key`: an unknown value after a known start fills a segment.
+      const right = evalStr(node.right, scope, ctx, env, d).map((c) => ('unresolved' in c && !c.absent && left.some((l) => 'pieces' in l) ? { pieces: ['{}'] } : c));
+      return concat(left, right);
+    }
     case 'ConditionalExpression':
       return union(evalStr(node.consequent, scope, ctx, env, d), evalStr(node.alternate, scope, ctx, env, d));
     case 'LogicalExpression':

@@ -88,7 +88,9 @@ export function finalizeCall(c: RawCall, out: LinkResult, seen: Set<string>): vo
     return;
   }
   const family = kind.family;
-  for (const p of c.paths) {
+  // `null`/`undefined` in one branch (`useJira(id ? path : null)`) is no request; only when nothing else is left is the path unknown.
+  const paths = c.paths.some((p) => !('absent' in p)) ? c.paths.filter((p) => !('absent' in p)) : c.paths;
+  for (const p of paths) {
     if ('unresolved' in p) {
       add(`u|${where}|${p.unresolved}`, () => out.unresolved.push({ ...base, kind: 'path', family, reason: p.unresolved, candidates: [] }));
       continue;

@@ -86,7 +86,8 @@ export function addReachedFiles(appDir: string, found: AppFiles, summaries: File
   const known = new Map(summaries.map((s) => [s.file, s]));
   const reached = reachOutside(appDir, known, found.entries, options.pathAliases, (f) => scanSource(f.file, f.text, f.side));
   found.skipped.push(...reached.skipped);
-  return { files: [...found.files, ...reached.files], summaries: [...summaries, ...reached.summaries] };
+  const files = [...found.files, ...reached.files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return { files, summaries: [...summaries, ...reached.summaries] };
 }
 
 /** Finds and scans an app's source files on the calling thread. */

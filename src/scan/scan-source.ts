@@ -101,7 +101,8 @@ function summarise(fileName: string, text: string, side: Side): FileSummary {
     // `this.client.requestJira(...)`, `jira.requestJira(...)` on a parameter: the object's origin
     // is out of sight, but in a file using Forge it is a product call. Dropping it could make a
     // needed scope look unused; the principal is just not known.
-    if (!fv && importsForge && callee.type === 'MemberExpression' && !callee.computed && FAMILIES.has(callee.property.name)) {
+    // A file that does not import Forge may still call it on a principal it is handed (`makeClient(api.asApp())`).
+    if (!fv && callee.type === 'MemberExpression' && !callee.computed && FAMILIES.has(callee.property.name) && (importsForge || rootIsParam(callee, scope))) {
       fv = { k: 'request', family: callee.property.name as Family, principal: onlyBridge ? 'bridge' : 'default' };
     }
     const at = callLoc(node, loc);
@@ -147,6 +148,13 @@ function summarise(fileName: string, text: string, side: Side): FileSummary {
   for (const [name, ex] of facts.exports) summary.exports[name] = exportValue(ex, facts, ctx);
   summary.exportAll = facts.exportAll;
   return summary;
+}
+
+/** True when a member chain starts at a function parameter (`principal.requestJira`, `opts.client.requestJira`). */
+function rootIsParam(callee: Node, scope: Scope): boolean {
+  let root = callee;
+  while (root?.type === 'MemberExpression') root = unwrap(root.object);
+  return root?.type === 'Identifier' && !!scope.lookup(root.name)?.param;
 }
 
 /** Cheap pre-check before `shapeOf`: the callee's root is `this`, a call, or a name bound in the file. */

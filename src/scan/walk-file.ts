@@ -326,7 +326,7 @@ export function walkFile(program: Node, fileId: string, text = ''): FileFacts {
   const recordExport = (node: Node): void => {
     const d = node.declaration;
     if (typeOnly(node, /^export\s+type\s*[{*]/)) return;
-    if (d?.type === 'FunctionDeclaration' || d?.type === 'ClassDeclaration') { if (d.id) facts.exports.set(d.id.name, { local: d.id.name }); return; }
+    if (d?.type === 'FunctionDeclaration' || d?.type === 'ClassDeclaration' || d?.type === 'TSEnumDeclaration') { if (d.id) facts.exports.set(d.id.name, { local: d.id.name }); return; }
     if (d?.type === 'VariableDeclaration') {
       for (const decl of d.declarations) if (decl.id.type === 'Identifier') facts.exports.set(decl.id.name, { local: decl.id.name });
       return;

@@ -81,7 +81,12 @@ export function evalMember(node: Node, scope: Scope, ctx: EvalContext, env: Env 
   if (obj?.type === 'ThisExpression' && name !== undefined) {
     const inits = ctx.owners?.get(thisOwner(scope))?.thisProps.get(name);
     if (!inits) return un(`this.${name} cannot be resolved`);
-    return inits.reduce<Cand[]>((acc, i) => union(acc, evalStr(i.node, i.scope, ctx, env, d)), []);
+    const visiting = (ctx.visiting ??= new Set());
+    if (visiting.has(inits)) return un(`this.${name} is defined through itself`);
+    visiting.add(inits);
+    const out = inits.reduce<Cand[]>((acc, i) => union(acc, evalStr(i.node, i.scope, ctx, env, d)), []);
+    visiting.delete(inits);
+    return out;
   }
   if (obj?.type === 'Identifier' && name !== undefined) {
     const b = scope.lookup(obj.name);

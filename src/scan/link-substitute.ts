@@ -4,6 +4,9 @@ import type { Cand, CallSite, MethodCand, Piece, RawCall, Ref } from './summary-
 
 type ParamRef = Ref & { r: 'param' };
 
+/** Most variants of one call when lookup tables are read with keys that cannot be known. */
+const MAX_VARIANTS = 64;
+
 /**
  * Rewrites candidates piece by piece: `f` returns the candidates a ref stands for (undefined keeps
  * it). Refs nested in lookup-table keys and entries are rewritten too, and a table whose key
@@ -178,20 +181,26 @@ export function onlySegments(c: RawCall, fn: string): boolean {
  */
 export function expandSelects(c: RawCall): RawCall[] {
   if (!hasSelect(c.paths) && !c.methods.some((m) => 'value' in m && hasSelect([m.value]))) return [c];
-  let sel: (Ref & { r: 'select' }) | undefined;
-  eachRef(c, (p) => { if (!sel && p.r === 'select') sel = p; });
-  if (!sel) return [c];
-  const kid = sel.kid;
-  const keys = new Set<string>();
-  eachRef(c, (p) => { if (p.r === 'select' && p.kid === kid) for (const [k] of p.entries) keys.add(k); });
-  const note = `${sel.table}[…]: the key is not known statically, so every entry is a candidate`;
-  const out: RawCall[] = [];
-  for (const key of [...keys].slice(0, 32)) {
-    const pick = (cands: Cand[]): Cand[] => mapRefs(cands, (p) => (p.r === 'select' && p.kid === kid ? (p.entries.find(([k]) => k === key)?.[1] ?? [{ unresolved: `${p.table} has no entry ${key}` }]) : undefined)).map((v) => ('pieces' in v ? { ...v, note } : v));
-    const variant: RawCall = { ...c, paths: pick(c.paths), methods: c.methods.flatMap((m) => ('value' in m ? methodCands(pick([m.value])) : [m])) };
-    out.push(...expandSelects(variant));
+  const done: RawCall[] = [];
+  const work: RawCall[] = [c];
+  while (work.length > 0) {
+    const cur = work.pop()!;
+    let sel: (Ref & { r: 'select' }) | undefined;
+    eachRef(cur, (p) => { if (!sel && p.r === 'select') sel = p; });
+    if (!sel) { done.push(cur); continue; }
+    const { kid, table } = sel;
+    const keys = new Set<string>();
+    eachRef(cur, (p) => { if (p.r === 'select' && p.kid === kid) for (const [k] of p.entries) keys.add(k); });
+    if (keys.size === 0) { done.push({ ...cur, paths: [{ unresolved: `${table} has no entries` }] }); continue; }
+    const note = `${table}[…]: the key is not known statically, so every entry is a candidate`;
+    for (const key of keys) {
+      const pick = (cands: Cand[]): Cand[] => mapRefs(cands, (p) => (p.r === 'select' && p.kid === kid ? (p.entries.find(([k]) => k === key)?.[1] ?? [{ unresolved: `${p.table} has no entry ${key}` }]) : undefined)).map((v) => ('pieces' in v ? { ...v, note } : v));
+      work.push({ ...cur, paths: pick(cur.paths), methods: cur.methods.flatMap((m) => ('value' in m ? methodCands(pick([m.value])) : [m])) });
+    }
+    // Several unknown keys multiply: beyond the cap the call is reported as unresolved rather than exploded.
+    if (done.length + work.length > MAX_VARIANTS) return [{ ...c, paths: [{ unresolved: `more than ${MAX_VARIANTS} combinations of lookup-table entries` }] }];
   }
-  return out.length ? out : [{ ...c, paths: [{ unresolved: `${sel.table} has no entries` }] }];
+  return done;
 }
 
 /** Returns true when a piece is a ref of the given kind. */

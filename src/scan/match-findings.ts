@@ -50,7 +50,7 @@ export function matchFindings(linked: LinkResult, matcher: PatternMatcher = cata
     let r = cache.get(key);
     if (!r) cache.set(key, (r = matcher.matchPattern(c.family, c.method, c.pattern)));
     const method = c.method as HttpMethod;
-    if (r.operation) { calls.push({ ...c, method, operationKey: r.operation.key }); continue; }
+    if (r.operation) { calls.push({ ...c, method, operationKey: r.operation.key, ...(r.pathForm ? { pathForm: r.pathForm } : {}) }); continue; }
     // A table entry that is no operation is not a call the code makes, when another entry is.
     if (c.candidateOf && r.code === 'NOT_FOUND') { unmatchedCandidates.push({ ...c, method, noMatch: { code: r.code, reason: r.reason } }); continue; }
     if (r.code === 'NOT_FOUND' && c.pattern.includes('{}')) {

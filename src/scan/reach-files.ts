@@ -5,7 +5,7 @@ import { looksMinified, SOURCE_EXTENSIONS, type SourceFile } from './find-files'
 import type { PathAliases } from './path-aliases';
 import { resolveModule } from './resolve-module';
 import type { FileSummary } from './summary-types';
-import type { Side } from './types';
+import type { Side, SkippedFile } from './types';
 
 /** Extensions a Forge function handler may have (as `@forge/manifest` resolves them). */
 const HANDLER_EXTENSIONS = ['.tsx', '.jsx', '.ts', '.js', '.cjs', '.mjs'];
@@ -51,8 +51,8 @@ function isFile(appDir: string, rel: string): boolean {
  * module they (and the scanned files) import, transitively, with the importer's side. Skipped
  * files (minified, unreadable) are listed like the folder walk lists them.
  */
-export function reachOutside(appDir: string, known: Map<string, FileSummary>, entries: readonly EntryFile[], aliases: PathAliases | undefined, scan: (f: SourceFile) => FileSummary): { files: SourceFile[]; summaries: FileSummary[]; skipped: { file: string; reason: string }[] } {
-  const out = { files: [] as SourceFile[], summaries: [] as FileSummary[], skipped: [] as { file: string; reason: string }[] };
+export function reachOutside(appDir: string, known: Map<string, FileSummary>, entries: readonly EntryFile[], aliases: PathAliases | undefined, scan: (f: SourceFile) => FileSummary): { files: SourceFile[]; summaries: FileSummary[]; skipped: SkippedFile[] } {
+  const out = { files: [] as SourceFile[], summaries: [] as FileSummary[], skipped: [] as SkippedFile[] };
   const seen = new Set(known.keys());
   const onDisk = { has: (p: string): boolean => !NOT_APP_CODE.test(`${p}/`) && SOURCE_EXTENSIONS.concat(['.mts', '.cts']).includes(posix.extname(p)) && !/\.d\.[cm]?ts$/.test(p) && !TEST_FILE.test(p) && isFile(appDir, p) };
   const queue: EntryFile[] = entries.filter((e) => !seen.has(e.file));
@@ -72,10 +72,10 @@ export function reachOutside(appDir: string, known: Map<string, FileSummary>, en
     try {
       text = readFileSync(join(appDir, file), 'utf8');
     } catch (error) {
-      out.skipped.push({ file, reason: `unreadable (${(error as NodeJS.ErrnoException).code ?? String(error)})` });
+      out.skipped.push({ file, reason: `unreadable (${(error as NodeJS.ErrnoException).code ?? String(error)})`, blocksRemoval: true });
       continue;
     }
-    if (looksMinified(file, text)) { out.skipped.push({ file, reason: 'minified bundle' }); continue; }
+    if (looksMinified(file, text)) { out.skipped.push({ file, reason: 'minified bundle', blocksRemoval: false }); continue; }
     const source: SourceFile = { file, side, text };
     const summary = scan(source);
     out.files.push(source);

@@ -97,5 +97,6 @@ export function scanApp(appDir: string, options: ScanOptions = {}): ScanResult {
   const all = addReachedFiles(appDir, found, found.files.map((f) => scanSource(f.file, f.text, f.side)), opts);
   const result = resultFromSummaries(all.files, all.summaries, opts, found.assets);
   result.files.skipped = found.skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  result.files.symlinks = found.symlinks;
   return result;
 }

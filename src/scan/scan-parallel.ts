@@ -89,5 +89,6 @@ export async function scanAppParallel(appDir: string, options: ParallelScanOptio
   const all = addReachedFiles(appDir, found, await summariesParallel(found.files, opts), opts);
   const result = resultFromSummaries(all.files, all.summaries, opts, found.assets);
   result.files.skipped = found.skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  result.files.symlinks = found.symlinks;
   return result;
 }

@@ -4,6 +4,8 @@ import { evalStr, isAppModule, one, type EvalContext } from './evaluate';
 import { evalMethods } from './evaluate-method';
 import { exportValue } from './export-values';
 import { FAMILIES, FORGE_API, FORGE_BRIDGE, forgeValueOf, literalArg, PROPERTY_ENTITIES, unwrap, type ForgeValue } from './forge-values';
+import { exportFeature } from './platform-features';
+import { AUTHORIZE_OPERATIONS, callsThenImports, featureNeed, importNeeds, realtimeOutOfSight } from './platform-needs';
 import { LineIndex } from './line-index';
 import { callLoc } from './link-origins';
 import { parseSource } from './oxc';
@@ -81,11 +83,15 @@ function summarise(fileName: string, text: string, side: Side): FileSummary {
   for (const f of facts.fns.values()) fnsById.set(f.id, f);
   const ctx: EvalContext = { fns: facts.fns, fnsById, owners: facts.owners, at: loc };
 
-  for (const imp of facts.imports) {
-    const storage = imp.source === '@forge/kvs' || (imp.source === FORGE_API && imp.names.includes('storage'));
-    if (storage) summary.needs.push(need(['storage:app'], `${imp.source === '@forge/kvs' ? '@forge/kvs' : 'storage from @forge/api'} imported`, loc(imp.start)));
-  }
+  const platform = importNeeds(facts.imports, loc, side);
+  summary.needs.push(...platform.needs);
+  summary.unresolved.push(...platform.unresolved);
   summary.imports = [...new Set(facts.imports.map((i) => i.source).filter(isAppModule))];
+  // `authorize()` calls made in this file, and whether any of them was seen choosing a product.
+  const authorizeSites: SourceLocation[] = [];
+  const callNeeds: ScopeNeed[] = [];
+  let realtimeCalled = false;
+  let authorizeResolved = false;
 
   const interesting = new Set<string>();
   const localSites: { node: Node; scope: Scope; fn: string; bound: BoundCall[] }[] = [];
@@ -114,8 +120,18 @@ function summarise(fileName: string, text: string, side: Side): FileSummary {
       push(at, { k: 'product', family: e.family }, 'asApp', side, one(`${e.base}/${e.seg}/{}`), [{ method: PROPERTY_METHODS[fv.op] }]);
     } else if (fv?.k === 'surface') {
       surfaceCall(node, scope, fv, at, side, ctx, push);
-    } else if (fv?.k === 'privacyReport') {
-      summary.needs.push(need(['report:personal-data'], 'privacy.reportPersonalData called', at));
+    } else if (fv?.k === 'authCheck') {
+      // `authorize().onJiraIssue(key).canEdit()` checks permissions through @forge/api's own asUser(): the call is the app's.
+      const op = AUTHORIZE_OPERATIONS[fv.product];
+      push(at, { k: 'product', family: op.family }, 'asUser', side, one(op.path), [{ method: op.method }]);
+      authorizeResolved = true;
+    } else if (fv?.k === 'export' && fv.pkg === FORGE_API && fv.name === 'authorize') {
+      authorizeSites.push(at);
+    } else if (fv?.k === 'export' && (exportFeature(fv.pkg, fv.name) || fv.pkg === '@forge/realtime' || fv.name.startsWith('realtime.'))) {
+      realtimeCalled ||= fv.pkg === '@forge/realtime' || fv.name.startsWith('realtime.');
+      const feature = exportFeature(fv.pkg, fv.name);
+      const n = feature && featureNeed(feature, `${fv.name} called`, at);
+      if (n) callNeeds.push(n);
     } else {
       const egress = egressOfCall(node, scope, fv, side);
       if (egress) { push(at, { k: 'egress', kind: egress.kind, api: egress.api, ...(egress.remote ? { remote: egress.remote } : {}), ...(egress.provider ? { provider: egress.provider } : {}) }, 'default', side, egress.url ? evalStr(egress.url, scope, ctx) : [{ unresolved: 'no URL argument' }], GET); continue; }
@@ -145,6 +161,14 @@ function summarise(fileName: string, text: string, side: Side): FileSummary {
     }
   }
 
+  // authorize()'s result went out of sight: either product's permission check may follow.
+  if (!authorizeResolved) {
+    for (const at of authorizeSites) {
+      const candidates = Object.values(AUTHORIZE_OPERATIONS).map((o) => `${o.method} ${o.path.replace('{}', '{id}')}`).sort();
+      summary.unresolved.push({ ...at, kind: 'path', reason: 'authorize(): whether it checks Jira or Confluence permissions is out of sight', candidates, side, principal: 'asUser' });
+    }
+  }
+  summary.needs.push(...callsThenImports(callNeeds, platform.exportNeeds), ...realtimeOutOfSight(facts.imports, realtimeCalled, loc));
   for (const [name, ex] of facts.exports) summary.exports[name] = exportValue(ex, facts, ctx);
   summary.exportAll = facts.exportAll;
   return summary;
@@ -255,8 +279,4 @@ function objectProps(arg: Node, scope: Scope, ctx: EvalContext): Record<string, 
     out[key] = evalStr(p.value, objScope, ctx);
   }
   return out;
-}
-
-function need(scopes: string[], what: string, at: SourceLocation): ScopeNeed {
-  return { ...at, alternatives: [scopes], reason: `${what} (${at.file}:${at.line})`, source: 'forge-api' };
 }

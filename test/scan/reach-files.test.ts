@@ -51,6 +51,6 @@ describe('files outside src/ and static/ that the app runs', () => {
       'src/handlers/main.js': "const lib = require('../../vendor/lib');\nexports.run = () => lib();",
       'vendor/lib.js': `module.exports=function(){${'var a=1;'.repeat(600)}};`,
     });
-    expect(scanApp(dir).files.skipped).toEqual([{ file: 'vendor/lib.js', reason: 'minified bundle' }]);
+    expect(scanApp(dir).files.skipped).toEqual([{ file: 'vendor/lib.js', reason: 'minified bundle', blocksRemoval: false }]);
   });
 });

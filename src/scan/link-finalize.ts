@@ -63,17 +63,19 @@ export function normalizePattern(path: string): string {
 const text = (c: Cand): string | undefined => ('pieces' in c && c.pieces.every((p) => typeof p === 'string') ? c.pieces.join('') : undefined);
 
 /** Turns a fully linked call into findings: product calls, methods to enumerate, links, surfaces, egress, unresolved. */
-export function finalizeCall(c: RawCall, out: LinkResult, seen: Set<string>): void {
+export function finalizeCall(c: RawCall, out: LinkResult, seenAt: Map<SourceLocation, Set<string>>): void {
   const base = { ...c.loc, side: c.side, principal: c.principal, ...(c.via.length > 0 ? { via: c.via } : {}) };
-  const add = (key: string, f: () => void): void => { if (!seen.has(key)) { seen.add(key); f(); } };
-  const where = `${c.loc.file}:${c.loc.line}:${c.loc.column}`;
+  // Findings already made at this location (the same call reached twice adds nothing); keyed by the location object, which every finding of a call shares.
+  let seen = seenAt.get(c.loc);
+  if (!seen) seenAt.set(c.loc, (seen = new Set()));
+  const add = (key: string, f: () => void): void => { if (!seen!.has(key)) { seen!.add(key); f(); } };
   const kind = c.kind;
   if (kind.k === 'egress') {
     for (const p of c.paths) {
       const url = text(p);
       const why = 'unresolved' in p ? p.unresolved : url === undefined ? (p.pieces.some((x) => typeof x !== 'string' && x.r === 'link') ? 'the URL is taken from a response' : 'the URL depends on values that could not be linked') : undefined;
       const f = egressFinding(c.loc, c.side, kind, url, why);
-      if (f) add(`e|${where}|${kind.kind}|${f.domain ?? f.unresolved}|${f.pathTemplate}`, () => out.egress.push(f));
+      if (f) add(`e|${kind.kind}|${f.domain ?? f.unresolved}|${f.pathTemplate}`, () => out.egress.push(f));
     }
     return;
   }
@@ -84,7 +86,7 @@ export function finalizeCall(c: RawCall, out: LinkResult, seen: Set<string>): vo
     const pattern = !graph && known !== undefined ? normalizePattern(known) : undefined;
     const what = graph ? (graphql ? `GraphQL ${graphql.type}${graphql.operation ? ` ${graphql.operation}` : ''} (${graphql.fields.join(', ')})` : 'a GraphQL query that cannot be read statically') : kind.remote ? `remote ${kind.remote}` : pattern ?? 'a path that cannot be resolved';
     const reason = `${kind.surface}: the tool cannot tell which scopes ${what} needs`;
-    add(`s|${where}|${reason}`, () => out.unresolved.push({ ...base, kind: 'api', surface: kind.surface, reason, candidates: [], ...(graphql ? { graphql } : {}), ...(kind.remote ? { remote: kind.remote } : {}), ...(pattern !== undefined ? { pattern } : {}) }));
+    add(`s|${reason}`, () => out.unresolved.push({ ...base, kind: 'api', surface: kind.surface, reason, candidates: [], ...(graphql ? { graphql } : {}), ...(kind.remote ? { remote: kind.remote } : {}), ...(pattern !== undefined ? { pattern } : {}) }));
     return;
   }
   const family = kind.family;
@@ -92,27 +94,27 @@ export function finalizeCall(c: RawCall, out: LinkResult, seen: Set<string>): vo
   const paths = c.paths.some((p) => !('absent' in p)) ? c.paths.filter((p) => !('absent' in p)) : c.paths;
   for (const p of paths) {
     if ('unresolved' in p) {
-      add(`u|${where}|${p.unresolved}`, () => out.unresolved.push({ ...base, kind: 'path', family, reason: p.unresolved, candidates: [] }));
+      add(`u|${p.unresolved}`, () => out.unresolved.push({ ...base, kind: 'path', family, reason: p.unresolved, candidates: [] }));
       continue;
     }
     const link = p.pieces.length > 1 || typeof p.pieces[0] !== 'string' ? p.pieces.find((x) => typeof x !== 'string' && x.r === 'link') : undefined;
     if (link && typeof link !== 'string' && link.r === 'link') {
       const methods = c.methods.map((m) => ('method' in m ? m.method : undefined));
-      for (const method of methods) add(`l|${where}|${link.field}|${method}`, () => out.links.push({ ...base, family, field: link.field, origins: link.origins, ...(method ? { method } : {}) }));
+      for (const method of methods) add(`l|${link.field}|${method}`, () => out.links.push({ ...base, family, field: link.field, origins: link.origins, ...(method ? { method } : {}) }));
       continue;
     }
     if (p.pieces.length === 1 ? typeof p.pieces[0] !== 'string' : p.pieces.some((x) => typeof x !== 'string')) {
-      add(`u|${where}|ref`, () => out.unresolved.push({ ...base, kind: 'path', family, reason: 'the path depends on values that could not be linked', candidates: [] }));
+      add(`u|ref`, () => out.unresolved.push({ ...base, kind: 'path', family, reason: 'the path depends on values that could not be linked', candidates: [] }));
       continue;
     }
     const pattern = normalizePattern(p.pieces.length === 1 ? (p.pieces[0] as string) : p.pieces.join(''));
     for (const m of c.methods) {
       if ('method' in m) {
-        const key = `c|${where}|${m.method}|${pattern}`;
+        const key = `c|${m.method}|${pattern}`;
         if (seen.has(key)) continue;
         seen.add(key);
         out.calls.push(p.note ? { ...base, family, method: m.method, pattern, candidateOf: p.note } : { ...base, family, method: m.method, pattern });
-      } else { const reason = 'unknown' in m ? m.unknown : 'method cannot be resolved'; add(`m|${where}|${pattern}|${reason}`, () => out.methodUnknown.push({ ...base, family, pattern, reason })); }
+      } else { const reason = 'unknown' in m ? m.unknown : 'method cannot be resolved'; add(`m|${pattern}|${reason}`, () => out.methodUnknown.push({ ...base, family, pattern, reason })); }
     }
   }
 }

@@ -152,6 +152,7 @@ export function paramUse(cands: Cand[], fn: string): 'none' | 'segment' | 'other
  * methods are known (the usual direct call in a function taking ids); undefined otherwise.
  */
 export function segmentFallback(c: RawCall): RawCall | undefined {
+  if (!c.paths.some((cand) => 'pieces' in cand && cand.pieces.length > 1)) return undefined;
   if (!c.methods.every((m) => 'method' in m)) return undefined;
   let any = false;
   const paths: Cand[] = [];

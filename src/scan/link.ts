@@ -4,6 +4,7 @@ import { expandSelects, firstParamFn, mapRefs, onlySegments, paramUse, segmentFa
 import type { PathAliases } from './path-aliases';
 import { resolveModule as resolveSpecifier } from './resolve-module';
 import type { Cand, CallSite, ExportValue, FileSummary, ImportedTarget, RawCall } from './summary-types';
+import type { SourceLocation } from './types';
 
 export type { LinkResult, LinkedCall, MethodUnknown, LinkedLink } from './link-finalize';
 
@@ -125,7 +126,7 @@ export function linkSummaries(summaries: readonly FileSummary[], aliases?: PathA
   }
 
   const result: LinkResult = { calls: [], methodUnknown: [], unresolved: summaries.flatMap((s) => s.unresolved), links: [], egress: [] };
-  const seen = new Set<string>();
+  const seen = new Map<SourceLocation, Set<string>>();
   const finalize = (c: RawCall): void => { for (const v of expandSelects(c)) finalizeCall(v, result, seen); };
   for (const s of summaries) {
     for (const call of s.calls) {

@@ -1,17 +1,7 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { readPathAliases, scanApp } from '../../src/scan';
+import { tempApp } from '../helpers/temp-app';
 
-/** Writes files (path → text) into a fresh temporary app directory and returns it. */
-function app(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'si-aliases-'));
-  for (const [file, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, file)), { recursive: true });
-    writeFileSync(join(dir, file), text);
-  }
-  return dir;
-}
+const app = (files: Record<string, string>) => tempApp(files, 'si-aliases-');
 
 describe('tsconfig extends chains', () => {
   it.each([

@@ -1,16 +1,7 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { scanApp, scanAppParallel } from '../../src/scan';
+import { tempApp } from '../helpers/temp-app';
 
-function app(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'si-reach-'));
-  for (const [file, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, file)), { recursive: true });
-    writeFileSync(join(dir, file), text);
-  }
-  return dir;
-}
+const app = (files: Record<string, string>) => tempApp(files, 'si-reach-');
 
 const MANIFEST = (extra = '') => `modules:\n  function:\n    - key: main\n      handler: handlers/main.run\n${extra}app:\n  id: ari:cloud:ecosystem::app/x\n`;
 

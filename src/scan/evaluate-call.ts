@@ -1,5 +1,5 @@
 import { concat, describe, evalStr, literalOf, one, un, union, type Env, type EvalContext } from './evaluate';
-import { evalElements, evalSelect, LINK_FIELDS } from './evaluate-member';
+import { evalSelect, LINK_FIELDS } from './evaluate-member';
 import { FORGE_API, forgeValueOf, unwrap } from './forge-values';
 import { linkOrigins } from './link-origins';
 import type { Node, Scope } from './scope';
@@ -33,7 +33,7 @@ export function evalCall(node: Node, scope: Scope, ctx: EvalContext, env: Env | 
   }
   // `ACTIONS[action].path(key)`: the function a key selects, called.
   if (c.type === 'MemberExpression' && !c.computed && unwrap(c.object)?.type === 'MemberExpression' && unwrap(c.object).computed) {
-    const sel = evalSelect(unwrap(c.object), scope, ctx, env, d, (entry, s) => callValue(entry, s, c.property.name, node, scope, ctx, env, d));
+    const sel = evalSelect(unwrap(c.object), scope, ctx, env, d, (entry) => callValue(entry, c.property.name, node, scope, ctx, env, d));
     if (sel) return sel;
   }
   const shape = shapeOf(c, scope, ctx);
@@ -62,7 +62,7 @@ export function evalCall(node: Node, scope: Scope, ctx: EvalContext, env: Env | 
     const init = b?.inits.length === 1 ? b.inits[0] : undefined;
     const lookup = init?.key !== undefined ? unwrap(init.node) : undefined;
     if (lookup?.type === 'MemberExpression' && lookup.computed) {
-      const sel = evalSelect(lookup, init!.scope, ctx, env, d, (entry, s) => callValue(entry, s, init!.key!, node, scope, ctx, env, d));
+      const sel = evalSelect(lookup, init!.scope, ctx, env, d, (entry) => callValue(entry, init!.key!, node, scope, ctx, env, d));
       if (sel) return sel;
     }
   }
@@ -70,7 +70,7 @@ export function evalCall(node: Node, scope: Scope, ctx: EvalContext, env: Env | 
 }
 
 /** Calls property `name` of a table entry (an object literal whose property is a function) with a call's arguments. */
-function callValue(entry: Node, _entryScope: Scope, name: string, call: Node, scope: Scope, ctx: EvalContext, env: Env | undefined, d: number): Cand[] {
+function callValue(entry: Node, name: string, call: Node, scope: Scope, ctx: EvalContext, env: Env | undefined, d: number): Cand[] {
   const e = unwrap(entry);
   const prop = e?.type === 'ObjectExpression' ? e.properties.find((p: Node) => p.type === 'Property' && !p.computed && (p.key.name ?? p.key.value) === name) : undefined;
   const fn = prop ? ctx.fns.get(unwrap(prop.value)) : undefined;
@@ -159,6 +159,3 @@ export function evalNew(node: Node, scope: Scope, ctx: EvalContext, env: Env | u
     return concat(base.map((b) => ('pieces' in b && typeof b.pieces[b.pieces.length - 1] === 'string' && !(b.pieces[b.pieces.length - 1] as string).endsWith('/') ? { ...b, pieces: [...b.pieces, '/'] } : b)), [p]);
   });
 }
-
-/** Returns the elements of a value (re-exported for the call classifier). */
-export { evalElements };

@@ -1,6 +1,6 @@
 import { concat, literalOf, union } from './evaluate';
 import { methodCands } from './evaluate-method';
-import type { Cand, CallSite, MethodCand, Piece, RawCall, Ref } from './summary-types';
+import type { Cand, CallSite, MethodCand, RawCall, Ref } from './summary-types';
 
 type ParamRef = Ref & { r: 'param' };
 
@@ -203,6 +203,3 @@ export function expandSelects(c: RawCall): RawCall[] {
   }
   return done;
 }
-
-/** Returns true when a piece is a ref of the given kind. */
-export const isRef = <K extends Ref['r']>(p: Piece, r: K): p is Extract<Ref, { r: K }> => typeof p !== 'string' && p.r === r;

@@ -79,7 +79,7 @@ export function matchFindings(linked: LinkResult, matcher: PatternMatcher = cata
   for (const l of linked.links) {
     const returnedBy = [...new Set(l.origins.flatMap((o) => [...(opsAt.get(where(o)) ?? [])]))].sort();
     const { origins: _origins, field, method, ...rest } = l;
-    const candidates = linkCandidates(l.family, field, returnedBy, method);
+    const candidates = linkCandidates(l.family, field, returnedBy);
     const from = returnedBy.length ? `returned by ${returnedBy.join(', ')}` : 'returned by an earlier response';
     unresolved.push({ ...rest, kind: 'path', ...(method ? { method: method as HttpMethod } : {}), reason: `follows a link (${field}) ${from}; candidates: the operations whose documented response can hold it`, candidates, link: { field, returnedBy } });
   }

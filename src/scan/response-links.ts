@@ -32,7 +32,7 @@ function holders(family: Family, field: string): string[] {
  * those same operations. Any other link (`self`, a `Location` header, ...), or one whose origin is
  * unknown, may be any operation of that API whose documented response holds such a field.
  */
-export function linkCandidates(family: Family, field: string, returnedBy: string[], _method?: string): string[] {
+export function linkCandidates(family: Family, field: string, returnedBy: string[]): string[] {
   const leaf = field.split('.').pop()!;
   if (PAGINATION.has(leaf) && returnedBy.length > 0) return [...returnedBy].sort();
   const all = holders(family, field);

@@ -11,7 +11,7 @@ import { callLoc } from './link-origins';
 import { parseSource } from './oxc';
 import type { FnInfo, Node, Scope } from './scope';
 import { shapeOf, type BoundCall } from './shapes';
-import type { BoundArgs, Cand, CallKind, CallSite, FileSummary, MethodCand, Piece, RawCall } from './summary-types';
+import type { BoundArgs, Cand, CallKind, CallSite, FileSummary, MethodCand, Piece } from './summary-types';
 import type { CallPrincipal, ScopeNeed, Side, SourceLocation } from './types';
 import { walkFile } from './walk-file';
 

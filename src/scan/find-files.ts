@@ -8,6 +8,8 @@ export { looksMinified } from './minified';
 
 /** Extensions of the source files the scanner reads. */
 export const SOURCE_EXTENSIONS = ['.js', '.jsx', '.ts', '.tsx', '.mjs', '.cjs'];
+/** Custom UI stylesheets and HTML, read only for the external resources they load (egress). */
+export const ASSET_EXTENSIONS = ['.css', '.scss', '.sass', '.less', '.html', '.htm'];
 const SKIP_DIRS: Record<string, string> = {
   node_modules: 'dependencies (node_modules)',
   build: 'build output',
@@ -39,11 +41,13 @@ export interface FollowedLink {
   target: string;
 }
 
-/** What `findSourceFiles` found: files to scan, files not read (and why), symlinks followed. */
+/** What `findSourceFiles` found: files to scan, files not read (and why), symlinks followed, Custom UI assets. */
 export interface FoundFiles {
   files: SourceFile[];
   skipped: SkippedFile[];
   symlinks: FollowedLink[];
+  /** Frontend stylesheets and HTML (for the external resources they load). */
+  assets: SourceFile[];
 }
 
 /** Options of `findSourceFiles`. */
@@ -74,6 +78,7 @@ export function findSourceFiles(appDir: string, resourcePaths: readonly string[]
   const readFile = options.readFile ?? ((path: string) => readFileSync(path, 'utf8'));
   const skipped: SkippedFile[] = [];
   const symlinks: FollowedLink[] = [];
+  const assets: SourceFile[] = [];
   // Every candidate file by real path, so a file reached through a link and directly is read once.
   const candidates = new Map<string, { rel: string; side: Side; linked: boolean }[]>();
   const seenDirs = new Set<string>();
@@ -139,6 +144,10 @@ export function findSourceFiles(appDir: string, resourcePaths: readonly string[]
       else walk(rel, side, linked);
       return;
     }
+    if (isFile && side === 'frontend' && ASSET_EXTENSIONS.includes(posix.extname(e.name))) {
+      try { assets.push({ file: rel, side, text: readFile(join(appDir, rel)) }); } catch { /* an unreadable stylesheet loads nothing that can be listed */ }
+      return;
+    }
     if (!isFile || !isSource(e.name)) return;
     if (/\.d\.[cm]?ts$/.test(e.name)) return void skipped.push({ file: rel, reason: 'type declarations', blocksRemoval: false });
     if (TEST_FILE.test(e.name)) return void skipped.push({ file: rel, reason: 'test file (not deployed)', blocksRemoval: false });
@@ -168,33 +177,32 @@ export function findSourceFiles(appDir: string, resourcePaths: readonly string[]
       skipped.push({ file: primary.rel, reason: `unreadable (${errorCode(error)})`, blocksRemoval: true });
       continue;
     }
-    if (looksMinified(primary.rel, text)) {
-      const bundle = bundleFinding(primary.rel, primary.side, text);
-      // A vendored library that never mentions Forge cannot need a scope: skipping it loses nothing.
-      if (!bundle) { skipped.push({ file: primary.rel, reason: 'minified bundle without a Forge reference (a vendored library)', blocksRemoval: false }); continue; }
-      files.push({ file: primary.rel, side: primary.side, text, bundle });
-      continue;
-    }
-    files.push({ file: primary.rel, side: primary.side, text });
+    const taken = takeSource(primary.rel, primary.side, text);
+    if ('skipped' in taken) skipped.push(taken.skipped);
+    else files.push(taken.source);
   }
   files.sort((a, b) => (a.file < b.file ? -1 : 1));
   skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   symlinks.sort((a, b) => (a.file < b.file ? -1 : 1));
   // A folder reached from two roots would be reported twice.
-  return { files, skipped: skipped.filter((s, i) => i === 0 || s.file !== skipped[i - 1].file), symlinks };
+  assets.sort((a, b) => (a.file < b.file ? -1 : 1));
+  return { files, skipped: skipped.filter((s, i) => i === 0 || s.file !== skipped[i - 1].file), symlinks, assets: assets.filter((a, i) => i === 0 || a.file !== assets[i - 1].file) };
 }
 
 /**
- * Returns the finding that marks a minified bundle referencing Forge, or undefined when it does
- * not. Its calls are scanned like any file's, but a bundler's output hides what some of them
- * request (renamed values, inlined packages), so nothing it may call can be proven unneeded.
+ * Returns how a read file is taken in: as source to scan, or skipped when it is a minified library
+ * that never mentions Forge (nothing in it can need a scope). A minified bundle that references
+ * Forge is scanned and carries a finding: a bundler's output hides what some of its calls request
+ * (renamed values, inlined packages), so nothing it may call can be proven unneeded.
  */
-export function bundleFinding(file: string, side: Side, text: string): UnresolvedFinding | undefined {
+export function takeSource(file: string, side: Side, text: string): { source: SourceFile } | { skipped: SkippedFile } {
+  if (!looksMinified(file, text)) return { source: { file, side, text } };
   const ref = forgeReference(text);
-  if (!ref) return undefined;
+  if (!ref) return { skipped: { file, reason: 'minified bundle without a Forge reference (a vendored library)', blocksRemoval: false } };
   const { line, column } = new LineIndex(text).at(ref.index);
-  return {
+  const bundle: UnresolvedFinding = {
     file, line, column, kind: 'api', candidates: [], side, principal: 'default',
     reason: `minified bundle referencing ${ref.what}: scanned, but a bundle's calls cannot all be told (renamed values, inlined packages); scan the source it is built from instead`,
   };
+  return { source: { file, side, text, bundle } };
 }

@@ -122,7 +122,7 @@ export async function planInit(appDir: string, options: PlanOptions = {}): Promi
 
   // Backend: imports of @forge/api request functions go through the one generated facade.
   const apiModule = `${KEYS.backendDir}/instrumented-api`;
-  const apiFacade: Facade = { pkg: '@forge/api', module: apiModule, surface: API_SURFACE };
+  const apiFacade: Facade = { pkg: '@forge/api', module: apiModule, surface: API_SURFACE, ...(style.ext === '.cjs' ? { extension: '.cjs' } : {}) };
   let rewritten = 0;
   for (const f of [...sources.files].sort()) {
     if (!f.startsWith('src/') || frontendFiles.has(f) || f.startsWith(`${KEYS.backendDir}/`)) continue;

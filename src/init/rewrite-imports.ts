@@ -10,6 +10,8 @@ export interface Facade {
   module: string;
   /** Exports that make product calls: importing any of them (or the whole module) goes through the facade. */
   surface: ReadonlySet<string>;
+  /** The generated module's extension when importers must spell it (`.cjs`). */
+  extension?: string;
 }
 
 const literal = (n: Node | undefined): string | undefined => (n?.type === 'Literal' && typeof n.value === 'string' ? n.value : undefined);
@@ -72,7 +74,7 @@ export function rewriteImports(sf: SourceFile, facade: Facade): number {
   const sources = facadeImports(sf, facade);
   for (const source of sources) {
     const quote = sf.text[source.start];
-    sf.edits.overwrite(source.start, source.end, `${quote}${specifierFor(sf, facade.module)}${quote}`);
+    sf.edits.overwrite(source.start, source.end, `${quote}${specifierFor(sf, facade.module, facade.extension)}${quote}`);
   }
   return sources.length;
 }

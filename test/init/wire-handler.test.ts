@@ -98,6 +98,12 @@ describe('rewriteImports sends only imports that can call a product through the 
   });
 });
 
+it('rewriteImports spells a .cjs facade with its extension (no resolver finds it otherwise)', () => {
+  const sources = new AppSources(makeApp({ 'src/index.cjs': "const api = require('@forge/api');\n" }), []);
+  rewriteImports(sources.get('src/index.cjs'), { pkg: '@forge/api', module: 'src/scope-inspector/instrumented-api', surface: new Set(['asApp']), extension: '.cjs' });
+  expect(sources.changes()[0].after).toBe("const api = require('./scope-inspector/instrumented-api.cjs');\n");
+});
+
 describe('defineBridgeResolver', () => {
   const ANALYSIS = { module: 'src/scope-inspector/static-analysis', esModule: true };
   const RESOLVER = "import Resolver from '@forge/resolver';\nconst resolver = new Resolver();\nresolver.define('a', () => 1);\nexport const handler = resolver.getDefinitions();\n";

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, posix, relative, sep } from 'node:path';
-import type { Side } from './types';
+import { oversize } from './file-guard';
+import type { Side, SkippedFile } from './types';
 
 /** Extensions of the source files the scanner reads. */
 export const SOURCE_EXTENSIONS = ['.js', '.jsx', '.ts', '.tsx', '.mjs', '.cjs'];
@@ -39,9 +40,9 @@ const toPosix = (p: string): string => p.split(sep).join(posix.sep);
  * Lists the source files of an app: `src/**`, `static/**` and resource folders (their source,
  * not their build output), skipping dependencies, build output, minified bundles and type declarations.
  */
-export function findSourceFiles(appDir: string, resourcePaths: readonly string[] = []): { files: SourceFile[]; skipped: { file: string; reason: string }[] } {
+export function findSourceFiles(appDir: string, resourcePaths: readonly string[] = []): { files: SourceFile[]; skipped: SkippedFile[] } {
   const files: SourceFile[] = [];
-  const skipped: { file: string; reason: string }[] = [];
+  const skipped: SkippedFile[] = [];
   const seen = new Set<string>();
   const roots: { dir: string; side: Side }[] = [{ dir: 'src', side: 'backend' }, { dir: 'static', side: 'frontend' }];
   for (const r of resourcePaths) {
@@ -56,7 +57,7 @@ export function findSourceFiles(appDir: string, resourcePaths: readonly string[]
     for (const e of entries) {
       const rel = dir ? `${dir}/${e.name}` : e.name;
       if (e.isDirectory()) {
-        if (SKIP_DIRS[e.name]) { skipped.push({ file: `${rel}/`, reason: SKIP_DIRS[e.name] }); continue; }
+        if (SKIP_DIRS[e.name]) { skipped.push({ file: `${rel}/`, reason: SKIP_DIRS[e.name], blocksRemoval: false }); continue; }
         walk(rel, side);
         continue;
       }
@@ -64,16 +65,19 @@ export function findSourceFiles(appDir: string, resourcePaths: readonly string[]
       const ext = posix.extname(e.name);
       if (!SOURCE_EXTENSIONS.includes(ext)) continue;
       seen.add(rel);
-      if (/\.d\.[cm]?ts$/.test(e.name)) { skipped.push({ file: rel, reason: 'type declarations' }); continue; }
-      if (TEST_FILE.test(e.name)) { skipped.push({ file: rel, reason: 'test file (not deployed)' }); continue; }
+      if (/\.d\.[cm]?ts$/.test(e.name)) { skipped.push({ file: rel, reason: 'type declarations', blocksRemoval: false }); continue; }
+      if (TEST_FILE.test(e.name)) { skipped.push({ file: rel, reason: 'test file (not deployed)', blocksRemoval: false }); continue; }
       let text: string;
       try {
+        // Checked before reading: a huge file is not even loaded.
+        const tooLarge = oversize(statSync(join(appDir, rel)).size);
+        if (tooLarge) { skipped.push({ file: rel, reason: tooLarge, blocksRemoval: true }); continue; }
         text = readFileSync(join(appDir, rel), 'utf8');
       } catch (error) {
-        skipped.push({ file: rel, reason: `unreadable (${(error as NodeJS.ErrnoException).code ?? String(error)})` });
+        skipped.push({ file: rel, reason: `unreadable (${(error as NodeJS.ErrnoException).code ?? String(error)})`, blocksRemoval: true });
         continue;
       }
-      if (looksMinified(rel, text)) { skipped.push({ file: rel, reason: 'minified bundle' }); continue; }
+      if (looksMinified(rel, text)) { skipped.push({ file: rel, reason: 'minified bundle', blocksRemoval: false }); continue; }
       files.push({ file: rel, side, text });
     }
   };

@@ -7,7 +7,7 @@ import { readPathAliases, type PathAliases } from './path-aliases';
 import { catalogMatcher, matchFindings, type PatternMatcher } from './match-findings';
 import { scanSource } from './scan-source';
 import type { FileSummary } from './summary-types';
-import type { ScanResult } from './types';
+import type { ScanResult, SkippedFile } from './types';
 
 /** Options of a scan. */
 export interface ScanOptions {
@@ -28,7 +28,10 @@ export function withAppAliases(appDir: string, options: ScanOptions): ScanOption
 export function resultFromSummaries(files: readonly SourceFile[], summaries: readonly FileSummary[], options: ScanOptions = {}): ScanResult {
   const { calls, unresolved } = matchFindings(linkSummaries(summaries, options.pathAliases), options.matcher ?? catalogMatcher);
   return {
-    files: { scanned: files.map((f) => f.file), skipped: [] },
+    files: {
+      scanned: summaries.filter((s) => s.skipped === undefined).map((s) => s.file),
+      skipped: summaries.flatMap((s) => (s.skipped === undefined ? [] : [{ file: s.file, reason: s.skipped, blocksRemoval: true }])),
+    },
     calls,
     unresolved,
     forgeApiNeeds: summaries.flatMap((s) => s.needs),
@@ -39,6 +42,11 @@ export function resultFromSummaries(files: readonly SourceFile[], summaries: rea
 /** Scans in-memory source files (the pure core of `scanApp`): parses each once, then links and matches. */
 export function scanFiles(files: readonly SourceFile[], options: ScanOptions = {}): ScanResult {
   return resultFromSummaries(files, files.map((f) => scanSource(f.file, f.text, f.side)), options);
+}
+
+/** Joins the files skipped when listing and when scanning, in path order. */
+export function mergeSkipped(listed: readonly SkippedFile[], scanned: readonly SkippedFile[]): SkippedFile[] {
+  return [...listed, ...scanned].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 
 /** Lists and reads an app's source files; resource folders come from `manifest.yml` unless given. */
@@ -60,6 +68,6 @@ export function findAppFiles(appDir: string, options: ScanOptions = {}): ReturnT
 export function scanApp(appDir: string, options: ScanOptions = {}): ScanResult {
   const found = findAppFiles(appDir, options);
   const result = scanFiles(found.files, withAppAliases(appDir, options));
-  result.files.skipped = found.skipped;
+  result.files.skipped = mergeSkipped(found.skipped, result.files.skipped);
   return result;
 }

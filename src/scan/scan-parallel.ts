@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { SourceFile } from './find-files';
-import { findAppFiles, resultFromSummaries, withAppAliases, type ScanOptions } from './scan-app';
+import { findAppFiles, mergeSkipped, resultFromSummaries, withAppAliases, type ScanOptions } from './scan-app';
 import { scanSource } from './scan-source';
 import type { FileSummary } from './summary-types';
 import type { ScanResult } from './types';
@@ -69,7 +69,8 @@ export async function scanFilesParallel(files: readonly SourceFile[], options: P
     return resultFromSummaries(files, files.map((f) => scanSource(f.file, f.text, f.side)), options);
   }
   const [own, ...rest] = split(files, workers + 1);
-  const pending = rest.map((chunk) => runWorker(chunk));
+  // A worker that fails (out of memory under its resource limits, say) leaves its files to this thread.
+  const pending = rest.map((chunk) => runWorker(chunk).catch(() => chunk.map((f) => scanSource(f.file, f.text, f.side))));
   // The main thread takes a share too instead of idling while the workers start.
   const mine = own.map((f) => scanSource(f.file, f.text, f.side));
   const byFile = new Map<string, FileSummary>();
@@ -81,6 +82,6 @@ export async function scanFilesParallel(files: readonly SourceFile[], options: P
 export async function scanAppParallel(appDir: string, options: ParallelScanOptions = {}): Promise<ScanResult> {
   const found = findAppFiles(appDir, options);
   const result = await scanFilesParallel(found.files, withAppAliases(appDir, options));
-  result.files.skipped = found.skipped;
+  result.files.skipped = mergeSkipped(found.skipped, result.files.skipped);
   return result;
 }

@@ -59,4 +59,6 @@ export interface FileSummary {
   unresolved: import('./types').UnresolvedFinding[];
   needs: ScopeNeed[];
   parseErrors: ParseError[];
+  /** Why the file was not analysed (too large, nested too deep): it is listed as skipped, blocking removal. */
+  skipped?: string;
 }

@@ -65,9 +65,22 @@ export interface ParseError {
   message: string;
 }
 
+/**
+ * A file the scanner did not read: policy skips (dependencies, tests, type declarations, build
+ * output) do not block removal; anything meaning deployable code went unread does (unreadable,
+ * unparseable, a broken symlink, a file too large or too deeply nested to parse).
+ */
+export interface SkippedFile {
+  /** Path relative to the app directory (POSIX separators); a folder ends with `/`. */
+  file: string;
+  reason: string;
+  /** True when the file may hold code that needs a scope: no scope can then be proven unused. */
+  blocksRemoval: boolean;
+}
+
 /** Everything the scanner found in an app's source. */
 export interface ScanResult {
-  files: { scanned: string[]; skipped: { file: string; reason: string }[] };
+  files: { scanned: string[]; skipped: SkippedFile[] };
   calls: CallFinding[];
   unresolved: UnresolvedFinding[];
   forgeApiNeeds: ScopeNeed[];

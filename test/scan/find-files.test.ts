@@ -42,11 +42,11 @@ describe('findSourceFiles', () => {
       ['ui/app/src/App.jsx', 'frontend'],
     ]);
     expect(r.skipped).toEqual([
-      { file: 'src/__mocks__/', reason: 'test mocks (not deployed)' },
-      { file: 'src/__tests__/', reason: 'tests (not deployed)' },
-      { file: 'src/dist/', reason: 'build output' },
-      { file: 'src/index.test.ts', reason: 'test file (not deployed)' },
-      { file: 'ui/app/build/', reason: 'build output' },
+      { file: 'src/__mocks__/', reason: 'test mocks (not deployed)', blocksRemoval: false },
+      { file: 'src/__tests__/', reason: 'tests (not deployed)', blocksRemoval: false },
+      { file: 'src/dist/', reason: 'build output', blocksRemoval: false },
+      { file: 'src/index.test.ts', reason: 'test file (not deployed)', blocksRemoval: false },
+      { file: 'ui/app/build/', reason: 'build output', blocksRemoval: false },
     ]);
   });
 

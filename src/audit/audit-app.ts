@@ -1,9 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { analyze } from '../analysis/analyze';
 import type { Report } from '../analysis/report-types';
 import { ScopeInspectorError } from '../errors';
-import { invalidScopes, loadForgeKnowledge, parseManifest, scopeNeedsFromManifest, type ManifestInfo } from '../manifest';
+import { readInputFile, type InputKind } from '../input-file';
+import { invalidScopes, loadForgeKnowledge, parseManifest, readManifestFile, scopeNeedsFromManifest, type ManifestInfo } from '../manifest';
 import { scanAppParallel } from '../scan';
 import type { ScanResult } from '../scan/types';
 import type { UsageExport } from '../usage/format';
@@ -28,12 +28,7 @@ export interface AuditResult {
 
 /** Reads one usage export, naming the file in every error. */
 export function readUsageFile(file: string): UsageExport {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new ScopeInspectorError('USAGE_NOT_FOUND', `${file}: cannot read usage export (${(error as NodeJS.ErrnoException).code ?? error})`, { cause: error });
-  }
+  const text = readInputFile(file, USAGE_EXPORT);
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -47,14 +42,16 @@ export function readUsageFile(file: string): UsageExport {
   }
 }
 
+/** Usage exports: one per installation, a line per endpoint and day; far below this even for busy apps. */
+const USAGE_EXPORT: InputKind = { what: 'usage export', maxBytes: 256 * 1024 * 1024, code: 'USAGE_NOT_FOUND' };
+
 /**
  * Audits a Forge app directory: reads its manifest, scans its source (on worker threads for
  * large trees), reads usage exports, analyses.
  */
 export async function auditApp(appDir: string, options: AuditOptions = {}): Promise<AuditResult> {
   const manifestPath = join(appDir, 'manifest.yml');
-  if (!existsSync(manifestPath)) throw new ScopeInspectorError('MANIFEST_NOT_FOUND', `${manifestPath}: not found (is ${appDir} a Forge app directory?)`);
-  const manifestText = readFileSync(manifestPath, 'utf8');
+  const manifestText = readManifestFile(appDir);
   const manifestFile = relative(appDir, manifestPath) || 'manifest.yml';
   const manifest = parseManifest(manifestText, manifestFile);
   const knowledge = loadForgeKnowledge();

@@ -1,8 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs';
 import { createTwoFilesPatch } from 'diff';
 import { auditApp, type AuditResult } from '../audit/audit-app';
-import { baselineOf, failingFindings, FAIL_ON_VALUES, parseBaseline, type Baseline, type FailOn } from '../audit/baseline';
+import { baselineOf, failingFindings, FAIL_ON_VALUES, parseBaseline, type FailOn } from '../audit/baseline';
 import { ScopeInspectorError } from '../errors';
+import { checkOutputPath, readInputFile, writeOutputFile, type InputKind } from '../input-file';
 import { rewriteScopes } from '../fix/rewrite-scopes';
 import { renderMarkdown } from '../report/markdown';
 import { renderSarif } from '../report/sarif';
@@ -23,6 +23,8 @@ export interface AuditCommandOptions {
 }
 
 const FORMATS = ['text', 'json', 'markdown', 'sarif'];
+/** Baselines list findings by name: a few kilobytes; far below this for any app. */
+const BASELINE: InputKind = { what: 'baseline', maxBytes: 64 * 1024 * 1024, code: 'USAGE' };
 
 function parseFailOn(value: string): FailOn[] {
   const items = value.split(',').map((s) => s.trim()).filter(Boolean);
@@ -43,16 +45,10 @@ function render(result: AuditResult, format: string, io: CliIo, version: string)
 export async function runAudit(io: CliIo, dir: string, options: AuditCommandOptions, version: string): Promise<number> {
   if (!FORMATS.includes(options.format)) throw new ScopeInspectorError('USAGE', `--format: unknown "${options.format}" (choose from ${FORMATS.join(', ')})`);
   const failOn = parseFailOn(options.failOn);
-  let baseline: Baseline | undefined;
-  if (options.baseline) {
-    let text: string;
-    try {
-      text = readFileSync(options.baseline, 'utf8');
-    } catch {
-      throw new ScopeInspectorError('USAGE', `${options.baseline}: cannot read baseline file`);
-    }
-    baseline = parseBaseline(text, options.baseline);
-  }
+  // Where results go is checked before any work: a typo in a path fails at once, not after the scan.
+  if (options.output) checkOutputPath(options.output, 'report');
+  if (options.writeBaseline) checkOutputPath(options.writeBaseline, 'baseline');
+  const baseline = options.baseline ? parseBaseline(readInputFile(options.baseline, BASELINE), options.baseline) : undefined;
   const progress = io.color ? (message: string) => io.err(styler(true).dim(message)) : undefined;
   let result = await auditApp(dir, { usageFiles: options.usage, onProgress: progress });
 
@@ -61,17 +57,18 @@ export async function runAudit(io: CliIo, dir: string, options: AuditCommandOpti
     const remove = options.removeUnused ? report.scopes.unused.filter((u) => u.status === 'unused').map((u) => u.name) : [];
     const updated = rewriteScopes(manifestText, { add: report.scopes.missingScopes, remove }, report.manifest);
     if (updated === manifestText) io.err('manifest.yml: nothing to change');
-    else io.out(createTwoFilesPatch(report.manifest, report.manifest, manifestText, updated, 'current', options.dryRun ? 'proposed' : 'fixed'));
+    // Written before the diff is shown as "fixed": a manifest that cannot be written reports only that.
+    else if (!options.dryRun) writeOutputFile(manifestPath, updated, 'manifest');
+    if (updated !== manifestText) io.out(createTwoFilesPatch(report.manifest, report.manifest, manifestText, updated, 'current', options.dryRun ? 'proposed' : 'fixed'));
     if (options.dryRun || updated === manifestText) return failingFindings(report, failOn, baseline).length ? 1 : 0;
-    writeFileSync(manifestPath, updated);
     result = await auditApp(dir, { usageFiles: options.usage });
   }
 
   const rendered = render(result, options.format, io, version);
-  if (options.output) writeFileSync(options.output, rendered);
+  if (options.output) writeOutputFile(options.output, rendered, 'report');
   else if (!options.fix) io.out(rendered);
   if (options.writeBaseline) {
-    writeFileSync(options.writeBaseline, JSON.stringify(baselineOf(result.report), null, 2) + '\n');
+    writeOutputFile(options.writeBaseline, JSON.stringify(baselineOf(result.report), null, 2) + '\n', 'baseline');
     io.err(`wrote baseline ${options.writeBaseline}`);
   }
   const failing = failingFindings(result.report, failOn, baseline);

@@ -1,6 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { parse, type ParseError } from 'jsonc-parser';
+import { readInputFile, type InputKind } from '../input-file';
+
+const CONFIG: InputKind = { what: 'TypeScript/JavaScript config', maxBytes: 1024 * 1024, code: 'CONFIG_UNREADABLE' };
 
 /**
  * Module specifier aliases of an app (`compilerOptions.baseUrl` and `paths` of its tsconfig.json
@@ -21,7 +24,7 @@ export function readPathAliases(appDir: string): PathAliases | undefined {
     const file = join(appDir, name);
     if (!existsSync(file)) continue;
     const errors: ParseError[] = [];
-    const config = parse(readFileSync(file, 'utf8'), errors, { allowTrailingComma: true }) as { compilerOptions?: { baseUrl?: unknown; paths?: unknown } } | undefined;
+    const config = parse(readInputFile(file, CONFIG), errors, { allowTrailingComma: true }) as { compilerOptions?: { baseUrl?: unknown; paths?: unknown } } | undefined;
     const options = config?.compilerOptions;
     if (!options) return undefined;
     const baseUrl = typeof options.baseUrl === 'string' ? posix.normalize(options.baseUrl.split('\\').join('/')) : undefined;

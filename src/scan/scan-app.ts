@@ -1,6 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseManifest } from '../manifest/parse-manifest';
+import { readManifestFile } from '../manifest/read-manifest-file';
 import { findSourceFiles, type SourceFile } from './find-files';
 import { linkSummaries } from './link';
 import { readPathAliases, type PathAliases } from './path-aliases';
@@ -53,9 +52,8 @@ export function mergeSkipped(listed: readonly SkippedFile[], scanned: readonly S
 export function findAppFiles(appDir: string, options: ScanOptions = {}): ReturnType<typeof findSourceFiles> {
   let resourcePaths = options.resourcePaths;
   if (!resourcePaths) {
-    const manifestPath = join(appDir, 'manifest.yml');
     try {
-      resourcePaths = existsSync(manifestPath) ? parseManifest(readFileSync(manifestPath, 'utf8')).resources.map((r) => r.path) : [];
+      resourcePaths = parseManifest(readManifestFile(appDir)).resources.map((r) => r.path);
     } catch {
       // The manifest's own errors are reported by the manifest reader; scanning goes on without resources.
       resourcePaths = [];

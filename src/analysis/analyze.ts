@@ -61,7 +61,8 @@ export function analyze(input: AnalysisInput): Report {
   ];
   const installations = installationReports(input.usage ?? [], declaredNames, needs);
   const grantedEverywhere = installations.length ? new Set(installations.map((i) => i.granted).reduce((a, b) => a.filter((s) => b.includes(s)))) : undefined;
-  const scopes = classifyScopes({ declared: input.declared, invalid: input.invalid, needs, endpoints, otherNeeds, unresolved, unknownRuntime: usage.unknown, grantedEverywhere });
+  const classified = classifyScopes({ declared: input.declared, invalid: input.invalid, needs, endpoints, otherNeeds, unresolved, unknownRuntime: usage.unknown, grantedEverywhere });
+  const scopes = { ...classified, duplicates: (input.duplicates ?? []).map((d) => ({ ...d, first: { ...d.first } })) };
   const catalogOps = allOperations();
   const planned = leastPrivilegePlan(needs, catalogOps);
   const keptForUnresolved = scopes.unused.filter((u) => u.status === 'unused-unless-unresolved').map((u) => u.name);

@@ -146,7 +146,17 @@ export interface InvalidScopeReport {
   name: string;
   line: number;
   column: number;
+  /** Why: `not a scope @forge/manifest knows`, `empty scope name`, `spaces around the name`. */
+  reason: string;
   suggestion?: string;
+}
+
+/** A scope declared again (harmless, but the repeat is dead weight): where, and where it was first declared. */
+export interface DuplicateScopeReport {
+  name: string;
+  line: number;
+  column: number;
+  first: { line: number; column: number };
 }
 
 /** The least-privilege plan: one alternative chosen per need, fewest catalog operations authorized. */
@@ -193,6 +203,7 @@ export interface Report {
     missingScopes: string[];
     replaceable: ReplaceableScope[];
     invalid: InvalidScopeReport[];
+    duplicates: DuplicateScopeReport[];
   };
   /** Evidence per used or missing scope (runtime calls, last seen, static call sites of the endpoints that need it). */
   scopeEvidence: Record<string, ScopeEvidence>;

@@ -50,7 +50,7 @@ function whatMayNeed(scope: string, input: ScopeStatusInput): string[] {
 }
 
 /** Classifies the declared scopes: used, unused (certain or unless something unresolved needs them), missing, replaceable, invalid. */
-export function classifyScopes(input: ScopeStatusInput): Report['scopes'] {
+export function classifyScopes(input: ScopeStatusInput): Omit<Report['scopes'], 'duplicates'> {
   const invalidNames = new Set(input.invalid.map((i) => i.name));
   const declared = new Set(input.declared.map((s) => s.name));
   const satisfied = (alt: readonly string[]) => alt.length > 0 && alt.every((s) => declared.has(s));

@@ -3,7 +3,7 @@ import { analyze } from '../analysis/analyze';
 import type { Report } from '../analysis/report-types';
 import { ScopeInspectorError } from '../errors';
 import { readInputFile, type InputKind } from '../input-file';
-import { invalidScopes, loadForgeKnowledge, parseManifest, readManifestFile, scopeNeedsFromManifest, type ManifestInfo } from '../manifest';
+import { duplicateScopes, invalidScopes, loadForgeKnowledge, parseManifest, readManifestFile, scopeNeedsFromManifest, type ManifestInfo } from '../manifest';
 import { scanAppParallel } from '../scan';
 import type { ScanResult } from '../scan/types';
 import type { UsageExport } from '../usage/format';
@@ -63,6 +63,7 @@ export async function auditApp(appDir: string, options: AuditOptions = {}): Prom
     manifestFile,
     declared: manifest.scopes,
     invalid: invalidScopes(manifest, knowledge.validScopes),
+    duplicates: duplicateScopes(manifest),
     scan,
     manifestNeeds: scopeNeedsFromManifest(manifest, knowledge),
     usage,

@@ -1,4 +1,5 @@
 import type { Report } from '../analysis/report-types';
+import { scopeName } from './scope-name';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 
@@ -41,6 +42,11 @@ export function renderMarkdown(report: Report): string {
   if (report.scopes.missing.length) {
     lines.push('', '## Needed but not declared', '', '| Need | Add | Code locations |', '|---|---|---|');
     for (const m of report.scopes.missing) lines.push(`| ${cell(m.need)} | ${m.add.map((s) => `\`${s}\``).join(' ')} | ${cell(m.locations.map((l) => `${l.file}:${l.line}`).join('<br>'))} |`);
+  }
+  if (report.scopes.invalid.length || report.scopes.duplicates.length) {
+    lines.push('', '## Manifest problems', '', '| Scope | Line | Problem |', '|---|---|---|');
+    for (const i of report.scopes.invalid) lines.push(`| \`${cell(scopeName(i.name))}\` | ${report.manifest}:${i.line} | ${cell(i.reason)}${i.suggestion ? ` — did you mean \`${i.suggestion}\`?` : ''} |`);
+    for (const d of report.scopes.duplicates) lines.push(`| \`${cell(scopeName(d.name))}\` | ${report.manifest}:${d.line} | declared again (first at line ${d.first.line}) |`);
   }
   if (report.unresolved.length) {
     lines.push('', '## Calls whose endpoint could not be determined statically', '', '| Location | Reason | Candidates |', '|---|---|---|');

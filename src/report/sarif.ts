@@ -1,9 +1,11 @@
 import type { Report } from '../analysis/report-types';
+import { scopeName } from './scope-name';
 
 const RULES = [
   { id: 'missing-scope', level: 'error', text: 'The declared scopes do not authorize this call.' },
   { id: 'invalid-scope', level: 'error', text: '@forge/manifest does not know this scope.' },
   { id: 'unused-scope', level: 'warning', text: 'Nothing the app does needs this declared scope.' },
+  { id: 'duplicate-scope', level: 'warning', text: 'This scope is already declared earlier in the manifest.' },
   { id: 'unresolved-call', level: 'note', text: 'The endpoint of this product call could not be determined statically.' },
 ] as const;
 
@@ -26,7 +28,8 @@ export function renderSarif(report: Report, toolVersion: string): object {
         result('missing-scope', `${m.need} needs ${m.add.join(' + ')}, which ${report.manifest} does not declare.`, l.file, l.line, l.column),
       ),
     ),
-    ...report.scopes.invalid.map((i) => result('invalid-scope', `Unknown scope ${i.name}${i.suggestion ? `; did you mean ${i.suggestion}?` : ''}`, report.manifest, i.line, i.column)),
+    ...report.scopes.invalid.map((i) => result('invalid-scope', `Invalid scope ${scopeName(i.name)}: ${i.reason}${i.suggestion ? `; did you mean ${i.suggestion}?` : ''}`, report.manifest, i.line, i.column)),
+    ...report.scopes.duplicates.map((d) => result('duplicate-scope', `${scopeName(d.name)} is declared again (first at line ${d.first.line}).`, report.manifest, d.line, d.column)),
     ...report.scopes.unused.map((u) =>
       result('unused-scope', `${u.name} is declared but nothing needs it${u.status === 'unused-unless-unresolved' ? ` (unless: ${u.because.join('; ')})` : ''}.`, report.manifest, u.line, u.column),
     ),

@@ -1,5 +1,6 @@
 import type { Report } from '../analysis/report-types';
 import { styler } from '../cli/output';
+import { scopeName } from './scope-name';
 
 /** Returns the human-readable audit: grouped by finding, worst first, coloured when asked. */
 export function renderText(report: Report, options: { color: boolean; filesScanned?: number; filesSkipped?: number }): string {
@@ -22,7 +23,8 @@ export function renderText(report: Report, options: { color: boolean; filesScann
     'Missing',
     scopes.missing.map((m) => `${s.red(m.add.join(' + '))}${m.where === 'installation' ? ' (declared, not granted by a site)' : ''} ← ${m.need}  ${s.dim(m.locations.map((l) => `${l.file}:${l.line}`).join(', '))}${m.scopeMismatch401 ? s.red(`  ${m.scopeMismatch401}× 401 scope mismatch at runtime`) : ''}`),
   );
-  section('Invalid', scopes.invalid.map((i) => `${s.red(i.name)}  ${report.manifest}:${i.line}${i.suggestion ? ` — did you mean ${s.green(i.suggestion)}?` : ''}`));
+  section('Invalid', scopes.invalid.map((i) => `${s.red(scopeName(i.name))}  ${report.manifest}:${i.line}  ${i.reason}${i.suggestion ? ` — did you mean ${s.green(i.suggestion)}?` : ''}`));
+  section('Declared twice', scopes.duplicates.map((d) => `${s.yellow(scopeName(d.name))}  ${report.manifest}:${d.line}  ${s.dim(`also at line ${d.first.line}`)}`));
   section(
     'Unused',
     scopes.unused.map((u) => `${s.yellow(u.name)}  ${s.dim(`${report.manifest}:${u.line}`)}${u.status === 'unused' ? '' : `  ${s.dim('unless: ' + u.because.join('; '))}`}`),
@@ -59,7 +61,7 @@ export function renderText(report: Report, options: { color: boolean; filesScann
     s.bold(`Least-privilege plan (${plan.search} search): ${plan.scopes.length} scopes, authorizing ${plan.authorizedOperations} operations (declared today: ${report.blastRadius.declared})`),
   );
   for (const a of plan.add) out.push(`  ${s.green('+ ' + a)}`);
-  for (const r of plan.remove) out.push(`  ${s.red('- ' + r)}`);
+  for (const r of plan.remove) out.push(`  ${s.red('- ' + scopeName(r))}`);
   if (report.runtime.sites) {
     const w = report.runtime.window;
     out.push('', s.bold(`Runtime: ${report.runtime.sites} site(s), ${w.firstDay} → ${w.lastDay} (${w.daysObserved} days)`));

@@ -45,7 +45,7 @@ describe('scope-inspector audit', () => {
     expect(report).toMatchObject({ format: 'scope-inspector-report', version: 1 });
     expect(report.endpoints[0]).toMatchObject({ product: 'jira', method: 'GET', template: '/rest/api/3/issue/{issueIdOrKey}', operationId: 'getIssue' });
     expect(report.endpoints[0].calls[0]).toMatchObject({ file: 'src/index.ts', line: 3, side: 'backend', principal: 'asApp' });
-    expect(Object.keys(report.scopes).sort()).toEqual(['declared', 'invalid', 'missing', 'missingScopes', 'replaceable', 'unused', 'used']);
+    expect(Object.keys(report.scopes).sort()).toEqual(['declared', 'duplicates', 'invalid', 'missing', 'missingScopes', 'replaceable', 'unused', 'used']);
     expect(report.plan).toMatchObject({ scopes: expect.any(Array), authorizedOperations: expect.any(Number) });
     expect(report.blastRadius).toMatchObject({ declared: expect.any(Number), plan: expect.any(Number) });
     expect(report.unresolved).toEqual([]);

@@ -30,7 +30,8 @@ const report: Pick<Report, 'scopes' | 'runtime'> = {
     ],
     missingScopes: ['write:comment:jira'],
     replaceable: [{ classic: 'read:jira-work', line: 8, column: 7, replacement: ['read:issue:jira'], toAdd: [], neededBy: ['GET /rest/api/3/issue/{issueIdOrKey}'] }],
-    invalid: [{ name: 'read:jira-things', line: 11, column: 7, suggestion: 'read:jira-work' }],
+    invalid: [{ name: 'read:jira-things', line: 11, column: 7, reason: 'not a scope @forge/manifest knows', suggestion: 'read:jira-work' }],
+    duplicates: [],
   },
   runtime: {
     sites: 1,

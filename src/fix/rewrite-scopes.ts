@@ -28,6 +28,8 @@ export function rewriteScopes(text: string, change: ScopeChange, file = 'manifes
     throw new ScopeInspectorError('MANIFEST_PARSE', `${file}:${e.linePos?.[0].line ?? '?'}:${e.linePos?.[0].col ?? '?'}: ${e.message.split('\n')[0]}`);
   }
   if (!isMap(doc.contents)) throw new ScopeInspectorError('MANIFEST_SHAPE', `${file}: the top level is not a mapping`);
+  const permissions = doc.get('permissions', true);
+  if (permissions !== undefined && !isEmpty(permissions) && !isMap(permissions)) throw new ScopeInspectorError('MANIFEST_SHAPE', `${file}: permissions is not a map`);
   const scopes = doc.getIn(['permissions', 'scopes'], true);
   if (scopes !== undefined && !isEmpty(scopes) && !isSeq(scopes)) throw new ScopeInspectorError('MANIFEST_SHAPE', `${file}: permissions.scopes is not a list`);
   const seq = isSeq(scopes) ? scopes : undefined;
@@ -119,10 +121,16 @@ function addList(text: string, doc: Document, add: string[], style: Style): stri
   const pair = (map: YAMLMap, key: string) => map.items.find((p) => isScalar(p.key) && p.key.value === key);
   const indentOf = (node: Node | undefined) => (node?.range ? text.slice(lineAround(text, node.range[0]).start, node.range[0]) : '');
   const list = (indent: string) => add.map((s) => `${indent}- ${scalar(s, '')}${style.eol}`).join('');
-  const after = (node: Node, insert: string) => {
-    const { end } = lineAround(text, node.range![0]);
+  /** Inserts lines after the line of `key`, dropping the text of its empty value (`null`, `~`) first. */
+  const after = (key: Node, value: unknown, insert: string) => {
+    const { end } = lineAround(text, key.range![0]);
+    const range = isEmpty(value) ? (value as Scalar).range : undefined;
+    const empty = range && range[1] > range[0] && range[1] <= end;
+    let from = empty ? range[0] : end;
+    const to = empty ? range[1] : end;
+    if (from < to) while (text[from - 1] === ' ' || text[from - 1] === '\t') from--;
     const gap = end === text.length && !/\n$/.test(text) ? style.eol : '';
-    return text.slice(0, end) + gap + insert + text.slice(end);
+    return text.slice(0, from) + text.slice(to, end) + gap + insert + text.slice(end);
   };
   if (root.flow) return undefined;
   const permissions = pair(root, 'permissions');
@@ -132,19 +140,20 @@ function addList(text: string, doc: Document, add: string[], style: Style): stri
   }
   const keyIndent = indentOf(permissions.key as Node);
   if (/\S/.test(keyIndent)) return undefined;
-  if (isEmpty(permissions.value)) return after(permissions.key as Node, `${keyIndent}${style.indent}scopes:${style.eol}` + list(keyIndent + style.indent.repeat(2)));
+  if (isEmpty(permissions.value)) return after(permissions.key as Node, permissions.value, `${keyIndent}${style.indent}scopes:${style.eol}` + list(keyIndent + style.indent.repeat(2)));
   if (!isMap(permissions.value) || permissions.value.flow) return undefined;
   const scopes = pair(permissions.value, 'scopes');
   const innerIndent = indentOf(permissions.value.items[0]?.key as Node) || keyIndent + style.indent;
-  if (!scopes) return after(permissions.key as Node, `${innerIndent}scopes:${style.eol}` + list(innerIndent + style.indent));
+  if (!scopes) return after(permissions.key as Node, undefined, `${innerIndent}scopes:${style.eol}` + list(innerIndent + style.indent));
   if (!isEmpty(scopes.value)) return undefined;
-  return after(scopes.key as Node, list(indentOf(scopes.key as Node) + style.indent));
+  return after(scopes.key as Node, scopes.value, list(indentOf(scopes.key as Node) + style.indent));
 }
 
 /** The fallback: yaml's Document API (keeps comments and quoting, may respace), then the file's line breaks and BOM. */
 function rewriteDocument(doc: Document, seq: YAMLSeq | undefined, remove: Set<string>, add: string[], text: string, style: Style): string {
   let list = seq;
   if (!list) {
+    if (isEmpty(doc.get('permissions', true))) doc.set('permissions', doc.createNode({}));
     doc.setIn(['permissions', 'scopes'], doc.createNode([]));
     list = doc.getIn(['permissions', 'scopes'], true) as YAMLSeq;
   }

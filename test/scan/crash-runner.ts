@@ -6,13 +6,14 @@
 import { main } from '../../src/cli/main';
 import { scanApp, scanAppParallel } from '../../src/scan';
 
-async function run(dir: string): Promise<void> {
+async function run(dir: string, quick: boolean): Promise<void> {
   const files = (r: Awaited<ReturnType<typeof scanAppParallel>>) => ({ scanned: r.files.scanned, skipped: r.files.skipped, calls: r.calls.map((c) => `${c.file} ${c.operationKey}`) });
   const sync = files(scanApp(dir));
-  const parallel = files(await scanAppParallel(dir, { workers: 2, minFilesForWorkers: 0 }));
+  // `--quick` (the fuzz suite): no second pass on worker threads.
+  const parallel = quick ? undefined : files(await scanAppParallel(dir, { workers: 2, minFilesForWorkers: 0 }));
   let err = '';
   const code = await main(['node', 'scope-inspector', 'audit', dir, '--format', 'json'], { out: () => undefined, err: (t) => { err += t; }, readStdin: async () => '', color: false });
   process.stdout.write(JSON.stringify({ sync, parallel, cli: { code, err } }));
 }
 
-void run(process.argv[2]);
+void run(process.argv[2], process.argv[3] === '--quick');

@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 
-const BENCHES = ['matcher.ts', 'catalog-load.ts', 'audit.ts', 'recorder.ts', 'get-report.ts'];
+const BENCHES = ['matcher.ts', 'catalog-load.ts', 'audit.ts', 'nesting-estimate.ts', 'invalid-scopes.ts', 'recorder.ts', 'get-report.ts'];
 for (const bench of BENCHES) {
   console.log(`\n== bench/${bench}`);
   execFileSync(process.execPath, [require.resolve('tsx/cli'), join(__dirname, bench)], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });

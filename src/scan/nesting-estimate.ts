@@ -55,14 +55,54 @@ interface Frame {
   close: number;
 }
 
-// Reserved words after which an operand comes (a `/` starts a regex, a `<` may start JSX).
-const OPERAND_WORDS = new Set(['return', 'typeof', 'instanceof', 'in', 'new', 'delete', 'void', 'throw', 'case', 'extends', 'export', 'default', 'import', 'const', 'var', 'function', 'class', 'if', 'while', 'for', 'with', 'switch', 'catch']);
-const HEAD_WORDS = new Set(['do', 'else', 'try', 'finally']);
-// Keywords in some places, plain names in others: what follows them cannot be told apart.
-const CONTEXTUAL = new Set(['await', 'yield', 'of', 'let', 'keyof', 'infer', 'is', 'asserts', 'unique', 'readonly']);
-const PAREN_HEADS = new Set(['if', 'while', 'for', 'with', 'switch', 'catch']);
-// Words that continue the statement of the line before, so a line break before them ends nothing.
-const CONTINUING = new Set(['in', 'instanceof', 'of', 'as', 'satisfies', 'else', 'catch', 'finally', 'extends', 'implements', 'while', 'from', 'is']);
+// Keyword classes, as bit flags.
+/** Reserved words after which an operand comes (a `/` starts a regex, a `<` may start JSX). */
+const OPERAND = 1;
+/** `do`, `else`, `try`, `finally`: a statement follows, part of this one. */
+const HEAD_WORD = 2;
+/** Keywords in some places, plain names in others: what follows them cannot be told apart. */
+const CONTEXTUAL = 4;
+/** The `(…)` after these is a statement's head: a statement follows its `)`. */
+const PAREN_HEAD = 8;
+/** These continue the statement of the line before, so a line break before them ends nothing. */
+const CONTINUING = 16;
+const ELSE = 32;
+const AWAIT = 64;
+const FOR = 128;
+const KEYWORD_CLASSES: [number, string[]][] = [
+  [OPERAND, ['return', 'typeof', 'instanceof', 'in', 'new', 'delete', 'void', 'throw', 'case', 'extends', 'export', 'default', 'import', 'const', 'var', 'function', 'class', 'if', 'while', 'for', 'with', 'switch', 'catch']],
+  [HEAD_WORD, ['do', 'else', 'try', 'finally']],
+  [CONTEXTUAL, ['await', 'yield', 'of', 'let', 'keyof', 'infer', 'is', 'asserts', 'unique', 'readonly']],
+  [PAREN_HEAD, ['if', 'while', 'for', 'with', 'switch', 'catch']],
+  [CONTINUING, ['in', 'instanceof', 'of', 'as', 'satisfies', 'else', 'catch', 'finally', 'extends', 'implements', 'while', 'from', 'is']],
+  [ELSE, ['else']],
+  [AWAIT, ['await']],
+  [FOR, ['for']],
+];
+const hashOf = (text: string, from: number, to: number): number => {
+  let h = 0;
+  for (let k = from; k < to; k++) h = (h * 31 + text.charCodeAt(k)) | 0;
+  return h;
+};
+// Found by a hash of the character codes: a name that is no keyword costs no string.
+const KEYWORDS = new Map<number, { word: string; flags: number }[]>();
+for (const [flag, words] of KEYWORD_CLASSES) {
+  for (const word of words) {
+    const h = hashOf(word, 0, word.length);
+    const list = KEYWORDS.get(h) ?? [];
+    const entry = list.find((k) => k.word === word);
+    if (entry) entry.flags |= flag;
+    else list.push({ word, flags: flag });
+    KEYWORDS.set(h, list);
+  }
+}
+/** The keyword flags of `text[from, to)`, 0 for any other name. */
+function keywordFlags(text: string, from: number, to: number): number {
+  const c = text.charCodeAt(from);
+  if (to - from > 10 || c < 97 || c > 122) return 0;
+  for (const k of KEYWORDS.get(hashOf(text, from, to)) ?? []) if (k.word.length === to - from && text.startsWith(k.word, from)) return k.flags;
+  return 0;
+}
 
 // ASCII character classes, looked up rather than computed: this loop runs over every character.
 const IDENT = 1, DIGIT = 2, SPACE = 4, LINE_END = 8;
@@ -95,7 +135,7 @@ export function nestingEstimate(text: string, dialect: Dialect): number {
   let newline = false;
   let afterDot = false;
   let parenHead = false;
-  let lastWord = '';
+  let lastFlags = 0;
   let i = 0;
 
   const add = (units: number): void => {
@@ -307,33 +347,32 @@ export function nestingEstimate(text: string, dialect: Dialect): number {
     if (nl && (prev === END || prev === AMBIG || prev === STMT) && (c === 39 || c === 34 || isDigit(c) || isIdentStart(c))) {
       let e = i;
       while (e < n && e < i + 11 && isIdentPart(text.charCodeAt(e))) e++;
-      if (!(c >= 97 && c <= 122 && CONTINUING.has(text.slice(i, e)))) statement();
+      if (!(keywordFlags(text, i, e) & CONTINUING)) statement();
     }
 
     if (c === 64) { add(1); prev = OP; afterDot = false; i++; continue; } // decorator
     if (isIdentStart(c) || c === 35) {
       let e = i + 1;
       while (e < n && isIdentPart(text.charCodeAt(e))) e++;
-      // Keywords are lower-case ASCII of at most 10 letters: other names need no string.
-      const word = e - i <= 10 && !afterDot && c >= 97 && c <= 122 ? text.slice(i, e) : '';
+      const flags = afterDot ? 0 : keywordFlags(text, i, e);
       add(1);
-      if (word === 'else') {
+      if (flags & ELSE) {
         top.seg += top.saved;
         top.stmt += top.saved;
         cur += top.saved;
         top.saved = 0;
         if (cur > max) max = cur;
       }
-      parenHead = PAREN_HEADS.has(word) || (word === 'await' && lastWord === 'for' && parenHead);
-      prev = afterDot ? END : OPERAND_WORDS.has(word) ? OP : HEAD_WORDS.has(word) ? HEAD : CONTEXTUAL.has(word) ? CONTEXT : END;
-      lastWord = word;
+      parenHead = (flags & PAREN_HEAD) !== 0 || ((flags & AWAIT) !== 0 && (lastFlags & FOR) !== 0 && parenHead);
+      prev = flags & OPERAND ? OP : flags & HEAD_WORD ? HEAD : flags & CONTEXTUAL ? CONTEXT : END;
+      lastFlags = flags;
       afterDot = false;
       i = e;
       continue;
     }
     const head = parenHead;
     parenHead = false;
-    lastWord = '';
+    lastFlags = 0;
     if (isDigit(c) || (c === 46 && isDigit(text.charCodeAt(i + 1)))) {
       let e = i + 1;
       while (e < n && (isIdentPart(text.charCodeAt(e)) || text.charCodeAt(e) === 46)) e++;

@@ -68,7 +68,7 @@ function invalidName(i: number): string {
   return valid.has(name) ? `${name}x` : name;
 }
 const manifestOf = (names: string[]): ManifestInfo => ({
-  file: 'manifest.yml', app: {}, scopesAt: { line: 1, column: 1 }, modules: [], functions: [], triggerEvents: [], scheduledTriggers: [], resources: [],
+  file: 'manifest.yml', app: {}, scopesAt: { line: 1, column: 1 }, modules: [], functions: [], triggerEvents: [], scheduledTriggers: [], resources: [], remotes: [],
   scopes: names.map((name, i) => ({ name, line: i + 5, column: 7 })),
 } as ManifestInfo);
 

@@ -6,10 +6,14 @@
  *                plus `\/?$`, unanchored at the start, tried in document order, first match wins.
  * Also counts how many round-trip paths the forge-lint algorithm maps to the wrong template.
  *
- *   npx tsx bench/matcher.ts [--rounds 15]
+ * With `--before DIR` (an earlier checkout, built with `npm run build`) its compiled matcher and
+ * this checkout's compiled one (`npm run build` first) also run, on the requests both catalogs
+ * map to the same operation: the matcher before/after, both compiled by tsc.
+ *
+ *   npx tsx bench/matcher.ts [--rounds 15] [--before /tmp/si-before]
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import findMyWay from 'find-my-way';
 import { match, operations, type Family, type Operation } from '../src/catalog';
 import { instantiate } from '../test/catalog/instantiate';
@@ -114,9 +118,17 @@ function time(fn: () => void): number {
   return Number(process.hrtime.bigint() - start) / 1e9;
 }
 
+/** The compiled match() of a checkout (dist/, built by `npm run build`). */
+const compiledMatcher = (root: string): typeof match => require(join(resolve(root), 'dist/src/catalog')).match;
+
 function main() {
   const rounds = Number(process.argv[process.argv.indexOf('--rounds') + 1]) || 15;
   const mix = buildMix();
+  const beforeAt = process.argv.indexOf('--before');
+  const before = beforeAt < 0 ? undefined : compiledMatcher(process.argv[beforeAt + 1]);
+  const now = before && compiledMatcher(join(__dirname, '..'));
+  // Before/after on the requests both catalogs answer alike (the older one lacks the newer documents).
+  const common = before ? mix.filter((r) => before(r.family, r.method, r.path).operation?.key === r.expected.key) : [];
   const routers = findMyWayRouters();
   const lint = forgeLintMatcher();
   let sink = 0;
@@ -131,7 +143,7 @@ function main() {
       for (let i = 0; i < mix.length; i += 10) if (lint.lookup(mix[i].family, mix[i].method, mix[i].path)) sink++;
     },
   };
-  const samples: Record<string, number[]> = { ours: [], 'find-my-way': [], 'forge-lint': [] };
+  const samples: Record<string, number[]> = Object.fromEntries(Object.keys(runners).map((name) => [name, []]));
   for (const fn of Object.values(runners)) fn(); // warm-up
   for (let round = 0; round < rounds; round++) {
     for (const [name, fn] of Object.entries(runners)) {
@@ -145,8 +157,21 @@ function main() {
   console.log(`mix: ${fmt(mix.length)} requests (${operations().length} round-trip paths + hot paths with query strings), ${rounds} rounds, medians`);
   for (const [name, value] of Object.entries(med)) console.log(`  ${name.padEnd(12)} ${fmt(value).padStart(12)} lookups/s`);
   console.log(`  ours / find-my-way = ${(med.ours / med['find-my-way']).toFixed(2)}×   ours / forge-lint = ${fmt(med.ours / med['forge-lint'])}×`);
-  // Only today's documents: forge lint has never seen the operations older editions add.
-  const current = operations().filter((op) => !op.removed);
+  if (before && now) {
+    // Paired rounds, order alternating: a load spike hits both sides of a pair alike.
+    const pass = (fn: typeof match) => time(() => {
+      for (const r of common) if (fn(r.family, r.method, r.path).operation) sink++;
+    });
+    for (let i = 0; i < 10; i++) pass(now), pass(before);
+    const ratios: number[] = [];
+    for (let i = 0; i < rounds * 20; i++) {
+      const [a, b] = i % 2 ? [pass(now), pass(before)] : [pass(before), pass(now)].reverse();
+      ratios.push(b / a);
+    }
+    console.log(`  compiled, ${ratios.length} paired passes over the ${fmt(common.length)} requests both catalogs answer alike: now / before speed = ${median(ratios).toFixed(2)}× (median)`);
+  }
+  // Only the documents forge lint reads: not older editions, Assets, JSM Operations or hand-written entries.
+  const current = operations().filter((op) => !op.removed && !op.sourceUrl && !/^\/jsm\/(assets|ops)\//.test(op.template));
   let wrong = 0;
   let missed = 0;
   const examples: string[] = [];

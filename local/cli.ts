@@ -57,7 +57,7 @@ export async function startFromCli(argv: string[], env: NodeJS.ProcessEnv = proc
   log(`  KVS: ${options.kvs}   products: ${site ? `${site.url} (scope-checked first)` : 'local stand-in'}   granted scopes: ${sandbox.grantedScopes.length}`);
   if (host.modules.length === 0) log('  (the manifest has no Custom UI module with a resource)');
   for (const m of host.modules) log(`  ${m.type} ${m.key}: ${m.url}`);
-  log('  Add ?accountId=...&admin=false to a URL to act as another user.');
+  log('  Add ?accountId=...&admin=false to a URL to act as another user; ?issueKey=DEMO-1 or ?contentId=123 to place an issue panel or byline item.');
   return {
     sandbox,
     host,

@@ -19,6 +19,8 @@ export interface FaultSpec {
   status?: number;
   /** Answer 200 with a body that is not JSON. */
   malformed?: boolean;
+  /** Answer 200 with exactly this body (JSON that parses but is not the answer, e.g. `{}` or `null`). */
+  body?: string;
   /** Reject the request like a network timeout after this many milliseconds. */
   timeoutMs?: number;
   /** Delay the (otherwise normal) answer by this many milliseconds. */
@@ -71,7 +73,7 @@ export class Faults {
       if (f.times !== undefined && f.used >= f.times) continue;
       if (this.random() >= (f.rate ?? 1)) continue;
       latencyMs += f.latencyMs ?? 0;
-      const failing = f.timeoutMs !== undefined || f.retryAfterSeconds !== undefined || f.status !== undefined || f.malformed;
+      const failing = f.timeoutMs !== undefined || f.retryAfterSeconds !== undefined || f.status !== undefined || f.malformed || f.body !== undefined;
       if (!failing) continue;
       f.used++;
       this.injected[target]++;
@@ -79,6 +81,9 @@ export class Faults {
       if (f.retryAfterSeconds !== undefined) {
         const body = { code: 'RATE_LIMIT_EXCEEDED', message: 'Rate limit exceeded (sandbox fault)' };
         return { kind: 'respond', latencyMs, response: json(429, body, { 'retry-after': String(f.retryAfterSeconds) }) };
+      }
+      if (f.body !== undefined) {
+        return { kind: 'respond', latencyMs, response: new Response(f.body, { status: 200, headers: { 'content-type': 'application/json' } }) };
       }
       if (f.malformed) {
         return { kind: 'respond', latencyMs, response: new Response('<html>502 Bad Gateway</html>', { status: 200, headers: { 'content-type': 'text/html' } }) };

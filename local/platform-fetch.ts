@@ -27,7 +27,8 @@ export async function routeFetch(
   if (!family) {
     throw new Error(`[sandbox] __forge_fetch__(${JSON.stringify(target)}, ${path}) is not emulated`);
   }
-  const principal = target.provider === 'user' ? 'user' : 'app';
+  // @forge/api: asApp() sends provider `app`, asUser() `user`, a bare requestJira `none`.
+  const principal = target.provider === 'user' ? 'user' : target.provider === 'none' ? 'none' : 'app';
   const accountId = target.accountId ?? invocation?.runtime.aaid;
   if (principal === 'user' && !accountId) return proxyError(401, 'NEEDS_AUTHENTICATION_ERR');
   const runtimeScopes = (invocation?.runtime.appContext.permissions as { scopes?: string[] } | undefined)?.scopes;

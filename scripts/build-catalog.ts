@@ -1,22 +1,25 @@
 /**
- * Builds src/catalog/generated/catalog-data.ts from Atlassian's OpenAPI documents.
+ * Builds src/catalog/generated/ (an index module and one module per catalog part) from
+ * Atlassian's OpenAPI documents and the hand-written entries in scripts/catalog/hand-written.json.
  *
- *   tsx scripts/build-catalog.ts [--from DIR] [--online] [--out FILE] [--check]
+ *   tsx scripts/build-catalog.ts [--from DIR] [--online] [--out-dir DIR] [--check]
  *
- * --from DIR  folder with the six documents (default ../shared/openapi) and history/
- * --online    fetch today's documents from the official URLs (history still read from --from)
- * --check     build in memory and exit 1 if the committed file differs (used by tests/CI)
+ * --from DIR     folder with the documents (default ../shared/openapi) and history/
+ * --online       fetch today's documents from the official URLs (history still read from --from)
+ * --out-dir DIR  where the modules go (default src/catalog/generated)
+ * --check        build in memory and exit 1 if the committed files differ (used by tests/CI)
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CURRENT_DOCUMENTS, HISTORY_DOCUMENTS, type DocumentSpec } from './catalog/documents';
 import { extractOperations } from './catalog/extract-operations';
 import { readForgeScopes } from './catalog/forge-scopes';
 import { assembleCatalog, type LoadedDocument } from './catalog/assemble';
-import { renderCatalogModule } from './catalog/render';
+import { readHandWritten } from './catalog/hand-written';
+import { renderCatalogModules } from './catalog/render';
 
 const ROOT = resolve(__dirname, '..');
-const DEFAULT_OUT = join(ROOT, 'src/catalog/generated/catalog-data.ts');
+const DEFAULT_OUT = join(ROOT, 'src/catalog/generated');
 
 async function loadDocument(spec: DocumentSpec, from: string, online: boolean): Promise<any> {
   if (online && spec.url) {
@@ -39,30 +42,42 @@ async function main(argv: string[]): Promise<number> {
     return i >= 0 ? argv[i + 1] : undefined;
   };
   const from = resolve(arg('--from') ?? join(ROOT, '../shared/openapi'));
-  const out = resolve(arg('--out') ?? DEFAULT_OUT);
+  const out = resolve(arg('--out-dir') ?? DEFAULT_OUT);
   const online = argv.includes('--online');
   const forge = readForgeScopes();
   const isForgeScope = (s: string) => forge.scopes.has(s);
 
   const loaded: LoadedDocument[] = [];
-  for (const spec of [...CURRENT_DOCUMENTS, ...HISTORY_DOCUMENTS]) {
-    if (spec.edition && !existsSync(join(from, spec.file))) {
-      console.warn(`${spec.file}: not found, older edition skipped`);
-      continue;
-    }
+  const read = async (spec: DocumentSpec) => {
     const doc = await loadDocument(spec, from, online);
     loaded.push({ spec, doc, extracted: extractOperations(doc, spec, isForgeScope) });
+  };
+  for (const spec of CURRENT_DOCUMENTS) await read(spec);
+  // Hand-written entries come after today's documents (which win a tie) and before older editions.
+  for (const entry of readHandWritten()) loaded.push({ ...entry, handWritten: true });
+  for (const spec of HISTORY_DOCUMENTS) {
+    if (!existsSync(join(from, spec.file))) console.warn(`${spec.file}: not found, older edition skipped`);
+    else await read(spec);
   }
   const { catalog, report } = assembleCatalog(loaded, forge);
   for (const line of report) console.log(line);
-  const text = renderCatalogModule(catalog);
+  const files = renderCatalogModules(catalog);
+  // A generated catalog module this build no longer writes (an older layout) is stale too.
+  const stale = existsSync(out) ? readdirSync(out).filter((name) => /^catalog-[a-z-]+\.ts$/.test(name) && !files.has(name)) : [];
+  const operations = Object.values(catalog.index.parts).reduce((a, b) => a + b, 0);
   if (argv.includes('--check')) {
-    const same = existsSync(out) && readFileSync(out, 'utf8') === text;
-    console.log(same ? `${out}: up to date` : `${out}: differs from a fresh build`);
-    return same ? 0 : 1;
+    const differing = [...files].filter(([name, text]) => !existsSync(join(out, name)) || readFileSync(join(out, name), 'utf8') !== text).map(([name]) => name);
+    for (const name of [...differing, ...stale]) console.log(`${join(out, name)}: ${stale.includes(name) ? 'not written by this build' : 'differs from a fresh build'}`);
+    if (!differing.length && !stale.length) console.log(`${out}: up to date`);
+    return differing.length || stale.length ? 1 : 0;
   }
-  writeFileSync(out, text);
-  console.log(`wrote ${out} (${(text.length / 1024).toFixed(0)} KiB, ${catalog.operations.length} operations, ${catalog.scopes.length} scopes)`);
+  mkdirSync(out, { recursive: true });
+  for (const name of stale) unlinkSync(join(out, name));
+  for (const [name, text] of files) {
+    writeFileSync(join(out, name), text);
+    console.log(`wrote ${join(out, name)} (${(text.length / 1024).toFixed(0)} KiB)`);
+  }
+  console.log(`${operations} operations (${Object.entries(catalog.index.parts).map(([p, n]) => `${p} ${n}`).join(', ')}), ${catalog.index.scopes.length} scopes`);
   return 0;
 }
 

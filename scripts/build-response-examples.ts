@@ -11,9 +11,10 @@
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { readHandWritten } from './catalog/hand-written';
 
 const ROOT = resolve(__dirname, '..');
-const DOCUMENTS = ['jira-platform', 'jira-software', 'jira-service-management', 'confluence-v1', 'confluence-v2', 'bitbucket'];
+const DOCUMENTS = ['jira-platform', 'jira-software', 'jira-service-management', 'assets', 'jsm-ops', 'confluence-v1', 'confluence-v2', 'bitbucket'];
 const METHODS = ['get', 'post', 'put', 'delete', 'patch', 'head', 'options'];
 const MAX_DEPTH = 4;
 const MAX_PROPERTIES = 12;
@@ -142,6 +143,8 @@ export function buildResponseExamples(from: string): { text: string; count: numb
       }
     }
   }
+  // The catalog's hand-written entries have no document: their pages give no body, only success.
+  for (const { extracted } of readHandWritten()) for (const op of extracted.operations) operations[`${op.method} ${op.template}`] ??= { status: 200 };
   const lines = Object.keys(operations)
     .sort()
     .map((key) => `${JSON.stringify(key)}:${JSON.stringify(operations[key])}`);

@@ -6,7 +6,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { auditApp } from '../src/audit/audit-app';
+import { auditApp, manifestModules } from '../src/audit/audit-app';
 import { invalidScopes, loadForgeKnowledge, scopeNeedsFromManifest } from '../src/manifest';
 import type { StaticAnalysis } from '../src/resolvers/static-analysis';
 
@@ -26,6 +26,7 @@ export async function buildStaticAnalysis(appDir: string): Promise<StaticAnalysi
     declared: manifest.scopes,
     invalid: invalidScopes(manifest, knowledge.validScopes),
     manifestNeeds: scopeNeedsFromManifest(manifest, knowledge),
+    modules: manifestModules(manifest),
     // The generated file itself is never a source of calls.
     scan: { ...scan, files: { scanned: scan.files.scanned, skipped: scan.files.skipped.filter((f) => !f.file.startsWith('src/generated/')) } },
   };

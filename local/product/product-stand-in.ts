@@ -30,8 +30,16 @@ export function localResponder(siteUrl = 'https://sandbox.atlassian.net'): Respo
 }
 
 /**
+ * Returns the path the product serves: the gateway also answers Confluence's v1 API without the
+ * `/wiki` prefix, which @forge/auth relies on (`authorize()` posts `/rest/api/content/{id}/permission/check`).
+ */
+function confluencePath(request: ProductRequest): string {
+  return request.family === 'requestConfluence' && request.path.startsWith('/rest/api/') ? `/wiki${request.path}` : request.path;
+}
+
+/**
  * The product API as Forge apps see it through the gateway: every catalog operation is known,
- * unknown routes are 404, calls the granted scopes don't authorize get the gateway's 401.
+ * unknown routes are 404, authenticated calls the granted scopes don't authorize get the gateway's 401.
  */
 export class ProductStandIn implements ProductBackend {
   /** Number of calls refused with the scope-mismatch 401, by operation key. */
@@ -41,12 +49,13 @@ export class ProductStandIn implements ProductBackend {
 
   /** Answers one call. */
   async handle(request: ProductRequest): Promise<Response> {
-    const result = match(request.family, request.method, request.path);
+    const result = match(request.family, request.method, confluencePath(request));
     if (!result.operation) {
       const status = result.code === 'METHOD_NOT_ALLOWED' ? 405 : 404;
       return notFoundResponse(request.family, request.method, request.path, result.reason, status);
     }
-    if (!isAuthorized(result.operation, request.grantedScopes)) {
+    // An unauthenticated call carries no token, so there are no scopes to check.
+    if (request.principal !== 'none' && !isAuthorized(result.operation, request.grantedScopes)) {
       this.refused.set(result.operation.key, (this.refused.get(result.operation.key) ?? 0) + 1);
       return scopeMismatchResponse();
     }

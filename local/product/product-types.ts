@@ -1,7 +1,11 @@
 import type { Family } from '../../src/catalog/types';
 
-/** Who the platform makes a product call as. */
-export type ProductPrincipal = 'app' | 'user';
+/**
+ * Who the platform makes a product call as: the app, a user, or nobody (`none`: a bare
+ * `requestJira`, which `@forge/api` sends with provider `none` and Forge documents as
+ * unauthenticated, for operations without OAuth 2.0 support: no token, so no scope check).
+ */
+export type ProductPrincipal = 'app' | 'user' | 'none';
 
 /** A product REST call as the sandbox receives it from `@forge/api` or `@forge/bridge`. */
 export interface ProductRequest {

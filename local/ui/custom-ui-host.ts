@@ -5,6 +5,8 @@ import type { ManifestModule } from '../app-manifest';
 import type { Sandbox } from '../sandbox';
 import { answerBridgeCall } from './bridge-calls';
 import { type PageSettings, bridgeClientScript } from './bridge-client';
+import { allowedHosts, checkBridgeCall, checkHost } from './bridge-guard';
+import { PageSessions } from './page-sessions';
 import { contentType, forgeCsp, injectBridge, readStatic, resolveStatic } from './static-files';
 
 /** Options of the Custom UI host. */
@@ -22,7 +24,7 @@ export interface HostedModule {
   key: string;
   type: string;
   title?: string;
-  /** Page URL; add `?accountId=...&admin=false` to act as another user. */
+  /** Page URL; add `?accountId=...&admin=false` to act as another user (fixed for that page load). */
   url: string;
 }
 
@@ -55,14 +57,21 @@ function send(res: ServerResponse, status: number, body: string | Buffer, type: 
   res.end(body);
 }
 
-/** Reads the simulated user of a page from its query (`accountId`, `admin`, `locale`), defaulting to the sandbox user. */
+/**
+ * Reads the simulated user of a new page session from the page URL (`accountId`, `admin`,
+ * `locale`), defaulting to the sandbox user, and where the module is shown (`issueKey`, `contentId`).
+ */
 function settingsFrom(sandbox: Sandbox, moduleKey: string, query: URLSearchParams): PageSettings {
   const admin = query.get('admin');
+  const issueKey = query.get('issueKey');
+  const contentId = query.get('contentId');
   return {
     moduleKey,
     accountId: query.get('accountId') ?? sandbox.user.accountId,
     admin: admin === null ? sandbox.user.admin : admin === 'true' || admin === '1',
     locale: query.get('locale') ?? sandbox.user.locale ?? 'en-US',
+    ...(issueKey ? { issueKey } : {}),
+    ...(contentId ? { contentId } : {}),
   };
 }
 
@@ -73,29 +82,37 @@ export async function startCustomUiHost(sandbox: Sandbox, options: HostOptions =
   const rootOf = (m: ManifestModule) => resolve(sandbox.manifest.appDir, sandbox.manifest.resources.find((r) => r.key === m.resource)!.path);
   const csp: Record<string, string> = options.csp === false ? {} : { 'content-security-policy': forgeCsp(sandbox.manifest.content) };
 
+  const sessions = new PageSessions();
+  let hosts: ReadonlySet<string> = new Set();
+
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://host.invalid');
-    if (req.method === 'POST' && url.pathname === '/__bridge') {
-      let call: { settings: PageSettings; name: string; payload: Record<string, unknown> | undefined };
+    const json = (status: number, body: unknown) => send(res, status, JSON.stringify(body), 'application/json');
+    const badHost = checkHost(req, hosts);
+    if (badHost) return send(res, badHost.status, badHost.message, 'text/plain; charset=utf-8');
+    if (url.pathname === '/__bridge') {
+      if (req.method !== 'POST') return json(405, { ok: false, error: { message: '[bridge] POST only' } });
+      const checked = checkBridgeCall(req, hosts, sessions);
+      if ('status' in checked) return json(checked.status, { ok: false, error: { name: 'SandboxRefused', message: checked.message } });
+      let call: { name: string; payload: Record<string, unknown> | undefined };
       try {
         call = JSON.parse(await readBody(req));
       } catch (e) {
-        return send(res, 400, JSON.stringify({ ok: false, error: { message: `[bridge] bad request: ${String(e)}` } }), 'application/json');
+        return json(400, { ok: false, error: { message: `[bridge] bad request: ${String(e)}` } });
       }
-      const module = byKey.get(call.settings?.moduleKey);
+      // Who the call acts as comes from the page's session; anything the body says about it is ignored.
+      const settings = checked.settings;
       try {
-        if (!module) throw new Error(`[bridge] unknown module '${call.settings?.moduleKey}'`);
-        const result = await answerBridgeCall(sandbox, module, call.settings, call.name, call.payload);
-        return send(res, 200, JSON.stringify({ ok: true, result: result ?? null }), 'application/json');
+        const module = byKey.get(settings.moduleKey);
+        if (!module) throw new Error(`[bridge] unknown module '${settings.moduleKey}'`);
+        const result = await answerBridgeCall(sandbox, module, settings, call?.name, call?.payload);
+        return json(200, { ok: true, result: result ?? null });
       } catch (e) {
         const err = e as Error;
-        return send(res, 200, JSON.stringify({ ok: false, error: { name: err.name, message: err.message } }), 'application/json');
+        return json(200, { ok: false, error: { name: err.name, message: err.message } });
       }
     }
-    if (url.pathname === '/__sandbox/bridge.js') {
-      const module = url.searchParams.get('module') ?? '';
-      return send(res, 200, bridgeClientScript(settingsFrom(sandbox, module, url.searchParams)), 'text/javascript; charset=utf-8');
-    }
+    if (url.pathname === '/__sandbox/bridge.js') return send(res, 200, bridgeClientScript(), 'text/javascript; charset=utf-8');
     const m = /^\/modules\/([^/]+)(\/.*)?$/.exec(url.pathname);
     const module = m && byKey.get(decodeURIComponent(m[1]));
     if (m && module) {
@@ -103,9 +120,9 @@ export async function startCustomUiHost(sandbox: Sandbox, options: HostOptions =
       const file = resolveStatic(rootOf(module), m[2]);
       if (!file) return send(res, 404, `Not found: ${url.pathname}`, 'text/plain; charset=utf-8');
       if (!file.endsWith('index.html')) return send(res, 200, readStatic(file), contentType(file), csp);
-      const query = new URLSearchParams(url.searchParams);
-      query.set('module', module.key);
-      const html = injectBridge(readStatic(file).toString('utf8'), `/__sandbox/bridge.js?${query}`);
+      // Each page load gets its own session: the user the URL picks, a token only this page sees.
+      const session = sessions.create(settingsFrom(sandbox, module.key, url.searchParams));
+      const html = injectBridge(readStatic(file).toString('utf8'), '/__sandbox/bridge.js', `${session.id}.${session.token}`);
       return send(res, 200, html, 'text/html; charset=utf-8', csp);
     }
     if (url.pathname === '/') {
@@ -123,6 +140,7 @@ export async function startCustomUiHost(sandbox: Sandbox, options: HostOptions =
     server.listen(options.port ?? 0, options.hostname ?? '127.0.0.1', ok);
   });
   const { port } = server.address() as AddressInfo;
+  hosts = allowedHosts(options.hostname ?? '127.0.0.1', port);
   const base = `http://${options.hostname ?? '127.0.0.1'}:${port}`;
   return {
     url: base,

@@ -17,6 +17,7 @@ export function pageContext(sandbox: Sandbox, module: ManifestModule, settings: 
     environmentType: 'DEVELOPMENT',
     appVersion: '1.0.0',
     license: { active: true, isActive: true, type: 'commercial' },
-    extension: { type: module.type },
+    // Forge tells a module where it is shown; the page URL's ?issueKey= / ?contentId= stand in for that.
+    extension: { type: module.type, ...(settings.issueKey ? { issue: { key: settings.issueKey } } : {}), ...(settings.contentId ? { content: { id: settings.contentId } } : {}) },
   };
 }

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
+import { SESSION_META } from './bridge-client';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -40,9 +41,12 @@ export function resolveStatic(root: string, requestPath: string): string | undef
   return undefined;
 }
 
-/** Returns index.html with the bridge script tag placed before anything else in <head>. */
-export function injectBridge(html: string, scriptSrc: string): string {
-  const tag = `<script src="${scriptSrc}"></script>`;
+/**
+ * Returns index.html with the page's session (`<meta>`, read by the bridge script) and the
+ * bridge script tag placed before anything else in <head>.
+ */
+export function injectBridge(html: string, scriptSrc: string, session: string): string {
+  const tag = `<meta name="${SESSION_META}" content="${session}"><script src="${scriptSrc}"></script>`;
   const head = /<head[^>]*>/i.exec(html);
   return head ? html.slice(0, head.index + head[0].length) + tag + html.slice(head.index + head[0].length) : tag + html;
 }

@@ -20,6 +20,14 @@ export interface RawOperation {
   tag: string;
   alternatives: RawAlternative[];
   legacyScopes: string[];
+  /** The document says no Forge form of this path is documented (`x-forge-path-uncertain`). */
+  pathUnverified?: boolean;
+  /** Hand-written entries: the page the operation was read from. */
+  sourceUrl?: string;
+  /** Hand-written entries: why the entry is partial (e.g. its scope is unverified). */
+  partial?: string;
+  /** Hand-written partial entries: what the scope probably is (shown, never used in a verdict). */
+  probableScopes?: string[];
 }
 
 /** What one document yielded, with everything that could not be interpreted. */
@@ -76,13 +84,20 @@ export function extractOperations(doc: any, spec: DocumentSpec, isForgeScope: (s
         summary: String(op.summary ?? '').trim(),
         deprecated: op.deprecated === true,
         experimental: op['x-experimental'] === true,
-        tag: String(op.tags?.[0] ?? ''),
+        tag: String(op.tags?.[0] ?? groupOf(prefix + path, spec.groupAfter)),
         alternatives,
         legacyScopes,
+        ...(op['x-forge-path-uncertain'] === true ? { pathUnverified: true } : {}),
       });
     }
   }
   return { operations, problems, scopeDescriptions };
+}
+
+/** The documentation group of an untagged document's operation: the first segment after `after`. */
+function groupOf(template: string, after: string | undefined): string {
+  if (!after || !template.startsWith(after)) return '';
+  return template.slice(after.length).split('/')[0];
 }
 
 function readAlternatives(
@@ -127,7 +142,8 @@ function readAlternatives(
   return { alternatives, legacyScopes: [...legacy].sort() };
 }
 
-function kindOf(scopes: string[]): ScopeKind | 'mixed' {
+/** Returns the kind of an AND-set: its scopes' one kind, or `mixed`. */
+export function kindOf(scopes: readonly string[]): ScopeKind | 'mixed' {
   const kinds = new Set(scopes.map(scopeKind));
   return kinds.size === 1 ? [...kinds][0] : 'mixed';
 }

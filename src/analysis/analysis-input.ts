@@ -1,6 +1,7 @@
 import type { DeclaredScope } from '../manifest/types';
 import type { DuplicateScope, InvalidScope } from '../manifest/invalid-scopes';
 import type { ScanResult, ScopeNeed } from '../scan/types';
+import type { ScopeModule } from './verdict-types';
 import type { UsageExport } from '../usage/format';
 
 /** Everything the analysis reads: plain data, produced by the scanner, manifest reader and store. */
@@ -16,6 +17,8 @@ export interface AnalysisInput {
   scan?: ScanResult;
   /** Needs beyond REST calls: manifest triggers and modules (the scanner's Forge API needs are in `scan`). */
   manifestNeeds: readonly ScopeNeed[];
+  /** The manifest's modules (key, type, title), so verdicts name the modules that rely on a scope. */
+  modules?: readonly ScopeModule[];
   /** Runtime usage exports, one per installation. */
   usage?: readonly UsageExport[];
 }

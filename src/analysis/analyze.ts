@@ -1,35 +1,20 @@
-import { additionFor, getOperation, operations as allOperations, operationsAuthorizedBy, scopeInfo } from '../catalog';
+import { additionFor, operationsAuthorizedBy, operationsForScopes, scopeInfo } from '../catalog';
 import type { AnalysisInput } from './analysis-input';
+import { describeReplacements, replaceClassicScopes } from './granular-replacement';
+import { installationReports } from './installations';
 import { mergeUsage } from './merge-usage';
 import { leastPrivilegePlan, type Need } from './plan';
 import { endpointReports } from './endpoints';
+import { excludedRuntime } from './excluded-runtime';
 import { REPORT_FORMAT_VERSION, type OtherNeed, type Report, type UnresolvedReport } from './report-types';
-import { scopeEvidenceOf } from './scope-evidence';
-import { classifyScopes } from './scope-status';
-import { installationReports } from './installations';
+import { scopeLists } from './scope-lists';
+import { scopeDetails, type VerdictNeed } from './scope-verdicts';
 
-/** Returns the report for an app: a pure function of the scan, the manifest and usage data. */
-export function analyze(input: AnalysisInput): Report {
-  const declaredNames = input.declared.map((s) => s.name);
-  const declared = new Set(declaredNames);
-  const usage = mergeUsage(input.usage ?? []);
+const KIND_OF_SOURCE = { trigger: 'trigger', module: 'module', remote: 'remote', 'forge-api': 'platform' } as const;
 
-  const endpoints = endpointReports(input, usage, declared);
-  const ops = endpoints.map((e) => getOperation(e.key)!);
-  const staticEndpoints = endpoints.filter((e) => e.calls.length > 0);
-
-  const scopeNeeds = [...input.manifestNeeds, ...(input.scan?.forgeApiNeeds ?? [])];
-  const otherNeeds: OtherNeed[] = scopeNeeds.map((n) => {
-    const missing = additionFor(n.alternatives, declared);
-    const authorized = missing.length === 0;
-    return { file: n.file, line: n.line, column: n.column, source: n.source, reason: n.reason, alternatives: n.alternatives.map((a) => [...a]), authorized, missing };
-  });
-
-  const needs: Need[] = [
-    ...ops.filter((op) => !op.undocumented).map((op) => ({ id: op.key, alternatives: op.alternatives.map((a) => a.scopes) })),
-    ...otherNeeds.map((n) => ({ id: n.reason, alternatives: n.alternatives })),
-  ];
-  const unresolved: UnresolvedReport[] = [
+/** Returns the unresolved findings of a scan, plus calls whose path matched no catalog operation (never dropped). */
+function unresolvedOf(input: AnalysisInput): UnresolvedReport[] {
+  return [
     ...(input.scan?.unresolved ?? []).map((u) => ({
       file: u.file,
       line: u.line,
@@ -42,8 +27,7 @@ export function analyze(input: AnalysisInput): Report {
       side: u.side,
       principal: u.principal,
     })),
-    // A call whose path matched no catalog operation is never dropped: it is reported with the
-    // matcher's reason and what it probably meant (a Confluence path without /wiki, say).
+    // Reported with the matcher's reason and what it probably meant (a Confluence path without /wiki, say).
     ...(input.scan?.calls ?? [])
       .filter((c) => !c.operationKey)
       .map((c) => ({
@@ -59,14 +43,82 @@ export function analyze(input: AnalysisInput): Report {
         principal: c.principal,
       })),
   ];
+}
+
+/** Returns the report for an app: a pure function of the scan, the manifest and usage data. */
+export function analyze(input: AnalysisInput): Report {
+  const declaredNames = input.declared.map((s) => s.name);
+  const declared = new Set(declaredNames);
+  const usage = mergeUsage(input.usage ?? []);
+
+  const endpoints = endpointReports(input, usage, declared);
+  const staticEndpoints = endpoints.filter((e) => e.calls.length > 0);
+  const otherNeeds: OtherNeed[] = [...input.manifestNeeds, ...(input.scan?.forgeApiNeeds ?? [])].map((n) => {
+    const missing = n.maybe ? [] : additionFor(n.alternatives, declared);
+    return {
+      file: n.file,
+      line: n.line,
+      column: n.column,
+      source: n.source,
+      reason: n.reason,
+      ...(n.feature ? { feature: n.feature } : {}),
+      ...(n.module ? { module: n.module } : {}),
+      ...(n.event ? { event: n.event } : {}),
+      ...(n.maybe ? { maybe: true } : {}),
+      alternatives: n.alternatives.map((a) => [...a]),
+      authorized: missing.length === 0,
+      missing,
+    };
+  });
+  const certain = otherNeeds.filter((n) => !n.maybe);
+
+  const verdictNeeds: VerdictNeed[] = [
+    ...endpoints
+      .filter((e) => !e.undocumented)
+      .map((e) => ({ id: e.key, kind: 'operation' as const, alternatives: e.alternatives.map((a) => a.scopes), at: [...new Set(e.calls.map((c) => `${c.file}:${c.line}`))], endpoint: e })),
+    ...certain.map((n) => ({
+      id: n.reason,
+      kind: KIND_OF_SOURCE[n.source],
+      alternatives: n.alternatives,
+      at: [`${n.file}:${n.line}`],
+      ...(n.event ? { event: n.event } : {}),
+      ...(n.module ? { module: n.module } : {}),
+      ...(n.feature ? { feature: n.feature } : {}),
+    })),
+  ];
+  const needs: Need[] = verdictNeeds.map((n) => ({ id: n.id, alternatives: n.alternatives }));
+  const unresolved = unresolvedOf(input);
   const installations = installationReports(input.usage ?? [], declaredNames, needs);
-  const grantedEverywhere = installations.length ? new Set(installations.map((i) => i.granted).reduce((a, b) => a.filter((s) => b.includes(s)))) : undefined;
-  const classified = classifyScopes({ declared: input.declared, invalid: input.invalid, needs, endpoints, otherNeeds, unresolved, unknownRuntime: usage.unknown, grantedEverywhere });
-  const scopes = { ...classified, duplicates: (input.duplicates ?? []).map((d) => ({ ...d, first: { ...d.first } })) };
-  const catalogOps = allOperations();
+  const skipped = [
+    ...(input.scan?.files.skipped ?? []),
+    ...(input.scan?.parseErrors ?? []).map((e) => ({ file: e.file, reason: `could not be parsed (${e.line}:${e.col}: ${e.message})`, blocksRemoval: true })),
+  ].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+
+  const details = scopeDetails({
+    declared: input.declared,
+    invalid: input.invalid,
+    needs: verdictNeeds,
+    installations,
+    sitesOf: (key) => usage.sitesByOperation.get(key) ?? new Set(),
+    modules: input.modules ?? [],
+    blockers: {
+      unresolved,
+      endpoints,
+      unknownRuntime: usage.unknown,
+      skipped,
+      maybeNeeds: otherNeeds.filter((n) => n.maybe),
+      appScopes: new Set(otherNeeds.flatMap((n) => n.alternatives.flat())),
+    },
+  });
+
+  // Every scope the plan, its replacements and the blast radius can name comes from the needs or
+  // the manifest: only the catalog parts whose operations name one are loaded, same counts as all.
+  const catalogOps = operationsForScopes([...declaredNames, ...needs.flatMap((n) => n.alternatives.flat())]);
+  const keptForUnresolved = details.filter((d) => d.verdict === 'unverifiable' && declared.has(d.scope)).map((d) => d.scope);
   const planned = leastPrivilegePlan(needs, catalogOps);
-  const keptForUnresolved = scopes.unused.filter((u) => u.status === 'unused-unless-unresolved').map((u) => u.name);
-  const planScopes = [...new Set([...planned.scopes, ...keptForUnresolved])].sort();
+  const keep = new Set(keptForUnresolved);
+  const planScopes = replaceClassicScopes([...new Set([...planned.scopes, ...keptForUnresolved])], needs, keep, catalogOps);
+  const replacements = describeReplacements([...planned.scopes, ...declaredNames], planScopes, needs, catalogOps);
   const planCost = operationsAuthorizedBy(planScopes, catalogOps).length;
   const validDeclared = declaredNames.filter((s) => scopeInfo(s)?.valid !== false);
 
@@ -74,15 +126,17 @@ export function analyze(input: AnalysisInput): Report {
     format: 'scope-inspector-report',
     version: REPORT_FORMAT_VERSION,
     manifest: input.manifestFile,
+    files: { scanned: input.scan?.files.scanned.length ?? 0, skipped, symlinks: [...(input.scan?.files.symlinks ?? [])] },
     endpoints,
     unresolved,
     unknownRuntime: usage.unknown,
+    excludedRuntime: excludedRuntime(input.usage ?? []),
     otherNeeds,
-    scopes,
-    scopeEvidence: scopeEvidenceOf(scopes, endpoints),
+    scopes: { ...scopeLists({ details, declared: input.declared, invalid: input.invalid, needs: verdictNeeds, replacements }), duplicates: (input.duplicates ?? []).map((d) => ({ ...d, first: { ...d.first } })) },
     plan: {
       scopes: planScopes,
       keptForUnresolved,
+      replacements,
       authorizedOperations: planCost,
       search: planned.search,
       combinationsTried: planned.combinationsTried,
@@ -96,6 +150,7 @@ export function analyze(input: AnalysisInput): Report {
       installations,
       droppedCalls: usage.droppedCalls,
       staticExercised: input.usage?.length && staticEndpoints.length ? staticEndpoints.filter((e) => e.runtime).length / staticEndpoints.length : null,
+      own: usage.own,
     },
   };
 }

@@ -14,7 +14,15 @@ export function endpointReports(input: Pick<AnalysisInput, 'scan'>, usage: Merge
     const op = call.operationKey ? getOperation(call.operationKey) : undefined;
     if (!op) continue;
     const sites = staticCalls.get(op) ?? [];
-    sites.push({ file: call.file, line: call.line, column: call.column, side: call.side, principal: call.principal, ...(call.via ? { via: call.via } : {}) });
+    sites.push({
+      file: call.file,
+      line: call.line,
+      column: call.column,
+      side: call.side,
+      principal: call.principal,
+      ...(call.via ? { via: call.via } : {}),
+      ...(call.pathForm ? { pathForm: call.pathForm } : {}),
+    });
     staticCalls.set(op, sites);
   }
   const ops = [...new Set([...staticCalls.keys(), ...usage.byOperation.keys()])].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
@@ -34,6 +42,8 @@ export function endpointReports(input: Pick<AnalysisInput, 'scan'>, usage: Merge
       undocumented: op.undocumented,
       deprecated: op.deprecated,
       ...(op.removed ? { removed: op.removed } : {}),
+      ...(op.partial ? { partial: op.partial } : {}),
+      ...(op.forgePathUnverified ? { forgePathUnverified: true } : {}),
       calls,
       ...(runtime ? { runtime } : {}),
       evidence: calls.length && runtime ? 'both' : calls.length ? 'static' : 'runtime',

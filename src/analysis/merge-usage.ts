@@ -6,6 +6,10 @@ import type { RuntimeEvidence, UnknownRuntimeEndpoint } from './report-types';
 /** Runtime usage merged over several installations' exports. */
 export interface MergedUsage {
   byOperation: Map<Operation, RuntimeEvidence>;
+  /** Installations that called each operation (by operation key). */
+  sitesByOperation: Map<string, Set<string>>;
+  /** Scope Inspector's own calls (principal `inspector`), per operation or shape: kept out of the app's usage. */
+  own: { key: string; calls: number }[];
   unknown: UnknownRuntimeEndpoint[];
   sites: number;
   window: { firstDay: string | null; lastDay: string | null; daysObserved: number };
@@ -23,12 +27,18 @@ export function mergeUsage(exports: readonly UsageExport[]): MergedUsage {
   let lastDay: string | null = null;
   let daysObserved = 0;
   let droppedCalls = 0;
+  const own = new Map<string, number>();
   for (const usage of exports) {
     firstDay = minDay(firstDay, usage.window.firstDay);
     lastDay = maxDay(lastDay, usage.window.lastDay);
     daysObserved = Math.max(daysObserved, usage.window.daysObserved);
     droppedCalls += usage.droppedCalls;
     for (const e of usage.endpoints) {
+      if (e.principal === 'inspector') {
+        const key = e.operationKey ?? `${e.method} ${e.template}`;
+        own.set(key, (own.get(key) ?? 0) + e.calls);
+        continue;
+      }
       // An export from an older catalog may name an operation we no longer know: keep it as unknown.
       const op = e.known && e.operationKey ? getOperation(e.operationKey) : undefined;
       if (!op) {
@@ -49,6 +59,7 @@ export function mergeUsage(exports: readonly UsageExport[]): MergedUsage {
           lastSeen: e.lastSeen,
           principals: [],
           appVersions: [],
+          moduleKeys: [],
           sites: 0,
           siteSet: new Set(),
         };
@@ -61,6 +72,7 @@ export function mergeUsage(exports: readonly UsageExport[]): MergedUsage {
       r.lastSeen = maxDay(r.lastSeen, e.lastSeen)!;
       if (!r.principals.includes(e.principal)) r.principals.push(e.principal);
       for (const v of e.appVersions) if (!r.appVersions.includes(v)) r.appVersions.push(v);
+      for (const m of e.moduleKeys ?? []) if (!r.moduleKeys.includes(m)) r.moduleKeys.push(m);
       r.siteSet.add(usage.installation);
     }
   }
@@ -69,7 +81,9 @@ export function mergeUsage(exports: readonly UsageExport[]): MergedUsage {
     return { ...rest, sites: siteSet.size };
   };
   return {
-    byOperation: new Map([...byOperation].map(([op, r]) => [op, { ...finish(r), principals: r.principals.sort(), appVersions: r.appVersions.sort() }])),
+    byOperation: new Map([...byOperation].map(([op, r]) => [op, { ...finish(r), principals: r.principals.sort(), appVersions: r.appVersions.sort(), moduleKeys: r.moduleKeys.sort() }])),
+    sitesByOperation: new Map([...byOperation].map(([op, r]) => [op.key, r.siteSet])),
+    own: [...own].map(([key, calls]) => ({ key, calls })).sort((a, b) => b.calls - a.calls || (a.key < b.key ? -1 : 1)),
     unknown: [...unknown.values()].map(finish).sort((a, b) => b.calls - a.calls),
     sites: new Set(exports.map((u) => u.installation)).size,
     window: { firstDay, lastDay, daysObserved },

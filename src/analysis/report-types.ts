@@ -1,15 +1,20 @@
-import type { Family, HttpMethod, Product, ScopeAlternative, ScopeKind } from '../catalog/types';
-import type { CallPrincipal, Side, SourceLocation } from '../scan/types';
-import type { Principal, StatusCounts } from '../usage/format';
+import type { Family, HttpMethod, PathForm, Product, ScopeAlternative, ScopeKind } from '../catalog/types';
+import type { CallPrincipal, Side, SkippedFile, SourceLocation } from '../scan/types';
+import type { ExclusionReason, Principal, StatusCounts } from '../usage/format';
+import type { ScopeDetail } from './verdict-types';
+
+export type * from './verdict-types';
 
 /** Version of the report JSON (`audit --format json`, `getReport`); bump on incompatible change. */
-export const REPORT_FORMAT_VERSION = 1 as const;
+export const REPORT_FORMAT_VERSION = 2 as const;
 
 /** A static call site of an endpoint. */
 export interface CallSite extends SourceLocation {
   side: Side;
   principal: CallPrincipal;
   via?: SourceLocation[];
+  /** For operations documented with several path forms (JSM Operations): the form this call wrote. */
+  pathForm?: PathForm;
 }
 
 /** Runtime evidence for one endpoint, merged over every usage export given. */
@@ -21,6 +26,8 @@ export interface RuntimeEvidence {
   lastSeen: string;
   principals: Principal[];
   appVersions: string[];
+  /** Manifest modules whose invocations made the calls. */
+  moduleKeys: string[];
   /** Number of installations (usage exports) that saw the endpoint. */
   sites: number;
 }
@@ -40,6 +47,10 @@ export interface EndpointReport {
   deprecated: boolean;
   /** Edition date when only an older edition of Atlassian's documents has the operation. */
   removed?: string;
+  /** Hand-written catalog entry that is incomplete: why (e.g. "scope unverified: ..."). */
+  partial?: string;
+  /** Atlassian documents no Forge form of this path (JSM Operations' stakeholder comms). */
+  forgePathUnverified?: boolean;
   calls: CallSite[];
   runtime?: RuntimeEvidence;
   evidence: 'static' | 'runtime' | 'both';
@@ -69,10 +80,34 @@ export interface UnknownRuntimeEndpoint {
   sites: number;
 }
 
-/** A need for scopes that is not a REST call (trigger, module, Forge API such as storage). */
+/**
+ * A runtime row kept out of the evidence (docs/storage.md): `unverified-bridge`, the browser
+ * reported an operation the static analysis did not find in the app's Custom UI code. Listed
+ * apart; never a need, verdict or plan input.
+ */
+export interface ExcludedRuntimeEndpoint {
+  reason: ExclusionReason;
+  family: Family;
+  method: HttpMethod;
+  template: string;
+  operationKey?: string;
+  principal: Principal;
+  calls: number;
+  sites: number;
+}
+
+/** A need for scopes that is not a REST call (trigger, module, remote token, platform feature such as storage). */
 export interface OtherNeed extends SourceLocation {
-  source: 'trigger' | 'module' | 'forge-api';
+  source: 'trigger' | 'module' | 'remote' | 'forge-api';
   reason: string;
+  /** The platform feature, named for people. */
+  feature?: string;
+  /** The manifest module the need comes from. */
+  module?: string;
+  /** The product event, for a trigger. */
+  event?: string;
+  /** Atlassian documents no scope for the feature: the scopes only *may* be needed (never missing, never unused). */
+  maybe?: boolean;
   alternatives: string[][];
   authorized: boolean;
   missing: string[];
@@ -95,23 +130,21 @@ export interface UsedScope {
   neededBy: string[];
 }
 
-/** Runtime and static evidence of one scope, summed over the endpoints that need it. */
-export interface ScopeEvidence {
-  calls: number;
-  lastSeen?: string;
-  /** Static call sites (file:line) of those endpoints. */
-  locations: string[];
-}
-
-/** A declared scope nothing known needs. */
+/** A declared scope nothing needs, from a complete view (verdict `unused`): safe to remove. */
 export interface UnusedScope {
   name: string;
   line: number;
   column: number;
   kind: ScopeKind;
-  /** `unused`: safe to remove as far as the evidence goes; `unused-unless-unresolved`: something unresolved may need it. */
-  status: 'unused' | 'unused-unless-unresolved';
-  /** For `unused-unless-unresolved`: what may need it. */
+}
+
+/** A declared scope nothing known needs, but whose removal the evidence cannot support (verdict `unverifiable`). */
+export interface UnverifiableScope {
+  name: string;
+  line: number;
+  column: number;
+  kind: ScopeKind;
+  /** What keeps it from being proven unused: a file not read, an unresolved call, an unknown surface… */
   because: string[];
 }
 
@@ -159,11 +192,23 @@ export interface DuplicateScopeReport {
   first: { line: number; column: number };
 }
 
-/** The least-privilege plan: one alternative chosen per need, fewest catalog operations authorized. */
+/** A classic scope the plan replaces with granular ones, and what that does to the blast radius. */
+export interface PlanReplacement {
+  classic: string;
+  /** The granular scopes that serve every need the classic scope served. */
+  replacement: string[];
+  /** Catalog operations the plan's scopes authorize with the classic scope, and with the replacement instead. */
+  authorizedBefore: number;
+  authorizedAfter: number;
+}
+
+/** The least-privilege plan: one alternative chosen per need, fewest catalog operations authorized; classic scopes replaced by granular ones where every need allows. */
 export interface Plan {
   scopes: string[];
-  /** Declared scopes kept only because an unresolved call or undocumented operation may need them. */
+  /** Declared scopes kept because their verdict is `unverifiable` (the plan never removes one). */
   keptForUnresolved: string[];
+  /** Classic scopes replaced by granular ones (Atlassian's recommendation), each with its blast-radius change. */
+  replacements: PlanReplacement[];
   /** Catalog operations the plan's scopes authorize (its cost). */
   authorizedOperations: number;
   /** `exact` (every combination tried) or `greedy` (documented heuristic, see docs/analysis.md). */
@@ -190,14 +235,21 @@ export interface Report {
   format: 'scope-inspector-report';
   version: typeof REPORT_FORMAT_VERSION;
   manifest: string;
+  /** Source files read, and every file not read (with why and whether it blocks removal), and symlinks followed. */
+  files: ReportFiles;
   endpoints: EndpointReport[];
   unresolved: UnresolvedReport[];
   unknownRuntime: UnknownRuntimeEndpoint[];
+  /** Runtime rows kept apart from the evidence (browser reports the static analysis could not verify). */
+  excludedRuntime: ExcludedRuntimeEndpoint[];
   otherNeeds: OtherNeed[];
   scopes: {
+    /** The evidence model: one entry per declared or needed scope, sorted by name. Every list below is derived from it. */
+    details: ScopeDetail[];
     declared: DeclaredScopeReport[];
     used: UsedScope[];
     unused: UnusedScope[];
+    unverifiable: UnverifiableScope[];
     missing: MissingNeed[];
     /** Union of the manifest additions (`where: 'manifest'`). */
     missingScopes: string[];
@@ -205,8 +257,6 @@ export interface Report {
     invalid: InvalidScopeReport[];
     duplicates: DuplicateScopeReport[];
   };
-  /** Evidence per used or missing scope (runtime calls, last seen, static call sites of the endpoints that need it). */
-  scopeEvidence: Record<string, ScopeEvidence>;
   plan: Plan;
   blastRadius: { declared: number; plan: number };
   runtime: {
@@ -216,5 +266,16 @@ export interface Report {
     droppedCalls: number;
     /** Share of statically known endpoints also seen at runtime (null without usage data). */
     staticExercised: number | null;
+    /** Scope Inspector's own calls (its admin page's admin check), recorded apart and left out of every verdict. */
+    own: { key: string; calls: number }[];
   };
+}
+
+/** The files of a scan, as the report lists them. */
+export interface ReportFiles {
+  scanned: number;
+  /** Files not read, or read but not parsed, each with why; `blocksRemoval` ones make unused scopes unverifiable. */
+  skipped: SkippedFile[];
+  /** Symbolic links followed (each file scanned once). */
+  symlinks: { file: string; target: string }[];
 }

@@ -15,6 +15,8 @@ export interface AuditOptions {
   usageFiles?: readonly string[];
   /** Reports progress on large trees (e.g. to a TTY). */
   onProgress?: (message: string) => void;
+  /** Scopes to judge as if the manifest declared them too: the release guard's verdicts on the scopes a change removes. */
+  alsoDeclared?: readonly string[];
 }
 
 /** An audit's result: the report plus the inputs it was computed from. */
@@ -24,6 +26,14 @@ export interface AuditResult {
   manifestPath: string;
   manifestText: string;
   scan: ScanResult;
+}
+
+/** Returns the manifest's modules and remotes as the verdicts name them (key, type, title). */
+export function manifestModules(manifest: ManifestInfo): { key: string; type: string; title?: string }[] {
+  return [
+    ...manifest.modules.map((m) => ({ key: m.key, type: m.type, ...(m.title ? { title: m.title } : {}) })),
+    ...manifest.remotes.map((r) => ({ key: r.key, type: 'remote' })),
+  ];
 }
 
 /** Reads one usage export, naming the file in every error. */
@@ -59,13 +69,15 @@ export async function auditApp(appDir: string, options: AuditOptions = {}): Prom
   options.onProgress?.('scanning source…');
   const scan = await scanAppParallel(appDir, { resourcePaths: manifest.resources.map((r) => r.path) });
   options.onProgress?.(`scanned ${scan.files.scanned.length} files`);
+  const extra = (options.alsoDeclared ?? []).filter((name) => !manifest.scopes.some((s) => s.name === name));
   const report = analyze({
     manifestFile,
-    declared: manifest.scopes,
+    declared: [...manifest.scopes, ...extra.map((name) => ({ name, ...manifest.scopesAt }))],
     invalid: invalidScopes(manifest, knowledge.validScopes),
     duplicates: duplicateScopes(manifest),
     scan,
     manifestNeeds: scopeNeedsFromManifest(manifest, knowledge),
+    modules: manifestModules(manifest),
     usage,
   });
   return { report, manifest, manifestPath, manifestText, scan };

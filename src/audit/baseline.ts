@@ -1,5 +1,6 @@
 import type { Report } from '../analysis/report-types';
 import { ScopeInspectorError } from '../errors';
+import { parseDeclaredManifest, type DeclaredManifest } from '../release/declared-manifest';
 
 /** A reviewed state of an app's findings; `audit --baseline` fails only on what is not in it. */
 export interface Baseline {
@@ -10,6 +11,8 @@ export interface Baseline {
   invalid: string[];
   endpoints: string[];
   unresolved: string[];
+  /** The declared manifest facts (scopes, egress, remotes, providers, licensing, modules) the release guard compares with; absent in older baselines. */
+  manifest?: DeclaredManifest;
 }
 
 /** The finding categories `--fail-on` can select. */
@@ -18,8 +21,8 @@ export const FAIL_ON_VALUES: readonly FailOn[] = ['missing', 'unused', 'invalid'
 
 const unresolvedKey = (u: Report['unresolved'][number]) => `${u.file}: ${u.reason}`;
 
-/** Returns the baseline that accepts every current finding of the report. */
-export function baselineOf(report: Report): Baseline {
+/** Returns the baseline that accepts every current finding of the report, with the declared manifest when given. */
+export function baselineOf(report: Report, manifest?: DeclaredManifest): Baseline {
   return {
     format: 'scope-inspector-baseline',
     version: 1,
@@ -28,6 +31,7 @@ export function baselineOf(report: Report): Baseline {
     invalid: report.scopes.invalid.map((i) => i.name).sort(),
     endpoints: report.endpoints.map((e) => e.key),
     unresolved: [...new Set(report.unresolved.map(unresolvedKey))].sort(),
+    ...(manifest ? { manifest } : {}),
   };
 }
 
@@ -45,6 +49,7 @@ export function parseBaseline(text: string, file: string): Baseline {
       throw new ScopeInspectorError('INVALID_BASELINE', `${file}: field "${field}" must be a list of strings`);
     }
   }
+  if (value.manifest !== undefined) parseDeclaredManifest(value.manifest, file);
   return value as Baseline;
 }
 
@@ -55,7 +60,7 @@ export function failingFindings(report: Report, failOn: readonly FailOn[], basel
   if (failOn.includes('missing')) for (const s of report.scopes.missingScopes) if (!accepted(baseline?.missing, s)) findings.push(`missing scope ${s}`);
   if (failOn.includes('invalid')) for (const i of report.scopes.invalid) if (!accepted(baseline?.invalid, i.name)) findings.push(`invalid scope ${i.name}`);
   if (failOn.includes('unused')) {
-    for (const u of report.scopes.unused) if (u.status === 'unused' && !accepted(baseline?.unused, u.name)) findings.push(`unused scope ${u.name}`);
+    for (const u of report.scopes.unused) if (!accepted(baseline?.unused, u.name)) findings.push(`unused scope ${u.name}`);
   }
   if (failOn.includes('new')) {
     if (!baseline) throw new ScopeInspectorError('USAGE', '--fail-on new needs --baseline FILE (write one with --write-baseline FILE)');

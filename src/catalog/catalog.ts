@@ -1,36 +1,54 @@
-import { ALTERNATIVE_KINDS, FLAG_DEPRECATED, FLAG_EXPERIMENTAL, FLAG_UNDOCUMENTED, REQUIREMENT_SOURCES } from './compact-format';
-import type { CompactCatalog, CompactSource } from './compact-format';
-import { catalogData } from './generated/catalog-data';
-import { docUrl } from './doc-url';
+import { ALTERNATIVE_KINDS, FLAG_DEPRECATED, FLAG_EXPERIMENTAL, FLAG_PATH_UNVERIFIED, FLAG_UNDOCUMENTED, REQUIREMENT_SOURCES } from './compact-format';
+import type { CompactExtra, CompactIndex, CompactOperation, CompactSource } from './compact-format';
+import { catalogIndex } from './generated/catalog-index';
+import { docUrl, documentPath } from './doc-url';
+import { FAMILY_OF_PRODUCT, PART_BITS, PARTS, partOfTemplate, partsOf, type CatalogPart } from './families';
 import { scopeKind, scopeProduct } from './scope-kind';
 import type { Family, HttpMethod, Operation, Product, ScopeAlternative, ScopeInfo } from './types';
 
-/** Which fetch function an app calls a product's operations through. */
-export const FAMILY_OF_PRODUCT: Readonly<Record<Product, Family>> = {
-  jira: 'requestJira',
-  'jira-software': 'requestJira',
-  'jira-service-management': 'requestJira',
-  confluence: 'requestConfluence',
-  bitbucket: 'requestBitbucket',
-};
+export { FAMILY_OF_PRODUCT } from './families';
 
-/** The decoded catalog: operations, lookups by key, and scope metadata. */
+/** Loads one part's compact operations. */
+export type PartLoader = (part: CatalogPart) => readonly CompactOperation[];
+
+/** The catalog: scope metadata at once, each part's operations decoded on first use. */
 export interface Catalog {
+  /** Every operation, part by part (decodes every part). */
   readonly operations: readonly Operation[];
-  readonly byKey: ReadonlyMap<string, Operation>;
+  /** One family's operations (decodes that family's parts only). */
+  family(family: Family): readonly Operation[];
+  /** One part's operations (decodes that part only). */
+  part(part: CatalogPart): readonly Operation[];
+  /** The operation with key `METHOD template`, or undefined; decodes only the part the template belongs to. */
+  get(key: string): Operation | undefined;
+  /**
+   * The operations of every part whose operations name one of these scopes: all that a scope
+   * set drawn from them can authorize (`operationsAuthorizedBy` gives the same answer over
+   * these as over every operation), without decoding the other parts.
+   */
+  forScopes(scopes: Iterable<string>): readonly Operation[];
+  /** Scope metadata (kind, description, validity, operation count); decodes no part. */
   readonly scopes: ReadonlyMap<string, ScopeInfo>;
-  readonly data: CompactCatalog;
+  readonly index: CompactIndex;
+  /** The parts decoded so far, in order. */
+  loadedParts(): CatalogPart[];
 }
-
-const SERVER_PREFIX: Readonly<Record<string, string>> = { 'confluence-v2.json': '/wiki/api/v2', 'bitbucket.json': '/2.0' };
 
 /** An operation decoded from the compact tuple; the documentation link is built on first use. */
 class CatalogOperation implements Operation {
   readonly key: string;
   readonly family: Family;
-  readonly removed?: string;
-  readonly legacyScopes?: readonly string[];
-  private url?: string;
+  readonly deprecated: boolean;
+  readonly experimental: boolean;
+  readonly undocumented: boolean;
+  // Declared, not initialised: an absent field is no property at all (smaller objects, clean JSON).
+  declare readonly removed?: string;
+  declare readonly legacyScopes?: readonly string[];
+  declare readonly sourceUrl?: string;
+  declare readonly partial?: string;
+  declare readonly probableScopes?: readonly string[];
+  declare readonly forgePathUnverified?: boolean;
+  declare private url?: string;
 
   constructor(
     readonly product: Product,
@@ -42,25 +60,25 @@ class CatalogOperation implements Operation {
     readonly alternatives: readonly ScopeAlternative[],
     private readonly source: CompactSource,
     private readonly tag: string,
-    legacy: readonly string[] | undefined,
+    extra: CompactExtra | undefined,
   ) {
     this.key = `${method} ${template}`;
     this.family = FAMILY_OF_PRODUCT[product];
     this.deprecated = (flags & FLAG_DEPRECATED) !== 0;
     this.experimental = (flags & FLAG_EXPERIMENTAL) !== 0;
     this.undocumented = (flags & FLAG_UNDOCUMENTED) !== 0;
-    if (source.edition !== 'current') this.removed = source.edition;
-    if (legacy) this.legacyScopes = legacy;
+    if (flags & FLAG_PATH_UNVERIFIED) this.forgePathUnverified = true;
+    if (source.edition !== 'current' && source.edition !== 'hand-written') this.removed = source.edition;
+    // Only what is present becomes a property, so JSON output stays as small as the data.
+    if (extra?.legacyScopes) this.legacyScopes = extra.legacyScopes;
+    if (extra?.sourceUrl) this.sourceUrl = extra.sourceUrl;
+    if (extra?.partial) this.partial = extra.partial;
+    if (extra?.probableScopes) this.probableScopes = extra.probableScopes;
   }
 
-  readonly deprecated: boolean;
-  readonly experimental: boolean;
-  readonly undocumented: boolean;
-
   get docUrl(): string {
-    // Anchors use the document's own path, without the server prefix the build added.
-    const prefix = SERVER_PREFIX[this.source.name] ?? '';
-    return (this.url ??= docUrl(this.product, this.source.name, this.tag, this.method, this.template.slice(prefix.length)));
+    // Hand-written entries link the page they were read from; anchors use the document's own path.
+    return (this.url ??= this.sourceUrl ?? docUrl(this.source.docs, this.tag, this.method, documentPath(this.template, this.source.docPrefixes)));
   }
 
   toJSON(): object {
@@ -69,55 +87,93 @@ class CatalogOperation implements Operation {
   }
 }
 
-/** Decodes compact catalog data into operations and scope metadata. */
-export function decodeCatalog(data: CompactCatalog): Catalog {
+function decodePart(index: CompactIndex, compact: readonly CompactOperation[]): Operation[] {
   const alternativeCache = new Map<string, ScopeAlternative>();
-  const operations: Operation[] = data.operations.map(([sourceIndex, method, template, operationId, summary, flags, alts, tag, legacy]) => {
-    const source = data.sources[sourceIndex];
+  return compact.map(([sourceIndex, method, template, operationId, summary, flags, alts, tag, extra]) => {
+    const source = index.sources[sourceIndex];
     const alternatives = alts.map(([kind, from, scopeIndexes]) => {
       // Many operations share the same alternative; share the frozen object too.
       const cacheKey = `${kind}|${from}|${scopeIndexes.join(',')}`;
       let alt = alternativeCache.get(cacheKey);
       if (!alt) {
-        alt = Object.freeze({ kind: ALTERNATIVE_KINDS[kind], scopes: Object.freeze(scopeIndexes.map((i) => data.scopes[i])), source: REQUIREMENT_SOURCES[from] });
+        alt = Object.freeze({ kind: ALTERNATIVE_KINDS[kind], scopes: Object.freeze(scopeIndexes.map((i) => index.scopes[i])), source: REQUIREMENT_SOURCES[from] });
         alternativeCache.set(cacheKey, alt);
       }
       return alt;
     });
-    return new CatalogOperation(source.product as Product, method as HttpMethod, template, operationId, summary, flags, alternatives, source, tag, legacy);
+    return new CatalogOperation(source.product as Product, method as HttpMethod, template, operationId, summary, flags, alternatives, source, tag, extra);
   });
-  const byKey = new Map(operations.map((op) => [op.key, op]));
-  let scopes: Map<string, ScopeInfo> | undefined;
-  return {
-    operations,
-    byKey,
-    data,
-    // Scope metadata is only needed by reports, not by the recorder: build it on first use.
-    get scopes() {
-      return (scopes ??= buildScopeInfo(data, operations));
-    },
-  };
 }
 
-function buildScopeInfo(data: CompactCatalog, operations: readonly Operation[]): Map<string, ScopeInfo> {
-  const counts = new Map<string, number>();
-  for (const op of operations) {
-    const named = new Set<string>();
-    for (const alt of op.alternatives) for (const s of alt.scopes) named.add(s);
-    for (const s of named) counts.set(s, (counts.get(s) ?? 0) + 1);
-  }
-  const valid = new Set(data.validScopes);
+function buildScopeInfo(index: CompactIndex): Map<string, ScopeInfo> {
+  const valid = new Set(index.validScopes);
   return new Map<string, ScopeInfo>(
-    data.scopes.map((name, i) => [
+    index.scopes.map((name, i) => [
       name,
-      { name, kind: scopeKind(name), product: scopeProduct(name), description: data.scopeDescriptions[i], valid: valid.has(i), operationCount: counts.get(name) ?? 0 },
+      { name, kind: scopeKind(name), product: scopeProduct(name), description: index.scopeDescriptions[i], valid: valid.has(i), operationCount: index.scopeOperations[i] },
     ]),
   );
 }
 
+const ALL_PARTS = PARTS.reduce((mask, p) => mask | PART_BITS[p.name], 0);
+
+/** Returns a catalog over an index whose part operations `load` supplies on first use. */
+export function decodeCatalog(index: CompactIndex, load: PartLoader): Catalog {
+  const decoded = new Map<CatalogPart, { operations: Operation[]; byKey: Map<string, Operation> }>();
+  const partOf = (part: CatalogPart) => {
+    let entry = decoded.get(part);
+    if (!entry) {
+      const operations = decodePart(index, load(part));
+      entry = { operations, byKey: new Map(operations.map((op) => [op.key, op])) };
+      decoded.set(part, entry);
+    }
+    return entry;
+  };
+  const byMask = new Map<number, readonly Operation[]>();
+  const ofMask = (mask: number): readonly Operation[] => {
+    let list = byMask.get(mask);
+    if (!list) byMask.set(mask, (list = PARTS.flatMap((p) => (mask & PART_BITS[p.name] ? partOf(p.name).operations : []))));
+    return list;
+  };
+  let scopeIds: Map<string, number> | undefined;
+  let scopes: Map<string, ScopeInfo> | undefined;
+  return {
+    get operations() {
+      return ofMask(ALL_PARTS);
+    },
+    family: (family) => ofMask(partsOf(family).reduce((mask, p) => mask | PART_BITS[p], 0)),
+    part: (part) => partOf(part).operations,
+    get(key) {
+      const space = key.indexOf(' ');
+      return space < 0 ? undefined : partOf(partOfTemplate(key.slice(space + 1))).byKey.get(key);
+    },
+    forScopes(names) {
+      scopeIds ??= new Map(index.scopes.map((s, i) => [s, i]));
+      let mask = 0;
+      for (const name of names) mask |= index.scopeParts[scopeIds.get(name) ?? -1] ?? 0;
+      return ofMask(mask);
+    },
+    // Scope metadata is only needed by reports, not by the recorder: build it on first use.
+    get scopes() {
+      return (scopes ??= buildScopeInfo(index));
+    },
+    index,
+    loadedParts: () => PARTS.map((p) => p.name).filter((p) => decoded.has(p)),
+  };
+}
+
+// One require per part, each run on first use: a Jira-only app never loads Confluence or
+// Bitbucket data (static strings, so bundlers still include every module).
+const LOADERS: Readonly<Record<CatalogPart, () => readonly CompactOperation[]>> = {
+  'jira-platform': () => require('./generated/catalog-jira-platform').partOperations,
+  jira: () => require('./generated/catalog-jira').partOperations,
+  confluence: () => require('./generated/catalog-confluence').partOperations,
+  bitbucket: () => require('./generated/catalog-bitbucket').partOperations,
+};
+
 let loaded: Catalog | undefined;
 
-/** Returns the built-in catalog, decoding it on first use. */
+/** Returns the built-in catalog; each part's operations are loaded and decoded on first use. */
 export function loadCatalog(): Catalog {
-  return (loaded ??= decodeCatalog(catalogData));
+  return (loaded ??= decodeCatalog(catalogIndex, (part) => LOADERS[part]()));
 }

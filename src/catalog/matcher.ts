@@ -1,78 +1,12 @@
-import { loadCatalog, type Catalog } from './catalog';
+import { FAMILIES, familyOfTemplate, isFamily } from './families';
+import { internalApiOf, internalApiReason } from './internal-apis';
 import { checkPath, literalOf, noMatch, pathOnly, trimTrailingSlash } from './path';
-import { aliasSegment, insertRoute, matchMixedSegment, type Conflict, type RouteNode } from './route-tree';
-import type { Family, HttpMethod, MatchResult, Operation } from './types';
+import { routeIndex, type RouteIndex } from './route-index';
+import { matchMixedSegment, type RouteNode } from './route-tree';
+import type { Family, HttpMethod, Match, MatchResult, Operation } from './types';
 
-const FAMILIES: readonly Family[] = ['requestJira', 'requestConfluence', 'requestBitbucket'];
 const METHODS = new Set<string>(['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS']);
 const PRODUCT_NAME: Record<Family, string> = { requestJira: 'Jira', requestConfluence: 'Confluence', requestBitbucket: 'Bitbucket' };
-
-/** One product family's route tree. */
-export interface FamilyRoutes {
-  readonly root: RouteNode;
-  /** Templates without parameters, by full path: one map lookup answers most static calls. */
-  readonly staticPaths: ReadonlyMap<string, RouteNode>;
-  /** Templates that collided with another while building (must stay empty; see docs/catalog.md). */
-  readonly conflicts: readonly Conflict[];
-}
-
-/** Route trees over one catalog, built per family on first use (an app calling only Jira never builds the others). */
-export interface RouteIndex {
-  /** The family's routes, or undefined for a name that is not a product function. */
-  family(family: Family): FamilyRoutes | undefined;
-  /** Every family's conflicts (builds all trees). */
-  readonly conflicts: readonly Conflict[];
-}
-
-/** Builds the route index for a catalog (the Jira `2`/`latest` API versions alias `3`). */
-export function buildRouteIndex(catalog: Catalog): RouteIndex {
-  const built = new Map<Family, FamilyRoutes>();
-  const family = (name: Family): FamilyRoutes | undefined => {
-    if (!FAMILIES.includes(name)) return undefined;
-    let routes = built.get(name);
-    if (!routes) {
-      routes = buildFamily(catalog, name);
-      built.set(name, routes);
-    }
-    return routes;
-  };
-  return {
-    family,
-    get conflicts() {
-      return FAMILIES.flatMap((name) => family(name)!.conflicts);
-    },
-  };
-}
-
-function buildFamily(catalog: Catalog, family: Family): FamilyRoutes {
-  const root: RouteNode = {};
-  const conflicts: Conflict[] = [];
-  for (const op of catalog.operations) {
-    if (op.family !== family) continue;
-    const conflict = insertRoute(root, op);
-    if (conflict) conflicts.push(conflict);
-  }
-  if (family === 'requestJira') {
-    aliasSegment(root, ['rest', 'api'], '3', '2');
-    aliasSegment(root, ['rest', 'api'], '3', 'latest');
-    aliasSegment(root, ['rest', 'agile'], '1.0', 'latest');
-  }
-  const staticPaths = new Map<string, RouteNode>();
-  collectStaticPaths(root, '', staticPaths);
-  return { root, staticPaths, conflicts };
-}
-
-function collectStaticPaths(node: RouteNode, prefix: string, into: Map<string, RouteNode>): void {
-  if (node.methods) into.set(prefix, node);
-  for (const [segment, child] of node.statics ?? []) collectStaticPaths(child, `${prefix}/${segment}`, into);
-}
-
-let defaultIndex: RouteIndex | undefined;
-
-/** Returns the route index of the built-in catalog, built on first use. */
-export function routeIndex(): RouteIndex {
-  return (defaultIndex ??= buildRouteIndex(loadCatalog()));
-}
 
 const METHOD_LOOKUP = new Map<string, HttpMethod>();
 for (const m of METHODS) {
@@ -91,8 +25,7 @@ export function normalizeMethod(method: unknown): HttpMethod | undefined {
  * returns `operation: undefined` with a code and reason. Never throws.
  */
 export function match(family: Family, method: string, path: string, index: RouteIndex = routeIndex()): MatchResult {
-  const routes = index.family(family);
-  if (!routes) {
+  if (!isFamily(family)) {
     return noMatch('UNKNOWN_FAMILY', `unknown product function ${JSON.stringify(family)}; expected ${FAMILIES.join(', ')}`);
   }
   const verb = normalizeMethod(method);
@@ -102,12 +35,16 @@ export function match(family: Family, method: string, path: string, index: Route
   const invalid = checkPath(bare);
   if (invalid) return invalid;
   const trimmed = trimTrailingSlash(bare);
+  // Only the part the path can match in is loaded (Jira's platform API, the rest of Jira, ...).
+  const routes = index.forPath(family, trimmed)!;
   const params: string[] = [];
+  // One scan for '%' serves the whole walk: without it no segment needs decoding.
+  const encoded = trimmed.indexOf('%') >= 0;
   // A whole-path hit is what the tree walk would find too: a literal always wins.
-  const node = (trimmed.indexOf('%') < 0 && routes.staticPaths.get(trimmed)) || find(routes.root, trimmed, 1, params);
+  const node = (!encoded && routes.staticPaths.get(trimmed)) || find(routes.root, trimmed, 1, params, encoded);
   if (node) {
     const operation = node.methods!.get(verb);
-    if (operation) return { operation, params };
+    if (operation) return node.form === undefined ? { operation, params } : withForm(node, operation, params);
     const allowed = [...node.methods!.keys()].join(', ');
     const any = node.methods!.values().next().value as Operation;
     return noMatch('METHOD_NOT_ALLOWED', `[${verb}] ${any.template}: no ${verb} operation here (documented: ${allowed})`, [...node.methods!.values()]);
@@ -115,17 +52,25 @@ export function match(family: Family, method: string, path: string, index: Route
   return explainNotFound(family, verb, trimmed, index);
 }
 
-/** Walks the tree from the segment starting at `start`; backtracks when a branch dead-ends. */
-function find(node: RouteNode, path: string, start: number, params: string[]): RouteNode | undefined {
+/** Returns the match of a route that stands for one documented path form, with that form. */
+export function withForm(node: RouteNode, operation: Operation, params: string[]): Match {
+  return { operation, params: node.formSkip ? params.slice(node.formSkip) : params, pathForm: node.form };
+}
+
+/**
+ * Walks the tree from the segment starting at `start`; backtracks when a branch dead-ends.
+ * `encoded`: the path holds a '%' somewhere, so segments may need decoding.
+ */
+function find(node: RouteNode, path: string, start: number, params: string[], encoded: boolean): RouteNode | undefined {
   if (start >= path.length) return node.methods ? node : undefined;
   let end = path.indexOf('/', start);
   if (end < 0) end = path.length;
   const segment = path.slice(start, end);
   if (node.statics) {
-    const literal = segment.indexOf('%') < 0 ? segment : literalOf(segment);
+    const literal = encoded ? literalOf(segment) : segment;
     const child = literal === undefined ? undefined : node.statics.get(literal);
     if (child) {
-      const found = find(child, path, end + 1, params);
+      const found = find(child, path, end + 1, params, encoded);
       if (found) return found;
     }
   }
@@ -135,14 +80,14 @@ function find(node: RouteNode, path: string, start: number, params: string[]): R
       if (!values) continue;
       const mark = params.length;
       params.push(...values);
-      const found = find(child, path, end + 1, params);
+      const found = find(child, path, end + 1, params, encoded);
       if (found) return found;
       params.length = mark;
     }
   }
   if (node.param) {
     params.push(segment);
-    const found = find(node.param, path, end + 1, params);
+    const found = find(node.param, path, end + 1, params, encoded);
     if (found) return found;
     params.pop();
   }
@@ -153,10 +98,16 @@ function find(node: RouteNode, path: string, start: number, params: string[]): R
   return undefined;
 }
 
-/** Says why nothing matched, naming the operation the caller probably meant. */
+/**
+ * Says why nothing matched: an undocumented internal API, or the operation the caller probably
+ * meant. Only the part a path can belong to is tried (templates start `/wiki/` for Confluence,
+ * `/2.0/` for Bitbucket), so a miss loads no part it cannot be in.
+ */
 function explainNotFound(family: Family, method: HttpMethod, bare: string, index: RouteIndex): MatchResult {
+  const internal = internalApiOf(family, bare);
+  if (internal) return noMatch('INTERNAL_API', internalApiReason(method, bare, internal));
   const retry = (f: Family, p: string): Operation | undefined => {
-    const node = find(index.family(f)!.root, p, 1, []);
+    const node = find(index.forPath(f, p)!.root, p, 1, [], p.indexOf('%') >= 0);
     return node?.methods?.get(method) ?? (node?.methods?.values().next().value as Operation | undefined);
   };
   const prefix = family === 'requestConfluence' ? '/wiki' : family === 'requestBitbucket' ? '/2.0' : '';
@@ -164,8 +115,8 @@ function explainNotFound(family: Family, method: HttpMethod, bare: string, index
     const meant = retry(family, prefix + bare);
     if (meant) return noMatch('NOT_FOUND', `[${method}] ${bare}: ${PRODUCT_NAME[family]} paths start with ${prefix}; did you mean ${meant.key}?`, [meant]);
   }
-  for (const other of FAMILIES) {
-    if (other === family) continue;
+  const other = familyOfTemplate(bare);
+  if (other !== family) {
     const meant = retry(other, bare);
     if (meant) return noMatch('NOT_FOUND', `[${method}] ${bare}: this is a ${PRODUCT_NAME[other]} path (${meant.key}); call it with ${other}`, [meant]);
   }

@@ -1,5 +1,8 @@
+import { isFamily } from './families';
+import { internalApiOf, internalApiReason } from './internal-apis';
 import { noMatch } from './path';
-import { routeIndex, normalizeMethod, type RouteIndex } from './matcher';
+import { normalizeMethod, withForm } from './matcher';
+import { routeIndex, type PartRoutes, type RouteIndex } from './route-index';
 import { matchMixedSegment, type RouteNode } from './route-tree';
 import type { Family, MatchResult, Operation } from './types';
 
@@ -26,6 +29,16 @@ function parsePattern(pattern: string): PatternSegment[] | undefined {
     });
 }
 
+/**
+ * The parts a pattern can match in: the one its two leading segments name when both are
+ * literal (as for a concrete path), otherwise every part of the family.
+ */
+function partsFor(index: RouteIndex, family: Family, segments: PatternSegment[]): readonly PartRoutes[] {
+  const [a, b] = segments;
+  if (a && b && 'literal' in a && 'literal' in b) return [index.forPath(family, `/${a.literal}/${b.literal}/`)!];
+  return index.parts(family)!;
+}
+
 function safeDecode(segment: string): string {
   try {
     return decodeURIComponent(segment);
@@ -41,17 +54,19 @@ function safeDecode(segment: string): string {
 export function matchPattern(family: Family, method: string, pattern: string, index: RouteIndex = routeIndex()): MatchResult {
   const verb = normalizeMethod(method);
   if (!verb) return noMatch('UNKNOWN_METHOD', `unknown HTTP method ${JSON.stringify(method)}`);
-  const root = index.family(family)?.root;
-  if (!root) return noMatch('UNKNOWN_FAMILY', `unknown product function ${JSON.stringify(family)}`);
+  if (!isFamily(family)) return noMatch('UNKNOWN_FAMILY', `unknown product function ${JSON.stringify(family)}`);
   const segments = parsePattern(pattern);
   if (!segments) return noMatch('NO_LEADING_SLASH', `path pattern ${JSON.stringify(pattern)} does not start with /`);
-  const node = walk(root, segments, 0);
+  let node: RouteNode | undefined;
+  for (const part of partsFor(index, family, segments)) if ((node = walk(part.root, segments, 0))) break;
   const operation = node?.methods?.get(verb);
-  if (operation) return { operation, params: [] };
+  if (operation) return node!.form === undefined ? { operation, params: [] } : withForm(node!, operation, []);
   if (node) {
     return noMatch('METHOD_NOT_ALLOWED', `[${verb}] ${pattern}: no ${verb} operation here (documented: ${[...node.methods!.keys()].join(', ')})`, [...node.methods!.values()]);
   }
-  // Like match(): a Confluence or Bitbucket path without its prefix names what it probably meant.
+  // Like match(): an internal API says so; a Confluence or Bitbucket path without its prefix names what it probably meant.
+  const internal = internalApiOf(family, pattern);
+  if (internal) return noMatch('INTERNAL_API', internalApiReason(verb, pattern.replace(/[?#].*$/s, ''), internal));
   const prefix = family === 'requestConfluence' ? '/wiki' : family === 'requestBitbucket' ? '/2.0' : '';
   if (prefix && !pattern.startsWith(prefix + '/')) {
     const meant = matchPattern(family, verb, prefix + pattern, index);
@@ -89,9 +104,8 @@ function walk(node: RouteNode, segments: PatternSegment[], i: number): RouteNode
  * segments (e.g. `/rest/api/3/{}/{}/properties` → issue, project, user ... properties).
  */
 export function enumeratePattern(family: Family, method: string | undefined, pattern: string, index: RouteIndex = routeIndex()): Operation[] {
-  const root = index.family(family)?.root;
   const segments = parsePattern(pattern);
-  if (!root || !segments) return [];
+  if (!isFamily(family) || !segments) return [];
   const verb = method === undefined ? undefined : normalizeMethod(method);
   const found = new Set<Operation>();
   const visit = (node: RouteNode, i: number) => {
@@ -113,6 +127,6 @@ export function enumeratePattern(family: Family, method: string | undefined, pat
     if (node.param) visit(node.param, i + 1);
     if (node.tail) visit(node.tail, segments.length);
   };
-  visit(root, 0);
+  for (const part of partsFor(index, family, segments)) visit(part.root, 0);
   return [...found];
 }

@@ -57,10 +57,11 @@ export function additionFor(alternatives: readonly (readonly string[])[], grante
 /**
  * Returns the operations the scopes enable: those with a fully granted alternative. Operations
  * that need no scope at all, and undocumented ones, are not counted: no scope enables them.
+ * Without `operations`, only the catalog parts whose operations name one of the scopes are loaded.
  */
-export function operationsAuthorizedBy(scopes: Iterable<string>, operations: readonly Operation[] = loadCatalog().operations): Operation[] {
+export function operationsAuthorizedBy(scopes: Iterable<string>, operations?: readonly Operation[]): Operation[] {
   const set = asSet(scopes);
-  return operations.filter(
+  return (operations ?? loadCatalog().forScopes(set)).filter(
     (op) => !op.undocumented && !op.alternatives.some((a) => a.scopes.length === 0) && op.alternatives.some((a) => alternativeSatisfied(a, set)),
   );
 }

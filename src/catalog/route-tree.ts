@@ -1,4 +1,4 @@
-import type { Operation } from './types';
+import type { Operation, PathForm } from './types';
 
 /**
  * A segment tree of templates. Match order at each node, documented and fixed:
@@ -16,6 +16,16 @@ export interface RouteNode {
   tail?: RouteNode;
   /** Operations that end at this node, by HTTP method. */
   methods?: Map<string, Operation>;
+  /** For operations documented with several path forms: the form this route is. */
+  form?: PathForm;
+  /** Leading parameters of this form that the operation's template lacks (a `cloud-id` form's cloud id). */
+  formSkip?: number;
+}
+
+/** The path form a route stands for, and how many leading parameters its template adds. */
+export interface RouteForm {
+  readonly form: PathForm;
+  readonly skip: number;
 }
 
 /** Trailing parameters whose values may contain `/` (they span several segments). */
@@ -27,9 +37,12 @@ export interface Conflict {
   readonly shadowed: Operation;
 }
 
-/** Adds an operation's template to the tree; returns the conflict when the place is taken. */
-export function insertRoute(root: RouteNode, op: Operation): Conflict | undefined {
-  const segments = op.template.split('/').slice(1);
+/**
+ * Adds an operation's template (or `route`, another documented form of its path) to the tree;
+ * returns the conflict when the place is taken.
+ */
+export function insertRoute(root: RouteNode, op: Operation, route: string = op.template, form?: RouteForm): Conflict | undefined {
+  const segments = route.split('/').slice(1);
   let node = root;
   segments.forEach((segment, i) => {
     const open = segment.indexOf('{');
@@ -55,7 +68,13 @@ export function insertRoute(root: RouteNode, op: Operation): Conflict | undefine
   node.methods ??= new Map();
   const existing = node.methods.get(op.method);
   if (existing) return { kept: existing, shadowed: op };
+  // Routes of one node share their form: the form belongs to the path, not the method.
+  if (node.methods.size && node.form !== form?.form) return { kept: node.methods.values().next().value as Operation, shadowed: op };
   node.methods.set(op.method, op);
+  if (form) {
+    node.form = form.form;
+    if (form.skip) node.formSkip = form.skip;
+  }
   return undefined;
 }
 

@@ -14,9 +14,21 @@ export type ScopeKind = 'classic' | 'granular';
  * Where a scope requirement was read from:
  * - `x-current` / `x-beta`: an `x-atlassian-oauth2-scopes` entry with that state;
  * - `security`: an OAuth requirement in the operation's `security` list;
- * - `inferred`: not in the document, added by a written rule (see docs/catalog.md).
+ * - `inferred`: not in the document, added by a written rule (see docs/catalog.md);
+ * - `reference`: a hand-written entry, read from the reference page named by the operation's `sourceUrl`.
  */
-export type RequirementSource = 'x-current' | 'x-beta' | 'security' | 'inferred';
+export type RequirementSource = 'x-current' | 'x-beta' | 'security' | 'inferred' | 'reference';
+
+/**
+ * Which documented form of an operation's path a request used, for APIs documented with more
+ * than one (today JSM Operations; see docs/catalog.md, "Path forms"):
+ * - `forge`: the form Atlassian documents for Forge apps (`/jsm/ops/api/v1/...`);
+ * - `cloud-id`: the basic-auth form with the site's cloud id in the path
+ *   (`/jsm/ops/api/{cloudId}/v1/...`), which requestJira is reported to reject (401);
+ * - `unverified`: the document's own path, for which no Forge form is documented
+ *   (JSM Operations' stakeholder-comms operations).
+ */
+export type PathForm = 'forge' | 'cloud-id' | 'unverified';
 
 /** One way to authorize an operation: every scope in `scopes` must be granted. */
 export interface ScopeAlternative {
@@ -53,6 +65,14 @@ export interface Operation {
   readonly legacyScopes?: readonly string[];
   /** Link to Atlassian's reference documentation for the operation. */
   readonly docUrl: string;
+  /** Hand-written entries (no OpenAPI document): the reference page the entry was read from. */
+  readonly sourceUrl?: string;
+  /** Hand-written entries that are incomplete: why (e.g. "scope unverified: ..."). Such an entry lists no alternatives. */
+  readonly partial?: string;
+  /** Partial entries: the scopes the operation probably needs. Shown to people, never used in a verdict. */
+  readonly probableScopes?: readonly string[];
+  /** True when Atlassian documents no Forge form of the path (JSM Operations' stakeholder comms): a Forge app may not reach it at all. */
+  readonly forgePathUnverified?: boolean;
 }
 
 /** Metadata of one scope named anywhere in the documents. */
@@ -80,7 +100,9 @@ export interface NoMatch {
     | 'UNKNOWN_FAMILY'
     | 'UNKNOWN_METHOD'
     | 'METHOD_NOT_ALLOWED'
-    | 'NOT_FOUND';
+    | 'NOT_FOUND'
+    /** An undocumented internal API (`/rest/dev-status/...`): no published scope; Atlassian may change or block it. */
+    | 'INTERNAL_API';
   readonly reason: string;
   /** Operations the caller probably meant (e.g. the `/wiki`-prefixed Confluence path). */
   readonly suggestions?: readonly Operation[];
@@ -89,7 +111,10 @@ export interface NoMatch {
 /** A successful match: the operation and the parameter values, in template order. */
 export interface Match {
   readonly operation: Operation;
+  /** Parameter values in the order of the operation's template (a `cloud-id` form's cloud id is not among them). */
   readonly params: readonly string[];
+  /** For operations documented with several path forms: the form the path used. */
+  readonly pathForm?: PathForm;
 }
 
 /** The result of matching a concrete request path. */

@@ -4,6 +4,7 @@ import { baselineOf, failingFindings, FAIL_ON_VALUES, parseBaseline, type FailOn
 import { ScopeInspectorError } from '../errors';
 import { checkOutputPath, readInputFile, writeOutputFile, type InputKind } from '../input-file';
 import { rewriteScopes } from '../fix/rewrite-scopes';
+import { readManifestFacts } from '../release/manifest-facts';
 import { renderMarkdown } from '../report/markdown';
 import { renderSarif } from '../report/sarif';
 import { renderText } from '../report/text';
@@ -19,6 +20,8 @@ export interface AuditCommandOptions {
   fix?: boolean;
   removeUnused?: boolean;
   dryRun?: boolean;
+  /** With --remove-unused: also remove scopes whose verdict is `unverifiable`. */
+  force?: boolean;
   output?: string;
 }
 
@@ -34,11 +37,29 @@ function parseFailOn(value: string): FailOn[] {
 }
 
 function render(result: AuditResult, format: string, io: CliIo, version: string): string {
-  const { report, scan } = result;
+  const { report } = result;
   if (format === 'json') return JSON.stringify(report, null, 2) + '\n';
   if (format === 'markdown') return renderMarkdown(report);
   if (format === 'sarif') return JSON.stringify(renderSarif(report, version), null, 2) + '\n';
-  return renderText(report, { color: io.color, filesScanned: scan.files.scanned.length, filesSkipped: scan.files.skipped.length });
+  return renderText(report, { color: io.color });
+}
+
+/**
+ * Returns the scopes `--remove-unused` removes: those whose verdict is `unused` (proven from a
+ * complete view). Throws `REMOVAL_BLOCKED` (exit 2), naming each blocker, when a declared scope
+ * is `unverifiable`, unless `force`, which removes those too.
+ */
+export function scopesToRemove(report: AuditResult['report'], force: boolean): string[] {
+  const unused = report.scopes.unused.map((u) => u.name);
+  const blocked = report.scopes.unverifiable;
+  if (force) return [...unused, ...blocked.map((u) => u.name)];
+  if (blocked.length === 0) return unused;
+  const lines = blocked.map((u) => `  ${u.name}: ${u.because.join('; ')}`);
+  throw new ScopeInspectorError(
+    'REMOVAL_BLOCKED',
+    `--remove-unused: ${blocked.length} declared scope(s) cannot be proven unused, so nothing was changed:\n${lines.join('\n')}\n` +
+      'Make every file readable and resolve these calls, or remove them anyway with --force.',
+  );
 }
 
 /** Runs `audit DIR`; returns 0 clean, 1 when selected findings remain, 2 on usage or input errors (thrown). */
@@ -54,7 +75,7 @@ export async function runAudit(io: CliIo, dir: string, options: AuditCommandOpti
 
   if (options.fix || options.dryRun) {
     const { report, manifestPath, manifestText } = result;
-    const remove = options.removeUnused ? report.scopes.unused.filter((u) => u.status === 'unused').map((u) => u.name) : [];
+    const remove = options.removeUnused ? scopesToRemove(report, Boolean(options.force)) : [];
     const updated = rewriteScopes(manifestText, { add: report.scopes.missingScopes, remove }, report.manifest);
     if (updated === manifestText) io.err('manifest.yml: nothing to change');
     // Written before the diff is shown as "fixed": a manifest that cannot be written reports only that.
@@ -68,7 +89,8 @@ export async function runAudit(io: CliIo, dir: string, options: AuditCommandOpti
   if (options.output) writeOutputFile(options.output, rendered, 'report');
   else if (!options.fix) io.out(rendered);
   if (options.writeBaseline) {
-    writeOutputFile(options.writeBaseline, JSON.stringify(baselineOf(result.report), null, 2) + '\n', 'baseline');
+    const declared = readManifestFacts(result.manifestText, result.report.manifest).declared;
+    writeOutputFile(options.writeBaseline, JSON.stringify(baselineOf(result.report, declared), null, 2) + '\n', 'baseline');
     io.err(`wrote baseline ${options.writeBaseline}`);
   }
   const failing = failingFindings(result.report, failOn, baseline);

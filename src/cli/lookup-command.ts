@@ -1,4 +1,4 @@
-import { match, normalizeMethod, routeIndex, type Family, type MatchResult, type Operation, type RouteIndex } from '../catalog';
+import { match, normalizeMethod, routeIndex, type Family, type MatchResult, type Operation, type PathForm, type RouteIndex } from '../catalog';
 import { ScopeInspectorError } from '../errors';
 import { styler, type CliIo } from './output';
 
@@ -28,8 +28,9 @@ export interface LookupResult {
 /**
  * Matches a request in the given product. Without one, a path under `/wiki` or `/2.0` is looked
  * up in Confluence or Bitbucket first; any other path, or one that product does not document, in
- * every product. One product documenting it is the answer; several are ambiguous (listed), as a
- * path such as `/atlassian-connect/1/app/module/dynamic` can be.
+ * every product. One product documenting it is the answer; several are ambiguous (listed): a path
+ * an older edition documented without its product prefix (`/atlassian-connect/1/app/module/dynamic`
+ * was Confluence's) can collide with another product's.
  */
 export function lookupRequest(method: string, path: string, product?: string, index: RouteIndex = routeIndex()): LookupResult {
   if (!ASCII_METHOD.test(method)) return { result: { operation: undefined, code: 'UNKNOWN_METHOD', reason: `unknown HTTP method ${JSON.stringify(method)} (ASCII letters only, e.g. GET)` } };
@@ -49,7 +50,7 @@ export function lookupRequest(method: string, path: string, product?: string, in
 /** Returns the JSON line `lookup --stdin` prints for one request. */
 export function lookupRecord(method: string, path: string, lookup: LookupResult): object {
   const { result } = lookup;
-  if (!result.operation) return { method, path, error: result.reason, ...(lookup.ambiguous ? { products: lookup.ambiguous } : {}) };
+  if (!result.operation) return { method, path, error: result.reason, code: result.code, ...(lookup.ambiguous ? { products: lookup.ambiguous } : {}) };
   const op = result.operation;
   return {
     method,
@@ -59,21 +60,33 @@ export function lookupRecord(method: string, path: string, lookup: LookupResult)
     product: op.product,
     alternatives: op.alternatives.map((a) => ({ kind: a.kind, scopes: a.scopes })),
     ...(op.undocumented ? { undocumented: true } : {}),
+    ...(op.partial ? { partial: op.partial, ...(op.probableScopes ? { probableScopes: op.probableScopes } : {}) } : {}),
+    ...(result.pathForm ? { pathForm: result.pathForm } : {}),
+    ...(op.forgePathUnverified ? { forgePathUnverified: true } : {}),
     ...(op.removed ? { removed: op.removed } : {}),
     ...(op.deprecated ? { deprecated: true } : {}),
     docUrl: op.docUrl,
   };
 }
 
-function describeOperation(op: Operation, io: CliIo): string {
+/** What each path form means for the person who wrote the path (docs/catalog.md, "Path forms"). */
+const PATH_FORM_NOTE: Record<PathForm, string> = {
+  forge: 'path form: forge (the form Atlassian documents for Forge apps)',
+  'cloud-id': 'path form: cloud-id (the basic-auth form, with the cloud id in the path; requestJira is reported to answer 401 to it: drop the cloud id)',
+  unverified: 'path form: unverified (Atlassian documents no Forge form of this path; a Forge app may not reach it)',
+};
+
+function describeOperation(op: Operation, io: CliIo, pathForm?: PathForm): string {
   const s = styler(io.color);
   const lines = [
     `${s.bold(op.key)}  ${s.dim(`(${op.product}, ${op.family})`)}`,
-    `  ${op.operationId}: ${op.summary}`,
+    `  ${op.operationId ? `${op.operationId}: ` : ''}${op.summary}`,
   ];
+  if (pathForm) lines.push(pathForm === 'forge' ? s.dim(`  ${PATH_FORM_NOTE[pathForm]}`) : s.yellow(`  ${PATH_FORM_NOTE[pathForm]}`));
+  if (op.partial) lines.push(s.yellow(`  partial entry: ${op.partial}${op.probableScopes ? ` (probably ${op.probableScopes.join(' AND ')})` : ''}`));
   if (op.removed) lines.push(s.yellow(`  removed from Atlassian's current documentation (last documented ${op.removed})`));
   if (op.deprecated) lines.push(s.yellow('  deprecated'));
-  if (op.undocumented) lines.push(s.yellow('  the documents list no Forge scope for it: requirement undocumented'));
+  if (op.undocumented && !op.partial) lines.push(s.yellow('  the documents list no Forge scope for it: requirement undocumented'));
   op.alternatives.forEach((a, i) => {
     const scopes = a.scopes.length ? a.scopes.join(' AND ') : '(no scope needed)';
     lines.push(`  ${i ? 'or ' : '   '}${a.kind.padEnd(8)} ${scopes}${a.source === 'inferred' ? s.dim('  [inferred, see docs/catalog.md]') : ''}`);
@@ -119,7 +132,7 @@ export async function runLookup(io: CliIo, method: string | undefined, path: str
   const lookup = lookupRequest(method, path, options.product);
   const { result } = lookup;
   if (options.json) io.out(JSON.stringify(lookupRecord(method, path, lookup), null, 2));
-  else if (result.operation) io.out(describeOperation(result.operation, io));
+  else if (result.operation) io.out(describeOperation(result.operation, io, result.pathForm));
   else io.err(`${result.code}: ${result.reason}`);
   return result.operation ? 0 : 1;
 }

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { ScopeInspectorError } from '../errors';
 import { runAudit } from './audit-command';
+import { runDiff } from './diff-command';
 import { runLookup } from './lookup-command';
 import { processIo, type CliIo } from './output';
 import { runScopes } from './scopes-command';
@@ -43,11 +44,25 @@ function buildProgram(io: CliIo, result: { code: number }): Command {
     .option('--baseline <file>', 'fail only on findings not in this reviewed baseline')
     .option('--write-baseline <file>', 'write the current findings as a baseline')
     .option('--fix', 'add missing scopes to manifest.yml (keeps comments, order, quoting) and print the diff')
-    .option('--remove-unused', 'with --fix or --dry-run: also remove unused scopes')
+    .option('--remove-unused', 'with --fix or --dry-run: also remove unused scopes (exits 2, naming what blocks it, when some cannot be proven unused)')
     .option('--dry-run', 'print the manifest diff --fix would apply, change nothing')
+    .option('--force', 'with --remove-unused: also remove scopes the tool cannot prove unused (verdict unverifiable)')
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
     .action(async (dir: string, options) => {
       result.code = await runAudit(io, dir, options, version());
+    });
+  program
+    .command('diff')
+    .description('release guard: classify every manifest change since a base as needing admin approval (major version), rolling out automatically (minor) or unclear, with evidence')
+    .argument('[dir]', 'the app directory (holding manifest.yml)', '.')
+    .option('--base <ref|file>', 'git ref, manifest file, baseline file (audit --write-baseline) or app directory; default: merge-base of HEAD with the default branch')
+    .option('-f, --format <format>', 'text, json, markdown (pull-request comment) or sarif', 'text')
+    .option('--fail-on <list>', 'exit 1 when a change needs approval (approval) or may (unclear); none', 'none')
+    .option('--usage <file...>', 'usage exports (JSON) from installations: runtime use of removed scopes')
+    .option('-o, --output <file>', 'write the report to a file instead of standard output')
+    .option('--write <format=file...>', 'also write these formats to files, e.g. --write markdown=comment.md sarif=guard.sarif')
+    .action(async (dir: string, options) => {
+      result.code = await runDiff(io, dir, options, version());
     });
   return program;
 }

@@ -17,6 +17,10 @@ export interface ForgeKnowledge {
   eventScopes: ReadonlyMap<string, EventScopes>;
   /** Module type (`bitbucket:mergeCheck`) → scopes it needs, all of them. */
   moduleScopes: ReadonlyMap<string, readonly string[]>;
+  /** Rovo agent product context (`jira`) → the scopes an agent connector with it needs. */
+  agentContextScopes: ReadonlyMap<string, EventScopes>;
+  /** The scopes Forge remote tokens need: `appSystemToken` and `appUserToken` (@forge/manifest's REMOTE_AUTH_SCOPES). */
+  remoteAuthScopes: { appSystemToken?: string; appUserToken?: string };
 }
 
 let cached: ForgeKnowledge | undefined;
@@ -32,6 +36,9 @@ export function loadForgeKnowledge(): ForgeKnowledge {
   const valid = json<string[]>('scopes/shipyard-scopes.json');
   const deprecated = json<string[]>('scopes/deprecated-shipyard-scopes.json');
   const mapping = json<{ mapping: { productEvent: string; oAuthScopes: EventScopes }[] }>('mapping/product-event-to-scope-mapping.json');
+  const agents = json<{ mapping: { productContext: string; oAuthScopes: EventScopes }[] }>('mapping/agent-product-context-to-scope-mapping.json');
+  // Named by what each token is for, not by position in the list.
+  const remote = (require('@forge/manifest') as { REMOTE_AUTH_SCOPES?: string[] }).REMOTE_AUTH_SCOPES ?? [];
   // Not re-exported from the package index; required by absolute path, which `exports` does not restrict.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const modules = require(join(out, 'mapping/module-to-scope-mapping.js')) as { MODULE_TO_SCOPES_MAPPING: Map<string, string[]> };
@@ -40,6 +47,8 @@ export function loadForgeKnowledge(): ForgeKnowledge {
     deprecatedScopes: new Set(deprecated),
     eventScopes: new Map(mapping.mapping.map((m) => [m.productEvent, m.oAuthScopes])),
     moduleScopes: new Map(modules.MODULE_TO_SCOPES_MAPPING),
+    agentContextScopes: new Map(agents.mapping.map((m) => [m.productContext, m.oAuthScopes])),
+    remoteAuthScopes: { appSystemToken: remote.find((s) => s.includes('system')), appUserToken: remote.find((s) => s.includes('user')) },
   };
   return cached;
 }

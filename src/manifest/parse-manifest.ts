@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type YAMLMap } from 'yaml';
 import { ScopeInspectorError } from '../errors';
-import type { ManifestInfo, ManifestPosition } from './types';
+import type { ManifestInfo, ManifestPosition, RemoteAuth } from './types';
 import { validateManifest } from './validate-manifest';
 
 /**
@@ -24,7 +24,7 @@ export function parseManifest(text: string, file = 'manifest.yml'): ManifestInfo
     return { line, column: col };
   };
   const root = doc.contents;
-  const info: ManifestInfo = { file, app: {}, scopes: [], scopesAt: pos(root), modules: [], functions: [], triggerEvents: [], scheduledTriggers: [], resources: [] };
+  const info: ManifestInfo = { file, app: {}, scopes: [], scopesAt: pos(root), modules: [], functions: [], triggerEvents: [], scheduledTriggers: [], resources: [], remotes: [] };
   if (!isMap(root)) return info;
 
   const str = (m: unknown, key: string): string | undefined => {
@@ -57,7 +57,18 @@ export function parseManifest(text: string, file = 'manifest.yml'): ManifestInfo
         const key = str(m, 'key') ?? '';
         const at = pos(m.get('key', true) ?? m);
         const resolver = m.get('resolver', true);
-        info.modules.push({ type, key, ...at, ...opt('function', str(m, 'function')), ...opt('resolver', str(resolver, 'function') ?? str(resolver, 'endpoint')), ...opt('resource', str(m, 'resource')) });
+        const contexts = m.get('productContexts', true);
+        info.modules.push({
+          type,
+          key,
+          ...at,
+          ...opt('function', str(m, 'function')),
+          ...opt('resolver', str(resolver, 'function') ?? str(resolver, 'endpoint')),
+          ...opt('resource', str(m, 'resource')),
+          ...opt('title', str(m, 'title')),
+          ...(isSeq(contexts) ? { productContexts: contexts.items.filter(isScalar).map((c) => String(c.value)) } : {}),
+          ...(type === 'endpoint' ? { auth: remoteAuth(m) } : {}),
+        });
         if (type === 'function') {
           const timeout = str(m, 'timeoutSeconds') ?? str(m, 'timeout');
           info.functions.push({ key, handler: str(m, 'handler') ?? '', ...at, ...(timeout !== undefined ? { timeout: Number(timeout) } : {}) });
@@ -74,7 +85,22 @@ export function parseManifest(text: string, file = 'manifest.yml'): ManifestInfo
   if (isSeq(resources)) {
     for (const r of resources.items) if (isMap(r)) info.resources.push({ key: str(r, 'key') ?? '', path: str(r, 'path') ?? '', ...pos(r.get('key', true) ?? r) });
   }
+  const remotes = root.get('remotes', true);
+  if (isSeq(remotes)) {
+    for (const r of remotes.items) if (isMap(r)) info.remotes.push({ key: str(r, 'key') ?? '', auth: remoteAuth(r), ...pos(r.get('key', true) ?? r) });
+  }
   return info;
+}
+
+/** Reads `auth.appSystemToken.enabled` / `auth.appUserToken.enabled` (true only when written `true`, as @forge/manifest checks). */
+function remoteAuth(m: YAMLMap): RemoteAuth {
+  const auth = m.get('auth', true);
+  const enabled = (token: string): boolean => {
+    const t = isMap(auth) ? auth.get(token, true) : undefined;
+    const v = isMap(t) ? t.get('enabled', true) : undefined;
+    return isScalar(v) && v.value === true;
+  };
+  return { appSystemToken: enabled('appSystemToken'), appUserToken: enabled('appUserToken') };
 }
 
 const opt = <K extends string>(k: K, v: string | undefined): Partial<Record<K, string>> => (v === undefined ? {} : ({ [k]: v } as Record<K, string>));

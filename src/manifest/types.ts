@@ -18,6 +18,24 @@ export interface ManifestModule extends ManifestPosition {
   /** `resolver.function` or `resolver.endpoint`. */
   resolver?: string;
   resource?: string;
+  /** `title` as written (a string; an i18n object is left out). */
+  title?: string;
+  /** `productContexts` of a `rovo:agentConnector`. */
+  productContexts?: string[];
+  /** `auth` of a `modules.endpoint` entry (Forge remote): which tokens Forge passes to the remote. */
+  auth?: RemoteAuth;
+}
+
+/** Which tokens Forge passes to a remote (`auth.appSystemToken.enabled`, `auth.appUserToken.enabled`). */
+export interface RemoteAuth {
+  appSystemToken: boolean;
+  appUserToken: boolean;
+}
+
+/** A `remotes` entry. */
+export interface ManifestRemote extends ManifestPosition {
+  key: string;
+  auth: RemoteAuth;
 }
 
 /** A `modules.function` entry. */
@@ -61,4 +79,6 @@ export interface ManifestInfo {
   triggerEvents: TriggerEvent[];
   scheduledTriggers: ScheduledTrigger[];
   resources: ManifestResource[];
+  /** `remotes` entries (Forge remote backends). */
+  remotes: ManifestRemote[];
 }

@@ -18,7 +18,13 @@ const oneOf = (noun: string, ...shapes: Shape[]): Shape => ({ kind: 'oneOf', sha
 
 const token = map('a map', { enabled: bool });
 const auth = map('a map', { appSystemToken: token, appUserToken: token });
-const egress = list(oneOf('a string or a map', str, map('a map')), 'a list');
+const egress = list(oneOf('a string or a map', str, map('a map')), 'a list of domains');
+// Forge's schema: `fetch` holds two lists, `configurable` options; every other type is a list.
+const EXTERNAL = map('a map of resource types (fetch, images, scripts, …)', {
+  fetch: map('a map', { backend: egress, client: egress }),
+  ...Object.fromEntries(['images', 'media', 'scripts', 'styles', 'frames', 'fonts', 'navigation'].map((type) => [type, egress])),
+  configurable: map('a map'),
+});
 const MODULE = map('a module (a map)', {
   key: str,
   function: str,
@@ -40,7 +46,7 @@ const MANIFEST: Shape = map('a map', {
   permissions: map('a map', {
     // A list of names; the schema also allows a map of names to `{ allowImpersonation }`.
     scopes: oneOf('a list of scope names', list({ kind: 'string', noun: 'a scope name (a string)' }, 'a list of scope names'), { kind: 'mapOf', of: map('a map', { allowImpersonation: bool }), noun: 'a map' }),
-    external: { kind: 'mapOf', of: oneOf('a list or a map of lists', egress, { kind: 'mapOf', of: egress, noun: 'a map' }), noun: 'a map' },
+    external: EXTERNAL,
   }),
   modules: { kind: 'mapOf', of: list(MODULE, 'a list of modules'), noun: 'a map of module types' },
   resources: list(map('a resource (a map)', { key: str, path: str }), 'a list of resources'),

@@ -1,17 +1,42 @@
 import { ScopeInspectorError } from '../errors';
+import { takeBridgeQuota } from '../store/bridge-quota';
 import { writeShard, type WriteShardOptions } from '../store/write-shard';
 import { validateBridgeTally } from '../usage/validate';
 import { BRIDGE_USAGE_RESOLVER_KEY } from './bridge-key';
+import { frontendOperations, verifyBridgeRows, type FrontendCalls } from './bridge-verify';
 
 /** What the bridge usage resolver answers. */
-export type BridgeUsageResult = { ok: true; stored: boolean } | { ok: false; code: string; message: string };
+export type BridgeUsageResult = { ok: true; stored: boolean; verified: number; unverified: number } | { ok: false; code: string; message: string };
+
+/** The operations a browser tally is checked against: a set of `METHOD /template`, or a scan result. */
+export type FrontendOperations = ReadonlySet<string> | FrontendCalls;
+
+/** What the resolver checks a browser tally against. */
+export interface BridgeUsageOptions extends WriteShardOptions {
+  /**
+   * The operations (`METHOD /template`) the app's Custom UI code calls, from the static analysis
+   * (`frontendOperations(scan)`, or a scan result itself). Rows for anything else are stored as
+   * `unverified`: kept apart, never evidence of a need. Without it every row is unverified.
+   */
+  frontendOperations?: FrontendOperations | (() => FrontendOperations);
+  /** The caller's account id, from the resolver's context (the platform's word, never the payload). */
+  accountId?: string;
+}
+
+function verifiedSet(option: BridgeUsageOptions['frontendOperations']): ReadonlySet<string> {
+  const value = typeof option === 'function' ? option() : option;
+  if (value === undefined) return new Set();
+  return value instanceof Set ? value : frontendOperations(value as FrontendCalls);
+}
 
 /**
- * Returns the outcome of storing one browser tally: validated strictly first (schema, size,
- * principal `bridge`, catalog templates or redacted shapes only), then written as one shard.
- * Invalid input is answered `{ ok: false, code, message }` and nothing is stored.
+ * Returns the outcome of storing one browser tally: validated strictly (schema, size, calls,
+ * principal `bridge`, catalog templates or redacted shapes only), rows the static analysis does
+ * not vouch for marked unverified, the caller's daily allowance taken, then written as one
+ * shard. Invalid or over-allowance input is answered `{ ok: false, code, message }` and nothing
+ * is stored.
  */
-export async function recordBridgeTally(payload: unknown, options?: WriteShardOptions): Promise<BridgeUsageResult> {
+export async function recordBridgeTally(payload: unknown, options: BridgeUsageOptions = {}): Promise<BridgeUsageResult> {
   let valid;
   try {
     valid = validateBridgeTally(payload);
@@ -19,10 +44,23 @@ export async function recordBridgeTally(payload: unknown, options?: WriteShardOp
     if (error instanceof ScopeInspectorError) return { ok: false, code: error.code, message: error.message };
     throw error;
   }
-  return { ok: true, stored: await writeShard(valid.rows, options) };
+  const { rows, verified } = verifyBridgeRows(valid.rows, verifiedSet(options.frontendOperations));
+  const allowed = await takeBridgeQuota(options.accountId, rows.length, options).catch(() => false);
+  if (!allowed) return { ok: false, code: 'BRIDGE_QUOTA_EXCEEDED', message: 'this account reported its allowance of browser usage for today (or the allowance could not be checked)' };
+  return { ok: true, stored: await writeShard(rows, options), verified, unverified: rows.length - verified };
 }
 
-/** Defines the bridge usage resolver on a `@forge/resolver` instance (one line in the app's resolver file). */
-export function defineBridgeUsageResolver(resolver: { define: (key: string, fn: (request: { payload: unknown }) => unknown) => unknown }): void {
-  resolver.define(BRIDGE_USAGE_RESOLVER_KEY, (request) => recordBridgeTally(request.payload));
+/**
+ * Defines the bridge usage resolver on a `@forge/resolver` instance (one line in the app's
+ * resolver file). Pass the app's frontend operations so verified browser calls count as
+ * evidence; the caller's account comes from the resolver context.
+ */
+export function defineBridgeUsageResolver(
+  resolver: { define: (key: string, fn: (request: { payload: unknown; context?: { accountId?: unknown } }) => unknown) => unknown },
+  options: Pick<BridgeUsageOptions, 'frontendOperations'> = {},
+): void {
+  resolver.define(BRIDGE_USAGE_RESOLVER_KEY, (request) => {
+    const accountId = request.context?.accountId;
+    return recordBridgeTally(request.payload, { ...options, accountId: typeof accountId === 'string' ? accountId : undefined });
+  });
 }

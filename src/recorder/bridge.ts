@@ -2,6 +2,7 @@ import type { Family } from '../catalog/types';
 import { mergeRows, type EncodedRow } from '../usage/rows';
 import { BRIDGE_TALLY_VERSION, MAX_BRIDGE_ROWS, type BridgeTallyPayload } from '../usage/validate';
 import { BRIDGE_USAGE_RESOLVER_KEY } from './bridge-key';
+import { bridgePayloads } from './bridge-payloads';
 import { recordCalls } from './record-call';
 import { Tally } from './tally';
 
@@ -53,8 +54,7 @@ export function instrumentBridge<T extends BridgeLike>(bridge: T, options: Bridg
     timer = undefined;
     const rows = [...mergeRows(unsent, tally.drain()).values()];
     unsent = new Map();
-    for (let i = 0; i < rows.length; i += MAX_BRIDGE_ROWS) {
-      const chunk = rows.slice(i, i + MAX_BRIDGE_ROWS);
+    for (const chunk of bridgePayloads(rows)) {
       const payload: BridgeTallyPayload = { v: BRIDGE_TALLY_VERSION, rows: chunk };
       try {
         await bridge.invoke(resolverKey, payload);
@@ -98,7 +98,7 @@ export function instrumentBridge<T extends BridgeLike>(bridge: T, options: Bridg
   const out: Record<string, unknown> = { ...(bridge as Record<string, unknown>) };
   for (const family of FAMILIES) {
     const original = bridge[family];
-    if (typeof original === 'function') out[family] = recordCalls(original, family, 'bridge', tallyOf);
+    if (typeof original === 'function') out[family] = recordCalls(original, family, 'b', tallyOf);
   }
   return out as T;
 }

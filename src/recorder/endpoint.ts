@@ -28,7 +28,12 @@ const cache = new Map<Family, Map<string | undefined, Map<string, Endpoint>>>();
  * has (such calls are passed through unrecorded). Cached per (family, method, path) so a
  * repeated call costs three map lookups and no allocation.
  */
-export function resolveEndpoint(family: Family, rawMethod: string | undefined, path: string): Endpoint | undefined {
+export function resolveEndpoint(family: Family, rawMethod: string | undefined, fullPath: string): Endpoint | undefined {
+  // Matching ignores the query, so the cache never keeps query values (JQL, account ids) either.
+  const q = fullPath.indexOf('?');
+  const h = fullPath.indexOf('#');
+  const cut = q < 0 ? h : h < 0 ? q : Math.min(q, h);
+  const path = cut < 0 ? fullPath : fullPath.slice(0, cut);
   let byMethod = cache.get(family);
   if (byMethod === undefined) {
     byMethod = new Map();

@@ -1,72 +1,94 @@
 import type { Family } from '../catalog/types';
-import type { Principal } from '../usage/format';
-import { currentTally } from './context';
-import { recordCalls as recordInto, type RequestFn } from './record-call';
+import type { PrincipalCode, SourceCode } from '../usage/rows';
+import { recordAuthorize } from './authorize';
+import { currentTally, invocationMemo } from './context';
+import { recordWith, restEndpoint, type EndpointOf } from './record-call';
 
-const recordCalls = (original: RequestFn, family: Family, principal: Principal): RequestFn => recordInto(original, family, principal, currentTally);
 type AnyRecord = Record<string, any>;
 
-const FAMILIES: readonly Family[] = ['requestJira', 'requestConfluence', 'requestBitbucket'];
-/** Most `asUser(accountId)` method sets kept; accounts beyond that are wrapped afresh. */
-export const MAX_CACHED_PRINCIPALS = 256;
+/** Options of `instrument`. */
+export interface InstrumentOptions {
+  /** Records every call as this principal instead: `inspector` for Scope Inspector's own calls, kept apart from the app's usage. */
+  as?: 'inspector';
+}
 
-function wrapFamilies<T extends AnyRecord>(methods: T, principal: Principal): T {
+const FAMILIES: readonly Family[] = ['requestJira', 'requestConfluence', 'requestBitbucket'];
+/**
+ * The recorded request functions of `@forge/api`'s objects (bare, `asApp()`, `asUser()`,
+ * `withContext()`): member name and which endpoint a call is. A new surface is one entry.
+ */
+const SURFACES: ReadonlyArray<readonly [member: string, endpointOf: EndpointOf]> = FAMILIES.map((family) => [family, restEndpoint(family)] as const);
+
+/** Records every surface `from` has onto `out`, under `code`. */
+function wrapSurfaces(from: AnyRecord, out: AnyRecord, code: SourceCode): void {
+  for (const [member, endpointOf] of SURFACES) {
+    if (typeof from[member] === 'function') put(out, member, recordWith(from[member], endpointOf, code, currentTally));
+  }
+}
+
+/** Defines `value` as an own, writable member of `out`. */
+function put(out: AnyRecord, key: string, value: unknown): void {
+  Object.defineProperty(out, key, { value, enumerable: true, configurable: true, writable: true });
+}
+
+/** Returns a copy of `methods` whose request surfaces (and `withContext(ari)`'s) are recorded under `code`. */
+function wrapMethods<T extends AnyRecord>(methods: T, code: SourceCode): T {
   if (methods === null || typeof methods !== 'object') return methods;
   const out: AnyRecord = { ...methods };
-  for (const family of FAMILIES) {
-    if (typeof methods[family] === 'function') out[family] = recordCalls(methods[family], family, principal);
-  }
+  wrapSurfaces(methods, out, code);
   if (typeof methods.withContext === 'function') {
     const withContext = methods.withContext;
-    out.withContext = (...args: unknown[]) => wrapFamilies(withContext.apply(methods, args), principal);
+    out.withContext = (...args: unknown[]) => wrapMethods(withContext.apply(methods, args), code);
   }
   return out as T;
 }
 
 /**
  * Returns `api` (the `@forge/api` default export or its module namespace) with the same
- * surface and types, whose `requestJira` / `requestConfluence` / `requestBitbucket` (bare, and
- * under `asApp()`, `asUser()`, `asUser(accountId)` and `withContext`) are recorded. Everything
- * else is the original, untouched. Bare calls are recorded as `app`.
+ * surface and types, whose product requests are recorded: bare `requestJira` /
+ * `requestConfluence` / `requestBitbucket` (principal `none`: `@forge/api` sends them with
+ * provider `none`, unauthenticated), the same under `asApp()` (`app`), `asUser()` and
+ * `asUser(accountId)` (`user`) and their `withContext(ari)`, and the permission checks
+ * `authorize()` makes as the user. Everything else is the original, untouched.
  */
-export function instrument<T extends object>(api: T): T {
+export function instrument<T extends object>(api: T, options: InstrumentOptions = {}): T {
   const source = api as AnyRecord;
+  const code = (c: PrincipalCode): SourceCode => (options.as === 'inspector' ? 'i' : c);
   const out: AnyRecord = {};
   // Copy descriptors, not values: a CommonJS namespace exposes its exports as getters.
   for (const key of Reflect.ownKeys(api)) {
     const descriptor = Object.getOwnPropertyDescriptor(api, key);
     if (descriptor) Object.defineProperty(out, key, { ...descriptor, configurable: true });
   }
-  for (const family of FAMILIES) {
-    if (typeof source[family] === 'function') {
-      Object.defineProperty(out, family, { value: recordCalls(source[family], family, 'app'), enumerable: true, configurable: true, writable: true });
-    }
+  wrapSurfaces(source, out, code('n'));
+  // @forge/api's asApp() / asUser() build stateless closures (they read the runtime at call
+  // time), so one wrapped set each is reused: wrapping per call would cost more than the
+  // recording. asUser(accountId) sets are reused within one invocation only, so no account id
+  // outlives the invocation that used it.
+  const asApp = source.asApp;
+  if (typeof asApp === 'function') {
+    let methods: AnyRecord | undefined;
+    put(out, 'asApp', () => (methods ??= wrapMethods(asApp.call(source), code('a'))));
   }
-  const wrapFactory = (name: 'asApp' | 'asUser', principal: Principal) => {
-    const factory = source[name];
-    if (typeof factory !== 'function') return;
-    // @forge/api's asApp()/asUser(id) build stateless closures (they read the runtime at call
-    // time, like the bare requestJira it builds once at load), so one wrapped set per
-    // argument is reused: wrapping per call would cost more than the recording itself.
-    const cache = new Map<unknown, AnyRecord>();
-    // asApp() takes no argument and asUser(accountId?) one, so the first one is the cache key.
-    const wrapped = (id?: unknown): AnyRecord => {
-      let methods = cache.get(id);
-      if (methods === undefined) {
-        const built: AnyRecord = wrapFamilies(id === undefined ? factory.call(source) : factory.call(source, id), principal);
-        if (cache.size >= MAX_CACHED_PRINCIPALS) cache.clear();
-        cache.set(id, built);
-        methods = built;
+  const asUser = source.asUser;
+  if (typeof asUser === 'function') {
+    let methods: AnyRecord | undefined;
+    const owner = {};
+    put(out, 'asUser', (accountId?: unknown) => {
+      if (accountId === undefined) return (methods ??= wrapMethods(asUser.call(source), code('u')));
+      const memo = invocationMemo(owner);
+      let forAccount = memo?.get(accountId) as AnyRecord | undefined;
+      if (forAccount === undefined) {
+        forAccount = wrapMethods(asUser.call(source, accountId), code('u'));
+        memo?.set(accountId, forAccount);
       }
-      return methods;
-    };
-    Object.defineProperty(out, name, { value: wrapped, enumerable: true, configurable: true, writable: true });
-  };
-  wrapFactory('asApp', 'app');
-  wrapFactory('asUser', 'user');
+      return forAccount;
+    });
+  }
+  if (typeof source.authorize === 'function') put(out, 'authorize', recordAuthorize(source.authorize, source, code('u'), currentTally));
   // The default export is reachable from the namespace too; instrument it as well.
   if (source.default && typeof source.default === 'object' && source.default !== api && typeof source.default.asApp === 'function') {
-    Object.defineProperty(out, 'default', { value: instrument(source.default), enumerable: true, configurable: true, writable: true });
+    put(out, 'default', instrument(source.default, options));
   }
   return out as T;
 }

@@ -1,35 +1,77 @@
 import type { Family } from '../catalog/types';
-import type { Principal } from '../usage/format';
-import { resolveEndpoint } from './endpoint';
+import type { SourceCode } from '../usage/rows';
+import { resolveEndpoint, type Endpoint } from './endpoint';
 import type { Tally, TallyRow } from './tally';
 
 /** Any `requestX(path, init)` function. */
 export type RequestFn = (path: any, init?: any) => Promise<any>;
 
 /**
- * Returns a `requestX` that behaves exactly like `original` and counts the call. It returns
- * the original's very promise (so the very Response or error, with no extra tick); counting
- * happens on a side branch registered first, so it has run by the time the host resumes.
- * A synchronous throw (an unsafe URL) is not a request and propagates uncounted.
+ * Returns the promise the host gets for a recorded call: it settles exactly as `result` does,
+ * with the very value or the very error, after `onValue` / `onRejection` have counted it.
+ *
+ * It is a derived promise, never `result` itself with a side branch: any handler attached to
+ * `result` marks its rejection handled, so an un-awaited failing call would no longer raise
+ * `unhandledRejection` (which decides whether Node crashes). Here `result` is handled by us and
+ * the derived promise, rejected with the same error object, is the host's to handle or not:
+ * the same number of events with the same values, for one extra microtask per call.
+ * A value that is not a native promise is returned untouched (counted, outcome unknown).
  */
-export function recordCalls(original: RequestFn, family: Family, principal: Principal, tallyOf: () => Tally): RequestFn {
-  return function recordedRequest(this: unknown, path: any, init?: any): Promise<any> {
-    const result = original.call(this, path, init);
-    let row: TallyRow;
+export function settleThrough<T>(result: T, onValue: (value: any) => any, onRejection: (error: unknown) => never): T {
+  if (!(result instanceof Promise)) return result;
+  return result.then(onValue, onRejection) as T;
+}
+
+/** Returns the row a call to `endpoint` counts in, with the call counted; undefined if counting failed. */
+export function countCall(tallyOf: () => Tally | undefined, endpoint: Endpoint, source: SourceCode): TallyRow | undefined {
+  try {
+    const tally = tallyOf();
+    if (tally === undefined) return undefined;
+    const row = tally.row(endpoint, source);
+    row.calls++;
+    tally.calls++;
+    return row;
+  } catch {
+    return undefined; // never let recording hurt the host
+  }
+}
+
+/** Says which endpoint a call to a recorded function is, from its arguments; undefined leaves it unrecorded. */
+export type EndpointOf = (args: readonly unknown[]) => Endpoint | undefined;
+
+/**
+ * Returns a function that behaves exactly like `original` and counts each call under `source`
+ * at the endpoint `endpointOf` names (see `settleThrough` for what the host gets). A new
+ * recorded surface is an `EndpointOf`. A synchronous throw (an unsafe URL) is not a request and
+ * propagates uncounted, synchronously, as it would unwrapped.
+ */
+export function recordWith<F extends (...args: any[]) => any>(original: F, endpointOf: EndpointOf, source: SourceCode, tallyOf: () => Tally | undefined): F {
+  return function recorded(this: unknown, ...args: unknown[]): unknown {
+    const result = original.apply(this, args);
+    if (result === null || typeof result !== 'object' || typeof result.then !== 'function') return result;
+    let endpoint: Endpoint | undefined;
     try {
-      if (result === null || typeof result !== 'object' || typeof result.then !== 'function') return result;
-      const concrete: unknown = typeof path === 'string' ? path : path?.value;
-      if (typeof concrete !== 'string') return result;
-      const endpoint = resolveEndpoint(family, init === undefined || init === null ? undefined : init.method, concrete);
-      if (endpoint === undefined) return result;
-      const tally = tallyOf();
-      row = tally.row(endpoint, principal);
-      row.calls++;
-      tally.calls++;
+      endpoint = endpointOf(args);
     } catch {
       return result; // never let recording hurt the host
     }
-    result.then(row.onResponse, row.onError);
-    return result;
+    if (endpoint === undefined) return result;
+    const row = countCall(tallyOf, endpoint, source);
+    return row === undefined ? result : settleThrough(result, row.onResponse, row.onRejection);
+  } as F;
+}
+
+/** Returns the endpoint of a product request `requestX(path, init)` of this family. */
+export function restEndpoint(family: Family): EndpointOf {
+  return ([path, init]) => {
+    const concrete: unknown = typeof path === 'string' ? path : (path as { value?: unknown } | null | undefined)?.value;
+    if (typeof concrete !== 'string') return undefined;
+    const method = init === undefined || init === null ? undefined : (init as { method?: string }).method;
+    return resolveEndpoint(family, method, concrete);
   };
+}
+
+/** Returns a recorded `requestX` of this family (see `recordWith`). */
+export function recordCalls(original: RequestFn, family: Family, source: SourceCode, tallyOf: () => Tally | undefined): RequestFn {
+  return recordWith(original, restEndpoint(family), source, tallyOf);
 }

@@ -1,11 +1,9 @@
-import { PRINCIPAL_CODE, type EncodedRow, type PrincipalCode } from '../usage/rows';
-import type { Principal } from '../usage/format';
+import type { EncodedRow, SourceCode } from '../usage/rows';
 import type { Endpoint } from './endpoint';
+import { countRejection } from './error-class';
 import { inspectResponse } from './response-status';
 
-const PRINCIPAL_INDEX: Readonly<Record<Principal, 0 | 1 | 2>> = { app: 0, user: 1, bridge: 2 };
-
-/** Counters of one (endpoint, principal) in one tally, with its response handlers pre-bound. */
+/** Counters of one (endpoint, source) in one tally, with its settlement handlers pre-bound. */
 export class TallyRow {
   calls = 0;
   s2 = 0;
@@ -14,14 +12,16 @@ export class TallyRow {
   s5 = 0;
   network = 0;
   scopeMismatch401 = 0;
+  needsAuthentication = 0;
+  proxyError = 0;
   /** Counts the response and hands back the very same object. */
   readonly onResponse: <R>(response: R) => R;
-  /** Counts the failure; used on a side branch of the host's promise, so it swallows there only. */
-  readonly onError: (error: unknown) => void;
+  /** Counts the failure by its code and rethrows the very same error. */
+  readonly onRejection: (error: unknown) => never;
 
   constructor(
     readonly endpoint: Endpoint,
-    readonly principal: PrincipalCode,
+    readonly source: SourceCode,
     tally: Tally,
   ) {
     // Bound once per row rather than per call: the hot path then allocates only one promise.
@@ -29,33 +29,38 @@ export class TallyRow {
       inspectResponse(this, tally, response);
       return response;
     };
-    this.onError = (): void => {
-      this.network++;
+    this.onRejection = (error: unknown): never => {
+      countRejection(this, error, 'network');
+      throw error;
     };
   }
 
   /** Returns the row in its stored form. */
   encode(): EncodedRow {
     const e = this.endpoint;
-    return [e.familyCode, e.method, e.template, e.known ? 1 : 0, this.principal, this.calls, this.s2, this.s3, this.s4, this.s5, this.network, this.scopeMismatch401];
+    return [e.familyCode, e.method, e.template, e.known ? 1 : 0, this.source, this.calls, this.s2, this.s3, this.s4, this.s5, this.network, this.scopeMismatch401, this.needsAuthentication, this.proxyError];
   }
 }
 
 /** The calls of one invocation (or one browser page), counted in memory until flushed. */
 export class Tally {
-  private readonly rows: [Map<Endpoint, TallyRow>, Map<Endpoint, TallyRow>, Map<Endpoint, TallyRow>] = [new Map(), new Map(), new Map()];
+  private readonly rows = new Map<SourceCode, Map<Endpoint, TallyRow>>();
   private pending: Promise<unknown>[] | undefined;
   /** Total calls counted since the last `drain()`. */
   calls = 0;
   /** Distinct rows since the last `drain()`. */
   size = 0;
 
-  /** Returns the row for this endpoint and principal, creating it on first use. */
-  row(endpoint: Endpoint, principal: Principal): TallyRow {
-    const map = this.rows[PRINCIPAL_INDEX[principal]];
+  /** Returns the row for this endpoint and source, creating it on first use. */
+  row(endpoint: Endpoint, source: SourceCode): TallyRow {
+    let map = this.rows.get(source);
+    if (map === undefined) {
+      map = new Map();
+      this.rows.set(source, map);
+    }
     let row = map.get(endpoint);
     if (row === undefined) {
-      row = new TallyRow(endpoint, PRINCIPAL_CODE[principal], this);
+      row = new TallyRow(endpoint, source, this);
       map.set(endpoint, row);
       this.size++;
     }
@@ -83,7 +88,7 @@ export class Tally {
   /** Returns the counted rows in stored form and starts counting afresh. */
   drain(): EncodedRow[] {
     const out: EncodedRow[] = [];
-    for (const map of this.rows) {
+    for (const map of this.rows.values()) {
       for (const row of map.values()) if (row.calls > 0) out.push(row.encode());
       map.clear();
     }

@@ -1,6 +1,5 @@
-import { currentContext, runWithTally } from './context';
-import { flushTally } from './flush';
-import { Tally } from './tally';
+import { insideRecording, newContext, runWithTally } from './context';
+import { flushContext } from './flush';
 
 /**
  * Returns `handler` wrapped so the calls it makes are tallied for this invocation alone and
@@ -10,15 +9,15 @@ import { Tally } from './tally';
  */
 export function withUsageRecording<A extends unknown[], R>(handler: (...args: A) => R): (...args: A) => Promise<Awaited<R>> {
   return function recordedHandler(this: unknown, ...args: A): Promise<Awaited<R>> {
-    if (currentContext() !== undefined) {
+    if (insideRecording()) {
       return (async (): Promise<Awaited<R>> => await handler.apply(this, args))();
     }
-    const context = { tally: new Tally() };
+    const context = newContext();
     return runWithTally(context, async (): Promise<Awaited<R>> => {
       try {
         return await handler.apply(this, args);
       } finally {
-        await flushTally(context.tally);
+        await flushContext(context);
       }
     });
   };

@@ -31,3 +31,28 @@ export function renderEndpointsCsv(report: Report): string {
   const header = ['method', 'template', 'product', 'operationId', 'evidence', 'calls', '2xx', '4xx', '5xx', 'scopeMismatch401', 'firstSeen', 'lastSeen', 'authorized', 'missing', 'locations'];
   return stringify([header, ...rows.map((r) => r.map(neutralizeCell))]);
 }
+
+/**
+ * Returns the scope verdicts as CSV: one row per declared or needed scope (its verdict, runtime
+ * evidence, modules and reasons), then one row per file not scanned as such (with why).
+ */
+export function renderScopesCsv(report: Report): string {
+  const header = ['type', 'name', 'verdict', 'calls', 'failures', 'firstSeen', 'lastSeen', 'sites', 'modules', 'reasons'];
+  const scopes = report.scopes.details.map((d) => [
+    'scope',
+    d.scope,
+    d.verdict,
+    String(d.calls),
+    String(d.failures),
+    d.firstSeen ?? '',
+    d.lastSeen ?? '',
+    String(d.sites),
+    d.modules.map((m) => m.key).join(' '),
+    d.reasons.map((r) => r.text).join('; '),
+  ]);
+  const files = [
+    ...report.files.skipped.map((f) => ['file', f.file, f.blocksRemoval ? 'blocks removal' : 'not scanned', '', '', '', '', '', '', f.reason]),
+    ...report.files.symlinks.map((l) => ['file', l.file, 'symbolic link', '', '', '', '', '', '', `followed to ${l.target}`]),
+  ];
+  return stringify([header, ...[...scopes, ...files].map((r) => r.map(neutralizeCell))]);
+}

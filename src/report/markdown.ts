@@ -1,47 +1,51 @@
 import type { Report } from '../analysis/report-types';
 import { scopeName } from './scope-name';
+import { skippedLines, verdictCounts, VERDICTS } from './verdict-summary';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+const NEEDED = new Set(['in-use', 'code-only', 'platform', 'not-granted']);
 
 /**
- * Returns a scope-justification document for Marketplace security review: each declared or
- * needed scope, why the app needs it, and the code locations that need it.
+ * Returns a scope-justification document for Marketplace security review: each needed scope with
+ * its verdict, why the app needs it and where; what is missing or not granted; what is safe to
+ * remove (only from a complete view) and what the tool cannot judge; the files it did not read.
  */
 export function renderMarkdown(report: Report): string {
-  const byOperation = new Map(report.endpoints.map((e) => [e.key, e]));
-  const byReason = new Map(report.otherNeeds.map((n) => [n.reason, n]));
+  const { scopes } = report;
+  const counts = verdictCounts(scopes.details);
   const lines = [
     `# Scope justification — ${report.manifest}`,
     '',
-    `Declared: ${report.scopes.declared.length} · used: ${report.scopes.used.length} · unused: ${report.scopes.unused.length} · missing: ${report.scopes.missingScopes.length} · invalid: ${report.scopes.invalid.length}`,
+    `Declared: ${scopes.declared.length} · ${VERDICTS.map((v) => `${v}: ${counts[v]}`).join(' · ')} · invalid: ${scopes.invalid.length}`,
     '',
-    '| Scope | Kind | Why the app needs it | Code locations |',
-    '|---|---|---|---|',
+    '| Scope | Verdict | Kind | Why the app needs it | Evidence |',
+    '|---|---|---|---|---|',
   ];
-  for (const used of report.scopes.used) {
-    const why: string[] = [];
-    const where: string[] = [];
-    for (const need of used.neededBy) {
-      const endpoint = byOperation.get(need);
-      if (endpoint) {
-        why.push(`\`${endpoint.key}\` (${endpoint.summary || endpoint.operationId})`);
-        where.push(...endpoint.calls.map((c) => `${c.file}:${c.line}`));
-        if (endpoint.runtime) where.push(`runtime: ${endpoint.runtime.calls} calls, last ${endpoint.runtime.lastSeen}`);
-      } else {
-        why.push(need);
-        const other = byReason.get(need);
-        if (other) where.push(`${other.file}:${other.line}`);
-      }
-    }
-    lines.push(`| \`${used.name}\` | ${used.kind} | ${cell(why.join('<br>'))} | ${cell([...new Set(where)].join('<br>') || '—')} |`);
+  const kindOf = new Map(scopes.declared.map((d) => [d.name, d.kind]));
+  for (const d of scopes.details.filter((x) => NEEDED.has(x.verdict))) {
+    const why = d.reasons.filter((r) => r.kind !== 'not-granted').map((r) => (r.operation ? `\`${r.operation}\`${r.text !== r.operation ? r.text.slice(r.operation.length) : ''}` : r.text));
+    const where = [...new Set(d.reasons.flatMap((r) => r.at))];
+    if (d.calls) where.push(`runtime: ${d.calls} calls${d.failures ? ` (${d.failures} failed)` : ''}, last ${d.lastSeen}`);
+    for (const r of d.reasons.filter((x) => x.kind === 'not-granted')) where.push(r.text);
+    lines.push(`| \`${d.scope}\` | ${d.verdict} | ${kindOf.get(d.scope) ?? ''} | ${cell(why.join('<br>'))} | ${cell(where.join('<br>') || '—')} |`);
   }
-  if (report.scopes.unused.length) {
-    lines.push('', '## Declared but not needed', '', '| Scope | Status | Notes |', '|---|---|---|');
-    for (const u of report.scopes.unused) lines.push(`| \`${u.name}\` | ${u.status} | ${cell(u.because.join('<br>') || `${report.manifest}:${u.line}`)} |`);
-  }
-  if (report.scopes.missing.length) {
+  const manifestMissing = scopes.missing.filter((m) => m.where === 'manifest');
+  if (manifestMissing.length) {
     lines.push('', '## Needed but not declared', '', '| Need | Add | Code locations |', '|---|---|---|');
-    for (const m of report.scopes.missing) lines.push(`| ${cell(m.need)} | ${m.add.map((s) => `\`${s}\``).join(' ')} | ${cell(m.locations.map((l) => `${l.file}:${l.line}`).join('<br>'))} |`);
+    for (const m of manifestMissing) lines.push(`| ${cell(m.need)} | ${m.add.map((s) => `\`${s}\``).join(' ')} | ${cell(m.locations.map((l) => `${l.file}:${l.line}`).join('<br>'))} |`);
+  }
+  const refused = scopes.details.filter((d) => d.verdict === 'not-granted');
+  if (refused.length) {
+    lines.push('', '## Declared but not granted on a site', '', '| Scope | Evidence |', '|---|---|');
+    for (const d of refused) lines.push(`| \`${d.scope}\` | ${cell(d.reasons.filter((r) => r.kind === 'not-granted').map((r) => r.text).join('<br>'))} |`);
+  }
+  if (scopes.unused.length) {
+    lines.push('', '## Declared but not needed (safe to remove)', '', '| Scope | Declared at |', '|---|---|');
+    for (const u of scopes.unused) lines.push(`| \`${u.name}\` | ${report.manifest}:${u.line} |`);
+  }
+  if (scopes.unverifiable.length) {
+    lines.push('', '## Kept: the tool cannot tell whether they are needed', '', '| Scope | Why it cannot tell |', '|---|---|');
+    for (const u of scopes.unverifiable) lines.push(`| \`${u.name}\` | ${cell(u.because.join('<br>'))} |`);
   }
   if (report.scopes.invalid.length || report.scopes.duplicates.length) {
     lines.push('', '## Manifest problems', '', '| Scope | Line | Problem |', '|---|---|---|');
@@ -51,6 +55,11 @@ export function renderMarkdown(report: Report): string {
   if (report.unresolved.length) {
     lines.push('', '## Calls whose endpoint could not be determined statically', '', '| Location | Reason | Candidates |', '|---|---|---|');
     for (const u of report.unresolved) lines.push(`| ${u.file}:${u.line} | ${cell(u.reason)} | ${cell(u.candidates.slice(0, 8).join('<br>') || '—')} |`);
+  }
+  const files = skippedLines(report.files);
+  if (files.length) {
+    lines.push('', `## Files not scanned as such (${files.length})`, '');
+    for (const f of files) lines.push(`- ${cell(f)}`);
   }
   return lines.join('\n') + '\n';
 }

@@ -3,9 +3,12 @@ import type { Report } from '../analysis/report-types';
 /** Returns the plan as a `permissions.scopes` YAML block to paste into manifest.yml. */
 export function planYaml(report: Report): string {
   const kept = new Set(report.plan.keptForUnresolved);
+  const replaces = new Map<string, string[]>();
+  for (const r of report.plan.replacements) for (const s of r.replacement) replaces.set(s, [...(replaces.get(s) ?? []), r.classic]);
   const lines = ['permissions:', '  scopes:'];
   for (const scope of report.plan.scopes) {
-    lines.push(`    - ${scope}${kept.has(scope) ? '  # kept: an unresolved call or undocumented operation may need it' : ''}`);
+    const note = kept.has(scope) ? '  # kept: unverifiable, the tool cannot tell whether it is needed' : replaces.has(scope) ? `  # granular, replaces ${replaces.get(scope)!.join(', ')}` : '';
+    lines.push(`    - ${scope}${note}`);
   }
   return lines.join('\n') + '\n';
 }

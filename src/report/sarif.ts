@@ -1,39 +1,56 @@
 import type { Report } from '../analysis/report-types';
 import { scopeName } from './scope-name';
+import { verdictCounts } from './verdict-summary';
 
 const RULES = [
   { id: 'missing-scope', level: 'error', text: 'The declared scopes do not authorize this call.' },
+  { id: 'not-granted-scope', level: 'error', text: 'A declared scope a site has not granted: its calls fail there.' },
   { id: 'invalid-scope', level: 'error', text: '@forge/manifest does not know this scope.' },
-  { id: 'unused-scope', level: 'warning', text: 'Nothing the app does needs this declared scope.' },
+  { id: 'unused-scope', level: 'warning', text: 'Nothing the app does needs this declared scope (complete view): safe to remove.' },
+  { id: 'unverifiable-scope', level: 'note', text: 'Nothing known needs this declared scope, but the tool cannot prove it unused.' },
   { id: 'duplicate-scope', level: 'warning', text: 'This scope is already declared earlier in the manifest.' },
   { id: 'unresolved-call', level: 'note', text: 'The endpoint of this product call could not be determined statically.' },
+  { id: 'unread-file', level: 'warning', text: 'A source file the scanner could not read or parse: no scope can be proven unused.' },
 ] as const;
 
 type RuleId = (typeof RULES)[number]['id'];
 
-function result(ruleId: RuleId, message: string, file: string, line: number, column: number) {
+function result(ruleId: RuleId, message: string, file: string, line: number, column: number, properties?: Record<string, unknown>) {
   return {
     ruleId,
     level: RULES.find((r) => r.id === ruleId)!.level,
     message: { text: message },
     locations: [{ physicalLocation: { artifactLocation: { uri: file.split('\\').join('/') }, region: { startLine: line, startColumn: column } } }],
+    ...(properties ? { properties } : {}),
   };
 }
 
-/** Returns a SARIF 2.1.0 log for GitHub code scanning: missing scopes at call sites, unused ones at their manifest line. */
+/**
+ * Returns a SARIF 2.1.0 log for GitHub code scanning: missing scopes at call sites; unused,
+ * unverifiable and not-granted scopes at their manifest line; unread files. The run's
+ * properties carry every verdict's count.
+ */
 export function renderSarif(report: Report, toolVersion: string): object {
+  const { scopes } = report;
+  const lineOf = new Map(scopes.declared.map((d) => [d.name, d]));
+  const at = (name: string) => lineOf.get(name) ?? { line: 1, column: 1 };
   const results = [
-    ...report.scopes.missing.flatMap((m) =>
-      (m.locations.length ? m.locations : [{ file: report.manifest, line: 1, column: 1 }]).map((l) =>
-        result('missing-scope', `${m.need} needs ${m.add.join(' + ')}, which ${report.manifest} does not declare.`, l.file, l.line, l.column),
+    ...scopes.missing
+      .filter((m) => m.where === 'manifest')
+      .flatMap((m) =>
+        (m.locations.length ? m.locations : [{ file: report.manifest, line: 1, column: 1 }]).map((l) =>
+          result('missing-scope', `${m.need} needs ${m.add.join(' + ')}, which ${report.manifest} does not declare.`, l.file, l.line, l.column, { scopes: m.add, verdict: 'missing' }),
+        ),
       ),
-    ),
-    ...report.scopes.invalid.map((i) => result('invalid-scope', `Invalid scope ${scopeName(i.name)}: ${i.reason}${i.suggestion ? `; did you mean ${i.suggestion}?` : ''}`, report.manifest, i.line, i.column)),
-    ...report.scopes.duplicates.map((d) => result('duplicate-scope', `${scopeName(d.name)} is declared again (first at line ${d.first.line}).`, report.manifest, d.line, d.column)),
-    ...report.scopes.unused.map((u) =>
-      result('unused-scope', `${u.name} is declared but nothing needs it${u.status === 'unused-unless-unresolved' ? ` (unless: ${u.because.join('; ')})` : ''}.`, report.manifest, u.line, u.column),
-    ),
+    ...scopes.details
+      .filter((d) => d.verdict === 'not-granted')
+      .map((d) => result('not-granted-scope', `${d.scope}: ${d.reasons.filter((r) => r.kind === 'not-granted').map((r) => r.text).join('; ')}.`, report.manifest, at(d.scope).line, at(d.scope).column, { scope: d.scope, verdict: d.verdict })),
+    ...scopes.invalid.map((i) => result('invalid-scope', `Invalid scope ${scopeName(i.name)}: ${i.reason}${i.suggestion ? `; did you mean ${i.suggestion}?` : ''}`, report.manifest, i.line, i.column)),
+    ...scopes.duplicates.map((d) => result('duplicate-scope', `${scopeName(d.name)} is declared again (first at line ${d.first.line}).`, report.manifest, d.line, d.column)),
+    ...scopes.unused.map((u) => result('unused-scope', `${u.name} is declared but nothing needs it.`, report.manifest, u.line, u.column, { scope: u.name, verdict: 'unused' })),
+    ...scopes.unverifiable.map((u) => result('unverifiable-scope', `${u.name}: nothing known needs it, but ${u.because.join('; ')}.`, report.manifest, u.line, u.column, { scope: u.name, verdict: 'unverifiable' })),
     ...report.unresolved.map((u) => result('unresolved-call', `${u.reason}${u.candidates.length ? ` (may be one of ${u.candidates.length} operations)` : ''}`, u.file, u.line, u.column)),
+    ...report.files.skipped.filter((f) => f.blocksRemoval).map((f) => result('unread-file', `${f.file}: ${f.reason}`, f.file, 1, 1)),
   ];
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -49,6 +66,11 @@ export function renderSarif(report: Report, toolVersion: string): object {
           },
         },
         results,
+        properties: {
+          verdicts: verdictCounts(scopes.details),
+          filesNotScanned: report.files.skipped.map((f) => ({ file: f.file, reason: f.reason, blocksRemoval: f.blocksRemoval })),
+          symlinksFollowed: report.files.symlinks,
+        },
       },
     ],
   };

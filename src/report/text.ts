@@ -1,38 +1,47 @@
 import type { Report } from '../analysis/report-types';
 import { styler } from '../cli/output';
 import { scopeName } from './scope-name';
+import { skippedLines, verdictCounts, VERDICTS } from './verdict-summary';
+
+/** Files listed by name in the text output before "and N more". */
+const FILES_SHOWN = 5;
 
 /** Returns the human-readable audit: grouped by finding, worst first, coloured when asked. */
-export function renderText(report: Report, options: { color: boolean; filesScanned?: number; filesSkipped?: number }): string {
+export function renderText(report: Report, options: { color: boolean }): string {
   const s = styler(options.color);
   const out: string[] = [];
-  const { scopes, plan } = report;
-  const files = options.filesScanned === undefined ? '' : ` — ${options.filesScanned} files scanned${options.filesSkipped ? `, ${options.filesSkipped} skipped` : ''}`;
-  out.push(s.bold(`Scope Inspector: ${report.manifest}${files}`));
+  const { scopes, plan, files } = report;
+  const counts = verdictCounts(scopes.details);
+  const notRead = files.skipped.length;
+  out.push(s.bold(`Scope Inspector: ${report.manifest} — ${files.scanned} files scanned${notRead ? `, ${notRead} not scanned` : ''}`));
+  const colour = (v: (typeof VERDICTS)[number], n: number) => (n === 0 ? s.green : v === 'missing' || v === 'not-granted' ? s.red : v === 'unused' || v === 'unverifiable' ? s.yellow : (t: string) => t);
   out.push(
-    `declared ${scopes.declared.length} · used ${scopes.used.length} · ` +
-      `${(scopes.unused.length ? s.yellow : s.green)(`unused ${scopes.unused.length}`)} · ` +
-      `${(scopes.missingScopes.length ? s.red : s.green)(`missing ${scopes.missingScopes.length}`)} · ` +
-      `replaceable ${scopes.replaceable.length} · ${(scopes.invalid.length ? s.red : s.green)(`invalid ${scopes.invalid.length}`)} · ` +
-      `endpoints ${report.endpoints.length} · unresolved ${report.unresolved.length}`,
+    `declared ${scopes.declared.length} · ` +
+      VERDICTS.map((v) => colour(v, counts[v])(`${v} ${counts[v]}`)).join(' · ') +
+      ` · replaceable ${scopes.replaceable.length} · ${(scopes.invalid.length ? s.red : s.green)(`invalid ${scopes.invalid.length}`)} · endpoints ${report.endpoints.length} · unresolved ${report.unresolved.length}`,
   );
   const section = (title: string, lines: string[]) => {
     if (lines.length) out.push('', s.bold(title), ...lines.map((l) => `  ${l}`));
   };
+  const lines = skippedLines(files);
+  section(`Files not scanned as such (${lines.length})`, [...lines.slice(0, FILES_SHOWN), ...(lines.length > FILES_SHOWN ? [s.dim(`and ${lines.length - FILES_SHOWN} more (--format json lists them all)`)] : [])]);
   section(
     'Missing',
     scopes.missing.map((m) => `${s.red(m.add.join(' + '))}${m.where === 'installation' ? ' (declared, not granted by a site)' : ''} ← ${m.need}  ${s.dim(m.locations.map((l) => `${l.file}:${l.line}`).join(', '))}${m.scopeMismatch401 ? s.red(`  ${m.scopeMismatch401}× 401 scope mismatch at runtime`) : ''}`),
   );
   section('Invalid', scopes.invalid.map((i) => `${s.red(scopeName(i.name))}  ${report.manifest}:${i.line}  ${i.reason}${i.suggestion ? ` — did you mean ${s.green(i.suggestion)}?` : ''}`));
   section('Declared twice', scopes.duplicates.map((d) => `${s.yellow(scopeName(d.name))}  ${report.manifest}:${d.line}  ${s.dim(`also at line ${d.first.line}`)}`));
-  section(
-    'Unused',
-    scopes.unused.map((u) => `${s.yellow(u.name)}  ${s.dim(`${report.manifest}:${u.line}`)}${u.status === 'unused' ? '' : `  ${s.dim('unless: ' + u.because.join('; '))}`}`),
-  );
+  section('Unused (safe to remove)', scopes.unused.map((u) => `${s.yellow(u.name)}  ${s.dim(`${report.manifest}:${u.line}`)}`));
+  section('Unverifiable (kept: the tool cannot tell)', scopes.unverifiable.map((u) => `${s.yellow(u.name)}  ${s.dim(`${report.manifest}:${u.line}`)}  ${s.dim(u.because.join('; '))}`));
   section('Replaceable classic scopes', scopes.replaceable.map((r) => `${r.classic} → ${r.replacement.join(' + ')}${r.toAdd.length ? s.dim(`  (add ${r.toAdd.length})`) : ''}`));
+  const needed = scopes.details.filter((d) => d.verdict === 'in-use' || d.verdict === 'code-only' || d.verdict === 'platform' || d.verdict === 'not-granted');
   section(
-    'Used',
-    scopes.used.map((u) => `${s.green(u.name)}  ${s.dim(u.neededBy.slice(0, 3).join(', ') + (u.neededBy.length > 3 ? `, +${u.neededBy.length - 3}` : ''))}`),
+    'Needed',
+    needed.map((d) => {
+      const why = d.reasons.filter((r) => r.kind !== 'not-granted').map((r) => r.operation ?? r.text);
+      const seen = d.calls ? `  ${d.calls} calls${d.failures ? `, ${d.failures} failed` : ''}` : '';
+      return `${(d.verdict === 'not-granted' ? s.red : s.green)(d.scope)} [${d.verdict}]${seen}  ${s.dim(why.slice(0, 3).join(', ') + (why.length > 3 ? `, +${why.length - 3}` : ''))}`;
+    }),
   );
   section(
     'Unresolved calls',
@@ -55,6 +64,9 @@ export function renderText(report: Report, options: { color: boolean; filesScann
       }),
     );
     if (report.unknownRuntime.length) section('Runtime calls outside the catalog', report.unknownRuntime.map((u) => `${u.method} ${u.shape}  ${s.dim(`${u.calls} calls, ${u.sites} site(s)`)}`));
+    if (report.runtime.own.length) section("Scope Inspector's own calls (not counted as the app's)", report.runtime.own.map((o) => `${o.key}  ${s.dim(`${o.calls} calls`)}`));
+    // Browser reports the static analysis could not verify: shown, never counted.
+    if (report.excludedRuntime?.length) section('Unverified browser reports (not evidence)', report.excludedRuntime.map((x) => `${x.method} ${x.template}  ${s.dim(`${x.calls} calls, ${x.sites} site(s)`)}`));
   }
   out.push(
     '',
@@ -62,6 +74,8 @@ export function renderText(report: Report, options: { color: boolean; filesScann
   );
   for (const a of plan.add) out.push(`  ${s.green('+ ' + a)}`);
   for (const r of plan.remove) out.push(`  ${s.red('- ' + scopeName(r))}`);
+  for (const r of plan.replacements) out.push(`  ${r.classic} → ${r.replacement.join(' + ')}  ${s.dim(`operations authorized ${r.authorizedBefore} → ${r.authorizedAfter}`)}`);
+  for (const k of plan.keptForUnresolved) out.push(`  ${s.yellow('= ' + k)}  ${s.dim('kept: unverifiable')}`);
   if (report.runtime.sites) {
     const w = report.runtime.window;
     out.push('', s.bold(`Runtime: ${report.runtime.sites} site(s), ${w.firstDay} → ${w.lastDay} (${w.daysObserved} days)`));

@@ -1,9 +1,8 @@
-import { renderEndpointsCsv } from '../report/csv';
+import { renderEndpointsCsv, renderScopesCsv } from '../report/csv';
 import { renderMarkdown } from '../report/markdown';
 import { readUsage, resetUsage } from '../store';
-import { ScopeInspectorError } from '../errors';
 import type { ExportUsageResult, GetEndpointsResult, GetReportResult, ResetUsageResult } from './contract';
-import { callerIsAdmin, type AdminCheckContext } from './admin-check';
+import { requireAdmin, type AccessContext } from './access';
 import { queryEndpoints } from './endpoint-query';
 import { endpointsFor, planTexts, reportFor } from './report-service';
 import { staticAnalysis } from './static-analysis';
@@ -12,56 +11,56 @@ import { endpointsInput, exportInput, resetInput } from './validate-input';
 /** A resolver request as `@forge/resolver` passes it. */
 export interface ResolverRequest {
   payload?: unknown;
-  context?: AdminCheckContext & Record<string, unknown>;
+  context?: AccessContext & Record<string, unknown>;
 }
 
-/** How many runtime calls to unknown paths `getReport` carries (the busiest). */
+/** How many runtime calls to unknown paths, and rows kept apart, `getReport` carries (the busiest). */
 const UNKNOWN_SHOWN = 100;
 
-async function requireAdmin(request: ResolverRequest): Promise<void> {
-  if (!(await callerIsAdmin(request.context))) throw new ScopeInspectorError('NOT_ADMIN', 'only a site or product admin can export or reset usage data');
-}
-
-/** `getReport`: the report (endpoints are paged separately), the plan and whether the caller may administer. */
+/** `getReport` (admins only): one snapshot of the report (endpoints included) and the plan. */
 export async function getReport(request: ResolverRequest): Promise<GetReportResult> {
+  await requireAdmin(request.context, 'the report');
   const bundle = staticAnalysis();
-  const [usage, canAdminister] = await Promise.all([readUsage(), callerIsAdmin(request.context)]);
+  const usage = await readUsage();
   const full = reportFor(bundle, usage);
-  // The page gets endpoints through getEndpoints; unknown shapes are capped to the busiest (sorted by calls).
-  const report = { ...full, endpoints: [] as [], unknownRuntime: full.unknownRuntime.slice(0, UNKNOWN_SHOWN) };
+  // Unknown shapes and rows kept apart are capped to the busiest (sorted by calls).
+  const report = { ...full, unknownRuntime: full.unknownRuntime.slice(0, UNKNOWN_SHOWN), excludedRuntime: full.excludedRuntime.slice(0, UNKNOWN_SHOWN) };
   return {
     ok: true,
     report,
     endpointCount: full.endpoints.length,
     unknownRuntimeCount: full.unknownRuntime.length,
+    excludedRuntimeCount: full.excludedRuntime.length,
     ...planTexts(bundle, full),
     deployedVersion: bundle.version,
-    canAdminister,
+    canAdminister: true,
     generatedAt: new Date().toISOString(),
   };
 }
 
-/** `getEndpoints`: one filtered, sorted page of endpoints. */
+/** `getEndpoints` (admins only): one filtered, sorted page of endpoints. */
 export async function getEndpoints(request: ResolverRequest): Promise<GetEndpointsResult> {
   const input = endpointsInput(request.payload);
+  await requireAdmin(request.context, 'the endpoint list');
   return queryEndpoints(endpointsFor(staticAnalysis(), await readUsage()), input);
 }
 
 /** `exportUsage` (admins only): the usage export (JSON), the endpoints (CSV) or the scope justification (Markdown). */
 export async function exportUsage(request: ResolverRequest): Promise<ExportUsageResult> {
   const { format } = exportInput(request.payload);
-  await requireAdmin(request);
+  await requireAdmin(request.context, 'exporting usage');
   const usage = await readUsage();
   const day = usage.generatedAt.slice(0, 10);
   if (format === 'json') return { ok: true, filename: `scope-usage-${day}.json`, mimeType: 'application/json', content: JSON.stringify(usage, null, 2) };
   const report = reportFor(staticAnalysis(), usage);
   if (format === 'csv') return { ok: true, filename: `scope-endpoints-${day}.csv`, mimeType: 'text/csv', content: renderEndpointsCsv(report) };
+  if (format === 'scopes-csv') return { ok: true, filename: `scope-verdicts-${day}.csv`, mimeType: 'text/csv', content: renderScopesCsv(report) };
   return { ok: true, filename: `scope-justification-${day}.md`, mimeType: 'text/markdown', content: renderMarkdown(report) };
 }
 
 /** `resetUsage` (admins only, confirmed): deletes all recorded usage. */
 export async function resetUsageData(request: ResolverRequest): Promise<ResetUsageResult> {
   resetInput(request.payload);
-  await requireAdmin(request);
+  await requireAdmin(request.context, 'resetting usage');
   return { ok: true, deletedKeys: await resetUsage() };
 }

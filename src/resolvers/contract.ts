@@ -8,21 +8,27 @@ export interface ResolverError {
   message: string;
 }
 
-/** `getReport` answer: the report without its endpoint list (page it with `getEndpoints`). */
+/**
+ * `getReport` answer (admins only): one snapshot of the whole report, endpoints included, so
+ * every tab of the page renders the same data (the page pages endpoints locally; `getEndpoints`
+ * pages live data for other clients).
+ */
 export interface GetReportResult {
   ok: true;
-  report: Omit<Report, 'endpoints'> & { endpoints: [] };
-  /** Total endpoints (static and runtime). */
+  report: Report;
+  /** Total endpoints (static and runtime): `report.endpoints.length`. */
   endpointCount: number;
   /** Runtime calls to paths outside the catalog; `report.unknownRuntime` holds the busiest 100. */
   unknownRuntimeCount: number;
+  /** Runtime rows kept apart from the evidence; `report.excludedRuntime` holds the busiest 100. */
+  excludedRuntimeCount?: number;
   /** The recommended `permissions.scopes` block. */
   planYaml: string;
   /** Unified diff of the plan against today's manifest.yml. */
   planDiff: string;
   /** The manifest the app was deployed with (the static findings were built from it). */
   deployedVersion: string;
-  /** True when the calling user may export and reset (site/product admin). */
+  /** Always true: the report answers site/product admins only (`NOT_ADMIN` otherwise); kept for pages that read it. */
   canAdminister: boolean;
   generatedAt: string;
 }
@@ -53,7 +59,8 @@ export interface GetEndpointsResult {
 
 /** `exportUsage` input. */
 export interface ExportUsageInput {
-  format: 'json' | 'csv' | 'markdown';
+  /** `json`: the usage export; `csv`: endpoints; `scopes-csv`: scope verdicts and files not scanned; `markdown`: the scope justification. */
+  format: 'json' | 'csv' | 'scopes-csv' | 'markdown';
 }
 
 /** `exportUsage` answer: a file for the browser to download. */

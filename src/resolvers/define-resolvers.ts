@@ -1,19 +1,20 @@
 import Resolver from '@forge/resolver';
-import { issueActivity } from '../features/issue-activity';
-import { pageFacts } from '../features/page-facts';
 import { defineBridgeUsageResolver } from '../recorder';
 import { exportUsage, getEndpoints, getReport, resetUsageData, type ResolverRequest } from './admin-resolvers';
+import { getIssueActivity, getPageFacts } from './feature-resolvers';
 import { answer } from './known-error';
+import { staticAnalysis } from './static-analysis';
 
-/** Returns the app's resolver: admin page, issue panel, byline item, and the bridge usage sink. */
+/** Returns the app's resolver: admin page (admins only), issue panel, byline item, and the bridge usage sink. */
 export function defineResolvers(): Resolver {
   const resolver = new Resolver();
   resolver.define('getReport', (request: ResolverRequest) => answer(() => getReport(request)));
   resolver.define('getEndpoints', (request: ResolverRequest) => answer(() => getEndpoints(request)));
   resolver.define('exportUsage', (request: ResolverRequest) => answer(() => exportUsage(request)));
   resolver.define('resetUsage', (request: ResolverRequest) => answer(() => resetUsageData(request)));
-  resolver.define('getIssueActivity', ({ payload }) => answer(() => issueActivity((payload as { issueKey?: unknown })?.issueKey)));
-  resolver.define('getPageFacts', ({ payload }) => answer(() => pageFacts((payload as { pageId?: unknown })?.pageId)));
-  defineBridgeUsageResolver(resolver);
+  resolver.define('getIssueActivity', (request: ResolverRequest) => answer(() => getIssueActivity(request)));
+  resolver.define('getPageFacts', (request: ResolverRequest) => answer(() => getPageFacts(request)));
+  // Browser-reported calls count as evidence only for operations this app's Custom UI code makes.
+  defineBridgeUsageResolver(resolver, { frontendOperations: () => staticAnalysis().scan });
   return resolver;
 }

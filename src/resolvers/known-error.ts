@@ -2,7 +2,7 @@ import { ScopeInspectorError } from '../errors';
 import type { ResolverError } from './contract';
 
 /** Codes a resolver reports as `{ ok: false }` instead of throwing. */
-const KNOWN = new Set(['NOT_ADMIN', 'INVALID_INPUT', 'USAGE_READ_FAILED', 'USAGE_BUSY']);
+const KNOWN = new Set(['NOT_ADMIN', 'WRONG_MODULE', 'INVALID_INPUT', 'USAGE_READ_FAILED', 'USAGE_BUSY']);
 
 /** Runs a resolver body: known failures become `{ ok: false, code, message }`, unknown ones are rethrown. */
 export async function answer<T>(body: () => Promise<T>): Promise<T | ResolverError> {

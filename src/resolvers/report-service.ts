@@ -10,7 +10,7 @@ import type { StaticAnalysis } from './static-analysis';
 
 /** Returns the analysis input for this installation: the bundled static findings joined with its usage. */
 function inputFor(bundle: StaticAnalysis, usage: UsageExport): AnalysisInput {
-  return { manifestFile: bundle.manifestFile, declared: bundle.declared, invalid: bundle.invalid, scan: bundle.scan, manifestNeeds: bundle.manifestNeeds, usage: [usage] };
+  return { manifestFile: bundle.manifestFile, declared: bundle.declared, invalid: bundle.invalid, scan: bundle.scan, manifestNeeds: bundle.manifestNeeds, modules: bundle.modules ?? [], usage: [usage] };
 }
 
 /** Returns the report for this installation. */

@@ -14,6 +14,8 @@ export interface StaticAnalysis {
   declared: DeclaredScope[];
   invalid: InvalidScope[];
   manifestNeeds: ScopeNeed[];
+  /** The manifest's modules and remotes (key, type, title), so verdicts name the modules relying on a scope. */
+  modules?: { key: string; type: string; title?: string }[];
   scan: ScanResult;
 }
 

@@ -40,8 +40,8 @@ export function endpointsInput(payload: unknown): Required<Pick<GetEndpointsInpu
 
 /** Returns validated `exportUsage` input. */
 export function exportInput(payload: unknown): ExportUsageInput {
-  const format = oneOf(object(payload).format, 'format', ['json', 'csv', 'markdown'] as const);
-  if (!format) invalidInput('format', 'one of json, csv, markdown');
+  const format = oneOf(object(payload).format, 'format', ['json', 'csv', 'scopes-csv', 'markdown'] as const);
+  if (!format) invalidInput('format', 'one of json, csv, scopes-csv, markdown');
   return { format };
 }
 

@@ -6,6 +6,7 @@ import { requireSource } from './walk-file';
 /** Packages whose exports the scanner follows. */
 export const FORGE_API = '@forge/api';
 export const FORGE_BRIDGE = '@forge/bridge';
+const FORGE_REALTIME = '@forge/realtime';
 
 /** Names of the product request functions. */
 export const FAMILIES: ReadonlySet<string> = new Set(['requestJira', 'requestConfluence', 'requestBitbucket']);
@@ -30,7 +31,12 @@ export type ForgeValue =
   | { k: 'graph'; principal: CallPrincipal }
   | { k: 'props'; entity: string }
   | { k: 'propsMethod'; entity: string; op: string }
-  | { k: 'privacyReport' };
+  /** What `authorize()` returns: `onJira…` / `onConfluenceContent` make a permission check as the user. */
+  | { k: 'authorizer' }
+  | { k: 'authCheck'; product: 'jira' | 'confluence' };
+
+/** `authorize()` members (from @forge/auth, read in node_modules) and the product whose permission-check operation each calls. */
+const AUTHORIZE_MEMBERS: Record<string, 'jira' | 'confluence'> = { onJira: 'jira', onJiraIssue: 'jira', onJiraProject: 'jira', onConfluenceContent: 'confluence' };
 
 const unwrap = (n: Node): Node => {
   while (n && (n.type === 'TSAsExpression' || n.type === 'TSNonNullExpression' || n.type === 'TSSatisfiesExpression' || n.type === 'TSTypeAssertion' || n.type === 'ParenthesizedExpression' || n.type === 'ChainExpression' || n.type === 'AwaitExpression')) n = n.expression ?? n.argument;
@@ -50,8 +56,11 @@ export function forgeMember(v: ForgeValue, name: string): ForgeValue | undefined
       return undefined;
     case 'export':
       if (v.name === 'properties' && PROPERTY_ENTITIES[name]) return { k: 'export', pkg: v.pkg, name: `properties.${name}` };
-      if (v.name === 'privacy' && name === 'reportPersonalData') return { k: 'privacyReport' };
+      // Namespaces whose members the platform-feature table names (`privacy.reportPersonalData`, bridge `realtime.publishGlobal`).
+      if ((v.name === 'privacy' && v.pkg === FORGE_API) || (v.name === 'realtime' && v.pkg === FORGE_BRIDGE)) return { k: 'export', pkg: v.pkg, name: `${v.name}.${name}` };
       return undefined;
+    case 'authorizer':
+      return AUTHORIZE_MEMBERS[name] ? { k: 'authCheck', product: AUTHORIZE_MEMBERS[name] } : undefined;
     case 'props':
       return ['get', 'set', 'delete'].includes(name) ? { k: 'propsMethod', entity: v.entity, op: name } : undefined;
     default:
@@ -61,6 +70,7 @@ export function forgeMember(v: ForgeValue, name: string): ForgeValue | undefined
 
 /** Returns the Forge value of a named export, turning `requestJira` & co. into request functions. */
 export function exportOf(pkg: string, name: string): ForgeValue | undefined {
+  if (pkg === FORGE_REALTIME) return name === 'default' || name === '*' ? { k: 'module', pkg } : { k: 'export', pkg, name };
   if (pkg !== FORGE_API && pkg !== FORGE_BRIDGE) return undefined;
   if (FAMILIES.has(name)) return { k: 'request', family: name as Family, principal: pkg === FORGE_BRIDGE ? 'bridge' : 'default' };
   if (name === 'default' || name === '*') return { k: 'module', pkg };
@@ -98,6 +108,7 @@ export function forgeValueOf(node: Node, scope: Scope, depth = 0): ForgeValue | 
       const callee = forgeValueOf(node.callee, scope, depth + 1);
       if (callee?.k === 'export' && callee.pkg === FORGE_API && (callee.name === 'asApp' || callee.name === 'asUser')) return { k: 'principal', p: callee.name };
       if (callee?.k === 'export' && callee.name.startsWith('properties.')) return { k: 'props', entity: callee.name.slice('properties.'.length) };
+      if (callee?.k === 'export' && callee.pkg === FORGE_API && callee.name === 'authorize') return { k: 'authorizer' };
       // Scope Inspector's recorder (`instrument(api)`, `instrumentBridge(bridge)`) returns the same surface it wraps.
       if (node.callee.type === 'Identifier' && INSTRUMENT_WRAPPERS.has(node.callee.name) && node.arguments[0]) return forgeValueOf(node.arguments[0], scope, depth + 1);
       return undefined;

@@ -44,7 +44,7 @@ export function matchFindings(linked: LinkResult, matcher: PatternMatcher = cata
     let r = cache.get(key);
     if (!r) cache.set(key, (r = matcher.matchPattern(c.family, c.method, c.pattern)));
     const method = c.method as HttpMethod;
-    if (r.operation) { calls.push({ ...c, method, operationKey: r.operation.key }); continue; }
+    if (r.operation) { calls.push({ ...c, method, operationKey: r.operation.key, ...(r.pathForm ? { pathForm: r.pathForm } : {}) }); continue; }
     if (r.code === 'NOT_FOUND' && c.pattern.includes('{}')) {
       const candidates = literalFirst(c.pattern, matcher.enumeratePattern(c.family, c.method, c.pattern)).map((o) => o.key).sort();
       if (candidates.length > 0) {

@@ -67,5 +67,6 @@ export function scanApp(appDir: string, options: ScanOptions = {}): ScanResult {
   const found = findAppFiles(appDir, options);
   const result = scanFiles(found.files, withAppAliases(appDir, options));
   result.files.skipped = mergeSkipped(found.skipped, result.files.skipped);
+  result.files.symlinks = found.symlinks;
   return result;
 }

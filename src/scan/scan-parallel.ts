@@ -83,5 +83,6 @@ export async function scanAppParallel(appDir: string, options: ParallelScanOptio
   const found = findAppFiles(appDir, options);
   const result = await scanFilesParallel(found.files, withAppAliases(appDir, options));
   result.files.skipped = mergeSkipped(found.skipped, result.files.skipped);
+  result.files.symlinks = found.symlinks;
   return result;
 }

@@ -4,6 +4,8 @@ import { evalMethods } from './evaluate-method';
 import { checkSource, MAX_TREE_DEPTH, skippedSummary, treeDepthOver } from './file-guard';
 import { FAMILIES, FORGE_API, FORGE_BRIDGE, forgeValueOf, PROPERTY_ENTITIES, unwrap } from './forge-values';
 import { scanIsolated } from './isolated-scan';
+import { exportFeature } from './platform-features';
+import { AUTHORIZE_OPERATIONS, callsThenImports, featureNeed, importNeeds, realtimeOutOfSight } from './platform-needs';
 import { LineIndex } from './line-index';
 import { parseSource } from './oxc';
 import type { FnInfo, Node } from './scope';
@@ -68,10 +70,14 @@ function summarise(fileName: string, text: string, side: Side, boundDepth: boole
   for (const f of facts.fns.values()) fnsById.set(f.id, f);
   const ctx: EvalContext = { fns: facts.fns, fnsById };
 
-  for (const imp of facts.imports) {
-    const storage = imp.source === '@forge/kvs' || (imp.source === FORGE_API && imp.names.includes('storage'));
-    if (storage) summary.needs.push(need(['storage:app'], `${imp.source === '@forge/kvs' ? '@forge/kvs' : 'storage from @forge/api'} imported`, loc(imp.start)));
-  }
+  const platform = importNeeds(facts.imports, loc, side);
+  summary.needs.push(...platform.needs);
+  summary.unresolved.push(...platform.unresolved);
+  // `authorize()` calls made in this file, and whether any of them was seen choosing a product.
+  const authorizeSites: SourceLocation[] = [];
+  const callNeeds: ScopeNeed[] = [];
+  let realtimeCalled = false;
+  let authorizeResolved = false;
 
   const interesting = new Set<string>();
   const localSites: { node: Node; scope: import('./scope').Scope; fn: string }[] = [];
@@ -99,8 +105,18 @@ function summarise(fileName: string, text: string, side: Side, boundDepth: boole
       summary.calls.push(rawCall(at, e.family, side, `${e.base}/${e.seg}/{}`, PROPERTY_METHODS[fv.op]));
     } else if (fv?.k === 'graph') {
       summary.unresolved.push({ ...at, kind: 'api', reason: 'requestGraph: the scopes depend on the GraphQL query', candidates: [], side, principal: fv.principal });
-    } else if (fv?.k === 'privacyReport') {
-      summary.needs.push(need(['report:personal-data'], 'privacy.reportPersonalData called', at));
+    } else if (fv?.k === 'authCheck') {
+      // `authorize().onJiraIssue(key).canEdit()` checks permissions through @forge/api's own asUser(): the call is the app's.
+      const op = AUTHORIZE_OPERATIONS[fv.product];
+      summary.calls.push(rawCall(at, op.family, side, op.path, op.method, 'asUser'));
+      authorizeResolved = true;
+    } else if (fv?.k === 'export' && fv.pkg === FORGE_API && fv.name === 'authorize') {
+      authorizeSites.push(at);
+    } else if (fv?.k === 'export' && (exportFeature(fv.pkg, fv.name) || fv.pkg === '@forge/realtime' || fv.name.startsWith('realtime.'))) {
+      realtimeCalled ||= fv.pkg === '@forge/realtime' || fv.name.startsWith('realtime.');
+      const feature = exportFeature(fv.pkg, fv.name);
+      const n = feature && featureNeed(feature, `${fv.name} called`, at);
+      if (n) callNeeds.push(n);
     } else if (!fv) {
       if (callee.type === 'Identifier') {
         const b = scope.lookup(callee.name);
@@ -124,6 +140,14 @@ function summarise(fileName: string, text: string, side: Side, boundDepth: boole
     }
   }
 
+  // authorize()'s result went out of sight: either product's permission check may follow.
+  if (!authorizeResolved) {
+    for (const at of authorizeSites) {
+      const candidates = Object.values(AUTHORIZE_OPERATIONS).map((o) => `${o.method} ${o.path.replace('{}', '{id}')}`).sort();
+      summary.unresolved.push({ ...at, kind: 'path', reason: 'authorize(): whether it checks Jira or Confluence permissions is out of sight', candidates, side, principal: 'asUser' });
+    }
+  }
+  summary.needs.push(...callsThenImports(callNeeds, platform.exportNeeds), ...realtimeOutOfSight(facts.imports, realtimeCalled, loc));
   for (const [name, ex] of facts.exports) summary.exports[name] = exportValue(ex, facts, ctx);
   summary.exportAll = facts.exportAll;
   return summary;
@@ -180,10 +204,6 @@ function fnExport(fn: FnInfo | undefined, id: string, ctx: EvalContext): ExportV
   return { fn: id, returns: returns.slice(0, 32) };
 }
 
-function rawCall(at: SourceLocation, family: Family, side: Side, path: string, method: string): RawCall {
-  return { loc: at, family, principal: 'asApp', side, paths: [{ pieces: [path] as Piece[] }], methods: [{ method }], via: [] };
-}
-
-function need(scopes: string[], what: string, at: SourceLocation): ScopeNeed {
-  return { ...at, alternatives: [scopes], reason: `${what} (${at.file}:${at.line})`, source: 'forge-api' };
+function rawCall(at: SourceLocation, family: Family, side: Side, path: string, method: string, principal: RawCall['principal'] = 'asApp'): RawCall {
+  return { loc: at, family, principal, side, paths: [{ pieces: [path] as Piece[] }], methods: [{ method }], via: [] };
 }

@@ -1,4 +1,4 @@
-import type { Family, HttpMethod } from '../catalog/types';
+import type { Family, HttpMethod, PathForm } from '../catalog/types';
 
 /** Where the code runs: a Forge function (`@forge/api`) or Custom UI (`@forge/bridge`). */
 export type Side = 'backend' | 'frontend';
@@ -21,6 +21,8 @@ export interface CallFinding extends SourceLocation {
   pattern: string;
   /** Catalog operation key (`GET /rest/api/3/issue/{issueIdOrKey}`), absent when nothing matched. */
   operationKey?: string;
+  /** For operations documented with several path forms (JSM Operations): the form the path used. */
+  pathForm?: PathForm;
   /** Why nothing matched (the matcher's code and reason), present only when `operationKey` is absent. */
   noMatch?: { code: string; reason: string; suggestions?: string[] };
   side: Side;
@@ -48,13 +50,27 @@ export interface UnresolvedFinding extends SourceLocation {
   via?: SourceLocation[];
 }
 
-/** A scope need that does not come from a REST call: a trigger event, a module, a Forge API. */
+/**
+ * A scope need that does not come from a REST call: a trigger event, a module, a remote's auth
+ * token, or a platform feature the code uses (a Forge API such as storage or realtime).
+ */
 export interface ScopeNeed extends SourceLocation {
   /** Met when every scope of any one alternative is granted (classic alternative first when there are two). */
   alternatives: string[][];
   /** For people, e.g. `trigger avi:jira:created:issue (manifest.yml:42)` or `@forge/kvs imported (src/store.ts:1)`. */
   reason: string;
-  source: 'trigger' | 'module' | 'forge-api';
+  source: 'trigger' | 'module' | 'remote' | 'forge-api';
+  /** The platform feature, named for people (`Forge storage (@forge/kvs)`, `remote auth: appSystemToken`). */
+  feature?: string;
+  /** The manifest module the need comes from (trigger, module, remote or endpoint key). */
+  module?: string;
+  /** The product event, for a trigger. */
+  event?: string;
+  /**
+   * True when Atlassian documents no scope for the feature, so these scopes only *may* be needed:
+   * they are never reported missing, but a declared one is never reported unused either.
+   */
+  maybe?: boolean;
 }
 
 /** A file the scanner could not parse; scanning continues with the other files. */
@@ -80,7 +96,8 @@ export interface SkippedFile {
 
 /** Everything the scanner found in an app's source. */
 export interface ScanResult {
-  files: { scanned: string[]; skipped: SkippedFile[] };
+  /** Files read, files not read (with why), and symbolic links followed (`file` → `target`). */
+  files: { scanned: string[]; skipped: SkippedFile[]; symlinks?: { file: string; target: string }[] };
   calls: CallFinding[];
   unresolved: UnresolvedFinding[];
   forgeApiNeeds: ScopeNeed[];

@@ -1,6 +1,6 @@
-import { USAGE_FORMAT_NAME, USAGE_FORMAT_VERSION, type GrantedScopes, type UsageEndpoint, type UsageExport } from '../usage/format';
-import { FAMILY_OF, PRINCIPAL_OF, rowKey, type EncodedRow } from '../usage/rows';
-import type { DayAggregate } from './day-aggregate';
+import { USAGE_FORMAT_NAME, USAGE_FORMAT_VERSION, type ExcludedUsageEndpoint, type GrantedScopes, type UsageEndpoint, type UsageExport } from '../usage/format';
+import { COL, FAMILY_OF, SOURCE_OF, rowKey, type EncodedRow } from '../usage/rows';
+import type { DayAggregate, DayRow } from './day-aggregate';
 
 /** What an export is built from. */
 export interface ExportInput {
@@ -11,13 +11,69 @@ export interface ExportInput {
   generatedAt: string;
 }
 
+type Building = (UsageEndpoint | ExcludedUsageEndpoint) & { days: Set<string> };
+
 function union(into: string[], values: readonly string[]): void {
   for (const v of values) if (!into.includes(v)) into.push(v);
 }
 
-/** Returns the usage export of the given daily aggregates: one endpoint per (family, method, template, principal). */
+function newEndpoint(row: DayRow, day: string): Building {
+  const known = row[3] === 1;
+  const source = SOURCE_OF[row[4]];
+  return {
+    family: FAMILY_OF[row[0]],
+    method: row[1],
+    template: row[2],
+    ...(known ? { operationKey: `${row[1]} ${row[2]}` } : {}),
+    known,
+    principal: source.principal,
+    calls: 0,
+    status: { '2xx': 0, '3xx': 0, '4xx': 0, '5xx': 0, network: 0 },
+    scopeMismatch401: 0,
+    platformErrors: { NEEDS_AUTHENTICATION_ERR: 0, PROXY_ERR: 0 },
+    firstSeen: day,
+    lastSeen: day,
+    daysSeen: 0,
+    appVersions: [],
+    environments: [],
+    moduleKeys: [],
+    ...(source.excluded ? { reason: source.excluded } : {}),
+    days: new Set(),
+  };
+}
+
+function addRow(e: Building, row: DayRow, day: string): void {
+  e.calls += row[COL.calls];
+  e.status['2xx'] += row[COL.s2];
+  e.status['3xx'] += row[COL.s3];
+  e.status['4xx'] += row[COL.s4];
+  e.status['5xx'] += row[COL.s5];
+  e.status.network += row[COL.network];
+  e.scopeMismatch401 += row[COL.scopeMismatch401];
+  e.platformErrors!.NEEDS_AUTHENTICATION_ERR += row[COL.needsAuthentication];
+  e.platformErrors!.PROXY_ERR += row[COL.proxyError];
+  if (row[COL.calls] > 0) e.days.add(day);
+  if (day < e.firstSeen) e.firstSeen = day;
+  if (day > e.lastSeen) e.lastSeen = day;
+  union(e.appVersions, row[14]);
+  union(e.environments, row[15]);
+  union(e.moduleKeys, row[16]);
+}
+
+function finish<T extends Building>(list: Iterable<T>): Omit<T, 'days'>[] {
+  return [...list]
+    .map(({ days, ...e }) => ({ ...e, daysSeen: days.size, appVersions: e.appVersions.sort(), environments: e.environments.sort(), moduleKeys: e.moduleKeys.sort() }))
+    .sort((a, b) => a.family.localeCompare(b.family) || a.template.localeCompare(b.template) || a.method.localeCompare(b.method) || a.principal.localeCompare(b.principal));
+}
+
+/**
+ * Returns the usage export of the given daily aggregates: one endpoint per (family, method,
+ * template, principal), the app's evidence in `endpoints` and rows that are not (unverified
+ * browser reports, Scope Inspector's own calls) in `excluded`. The window counts the app's
+ * evidence only, so excluded rows cannot stretch it.
+ */
 export function buildExport(input: ExportInput): UsageExport {
-  const endpoints = new Map<string, UsageEndpoint & { days: Set<string> }>();
+  const endpoints = new Map<string, Building>();
   const dataDays = new Set<string>();
   let dropped = 0;
   for (const day of input.days) {
@@ -25,50 +81,13 @@ export function buildExport(input: ExportInput): UsageExport {
     for (const row of day.rows.values()) {
       const key = rowKey(row as unknown as EncodedRow);
       let e = endpoints.get(key);
-      if (!e) {
-        const known = row[3] === 1;
-        e = {
-          family: FAMILY_OF[row[0]],
-          method: row[1],
-          template: row[2],
-          ...(known ? { operationKey: `${row[1]} ${row[2]}` } : {}),
-          known,
-          principal: PRINCIPAL_OF[row[4]],
-          calls: 0,
-          status: { '2xx': 0, '3xx': 0, '4xx': 0, '5xx': 0, network: 0 },
-          scopeMismatch401: 0,
-          firstSeen: day.day,
-          lastSeen: day.day,
-          daysSeen: 0,
-          appVersions: [],
-          environments: [],
-          moduleKeys: [],
-          days: new Set(),
-        };
-        endpoints.set(key, e);
-      }
-      e.calls += row[5];
-      e.status['2xx'] += row[6];
-      e.status['3xx'] += row[7];
-      e.status['4xx'] += row[8];
-      e.status['5xx'] += row[9];
-      e.status.network += row[10];
-      e.scopeMismatch401 += row[11];
-      if (row[5] > 0) {
-        e.days.add(day.day);
-        dataDays.add(day.day);
-      }
-      if (day.day < e.firstSeen) e.firstSeen = day.day;
-      if (day.day > e.lastSeen) e.lastSeen = day.day;
-      union(e.appVersions, row[12]);
-      union(e.environments, row[13]);
-      union(e.moduleKeys, row[14]);
+      if (!e) endpoints.set(key, (e = newEndpoint(row, day.day)));
+      addRow(e, row, day.day);
+      if (row[COL.calls] > 0 && !('reason' in e)) dataDays.add(day.day);
     }
   }
+  const all = [...endpoints.values()];
   const sortedDays = [...dataDays].sort();
-  const list: UsageEndpoint[] = [...endpoints.values()]
-    .map(({ days, ...e }) => ({ ...e, daysSeen: days.size, appVersions: e.appVersions.sort(), environments: e.environments.sort(), moduleKeys: e.moduleKeys.sort() }))
-    .sort((a, b) => a.family.localeCompare(b.family) || a.template.localeCompare(b.template) || a.method.localeCompare(b.method) || a.principal.localeCompare(b.principal));
   return {
     format: USAGE_FORMAT_NAME,
     version: USAGE_FORMAT_VERSION,
@@ -77,7 +96,8 @@ export function buildExport(input: ExportInput): UsageExport {
     ...(input.environment ? { environment: input.environment } : {}),
     window: { firstDay: sortedDays[0] ?? null, lastDay: sortedDays[sortedDays.length - 1] ?? null, daysObserved: sortedDays.length },
     grantedScopes: input.grants.map((g) => ({ ...g, scopes: [...g.scopes] })),
-    endpoints: list,
+    endpoints: finish(all.filter((e): e is UsageEndpoint & { days: Set<string> } => !('reason' in e))),
+    excluded: finish(all.filter((e): e is ExcludedUsageEndpoint & { days: Set<string> } => 'reason' in e)),
     droppedCalls: dropped,
   };
 }

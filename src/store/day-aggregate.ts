@@ -1,4 +1,4 @@
-import { COUNT_COLUMNS, FIRST_COUNT, rowKey, type EncodedRow } from '../usage/rows';
+import { ROW_LENGTH, FIRST_COUNT, V1_ROW_LENGTH, rowKey, type EncodedRow } from '../usage/rows';
 import type { ShardValue } from './shard';
 import { jsonBytes } from './shard';
 import { VALUE_BUDGET_BYTES } from './limits';
@@ -6,11 +6,18 @@ import { VALUE_BUDGET_BYTES } from './limits';
 /** A row of a daily aggregate: the shard row plus the versions, environments and modules seen. */
 export type DayRow = [...EncodedRow, appVersions: string[], environments: string[], moduleKeys: string[]];
 
-/** One stored part of a day's aggregate. */
+/** Version of the day parts this code writes (2: rows with platform-error counts; 1 is still read). */
+export const DAY_PART_VERSION = 2 as const;
+
+/**
+ * One stored part of a day's aggregate. A day is the sum of all its parts: compaction adds a
+ * part per merged chunk of shards and folds small parts together, so no write ever has to
+ * rewrite the whole day (see docs/storage.md).
+ */
 export interface DayPartValue {
-  v: 1;
+  v: typeof DAY_PART_VERSION;
   day: string;
-  /** Calls lost to storage failures, reported on this day (kept in part 0 only). */
+  /** Calls lost to storage failures, reported on this day. */
   dropped: number;
   rows: DayRow[];
 }
@@ -22,7 +29,7 @@ export interface DayAggregate {
   rows: Map<string, DayRow>;
 }
 
-const APP_VERSIONS = FIRST_COUNT + COUNT_COLUMNS;
+const LISTS = ROW_LENGTH;
 
 function addUnique(list: string[], value: string): void {
   if (value !== '' && !list.includes(value)) {
@@ -31,19 +38,40 @@ function addUnique(list: string[], value: string): void {
   }
 }
 
+const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
+
+/** Returns a stored day row in the current layout (version-1 rows get zero platform-error counts), or undefined when malformed. */
+export function readDayRow(row: unknown): DayRow | undefined {
+  if (!Array.isArray(row)) return undefined;
+  const counts = row.length === V1_ROW_LENGTH + 3 ? V1_ROW_LENGTH : row.length === ROW_LENGTH + 3 ? ROW_LENGTH : 0;
+  if (counts === 0) return undefined;
+  const lists = row.slice(counts);
+  if (!lists.every(isStrings)) return undefined;
+  for (let i = FIRST_COUNT; i < counts; i++) if (!Number.isSafeInteger(row[i]) || row[i] < 0) return undefined;
+  return [...row.slice(0, counts), ...(counts === V1_ROW_LENGTH ? [0, 0] : []), ...lists] as DayRow;
+}
+
 /** Returns an empty aggregate of `day`. */
 export function emptyDay(day: string): DayAggregate {
   return { day, dropped: 0, rows: new Map() };
 }
 
-/** Returns the aggregate rebuilt from its stored parts. */
-export function dayFromParts(day: string, parts: Iterable<DayPartValue>): DayAggregate {
+/** Returns the aggregate rebuilt from its stored parts (any version this code reads). */
+export function dayFromParts(day: string, parts: Iterable<unknown>): DayAggregate {
   const aggregate = emptyDay(day);
-  for (const part of parts) {
-    aggregate.dropped += part.dropped;
-    for (const row of part.rows) mergeDayRow(aggregate, row);
-  }
+  for (const part of parts) addPart(aggregate, part);
   return aggregate;
+}
+
+/** Adds one stored part into the aggregate; a part that is not one is ignored. */
+export function addPart(aggregate: DayAggregate, part: unknown): void {
+  const p = part as Partial<DayPartValue> | null;
+  if (p === null || typeof p !== 'object' || !Array.isArray(p.rows)) return;
+  if (typeof p.dropped === 'number' && Number.isSafeInteger(p.dropped) && p.dropped > 0) aggregate.dropped += p.dropped;
+  for (const raw of p.rows) {
+    const row = readDayRow(raw);
+    if (row) mergeDayRow(aggregate, row);
+  }
 }
 
 /** Adds one day row (counts summed, lists unioned) into the aggregate. */
@@ -51,11 +79,11 @@ export function mergeDayRow(aggregate: DayAggregate, row: DayRow): void {
   const key = rowKey(row as unknown as EncodedRow);
   const have = aggregate.rows.get(key);
   if (!have) {
-    aggregate.rows.set(key, [...row.slice(0, APP_VERSIONS), [...row[12]], [...row[13]], [...row[14]]] as DayRow);
+    aggregate.rows.set(key, [...row.slice(0, LISTS), [...row[14]], [...row[15]], [...row[16]]] as DayRow);
     return;
   }
-  for (let i = FIRST_COUNT; i < APP_VERSIONS; i++) (have[i] as number) += row[i] as number;
-  for (let j = 0; j < 3; j++) for (const value of row[APP_VERSIONS + j] as unknown as string[]) addUnique(have[APP_VERSIONS + j] as string[], value);
+  for (let i = FIRST_COUNT; i < LISTS; i++) (have[i] as number) += row[i] as number;
+  for (let j = 0; j < 3; j++) for (const value of row[LISTS + j] as unknown as string[]) addUnique(have[LISTS + j] as string[], value);
 }
 
 /** Adds a shard's rows and dropped count into the aggregate. */
@@ -66,26 +94,26 @@ export function mergeShard(aggregate: DayAggregate, shard: ShardValue): void {
   }
 }
 
-/** Returns a deep copy, so a failed write leaves the in-memory state as stored. */
-export function cloneDay(aggregate: DayAggregate): DayAggregate {
-  const copy = emptyDay(aggregate.day);
-  copy.dropped = aggregate.dropped;
-  for (const row of aggregate.rows.values()) mergeDayRow(copy, row);
-  return copy;
+/** Returns an upper bound of the JSON size the shard's rows take once merged into a day part. */
+export function dayBytesBound(shard: ShardValue): number {
+  const lists = jsonBytes([[shard.appVersion], [shard.environment], [shard.moduleKey]]);
+  let bytes = 0;
+  for (const row of shard.rows) bytes += jsonBytes(row) + lists + 1;
+  return bytes;
 }
 
 /** Returns the aggregate as stored parts, each under the value budget, rows in a stable order. */
 export function dayToParts(aggregate: DayAggregate, budget = VALUE_BUDGET_BYTES): DayPartValue[] {
   const keys = [...aggregate.rows.keys()].sort();
   const parts: DayPartValue[] = [];
-  let current: DayPartValue = { v: 1, day: aggregate.day, dropped: aggregate.dropped, rows: [] };
+  let current: DayPartValue = { v: DAY_PART_VERSION, day: aggregate.day, dropped: aggregate.dropped, rows: [] };
   let size = jsonBytes(current);
   for (const key of keys) {
     const row = aggregate.rows.get(key)!;
     const rowSize = jsonBytes(row) + 1;
     if (current.rows.length > 0 && size + rowSize > budget) {
       parts.push(current);
-      current = { v: 1, day: aggregate.day, dropped: 0, rows: [] };
+      current = { v: DAY_PART_VERSION, day: aggregate.day, dropped: 0, rows: [] };
       size = jsonBytes(current);
     }
     current.rows.push(row);

@@ -9,6 +9,10 @@ export const SHARD_PREFIX = `${KEY_PREFIX}s:`;
 export const DAY_PREFIX = `${KEY_PREFIX}d:`;
 /** Granted scopes per app version. */
 export const GRANTS_KEY = `${KEY_PREFIX}grants`;
+/** Per-account, per-day counters of browser-reported rows: `scope-inspector:q:<day>:<keyed hash>`. */
+export const QUOTA_PREFIX = `${KEY_PREFIX}q:`;
+/** Secret (in the KVS secret store) keying the hash that names a quota counter. */
+export const QUOTA_SECRET_KEY = `${KEY_PREFIX}quota-secret`;
 /** Compaction lease. */
 export const LEASE_KEY = `${KEY_PREFIX}lease`;
 
@@ -17,9 +21,12 @@ export function shardKey(day: string, id: string): string {
   return `${SHARD_PREFIX}${day}:${id}`;
 }
 
-/** Returns the key of part `part` of the aggregate of `day`. */
-export function dayPartKey(day: string, part: number): string {
-  return `${DAY_PREFIX}${day}:${String(part).padStart(3, '0')}`;
+/**
+ * Returns the key of a part of the aggregate of `day`: `<nnn>` for parts numbered by older
+ * versions, a content id for parts written by merges and folds (see docs/storage.md).
+ */
+export function dayPartKey(day: string, part: number | string): string {
+  return `${DAY_PREFIX}${day}:${typeof part === 'number' ? String(part).padStart(3, '0') : part}`;
 }
 
 /** Returns the day a shard or day-part key belongs to, or undefined for a foreign key. */

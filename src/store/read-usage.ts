@@ -4,15 +4,16 @@ import { ScopeInspectorError } from '../errors';
 import type { UsageExport } from '../usage/format';
 import { buildExport } from './build-export';
 import { fixedBudget } from './budget';
-import { compactHeld, loadDay, newState, type CompactOptions, type CompactResult } from './compact';
-import { emptyDay, mergeShard, type DayAggregate } from './day-aggregate';
+import { compactHeld, emptyResult, newState, type CompactOptions, type CompactResult } from './compact';
+import { consolidateDay } from './consolidate';
+import { dayFromParts, emptyDay, mergeShard, type DayAggregate } from './day-aggregate';
 import { DAY_PREFIX, GRANTS_KEY, KEY_PREFIX, LEASE_KEY, SHARD_PREFIX, dayOfKey } from './keys';
 import { mergeGrants } from './grants';
 import { acquireLease } from './lease';
 import { MAX_TRANSACTION_OPS } from './limits';
 import { retryWithinBudget } from './retry';
-import { scanPrefix } from './scan';
-import { isShardValue } from './shard-guard';
+import { scanPrefix, type Entry } from './scan';
+import { readShard } from './shard-guard';
 
 /** How long a read waits for a running compaction before reading without the lease. */
 export const READ_LEASE_WAIT_MS = 5000;
@@ -36,13 +37,14 @@ function installationInfo(): { installation: string; environment?: string } {
 /**
  * Returns this installation's usage export. Compacts first (on-demand compaction) and reads
  * while holding the lease, so the numbers are exact; shards a short budget left unmerged are
- * added in memory. Throws `USAGE_READ_FAILED` when storage cannot be read at all.
+ * added in memory. Holding the lease with every part in memory, it also folds a day's small
+ * parts together. Throws `USAGE_READ_FAILED` when storage cannot be read at all.
  */
 export async function readUsage(options: ReadOptions = {}): Promise<UsageExport> {
   const state = newState(options);
   const lease = await acquireLease(state.kvs, options.leaseWaitMs ?? READ_LEASE_WAIT_MS).catch(() => undefined);
   try {
-    const result: CompactResult = { ran: !!lease, complete: false, shardsMerged: 0, shardsDiscarded: 0, dayPartsExpired: 0 };
+    const result = emptyResult(!!lease);
     if (lease) {
       // Compaction gets half of the time left, so a slow store still leaves time to read.
       const full = state.budget;
@@ -50,23 +52,29 @@ export async function readUsage(options: ReadOptions = {}): Promise<UsageExport>
       await compactHeld(state, result).catch(() => undefined);
       state.budget = full;
     }
-    // An unfinished compaction's cache may be ahead of storage (a write acknowledged but not
-    // applied): read storage itself, then add what is still pending.
-    if (!result.complete) state.days.clear();
     options.onCompaction?.(result);
-    const dayKeys = (await scanPrefix<unknown>(state.kvs, DAY_PREFIX, state.budget)).map((e) => dayOfKey(e.key)).filter((d): d is string => !!d && d >= state.cutoffDay);
-    // loadDay caches what this compaction wrote; other days are read from storage.
+    const partsByDay = new Map<string, Entry<unknown>[]>();
+    for (const entry of await scanPrefix<unknown>(state.kvs, DAY_PREFIX, state.budget)) {
+      const day = dayOfKey(entry.key);
+      if (day && day >= state.cutoffDay) partsByDay.set(day, [...(partsByDay.get(day) ?? []), entry]);
+    }
     const days = new Map<string, DayAggregate>();
-    for (const day of new Set(dayKeys)) days.set(day, (await loadDay(state, day)).aggregate);
+    for (const [day, parts] of partsByDay) {
+      // A fold keeps the day's sum, so the parts read stay right even if a fold fails half way.
+      const current = result.complete ? await consolidateDay(state, day, parts).catch(() => parts) : parts;
+      days.set(day, dayFromParts(day, current.map((p) => p.value)));
+    }
     if (!result.complete) {
+      // Shards still pending are in no part (a merge deletes them in the same transaction).
       const stored = await retryWithinBudget(() => state.kvs.get<{ versions?: unknown }>(GRANTS_KEY), state.budget);
       state.grants = Array.isArray(stored?.versions) ? (stored!.versions as typeof state.grants) : [];
       for (const entry of await scanPrefix<unknown>(state.kvs, SHARD_PREFIX, state.budget)) {
-        if (!isShardValue(entry.value) || entry.value.day < state.cutoffDay) continue;
-        const day = days.get(entry.value.day) ?? emptyDay(entry.value.day);
-        mergeShard(day, entry.value);
-        days.set(entry.value.day, day);
-        state.grants = mergeGrants(state.grants, entry.value);
+        const shard = readShard(entry.value);
+        if (!shard || shard.day < state.cutoffDay) continue;
+        const day = days.get(shard.day) ?? emptyDay(shard.day);
+        mergeShard(day, shard);
+        days.set(shard.day, day);
+        state.grants = mergeGrants(state.grants, shard);
       }
     }
     return buildExport({ days: [...days.values()].sort((a, b) => a.day.localeCompare(b.day)), grants: state.grants, ...installationInfo(), generatedAt: new Date((options.now ?? Date.now)()).toISOString() });

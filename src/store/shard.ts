@@ -1,9 +1,12 @@
 import type { EncodedRow } from '../usage/rows';
 import { VALUE_BUDGET_BYTES } from './limits';
 
+/** Version of the shards this code writes (2: rows with platform-error counts; 1 is still read). */
+export const SHARD_VERSION = 2 as const;
+
 /** What one flush writes: the calls of one invocation plus the context they were made in. */
 export interface ShardValue {
-  v: 1;
+  v: typeof SHARD_VERSION;
   /** UTC day of the flush, `YYYY-MM-DD`. */
   day: string;
   appVersion: string;
@@ -11,7 +14,7 @@ export interface ShardValue {
   moduleKey: string;
   /** Scopes the installation granted, from `getAppContext().permissions`. */
   granted: string[];
-  /** Calls earlier flushes of this process failed to store, reported now. */
+  /** Calls an earlier flush of the same invocation failed to store, or rows cut off for size. */
   dropped: number;
   rows: EncodedRow[];
 }

@@ -1,37 +1,22 @@
 /**
- * Process-wide storage bookkeeping: calls that could not be stored wait here until the
- * next successful flush reports them. A Forge container serves many invocations in turn,
- * so "next flush" is usually the next invocation's.
+ * Process-wide storage diagnostics: how many shard writes succeeded or gave up, and how many
+ * recorded calls they lost, summed over every invocation (every installation) this container
+ * served. For logs and tests only: nothing here is ever written to any installation's storage,
+ * which is why it may mix installations.
  */
 class StorageStats {
-  private dropped = 0;
   /** Shard writes that succeeded. */
   writes = 0;
-  /** Shard writes that gave up. */
+  /** Shard writes that gave up (storage errors, or answers that did not confirm the write). */
   failures = 0;
-
-  /** Returns the calls waiting to be reported and forgets them (the caller reports or re-adds them). */
-  takeDropped(): number {
-    const n = this.dropped;
-    this.dropped = 0;
-    return n;
-  }
-
-  /** Counts calls that could not be stored. */
-  addDropped(n: number): void {
-    this.dropped += n;
-  }
-
-  /** Returns the calls currently waiting to be reported. */
-  pendingDropped(): number {
-    return this.dropped;
-  }
+  /** Calls those failed writes carried. */
+  droppedCalls = 0;
 
   /** Forgets everything (tests). */
   reset(): void {
-    this.dropped = 0;
     this.writes = 0;
     this.failures = 0;
+    this.droppedCalls = 0;
   }
 }
 

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { totalCalls, type EncodedRow } from '../usage/rows';
 import { invocationBudget, type Budget } from './budget';
+import { confirmedBatchSet, confirmedSet } from './confirmed-write';
 import { invocationInfo, type InvocationInfo } from './invocation-info';
 import { shardKey, utcDay } from './keys';
 import { defaultKvs, type KvsPort } from './kvs-port';
 import { retryWithinBudget } from './retry';
-import { splitShard, type ShardValue } from './shard';
+import { SHARD_VERSION, splitShard, type ShardValue } from './shard';
 import { storageStats } from './stats';
 
 /** Longest a flush may spend on storage when the invocation's remaining time is unknown. */
@@ -21,24 +22,25 @@ export interface WriteShardOptions {
   /** Clock deciding the shard's day; the time budget always uses the real clock. */
   now?: () => number;
   info?: InvocationInfo;
+  /** Calls an earlier failed flush of the same invocation lost, reported in this shard. */
+  dropped?: number;
 }
 
 /**
  * Stores one invocation's rows as a new shard: one KVS request (a `set`, or a `batchSet` when
- * the rows exceed one value), retried within the invocation's remaining time. Never throws:
- * on failure the calls are counted as dropped and reported by the next successful write.
- * Returns true when stored.
+ * the rows exceed one value), retried within the invocation's remaining time, and counted as
+ * stored only when the answer confirms it. Never throws: on failure the calls are counted in
+ * the process's `storageStats` and the caller keeps them. Returns true when stored.
  */
 export async function writeShard(rows: EncodedRow[], options: WriteShardOptions = {}): Promise<boolean> {
-  const calls = totalCalls(rows);
   if (rows.length === 0) return true;
-  const carried = storageStats.takeDropped();
+  const carried = options.dropped ?? 0;
   try {
     const kvs = options.kvs ?? defaultKvs();
     const now = options.now ?? Date.now;
     const info = options.info ?? invocationInfo();
     const day = utcDay(now());
-    const shard: ShardValue = { v: 1, day, ...info, dropped: carried, rows };
+    const shard: ShardValue = { v: SHARD_VERSION, day, ...info, dropped: carried, rows };
     let parts = splitShard(shard);
     if (parts.length > MAX_SHARD_PARTS) {
       // One batch carries at most 4 MB; rows past that are reported as dropped, not lost silently.
@@ -51,19 +53,16 @@ export async function writeShard(rows: EncodedRow[], options: WriteShardOptions 
     // The key is fixed before the first attempt, so a retry after an ambiguous timeout
     // overwrites the same shard instead of adding a second copy.
     if (parts.length === 1) {
-      await retryWithinBudget(() => kvs.set(shardKey(day, id), parts[0]), budget);
+      await retryWithinBudget(() => confirmedSet(kvs, shardKey(day, id), parts[0]), budget);
     } else {
       const items = parts.map((value, i) => ({ key: shardKey(day, `${id}-${i}`), value }));
-      await retryWithinBudget(async () => {
-        const result = await kvs.batchSet(items);
-        if (result.failedKeys.length > 0) throw new Error(`${result.failedKeys.length} shard parts not stored`);
-      }, budget);
+      await retryWithinBudget(() => confirmedBatchSet(kvs, items), budget);
     }
     storageStats.writes++;
     return true;
   } catch {
     storageStats.failures++;
-    storageStats.addDropped(carried + calls);
+    storageStats.droppedCalls += carried + totalCalls(rows);
     return false;
   }
 }

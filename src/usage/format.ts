@@ -6,8 +6,31 @@ export const USAGE_FORMAT_VERSION = 1 as const;
 /** Marker that identifies a usage export file. */
 export const USAGE_FORMAT_NAME = 'scope-inspector-usage' as const;
 
-/** Who a recorded call was made as: `asApp()`, `asUser()`, or `@forge/bridge` in Custom UI. */
-export type Principal = 'app' | 'user' | 'bridge';
+/**
+ * Who a recorded call was made as: `asApp()`, `asUser()`, `none` for a bare `requestJira` (which
+ * `@forge/api` sends with provider `none`: Forge documents it as unauthenticated, for
+ * operations without OAuth 2.0 support, so no scope applies), or `@forge/bridge` in Custom UI;
+ * `inspector`: Scope Inspector's own call (its admin page's admin check), kept apart from the
+ * app's usage and out of every verdict.
+ */
+export type Principal = 'app' | 'user' | 'none' | 'bridge' | 'inspector';
+
+/**
+ * Why runtime rows are kept out of the usage export's evidence: `unverified-bridge`
+ * (browser-reported calls to operations the static analysis did not find in the app's Custom
+ * UI code: client input, never proof of a need).
+ */
+export type ExclusionReason = 'unverified-bridge';
+
+/**
+ * Calls `@forge/api` refused with an error built from the platform's `forge-proxy-error` answer,
+ * by the error's code: `NEEDS_AUTHENTICATION_ERR` (`NeedsAuthenticationError`: no user, or the
+ * user has not granted access) and `PROXY_ERR` (`ProxyRequestError`). Neither reached the product.
+ */
+export interface PlatformErrorCounts {
+  NEEDS_AUTHENTICATION_ERR: number;
+  PROXY_ERR: number;
+}
 
 /** Response counts by status class; `network` counts calls that threw before a response. */
 export interface StatusCounts {
@@ -36,6 +59,8 @@ export interface UsageEndpoint {
   status: StatusCounts;
   /** 401 answers with "Unauthorized; scope does not match": the granted scopes lacked one. */
   scopeMismatch401: number;
+  /** Platform refusals by error code (always written since they were recorded; absent in older files). */
+  platformErrors?: PlatformErrorCounts;
   /** First and last day seen, `YYYY-MM-DD` (UTC). */
   firstSeen: string;
   lastSeen: string;
@@ -44,6 +69,11 @@ export interface UsageEndpoint {
   appVersions: string[];
   environments: string[];
   moduleKeys: string[];
+}
+
+/** A runtime row kept out of the app's evidence, with the reason. */
+export interface ExcludedUsageEndpoint extends UsageEndpoint {
+  reason: ExclusionReason;
 }
 
 /** Scopes an installation granted, as observed from `getAppContext().permissions` per app version. */
@@ -69,7 +99,14 @@ export interface UsageExport {
   /** Observation window: first and last day with data, and the number of days with data. */
   window: { firstDay: string | null; lastDay: string | null; daysObserved: number };
   grantedScopes: GrantedScopes[];
+  /** Runtime rows: principals `app`, `user`, `none`, `bridge` (verified by the static analysis) and `inspector` (Scope Inspector's own calls, which the analysis keeps apart). */
   endpoints: UsageEndpoint[];
+  /**
+   * Rows kept apart, never evidence of a need: browser-reported calls the static analysis does
+   * not know. Always written; a file without it predates the split, and readers move its
+   * `bridge` rows here as `unverified-bridge`.
+   */
+  excluded?: ExcludedUsageEndpoint[];
   /** Calls recorded but lost to storage failures (reported, never silently dropped). */
   droppedCalls: number;
 }

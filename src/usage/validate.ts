@@ -1,16 +1,19 @@
 import { ScopeInspectorError } from '../errors';
-import { USAGE_FORMAT_NAME, USAGE_FORMAT_VERSION, type UsageExport } from './format';
-import type { EncodedRow } from './rows';
+import { USAGE_FORMAT_NAME, USAGE_FORMAT_VERSION, type ExcludedUsageEndpoint, type UsageEndpoint, type UsageExport } from './format';
+import { COL, V1_ROW_LENGTH, upgradeRow, type EncodedRow } from './rows';
 import { rowProblem } from './validate-rows';
 
-/** Version of the bridge tally payload. */
-export const BRIDGE_TALLY_VERSION = 1 as const;
+/** Version of the bridge tally payload (2: rows with platform-error counts; 1 is still accepted). */
+export const BRIDGE_TALLY_VERSION = 2 as const;
 /** Largest bridge payload accepted, in characters of JSON. */
 export const MAX_BRIDGE_PAYLOAD_CHARS = 64 * 1024;
 /** Most rows in one bridge payload. */
 export const MAX_BRIDGE_ROWS = 500;
-/** Most calls one bridge row may claim (a page cannot make more between two flushes). */
-export const MAX_BRIDGE_ROW_CALLS = 100_000;
+/**
+ * Most calls one bridge payload may claim, all rows together. A page sends its tally at 500
+ * calls (`instrumentBridge`), so this leaves room for retries of unsent rows and no more.
+ */
+export const MAX_BRIDGE_PAYLOAD_CALLS = 5_000;
 
 /** What `instrumentBridge` sends to the usage resolver. */
 export interface BridgeTallyPayload {
@@ -40,22 +43,37 @@ export function validateBridgeTally(payload: unknown): BridgeTallyPayload {
   if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) invalid('BRIDGE_TALLY_INVALID', 'bridge tally is not an object');
   const keys = Object.keys(payload).sort().join(',');
   if (keys !== 'rows,v') invalid('BRIDGE_TALLY_INVALID', `bridge tally has keys [${keys}], expected [rows,v]`);
-  const { v, rows } = payload as { v: unknown; rows: unknown };
-  if (v !== BRIDGE_TALLY_VERSION) invalid('BRIDGE_TALLY_INVALID', 'unsupported bridge tally version');
-  if (!Array.isArray(rows) || rows.length === 0) invalid('BRIDGE_TALLY_INVALID', 'bridge tally has no rows');
-  if (rows.length > MAX_BRIDGE_ROWS) invalid('BRIDGE_TALLY_TOO_LARGE', `bridge tally has ${rows.length} rows, over ${MAX_BRIDGE_ROWS}`);
-  rows.forEach((row, i) => {
-    const problem = rowProblem(row, MAX_BRIDGE_ROW_CALLS);
-    if (problem) invalid('BRIDGE_TALLY_INVALID', `row ${i}: ${problem}`);
-    if ((row as EncodedRow)[4] !== 'b') invalid('BRIDGE_TALLY_INVALID', `row ${i}: principal must be bridge`);
-    if ((row as EncodedRow)[5] === 0) invalid('BRIDGE_TALLY_INVALID', `row ${i}: no calls`);
+  const { v, rows: raw } = payload as { v: unknown; rows: unknown };
+  if (v !== BRIDGE_TALLY_VERSION && v !== 1) invalid('BRIDGE_TALLY_INVALID', 'unsupported bridge tally version');
+  if (!Array.isArray(raw) || raw.length === 0) invalid('BRIDGE_TALLY_INVALID', 'bridge tally has no rows');
+  if (raw.length > MAX_BRIDGE_ROWS) invalid('BRIDGE_TALLY_TOO_LARGE', `bridge tally has ${raw.length} rows, over ${MAX_BRIDGE_ROWS}`);
+  // A page loaded before an upgrade still sends version 1 rows (no platform-error counts).
+  const rows = raw.map((row, i) => {
+    if (v === 1 && (!Array.isArray(row) || row.length !== V1_ROW_LENGTH)) invalid('BRIDGE_TALLY_INVALID', `row ${i}: row is not a ${V1_ROW_LENGTH}-element array`);
+    return (v === 1 ? upgradeRow(row as unknown[]) : row) as EncodedRow;
   });
-  return { v: BRIDGE_TALLY_VERSION, rows: (rows as EncodedRow[]).map((r) => r.slice() as EncodedRow) };
+  let calls = 0;
+  rows.forEach((row, i) => {
+    const problem = rowProblem(row, MAX_BRIDGE_PAYLOAD_CALLS);
+    if (problem) invalid('BRIDGE_TALLY_INVALID', `row ${i}: ${problem}`);
+    if (row[4] !== 'b') invalid('BRIDGE_TALLY_INVALID', `row ${i}: principal must be bridge`);
+    if (row[COL.calls] === 0) invalid('BRIDGE_TALLY_INVALID', `row ${i}: no calls`);
+    calls += row[COL.calls];
+  });
+  if (calls > MAX_BRIDGE_PAYLOAD_CALLS) invalid('BRIDGE_TALLY_TOO_LARGE', `bridge tally claims ${calls} calls, over ${MAX_BRIDGE_PAYLOAD_CALLS}`);
+  return { v: BRIDGE_TALLY_VERSION, rows: rows.map((r) => r.slice() as EncodedRow) };
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Returns the value typed as a usage export when it has the export's shape; throws `INVALID_USAGE_EXPORT` otherwise. */
+const REASONS = new Set(['unverified-bridge']);
+
+/**
+ * Returns the value typed as a usage export when it has the export's shape; throws
+ * `INVALID_USAGE_EXPORT` otherwise. A file written before exports kept unverified browser rows
+ * apart (no `excluded` list) may carry browser-reported rows nobody verified in `endpoints`:
+ * those move to `excluded` as `unverified-bridge`, so client input never becomes evidence.
+ */
 export function validateUsageExport(value: unknown): UsageExport {
   const fail = (why: string): never => invalid('INVALID_USAGE_EXPORT', `not a usage export: ${why}`);
   if (value === null || typeof value !== 'object') fail('not an object');
@@ -66,9 +84,16 @@ export function validateUsageExport(value: unknown): UsageExport {
   if (!v.window || typeof v.window.daysObserved !== 'number') fail('window missing');
   if (!Array.isArray(v.grantedScopes) || !Array.isArray(v.endpoints)) fail('grantedScopes/endpoints missing');
   if (typeof v.droppedCalls !== 'number' || v.droppedCalls < 0) fail('droppedCalls missing');
-  for (const e of v.endpoints!) {
-    if (!e || typeof e.template !== 'string' || typeof e.calls !== 'number' || !e.status || !DAY.test(e.firstSeen) || !DAY.test(e.lastSeen)) fail('malformed endpoint');
-  }
+  if (v.excluded !== undefined && !Array.isArray(v.excluded)) fail('excluded is not a list');
+  const wellFormed = (e: UsageEndpoint | undefined) => !!e && typeof e.template === 'string' && typeof e.calls === 'number' && !!e.status && DAY.test(e.firstSeen) && DAY.test(e.lastSeen);
+  for (const e of v.endpoints!) if (!wellFormed(e)) fail('malformed endpoint');
+  for (const e of v.excluded ?? []) if (!wellFormed(e) || !REASONS.has(e.reason)) fail('malformed excluded endpoint');
   for (const g of v.grantedScopes!) if (!g || typeof g.appVersion !== 'string' || !Array.isArray(g.scopes)) fail('malformed grantedScopes entry');
-  return v as UsageExport;
+  if (v.excluded !== undefined) return v as UsageExport;
+  const unverified = v.endpoints!.filter((e) => e.principal === 'bridge');
+  return {
+    ...(v as UsageExport),
+    endpoints: v.endpoints!.filter((e) => e.principal !== 'bridge'),
+    excluded: unverified.map((e): ExcludedUsageEndpoint => ({ ...e, reason: 'unverified-bridge' })),
+  };
 }

@@ -12,7 +12,8 @@ describe('analyze', () => {
     const report = analyze(inputOf(['read:jira-work', 'write:jira-work', 'read:page:confluence'], [call(GET_ISSUE), call(GET_PAGE)]));
     expect(report.scopes.used.map((u) => u.name)).toEqual(['read:jira-work', 'read:page:confluence']);
     expect(report.scopes.used[0].neededBy).toEqual([GET_ISSUE]);
-    expect(report.scopes.unused).toEqual([{ name: 'write:jira-work', line: 11, column: 7, kind: 'classic', status: 'unused', because: [] }]);
+    expect(report.scopes.unused).toEqual([{ name: 'write:jira-work', line: 11, column: 7, kind: 'classic' }]);
+    expect(report.scopes.details.find((d) => d.scope === 'write:jira-work')).toMatchObject({ verdict: 'unused', reasons: [] });
     expect(report.scopes.missing).toEqual([]);
   });
 
@@ -24,20 +25,21 @@ describe('analyze', () => {
     expect(report.scopes.missingScopes).toEqual(['write:issue.property:jira']);
   });
 
-  it('keeps a declared scope an unresolved call may need out of the plain unused list', () => {
+  it('makes a declared scope an unresolved call may need unverifiable, never unused', () => {
     const input = inputOf(['read:jira-work', 'write:jira-work'], [call(GET_ISSUE)], { scan: scanOf([call(GET_ISSUE)], [unresolved([PUT_PROPERTY])]) });
-    const [unused] = analyze(input).scopes.unused;
-    expect(unused.name).toBe('write:jira-work');
-    expect(unused.status).toBe('unused-unless-unresolved');
-    expect(unused.because[0]).toContain('src/dyn.ts:7');
-    expect(unused.because[0]).toContain(PUT_PROPERTY);
+    const { scopes } = analyze(input);
+    expect(scopes.unused).toEqual([]);
+    const [blocked] = scopes.unverifiable;
+    expect(blocked.name).toBe('write:jira-work');
+    expect(blocked.because[0]).toContain('src/dyn.ts:7');
+    expect(blocked.because[0]).toContain(PUT_PROPERTY);
   });
 
   it('treats an unresolved call without candidates as possibly needing any scope of its product only', () => {
     const input = inputOf(['read:jira-work', 'read:page:confluence'], [], { scan: scanOf([], [unresolved([], 'src/x.ts:2', 'requestConfluence')]) });
-    const unused = analyze(input).scopes.unused;
-    expect(unused.find((u) => u.name === 'read:page:confluence')?.status).toBe('unused-unless-unresolved');
-    expect(unused.find((u) => u.name === 'read:jira-work')?.status).toBe('unused');
+    const { scopes } = analyze(input);
+    expect(scopes.unverifiable.map((u) => u.name)).toEqual(['read:page:confluence']);
+    expect(scopes.unused.map((u) => u.name)).toEqual(['read:jira-work']);
   });
 
   it('finds classic scopes that granular ones can replace, and what to add', () => {
@@ -102,7 +104,7 @@ describe('analyze', () => {
     usage.endpoints.push({ ...usageOf('x', [{ key: MYSELF, calls: 1 }]).endpoints[0], template: '/rest/internal/{}/thing', operationKey: undefined, known: false, calls: 3 });
     const report = analyze(inputOf(['read:jira-work'], [], { usage: [usage] }));
     expect(report.unknownRuntime).toEqual([{ family: 'requestJira', method: 'GET', shape: '/rest/internal/{}/thing', calls: 3, sites: 1 }]);
-    expect(report.scopes.unused[0].status).toBe('unused-unless-unresolved');
+    expect(report.scopes.unverifiable.map((u) => u.name)).toEqual(['read:jira-work']);
   });
 
   it('flags operations only an older edition documents, and undocumented ones never prove a scope unused', () => {
@@ -111,7 +113,7 @@ describe('analyze', () => {
     const report = analyze(inputOf(['read:confluence-content.summary', 'read:repository:bitbucket'], [call(removed), call(undocumented)]));
     expect(report.endpoints.find((e) => e.key === removed)?.removed).toBe('2021-11-23');
     expect(report.endpoints.find((e) => e.key === undocumented)).toMatchObject({ undocumented: true, authorized: true, missing: [] });
-    expect(report.scopes.unused).toEqual([expect.objectContaining({ name: 'read:repository:bitbucket', status: 'unused-unless-unresolved' })]);
+    expect(report.scopes.unverifiable).toEqual([expect.objectContaining({ name: 'read:repository:bitbucket' })]);
   });
 
   it('is a pure function: same input, same report', () => {
@@ -128,17 +130,24 @@ describe('analyze: calls that match no operation', () => {
     expect(report.unresolved).toEqual([
       expect.objectContaining({ file: 'src/page.ts', line: 4, kind: 'path', family: 'requestConfluence', candidates: [GET_PAGE], reason: expect.stringContaining('/wiki') }),
     ]);
-    expect(report.scopes.unused[0]).toMatchObject({ name: 'read:page:confluence', status: 'unused-unless-unresolved' });
+    expect(report.scopes.unverifiable[0]).toMatchObject({ name: 'read:page:confluence' });
   });
 });
 
 describe('analyze: scope evidence', () => {
-  it('sums runtime calls, last use and call sites of the endpoints each used or missing scope serves', () => {
+  it('sums runtime calls, failures, days and sites of the operations each declared or missing scope serves', () => {
     const usage = [usageOf('a', [{ key: GET_ISSUE, calls: 3, day: '2026-11-10' }, { key: MYSELF, calls: 2, day: '2026-11-12' }])];
     const report = analyze(inputOf(['read:jira-work'], [call(GET_ISSUE, 'src/a.ts:3'), call(PUT_PROPERTY, 'src/b.ts:9')], { usage }));
-    expect(report.scopeEvidence['read:jira-work']).toEqual({ calls: 3, lastSeen: '2026-11-10', locations: ['src/a.ts:3'] });
-    expect(report.scopeEvidence['write:issue.property:jira']).toEqual({ calls: 0, locations: ['src/b.ts:9'] });
+    const detail = (scope: string) => report.scopes.details.find((d) => d.scope === scope)!;
+    expect(detail('read:jira-work')).toMatchObject({ verdict: 'in-use', calls: 3, failures: 0, firstSeen: '2026-11-10', lastSeen: '2026-11-10', sites: 1 });
+    expect(detail('read:jira-work').reasons).toEqual([expect.objectContaining({ kind: 'operation', operation: GET_ISSUE, at: ['src/a.ts:3'], calls: 3 })]);
+    expect(detail('write:issue.property:jira')).toMatchObject({ verdict: 'missing', calls: 0, firstSeen: null, sites: 0 });
     // GET /myself needs read:jira-user, which is missing: its evidence is the runtime call.
-    expect(report.scopeEvidence['read:jira-user']).toEqual({ calls: 2, lastSeen: '2026-11-12', locations: [] });
+    expect(detail('read:jira-user')).toMatchObject({ verdict: 'missing', calls: 2, lastSeen: '2026-11-12' });
+  });
+
+  it('gives every detail exactly the documented fields', () => {
+    const report = analyze(inputOf(['read:jira-work'], [call(GET_ISSUE)]));
+    for (const d of report.scopes.details) expect(Object.keys(d).sort()).toEqual(['calls', 'failures', 'firstSeen', 'lastSeen', 'modules', 'reasons', 'scope', 'sites', 'verdict']);
   });
 });

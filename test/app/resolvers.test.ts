@@ -1,32 +1,22 @@
-import { join } from 'node:path';
-import { createSandbox, type Sandbox } from '../../local/sandbox';
-import { DEMO_SITE, demoSiteOptions, seedDemoTraffic } from '../../local/seed';
-import { buildStaticAnalysis } from '../../scripts/build-static-analysis';
+import { DEMO_SITE } from '../../local/seed';
+import { ADMIN, useDemoApp } from './demo-app';
 
-const ROOT = join(__dirname, '../..');
-const ADMIN = { context: { extension: { type: 'jira:adminPage' } } };
 const NON_ADMIN = { ...ADMIN, accountId: 'someone-else', admin: false };
 
-// The resolvers read the static analysis bundled at build time; build it for this checkout.
-jest.mock('../../src/resolvers/static-analysis', () => ({ staticAnalysis: () => cached }));
-let cached: Awaited<ReturnType<typeof buildStaticAnalysis>>;
+// The resolvers read the static analysis bundled at build time; the suite builds it for this checkout.
+jest.mock('../../src/resolvers/static-analysis', () => ({ staticAnalysis: () => app.analysis }));
+
+const app = useDemoApp();
+const call = app.call;
 
 describe('admin page resolvers, through the sandbox and the real @forge packages', () => {
-  let sandbox: Sandbox;
-  const call = (key: string, payload: unknown = {}, opts: object = ADMIN) => sandbox.invokeResolver('resolver', key, payload, opts) as Promise<any>;
-
-  beforeAll(async () => {
-    cached = await buildStaticAnalysis(ROOT);
-    sandbox = createSandbox({ appDir: ROOT, ...demoSiteOptions(join(ROOT, 'manifest.yml')) });
-    await seedDemoTraffic(sandbox);
-  }, 60_000);
-  afterAll(() => sandbox.close());
-
   it('getReport shows the seeded traffic, the site that has not upgraded, and the plan', async () => {
     const result = await call('getReport');
     expect(result).toMatchObject({ ok: true, canAdminister: true });
     const { report } = result;
-    expect(report.endpoints).toEqual([]);
+    // One snapshot: the endpoints come with the report (the page pages them itself).
+    expect(report.endpoints.length).toBe(result.endpointCount);
+    expect(report.endpoints.length).toBeGreaterThan(0);
     expect(report.runtime.installations).toEqual([expect.objectContaining({ appVersion: DEMO_SITE.appVersion, notGranted: [DEMO_SITE.notGranted] })]);
     expect(report.scopes.missing).toEqual([expect.objectContaining({ where: 'installation', add: [DEMO_SITE.notGranted], scopeMismatch401: 5 })]);
     expect(report.scopes.unused).toEqual([]);
@@ -58,7 +48,32 @@ describe('admin page resolvers, through the sandbox and the real @forge packages
     const confluence = { context: { extension: { type: 'confluence:globalSettings' } } };
     expect(await call('exportUsage', { format: 'json' }, { ...confluence, accountId: 'someone-else', admin: false })).toMatchObject({ ok: false, code: 'NOT_ADMIN' });
     expect(await call('exportUsage', { format: 'json' }, confluence)).toMatchObject({ ok: true });
-    expect((await call('getReport', {}, NON_ADMIN)).canAdminister).toBe(false);
+  });
+
+  it('answers the report and the endpoint list to admins only, and only on the admin page', async () => {
+    expect(await call('getReport', {}, NON_ADMIN)).toMatchObject({ ok: false, code: 'NOT_ADMIN' });
+    expect(await call('getEndpoints', {}, NON_ADMIN)).toMatchObject({ ok: false, code: 'NOT_ADMIN' });
+    // Through the issue panel (whose resolver is the same function), even an admin gets only the panel's data.
+    const panel = { context: { extension: { type: 'jira:issuePanel', issue: { key: 'DEMO-1' } } } };
+    for (const key of ['getReport', 'getEndpoints', 'exportUsage', 'resetUsage']) {
+      expect(await call(key, { format: 'json', confirm: true }, panel)).toMatchObject({ ok: false, code: 'WRONG_MODULE' });
+      expect(await call(key, { format: 'json', confirm: true }, { ...panel, accountId: 'someone-else', admin: false })).toMatchObject({ ok: false, code: 'WRONG_MODULE' });
+    }
+    // A payload cannot claim to be an admin or name the module.
+    const claim = { admin: true, isAdmin: true, context: { extension: { type: 'jira:adminPage' } }, accountId: 'sandbox-user-1' };
+    expect(await call('getReport', claim, NON_ADMIN)).toMatchObject({ ok: false, code: 'NOT_ADMIN' });
+    expect(await call('getReport', claim, panel)).toMatchObject({ ok: false, code: 'WRONG_MODULE' });
+  });
+
+  it('gives the issue panel and byline item their own data for the issue or page they are shown on, never the usage', async () => {
+    const panel = { context: { extension: { type: 'jira:issuePanel', issue: { key: 'DEMO-2' } } }, accountId: 'someone-else', admin: false };
+    const activity = await call('getIssueActivity', { issueKey: 'SECRET-1' }, panel);
+    expect(activity).toMatchObject({ ok: true, comments: expect.any(Array), transitions: expect.any(Array) });
+    expect(JSON.stringify(activity)).not.toMatch(/scope|calls|template/);
+    expect(await call('getIssueActivity', {}, ADMIN)).toMatchObject({ ok: false, code: 'WRONG_MODULE' });
+    const byline = { context: { extension: { type: 'confluence:contentBylineItem', content: { id: '123' } } }, accountId: 'someone-else', admin: false };
+    expect(await call('getPageFacts', {}, byline)).toMatchObject({ ok: true, version: expect.any(Number) });
+    expect(await call('getPageFacts', {}, panel)).toMatchObject({ ok: false, code: 'WRONG_MODULE' });
   });
 
   it('exports the usage format the CLI reads, and CSV with formula injection neutralised', async () => {
@@ -67,7 +82,13 @@ describe('admin page resolvers, through the sandbox and the real @forge packages
     expect(JSON.parse(json.content)).toMatchObject({ format: 'scope-inspector-usage', version: 1 });
     const csv = await call('exportUsage', { format: 'csv' });
     expect(csv.content.split('\n')[0]).toBe('method,template,product,operationId,evidence,calls,2xx,4xx,5xx,scopeMismatch401,firstSeen,lastSeen,authorized,missing,locations');
-    expect((await call('exportUsage', { format: 'markdown' })).content).toContain('| Scope | Kind |');
+    const md = (await call('exportUsage', { format: 'markdown' })).content;
+    expect(md).toContain('| Scope | Verdict | Kind |');
+    // Declared but refused on the demo site: not-granted, never "needed but not declared".
+    expect(md).not.toContain('## Needed but not declared');
+    expect(md).toMatch(/## Declared but not granted on a site\n\n.*\n.*\n\| `write:issue\.property:jira` \|/);
+    const scopes = await call('exportUsage', { format: 'scopes-csv' });
+    expect(scopes.content.split('\n')[0]).toBe('type,name,verdict,calls,failures,firstSeen,lastSeen,sites,modules,reasons');
     expect(await call('exportUsage', { format: 'xml' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
   });
 
@@ -77,7 +98,20 @@ describe('admin page resolvers, through the sandbox and the real @forge packages
     expect(reset.ok).toBe(true);
     expect(reset.deletedKeys).toBeGreaterThan(0);
     const after = await call('getEndpoints', { limit: 200 });
-    // Only what this very read recorded can remain (the admin check of the previous calls).
-    expect(after.items.filter((e: any) => e.runtime && !e.key.includes('mypermissions'))).toEqual([]);
+    // The page's own admin checks since are recorded apart: the app shows no runtime call at all.
+    expect(after.items.filter((e: any) => e.runtime)).toEqual([]);
+    const { report } = await call('getReport');
+    expect(report.scopes.details.filter((d: any) => d.verdict === 'in-use')).toEqual([]);
+    expect(report.runtime.own).toEqual([expect.objectContaining({ key: 'GET /rest/api/3/mypermissions' })]);
+  });
+
+  it("records the page's own admin check apart: page views never change the app's numbers", async () => {
+    const first = (await call('getReport')).report;
+    for (let i = 0; i < 3; i++) await call('getReport');
+    const later = (await call('getReport')).report;
+    expect(later.endpoints).toEqual(first.endpoints);
+    expect(later.scopes.details).toEqual(first.scopes.details);
+    expect(later.runtime.staticExercised).toBe(first.runtime.staticExercised);
+    expect(later.runtime.own[0].calls).toBeGreaterThan(first.runtime.own[0].calls);
   });
 });

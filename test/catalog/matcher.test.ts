@@ -26,6 +26,13 @@ describe('match', () => {
     ['requestBitbucket', 'GET', '/2.0/repositories/acme/app/src/main/a/b/c.ts', 'GET /2.0/repositories/{workspace}/{repo_slug}/src/{commit}/{path}'],
     ['requestJira', 'GET', '/rest/api/3/issue/ABC%2D1', 'GET /rest/api/3/issue/{issueIdOrKey}'],
     ['requestJira', 'GET', '/rest/api/3/user/properties/%5F%5Fproto%5F%5F', 'GET /rest/api/3/user/properties/{propertyKey}'],
+    ['requestJira', 'GET', '/jsm/assets/workspace/7e0f/v1/object/88?includeAttributes=true', 'GET /jsm/assets/workspace/{workspaceId}/v1/object/{id}'],
+    ['requestJira', 'POST', '/jsm/assets/workspace/7e0f/v1/object/aql', 'POST /jsm/assets/workspace/{workspaceId}/v1/object/aql'],
+    ['requestJira', 'POST', '/jsm/assets/workspace/7e0f/v1/importsource/9/executions/3/data', 'POST /jsm/assets/workspace/{workspaceId}/v1/importsource/{importSourceId}/executions/{importExecutionId}/data'],
+    ['requestJira', 'POST', '/jsm/ops/api/v1/jec/channels', 'POST /jsm/ops/api/v1/jec/channels'],
+    ['requestJira', 'GET', '/forms/issue/SD-12/form/c18bde7a-d846-11ed-afa1-0242ac120002', 'GET /forms/issue/{issueIdOrKey}/form/{formId}'],
+    ['requestJira', 'PUT', '/forms/project/10000/form/c18bde7a', 'PUT /forms/project/{projectIdOrKey}/form/{formId}'],
+    ['requestConfluence', 'GET', '/wiki/rest/atlassian-connect/1/addons/com.example.app/properties', 'GET /wiki/rest/atlassian-connect/1/addons/{addonKey}/properties'],
   ])('maps %s %s %s to %s', (family, method, path, key) => {
     expect(match(family, method, path).operation?.key).toBe(key);
   });
@@ -68,6 +75,37 @@ describe('match', () => {
     expect(() => (result = match(family, method, path))).not.toThrow();
     expect(result!.operation).toBeUndefined();
     expect(result).toMatchObject({ code, reason: expect.any(String) });
+  });
+
+  it.each<[Family, string, string, string]>([
+    ['requestJira', 'GET', '/rest/dev-status/latest/issue/detail?issueId=10001&applicationType=GitHub&dataType=pullrequest', '/rest/dev-status/'],
+    ['requestJira', 'GET', '/rest/dev-status/1.0/issue/summary', '/rest/dev-status/'],
+    ['requestJira', 'GET', '/rest/greenhopper/1.0/rapid/charts/sprintreport?rapidViewId=1&sprintId=2', '/rest/greenhopper/'],
+    ['requestJira', 'GET', '/rest/internal/2/issue/ABC-1/comment', '/rest/internal/'],
+    ['requestJira', 'POST', '/rest/insight/1.0/object/create', '/rest/insight/'],
+    ['requestJira', 'GET', '/gateway/api/public/teams/v1/teams/42/members', '/gateway/api/'],
+    ['requestConfluence', 'GET', '/wiki/rest/experimental/user?key=1', '/wiki/rest/experimental/'],
+    ['requestBitbucket', 'GET', '/!api/internal/repositories/a/b/pullrequests/1/merge-restrictions', '/!api/'],
+  ])('gives %s %s %s the undocumented-internal-API verdict, never "no operation matches"', (family, method, path, prefix) => {
+    const result = match(family, method, path);
+    expect(result).toMatchObject({ operation: undefined, code: 'INTERNAL_API' });
+    const reason = (result as { reason: string }).reason;
+    expect(reason).toContain('undocumented internal API: no published scope; Atlassian may change or block it');
+    expect(reason).toContain(prefix);
+    expect(reason).not.toContain('?');
+  });
+
+  it('lets a documented operation under an internal prefix win over the internal-API verdict', () => {
+    expect(match('requestJira', 'POST', '/rest/internal/api/latest/worklog/bulk').operation?.key).toBe('POST /rest/internal/api/latest/worklog/bulk');
+  });
+
+  it('reports which documented form of a JSM Operations path matched, with the operation\'s own parameters', () => {
+    const forge = match('requestJira', 'GET', '/jsm/ops/api/v1/alerts/a1b2');
+    const cloudId = match('requestJira', 'GET', '/jsm/ops/api/3f2c1b7e-8a4d-4e0f-9b6a-2d5c7e1f0a93/v1/alerts/a1b2');
+    expect(forge).toMatchObject({ operation: { key: 'GET /jsm/ops/api/v1/alerts/{id}' }, pathForm: 'forge', params: ['a1b2'] });
+    expect(cloudId).toMatchObject({ operation: { key: 'GET /jsm/ops/api/v1/alerts/{id}' }, pathForm: 'cloud-id', params: ['a1b2'] });
+    // Operations with one documented form carry no pathForm.
+    expect(match('requestJira', 'GET', '/rest/api/3/myself')).not.toHaveProperty('pathForm');
   });
 
   it('names the /wiki operation a Confluence path without its prefix probably meant', () => {
@@ -117,6 +155,12 @@ describe('matchPattern', () => {
     const result = matchPattern('requestConfluence', 'GET', '/api/v2/pages/{}');
     expect(result.operation).toBeUndefined();
     expect('reason' in result && result.reason).toContain('GET /wiki/api/v2/pages/{id}');
+  });
+
+  it('gives an internal-API pattern its verdict and a JSM Operations pattern its path form', () => {
+    expect(matchPattern('requestJira', 'GET', '/rest/dev-status/latest/issue/detail?issueId={}')).toMatchObject({ code: 'INTERNAL_API' });
+    expect(matchPattern('requestJira', 'GET', '/jsm/ops/api/{}/v1/alerts/{}')).toMatchObject({ operation: { key: 'GET /jsm/ops/api/v1/alerts/{id}' }, pathForm: 'cloud-id' });
+    expect(matchPattern('requestJira', 'POST', '/jsm/ops/api/v1/alerts')).toMatchObject({ operation: { key: 'POST /jsm/ops/api/v1/alerts' }, pathForm: 'forge' });
   });
 
   it('enumerates the operations a resource-selecting wildcard can reach', () => {

@@ -1,4 +1,5 @@
-import { getOperation, isAuthorized, missingScopes, operationsAuthorizedBy, operations, scopeInfo } from '../../src/catalog';
+import { getOperation, isAuthorized, missingScopes, operationsAuthorizedBy, operations, operationsForScopes, scopeInfo } from '../../src/catalog';
+import { leastPrivilegePlan } from '../../src/analysis/plan';
 import type { Operation } from '../../src/catalog';
 
 const op = (key: string): Operation => {
@@ -53,6 +54,59 @@ describe('scope requirements', () => {
     expect(undocumented.length).toBeGreaterThan(20);
     expect(undocumented.every((o) => o.alternatives.length === 0)).toBe(true);
     expect(operationsAuthorizedBy(['read:jira-work']).some((o) => o.undocumented)).toBe(false);
+  });
+
+  it('marks the Assets and JSM Operations operations that list no OAuth scope as undocumented, never as needing none', () => {
+    const none = (prefix: string) => operations().filter((o) => o.template.startsWith(prefix) && o.undocumented).map((o) => o.key).sort();
+    expect(none('/jsm/assets/')).toEqual([
+      'GET /jsm/assets/workspace/{workspaceId}/v1/aql/objects',
+      'GET /jsm/assets/workspace/{workspaceId}/v1/iql/objects',
+      'POST /jsm/assets/workspace/{workspaceId}/v1/object/navlist/iql',
+    ]);
+    expect(none('/jsm/ops/')).toEqual([
+      'DELETE /jsm/ops/api/v1/alerts/{alertId}/attachments/{id}',
+      'GET /jsm/ops/api/v1/alerts/{alertId}/attachments',
+      'GET /jsm/ops/api/v1/alerts/{alertId}/attachments/{id}',
+      'POST /jsm/ops/api/v1/alerts/{alertId}/attachments',
+    ]);
+    expect(isAuthorized(op('GET /jsm/ops/api/v1/alerts/{alertId}/attachments'), [])).toBe(true);
+    expect(missingScopes(op('GET /jsm/ops/api/v1/alerts/{alertId}/attachments'), [])).toEqual([]);
+  });
+
+  it('needs every scope of a JSM Operations AND-set (a write needs read + write)', () => {
+    const create = op('POST /jsm/ops/api/v1/alerts');
+    expect(create.alternatives.map((a) => [...a.scopes])).toEqual([['read:ops-alert:jira-service-management', 'write:ops-alert:jira-service-management']]);
+    expect(isAuthorized(create, ['write:ops-alert:jira-service-management'])).toBe(false);
+    expect(missingScopes(create, ['read:ops-alert:jira-service-management'])).toEqual(['write:ops-alert:jira-service-management']);
+  });
+
+  it('labels hand-written entries with their source page, and a partial one as undocumented with its probable scope', () => {
+    const get = op('GET /wiki/rest/atlassian-connect/1/addons/{addonKey}/properties/{propertyKey}');
+    expect(get).toMatchObject({ sourceUrl: 'https://developer.atlassian.com/cloud/confluence/app-properties-api/', docUrl: 'https://developer.atlassian.com/cloud/confluence/app-properties-api/' });
+    expect(get.alternatives).toEqual([{ kind: 'granular', scopes: ['read:app-data:confluence'], source: 'reference' }]);
+    expect(get.partial).toBeUndefined();
+    const put = op('PUT /wiki/rest/atlassian-connect/1/addons/{addonKey}/properties/{propertyKey}');
+    expect(put).toMatchObject({ undocumented: true, alternatives: [], probableScopes: ['write:app-data:confluence'] });
+    expect(put.partial).toMatch(/^scope unverified/);
+    // A probable scope is never a requirement.
+    expect(operationsAuthorizedBy(['write:app-data:confluence']).map((o) => o.key)).not.toContain(put.key);
+    expect(op('PUT /forms/issue/{issueIdOrKey}/form/{formId}').alternatives[0].scopes).toEqual(['write:jira-work']);
+  });
+
+  it('gives the same authorized operations and least-privilege plans over the families a scope set names as over every operation', () => {
+    const fc = require('fast-check') as typeof import('fast-check');
+    const all = operations();
+    const named = [...new Set(all.flatMap((o) => o.alternatives.flatMap((a) => a.scopes)))].sort();
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.constantFrom(...named, 'not:a-scope'), { maxLength: 8 }), (scopes) => {
+        const subset = operationsForScopes(scopes);
+        expect(operationsAuthorizedBy(scopes)).toEqual(operationsAuthorizedBy(scopes, all));
+        expect(operationsAuthorizedBy(scopes, subset)).toEqual(operationsAuthorizedBy(scopes, all));
+        const needs = scopes.map((s, i) => ({ id: String(i), alternatives: [[s], ...(i % 2 ? [[scopes[0]]] : [])] }));
+        expect(leastPrivilegePlan(needs, subset)).toEqual(leastPrivilegePlan(needs, all));
+      }),
+      { numRuns: 150 },
+    );
   });
 
   it('keeps Bitbucket legacy scopes apart from Forge scopes', () => {

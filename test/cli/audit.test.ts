@@ -28,7 +28,7 @@ describe('scope-inspector audit', () => {
     const { code, out } = await runCli(['audit', app()]);
     expect(code).toBe(1);
     expect(out).toMatch(/write:issue\.property:jira.*PUT \/rest\/api\/3\/issue\/\{issueIdOrKey\}\/properties\/\{propertyKey\}.*src\/index\.ts:4/);
-    expect(out).toMatch(/Unused\n\s+manage:jira-configuration\s+manifest\.yml:9/);
+    expect(out).toMatch(/Unused \(safe to remove\)\n\s+manage:jira-configuration\s+manifest\.yml:9/);
   });
 
   it('selects what fails with --fail-on', async () => {
@@ -42,10 +42,16 @@ describe('scope-inspector audit', () => {
   it('prints the documented JSON report', async () => {
     const { out } = await runCli(['audit', app(), '--format', 'json']);
     const report = JSON.parse(out);
-    expect(report).toMatchObject({ format: 'scope-inspector-report', version: 1 });
+    expect(report).toMatchObject({ format: 'scope-inspector-report', version: 2 });
     expect(report.endpoints[0]).toMatchObject({ product: 'jira', method: 'GET', template: '/rest/api/3/issue/{issueIdOrKey}', operationId: 'getIssue' });
     expect(report.endpoints[0].calls[0]).toMatchObject({ file: 'src/index.ts', line: 3, side: 'backend', principal: 'asApp' });
-    expect(Object.keys(report.scopes).sort()).toEqual(['declared', 'duplicates', 'invalid', 'missing', 'missingScopes', 'replaceable', 'unused', 'used']);
+    expect(Object.keys(report.scopes).sort()).toEqual(['declared', 'details', 'duplicates', 'invalid', 'missing', 'missingScopes', 'replaceable', 'unused', 'unverifiable', 'used']);
+    expect(report.scopes.details.map((d: { scope: string; verdict: string }) => [d.scope, d.verdict])).toEqual([
+      ['manage:jira-configuration', 'unused'],
+      ['read:jira-work', 'code-only'],
+      ['write:issue.property:jira', 'missing'],
+    ]);
+    expect(report.files).toEqual({ scanned: 1, skipped: [], symlinks: [] });
     expect(report.plan).toMatchObject({ scopes: expect.any(Array), authorizedOperations: expect.any(Number) });
     expect(report.blastRadius).toMatchObject({ declared: expect.any(Number), plan: expect.any(Number) });
     expect(report.unresolved).toEqual([]);
@@ -64,8 +70,9 @@ describe('scope-inspector audit', () => {
 
   it('prints a Markdown scope justification table', async () => {
     const { out } = await runCli(['audit', app(), '--format', 'markdown']);
-    expect(out).toContain('| Scope | Kind | Why the app needs it | Code locations |');
-    expect(out).toMatch(/\| `read:jira-work` \| classic \| `GET \/rest\/api\/3\/issue\/\{issueIdOrKey\}`.*\| src\/index\.ts:3 \|/);
+    expect(out).toContain('| Scope | Verdict | Kind | Why the app needs it | Evidence |');
+    expect(out).toMatch(/\| `read:jira-work` \| code-only \| classic \| `GET \/rest\/api\/3\/issue\/\{issueIdOrKey\}`.*\| src\/index\.ts:3 \|/);
+    expect(out).toMatch(/## Declared but not needed \(safe to remove\)\n\n.*\n.*\n\| `manage:jira-configuration` \| manifest\.yml:9 \|/);
   });
 
   it('--dry-run prints the diff and changes nothing; --fix adds the missing scope keeping comments', async () => {

@@ -1,7 +1,14 @@
 import type { GetEndpointsResult, GetReportResult } from '../../src/resolvers/contract';
-import { ADMIN_CHECK, chromiumPresent, useAdminPageSession } from './admin-page-session';
+import { chromiumPresent, useAdminPageSession } from './admin-page-session';
 import { downloadBy, parseCsv } from './downloads';
-import { endpointRange, tab } from './page-helpers';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../cli/run-cli';
+import { expectAgreement, fromCsv, fromJson, fromMarkdown, fromSarif, fromText } from '../report/surface-counts';
+import { REPO_ROOT } from './app-under-test';
+import { endpointRange, statValue, tab } from './page-helpers';
+import { endpointsTabCounts, overviewCounts, scopesTabCounts } from './rendered-counts';
 
 (chromiumPresent ? describe : describe.skip)('admin page exports, reset and admin checks in real Chromium', () => {
   const s = useAdminPageSession();
@@ -29,15 +36,45 @@ import { endpointRange, tab } from './page-helpers';
     await page.close();
   });
 
-  it('refuses export and reset to a non-admin, in the page and at the resolver', async () => {
-    const { page, errors } = await s.open('?accountId=u-2&admin=false');
+  it('every count agrees across the Overview, Scopes and Endpoints tabs, the CSV and Markdown exports, and the CLI (text, JSON, SARIF)', async () => {
+    const { page } = await s.open();
+    const overview = await overviewCounts(page);
+    const scopesTab = await scopesTabCounts(page);
+    const endpointCalls = await endpointsTabCounts(page, s.expected.endpointCount);
     await tab(page, 'Export');
-    await page.getByTestId('not-admin-info').waitFor();
-    for (const id of ['export-json', 'export-csv', 'export-markdown', 'reset']) await expect(page.getByTestId(id).isDisabled()).resolves.toBe(true);
-    // The buttons are only a courtesy: the resolver itself refuses the same user.
+    const [usage, endpointsCsv, scopesCsv, markdown] = [await downloadBy(page, 'export-json'), await downloadBy(page, 'export-csv'), await downloadBy(page, 'export-scopes-csv'), await downloadBy(page, 'export-markdown')];
+    await page.close();
+    if (s.app.kind !== 'real') return; // the fixture's usage export is not the data its page shows
+    // The CLI joins the usage the page exported with this checkout's own scan: the same report.
+    const file = join(tmpdir(), `scope-usage-${process.pid}.json`);
+    writeFileSync(file, usage.content);
+    const cli = async (format: string) => (await runCli(['audit', REPO_ROOT, '--usage', file, '--format', format, '--fail-on', 'none'])).out;
+    const json = fromJson(await cli('json'));
+    expect(Object.values(json.verdicts).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+    expectAgreement(json, {
+      overview,
+      'scopes tab': scopesTab,
+      'endpoints tab': { verdicts: json.verdicts, scopeCalls: {}, endpointCalls },
+      csv: fromCsv(scopesCsv.content, endpointsCsv.content),
+      markdown: fromMarkdown(markdown.content),
+      text: fromText(await cli('text')),
+      sarif: fromSarif(JSON.parse(await cli('sarif'))),
+    });
+    // Both tabs showed calls: the comparison above compared something.
+    expect(Object.keys(scopesTab.scopeCalls).length).toBeGreaterThan(0);
+    expect(Object.keys(endpointCalls).length).toBeGreaterThan(0);
+  });
+
+  it('shows a non-admin no usage data, and the resolvers refuse every read, export and reset', async () => {
+    const { page, errors } = await s.open('?accountId=u-2&admin=false');
+    await page.getByTestId('not-admin').waitFor();
+    expect(await page.getByTestId('tabs').count()).toBe(0);
+    // The page is only a courtesy: the resolvers themselves refuse the same user.
     const answers = await page.evaluate(async () => {
       const bridge = (window as unknown as { __bridge: { callBridge: (name: string, payload: unknown) => Promise<unknown> } }).__bridge;
       return Promise.all([
+        bridge.callBridge('invoke', { functionKey: 'getReport', payload: {} }),
+        bridge.callBridge('invoke', { functionKey: 'getEndpoints', payload: {} }),
         bridge.callBridge('invoke', { functionKey: 'exportUsage', payload: { format: 'json' } }),
         bridge.callBridge('invoke', { functionKey: 'resetUsage', payload: { confirm: true } }),
       ]);
@@ -48,9 +85,37 @@ import { endpointRange, tab } from './page-helpers';
     await page.close();
   });
 
+  it('shows one snapshot on every tab until Refresh loads the next one for all of them', async () => {
+    if (s.app.kind !== 'real') return; // new traffic comes from the real app's issue panel
+    const { page } = await s.open();
+    const before = (await s.resolve<GetReportResult>('getReport')).report;
+    const comments = before.endpoints.find((e) => e.key === 'GET /rest/api/3/issue/{issueIdOrKey}/comment')!;
+    // A scope no other operation needs, so one more call of the endpoint is one more call of the scope.
+    const scope = before.scopes.details.find((d) => d.verdict === 'in-use' && d.reasons.every((r) => r.operation === comments.key))!;
+    const callsOn = async () => {
+      await tab(page, 'Endpoints');
+      await page.getByTestId('endpoints-filter-text').fill(comments.template);
+      await endpointRange(page).filter({ hasText: 'of 1' }).waitFor();
+      const endpointCalls = Number((await page.getByTestId('endpoint-calls').first().textContent())!.replace(/,/g, ''));
+      await tab(page, 'Scopes');
+      const text = await page.getByTestId(`scope-row-${scope.scope}`).getByTestId('scope-runtime').textContent();
+      return { endpointCalls, scopeCalls: Number(text!.match(/^([\d,]+) call/)![1].replace(/,/g, '')) };
+    };
+    expect(await callsOn()).toEqual({ endpointCalls: comments.runtime!.calls, scopeCalls: scope.calls });
+    // New traffic after the page loaded: no tab shows it yet, so none disagrees with another.
+    const context = { extension: { type: 'jira:issuePanel', issue: { key: 'DEMO-1' } } };
+    await s.app.sandbox.invokeResolver('resolver', 'getIssueActivity', { issueKey: 'DEMO-1' }, { moduleKey: 'issue-activity', context });
+    expect(await callsOn()).toEqual({ endpointCalls: comments.runtime!.calls, scopeCalls: scope.calls });
+    const previous = await page.getByTestId('snapshot-time').getAttribute('data-snapshot');
+    await page.getByTestId('refresh').click();
+    await page.waitForFunction((old) => document.querySelector('[data-testid="snapshot-time"]')?.getAttribute('data-snapshot') !== old, previous);
+    expect(await callsOn()).toEqual({ endpointCalls: comments.runtime!.calls + 1, scopeCalls: scope.calls + 1 });
+    await page.close();
+  });
+
   it('resets usage only after confirmation, then shows no recorded calls', async () => {
     const before = await s.resolve<GetEndpointsResult>('getEndpoints', { sort: 'calls', direction: 'desc', limit: 200 });
-    const seeded = before.items.filter((e) => (e.runtime?.calls ?? 0) > 0 && !ADMIN_CHECK.test(e.template));
+    const seeded = before.items.filter((e) => (e.runtime?.calls ?? 0) > 0);
     expect(seeded.length).toBeGreaterThan(0);
     const { page } = await s.open();
     await tab(page, 'Export');
@@ -70,9 +135,11 @@ import { endpointRange, tab } from './page-helpers';
     const shown = await page.getByTestId('endpoint-row').evaluateAll((rows) =>
       rows.map((row) => ({ template: row.querySelector('.si-template')?.textContent ?? '', calls: Number(row.querySelector('[data-testid="endpoint-calls"]')?.textContent?.replace(/,/g, '')) })),
     );
-    // Every call the seed made is gone; only the page's own admin checks since the reset remain.
+    // Every call the seed made is gone; the page's own admin checks since are recorded apart, so nothing is in use.
     for (const e of seeded) expect(shown.find((row) => row.template === e.template)?.calls ?? 0).toBe(0);
-    for (const row of shown.filter((r) => !ADMIN_CHECK.test(r.template))) expect(row.calls).toBe(0);
+    for (const row of shown) expect(row.calls).toBe(0);
+    await tab(page, 'Overview');
+    expect(await statValue(page, 'count-in-use')).toBe('0');
     await page.close();
   });
 });

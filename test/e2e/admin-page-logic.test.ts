@@ -1,72 +1,57 @@
-import type { EndpointReport, Report } from '../../src/analysis/report-types';
-import { scopeEvidence } from '../../src/analysis/scope-evidence';
+import { analyze } from '../../src/analysis';
+import { call, inputOf, scanOf, unresolved, usageOf } from '../analysis/inputs';
 import { filterScopeRows, scopeRows } from '../../static/admin-page/src/scope-rows';
 import { resolveColorMode } from '../../static/admin-page/src/theme';
 import { parseCsv } from './downloads';
 
-const at = (file: string, line: number) => ({ file, line, column: 1 });
+const GET_ISSUE = 'GET /rest/api/3/issue/{issueIdOrKey}';
+const PUT_PROPERTY = 'PUT /rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}';
+const BANNER = 'GET /rest/api/3/announcementBanner';
+const MYSELF = 'GET /rest/api/3/myself';
 
-/** A report's scope part with one scope in every status. */
-const report: Pick<Report, 'scopes' | 'runtime'> = {
-  scopes: {
-    declared: [
-      { name: 'read:jira-work', line: 8, column: 7, kind: 'classic', valid: true },
-      { name: 'read:issue:jira', line: 9, column: 7, kind: 'granular', valid: true },
-      { name: 'manage:jira-configuration', line: 10, column: 7, kind: 'classic', valid: true },
-      { name: 'read:jira-things', line: 11, column: 7, kind: 'classic', valid: false },
-      { name: 'read:project:jira', line: 12, column: 7, kind: 'granular', valid: true },
-    ],
-    used: [
-      { name: 'read:jira-work', kind: 'classic', neededBy: ['GET /rest/api/3/issue/{issueIdOrKey}'] },
-      { name: 'read:issue:jira', kind: 'granular', neededBy: ['GET /rest/api/3/issue/{issueIdOrKey}', 'avi:jira:created:issue'] },
-    ],
-    unused: [
-      { name: 'manage:jira-configuration', line: 10, column: 7, kind: 'classic', status: 'unused', because: [] },
-      { name: 'read:project:jira', line: 12, column: 7, kind: 'granular', status: 'unused-unless-unresolved', because: ['src/a.ts:3 requestJira(path)'] },
-    ],
-    missing: [
-      { need: 'POST /rest/api/3/issue/{issueIdOrKey}/comment', where: 'manifest', add: ['write:comment:jira'], locations: [at('src/a.ts', 9)], scopeMismatch401: 4 },
-      { need: 'PUT /rest/api/3/issue/{issueIdOrKey}', where: 'installation', add: ['read:issue:jira'], locations: [at('src/b.ts', 2)], scopeMismatch401: 2 },
-    ],
-    missingScopes: ['write:comment:jira'],
-    replaceable: [{ classic: 'read:jira-work', line: 8, column: 7, replacement: ['read:issue:jira'], toAdd: [], neededBy: ['GET /rest/api/3/issue/{issueIdOrKey}'] }],
-    invalid: [{ name: 'read:jira-things', line: 11, column: 7, reason: 'not a scope @forge/manifest knows', suggestion: 'read:jira-work' }],
-    duplicates: [],
-  },
-  runtime: {
-    sites: 1,
-    window: { firstDay: '2026-11-20', lastDay: '2026-11-22', daysObserved: 3 },
-    installations: [{ installation: 'abc', appVersion: '1.0.0', granted: ['read:jira-work', 'read:issue:jira', 'read:me'], notGranted: ['manage:jira-configuration'], unauthorizedNeeds: [] }],
-    droppedCalls: 0,
-    staticExercised: 0.5,
-  },
-};
+/** A real report (through analyze) with one scope of every verdict, an invalid one and one only granted. */
+function reportWithEveryVerdict() {
+  const declared = ['read:jira-work', 'write:jira-work', 'manage:jira-configuration', 'storage:app', 'read:page:confluence', 'read:repository:bitbucket', 'read:jira-things'];
+  const usage = usageOf('site-a', [{ key: GET_ISSUE, calls: 5 }, { key: BANNER, calls: 4, mismatch: 4 }, { key: MYSELF, calls: 2 }], [...declared.filter((s) => s !== 'manage:jira-configuration'), 'read:me']);
+  const scan = {
+    ...scanOf([call(GET_ISSUE, 'src/a.ts:3'), call(PUT_PROPERTY, 'src/a.ts:9'), call(BANNER, 'src/b.ts:2')], [unresolved([], 'src/c.ts:4', 'requestConfluence')]),
+    forgeApiNeeds: [{ file: 'src/store.ts', line: 1, column: 1, alternatives: [['storage:app']], reason: 'Forge storage (@forge/kvs): @forge/kvs imported (src/store.ts:1)', source: 'forge-api' as const, feature: 'Forge storage (@forge/kvs)' }],
+  };
+  return analyze({ ...inputOf(declared, [], { scan, usage: [usage] }), invalid: [{ name: 'read:jira-things', line: 16, column: 7, reason: 'not a scope @forge/manifest knows', suggestion: 'read:jira-work' }] });
+}
 
 describe('scope rows of the Scopes tab', () => {
+  const report = reportWithEveryVerdict();
   const rows = new Map(scopeRows(report).map((r) => [r.name, r]));
 
   it.each([
-    ['read:jira-work', 'replaceable', 'classic'],
-    ['read:issue:jira', 'used', 'granular'],
-    ['manage:jira-configuration', 'unused', 'classic'],
-    ['read:project:jira', 'unused-unless-unresolved', 'granular'],
-    ['write:comment:jira', 'missing', 'granular'],
-    ['read:jira-things', 'invalid', 'classic'],
+    ['read:jira-work', 'in-use', 'classic'],
+    ['write:jira-work', 'code-only', 'classic'],
+    ['storage:app', 'platform', 'classic'],
+    ['manage:jira-configuration', 'not-granted', 'classic'],
+    ['read:user:jira', 'missing', 'granular'],
+    ['read:page:confluence', 'unverifiable', 'granular'],
+    ['read:jira-things', 'unverifiable', 'classic'],
+    ['read:repository:bitbucket', 'unused', 'granular'],
     ['read:me', 'granted-only', 'classic'],
   ])('gives %s the status %s and kind %s', (name, status, kind) => {
     expect(rows.get(name)).toMatchObject({ status, kind });
   });
 
-  it('lists every declared, needed or granted scope once', () => {
-    expect([...rows.keys()].sort()).toEqual(['manage:jira-configuration', 'read:issue:jira', 'read:jira-things', 'read:jira-work', 'read:me', 'read:project:jira', 'write:comment:jira']);
+  it('shows the verdict of the report, never one of its own', () => {
+    const verdicts = new Map(report.scopes.details.map((d) => [d.scope, d.verdict]));
+    for (const row of rows.values()) if (row.status !== 'granted-only') expect(row.status).toBe(verdicts.get(row.name));
   });
 
-  it('carries a missing scope’s need, locations and 401 scope mismatches', () => {
-    expect(rows.get('write:comment:jira')).toMatchObject({ declared: false, neededBy: ['POST /rest/api/3/issue/{issueIdOrKey}/comment'], locations: ['src/a.ts:9'], scopeMismatch401: 4 });
+  it('carries the runtime evidence of the detail, and marks a scope whose every call failed as failing', () => {
+    expect(rows.get('read:jira-work')).toMatchObject({ calls: 5, failures: 0, failing: false });
+    expect(rows.get('manage:jira-configuration')).toMatchObject({ calls: 4, failures: 4, failing: true, note: expect.stringContaining('has not granted it') });
+    expect(rows.get('read:user:jira')).toMatchObject({ declared: false, neededBy: [MYSELF], calls: 2 });
   });
 
-  it('keeps a declared scope a site has not granted as declared, with its 401s and a note', () => {
-    expect(rows.get('read:issue:jira')).toMatchObject({ status: 'used', declared: true, scopeMismatch401: 2, note: 'Declared, but a site has not granted it yet' });
+  it('names what blocks an unverifiable verdict, and the suggestion for an invalid scope', () => {
+    expect(rows.get('read:page:confluence')?.neededBy[0]).toContain('src/c.ts:4');
+    expect(rows.get('read:jira-things')?.note).toBe('Did you mean read:jira-work?');
   });
 
   it('counts the installations that granted a scope', () => {
@@ -75,32 +60,13 @@ describe('scope rows of the Scopes tab', () => {
   });
 
   it.each([
-    ['', [], 7],
+    ['', [], 12],
     ['', ['unused'], 1],
-    ['', ['unused', 'missing'], 2],
-    ['ISSUE', [], 3], // read:issue:jira by name; read:jira-work and write:comment:jira by what needs them
-    ['avi:jira', [], 1],
+    ['', ['unverifiable', 'missing'], 6], // GET /myself's granular alternative has four scopes
+    ['myself', [], 4],
     ['nothing-like-this', [], 0],
   ] as const)('filters by text %j and statuses %j to %i rows', (text, statuses, count) => {
     expect(filterScopeRows(scopeRows(report), text, statuses)).toHaveLength(count);
-  });
-});
-
-describe('scope evidence', () => {
-  const endpoint = (key: string, calls: number | undefined, lastSeen: string, sites: string[]): EndpointReport =>
-    ({ key, calls: sites.map((s) => ({ ...at(s.split(':')[0], Number(s.split(':')[1])), side: 'backend', principal: 'asApp' })), ...(calls === undefined ? {} : { runtime: { calls, lastSeen } }) }) as unknown as EndpointReport;
-  const endpoints = new Map([
-    ['GET /a', endpoint('GET /a', 5, '2026-11-20', ['src/a.ts:1'])],
-    ['GET /b', endpoint('GET /b', 7, '2026-11-22', ['src/b.ts:2', 'src/a.ts:1'])],
-    ['GET /c', endpoint('GET /c', undefined, '', ['src/c.ts:3'])],
-  ]);
-
-  it('sums calls, keeps the latest day and every static location of the endpoints that need the scope', () => {
-    expect(scopeEvidence(['GET /a', 'GET /b', 'GET /c', 'trigger'], endpoints)).toEqual({ calls: 12, lastSeen: '2026-11-22', locations: ['src/a.ts:1', 'src/b.ts:2', 'src/c.ts:3'] });
-  });
-
-  it('has no last day when nothing was seen at runtime', () => {
-    expect(scopeEvidence(['GET /c'], endpoints)).toEqual({ calls: 0, locations: ['src/c.ts:3'] });
   });
 });
 

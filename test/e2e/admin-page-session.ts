@@ -1,7 +1,10 @@
 import type { Browser } from 'playwright-core';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { buildAdminPage, isAdminPageStale } from '../../scripts/build-admin-page';
+import { buildStaticAnalysis } from '../../scripts/build-static-analysis';
 import type { GetReportResult } from '../../src/resolvers/contract';
-import { startApp, type AppUnderTest } from './app-under-test';
+import { chooseApp, REPO_ROOT, startApp, type AppUnderTest } from './app-under-test';
 import { chromiumAvailable, launchChromium } from '../helpers/chromium';
 import { openAdminPage, type OpenedPage } from './page-helpers';
 
@@ -12,6 +15,19 @@ export const chromiumPresent = chromiumAvailable('the admin page browser tests (
 // after any invocation; endpoints its own page calls are told apart when comparing call counts.
 /** Templates of the endpoints the admin page's own admin check calls. */
 export const ADMIN_CHECK = /mypermissions|user\/current/;
+
+/**
+ * Writes the real app's bundled static analysis (src/generated, as `npm start` builds it) when it
+ * differs from this checkout's, so the page and the CLI report on the same code.
+ */
+async function refreshStaticAnalysis(): Promise<void> {
+  const file = join(REPO_ROOT, 'src/generated/static-analysis.json');
+  const text = JSON.stringify(await buildStaticAnalysis(REPO_ROOT), null, 1) + '\n';
+  if (existsSync(file) && readFileSync(file, 'utf8') === text) return;
+  // Renamed into place: a suite starting in parallel never reads half a file.
+  writeFileSync(`${file}.${process.pid}`, text);
+  renameSync(`${file}.${process.pid}`, file);
+}
 
 /** What a suite shares: the running app, Chromium, and the report the page shows first. */
 export interface AdminPageSession {
@@ -49,6 +65,7 @@ export function useAdminPageSession(): AdminPageSession {
   };
   beforeAll(async () => {
     if (isAdminPageStale()) await buildAdminPage();
+    if (chooseApp() === 'real') await refreshStaticAnalysis();
     app = await startApp();
     console.log(`admin page e2e: testing the ${app.kind} app (${app.adminUrl})`);
     browser = await launchChromium();

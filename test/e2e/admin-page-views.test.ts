@@ -1,5 +1,6 @@
 import type { GetEndpointsResult } from '../../src/resolvers/contract';
-import { ADMIN_CHECK, chromiumPresent, useAdminPageSession } from './admin-page-session';
+import { VERDICTS } from '../../src/analysis/verdict-types';
+import { chromiumPresent, useAdminPageSession } from './admin-page-session';
 import { endpointRange, eventually, screenshot, statValue, tab } from './page-helpers';
 
 (chromiumPresent ? describe : describe.skip)('admin page views in real Chromium through the real @forge/bridge', () => {
@@ -13,9 +14,7 @@ import { endpointRange, eventually, screenshot, statValue, tab } from './page-he
     expect(s.expected.report.scopes.declared.length).toBeGreaterThan(0);
     expect(runtime.window.daysObserved).toBeGreaterThan(0); // the seed produced traffic
     expect(await statValue(page, 'count-declared')).toBe(String(scopes.declared.length));
-    expect(await statValue(page, 'count-used')).toBe(String(scopes.used.length));
-    expect(await statValue(page, 'count-unused')).toBe(String(scopes.unused.length));
-    expect(await statValue(page, 'count-missing')).toBe(String(scopes.missingScopes.length));
+    for (const verdict of VERDICTS) expect(await statValue(page, `count-${verdict}`)).toBe(String(scopes.details.filter((d) => d.verdict === verdict).length));
     expect(await statValue(page, 'count-replaceable')).toBe(String(scopes.replaceable.length));
     expect(await statValue(page, 'blast-declared')).toBe(s.expected.report.blastRadius.declared.toLocaleString('en-US'));
     expect(await statValue(page, 'blast-plan')).toBe(s.expected.report.blastRadius.plan.toLocaleString('en-US'));
@@ -36,28 +35,27 @@ import { endpointRange, eventually, screenshot, statValue, tab } from './page-he
     const { page } = await s.open();
     await tab(page, 'Scopes');
     const { scopes, runtime } = s.expected.report;
-    const names = new Set([...scopes.declared.map((s) => s.name), ...scopes.missingScopes, ...runtime.installations.flatMap((i) => i.granted)]);
+    const names = new Set([...scopes.details.map((d) => d.scope), ...runtime.installations.flatMap((i) => i.granted)]);
     const rows = page.locator('[data-testid^="scope-row-"]');
     await eventually(() => rows.count(), names.size);
     for (const name of names) await page.getByTestId(`scope-row-${name}`).waitFor();
 
-    await page.getByLabel('Filter scopes by status').selectOption('unused');
-    await eventually(() => rows.count(), scopes.unused.filter((u) => u.status === 'unused').length);
-    for (const u of scopes.unused.filter((s) => s.status === 'unused')) await page.getByTestId(`scope-row-${u.name}`).waitFor();
-
-    await page.getByLabel('Filter scopes by status').selectOption('missing');
-    for (const name of scopes.missingScopes) await page.getByTestId(`scope-row-${name}`).waitFor();
+    for (const verdict of ['in-use', 'code-only', 'not-granted'] as const) {
+      await page.getByLabel('Filter scopes by status').selectOption(verdict);
+      const expected = scopes.details.filter((d) => d.verdict === verdict);
+      await eventually(() => rows.count(), expected.length);
+      for (const d of expected) await page.getByTestId(`scope-row-${d.scope}`).waitFor();
+    }
 
     await page.getByLabel('Filter scopes by status').selectOption('');
-    // Evidence: runtime calls summed over the endpoints a scope authorizes (the page's own admin check excluded: it grows).
-    const endpoints = await s.resolve<GetEndpointsResult>('getEndpoints', { limit: 200 });
-    const byKey = new Map(endpoints.items.map((e) => [e.key, e]));
-    const withCalls = scopes.used
-      .filter((u) => u.neededBy.every((n) => !ADMIN_CHECK.test(n)))
-      .map((u) => ({ name: u.name, calls: u.neededBy.reduce((sum, n) => sum + (byKey.get(n)?.runtime?.calls ?? 0), 0) }))
-      .find((u) => u.calls > 0);
+    // Evidence: the detail's runtime calls, as the report computed them.
+    const withCalls = scopes.details.find((d) => d.calls > 0 && d.verdict === 'in-use');
     expect(withCalls).toBeDefined();
-    await page.getByTestId(`scope-row-${withCalls!.name}`).getByTestId('scope-runtime').filter({ hasText: new RegExp(`^${withCalls!.calls} calls? at runtime`) }).waitFor();
+    await page.getByTestId(`scope-row-${withCalls!.scope}`).getByTestId('scope-runtime').filter({ hasText: new RegExp(`^${withCalls!.calls} calls? at runtime`) }).waitFor();
+    // A scope whose every call failed is never green: it says failing.
+    const refused = scopes.details.find((d) => d.calls > 0 && d.failures === d.calls);
+    expect(refused).toBeDefined();
+    await page.getByTestId(`scope-row-${refused!.scope}`).getByText('failing').waitFor();
 
     const one = scopes.declared[0].name;
     await page.getByTestId('scopes-filter-text').fill(one);
@@ -70,10 +68,10 @@ import { endpointRange, eventually, screenshot, statValue, tab } from './page-he
 
     // "Show endpoints" opens the Endpoints tab filtered by the scope, as getEndpoints filters.
     await page.getByTestId('scopes-filter-text').fill('');
-    const needing = await s.resolve<GetEndpointsResult>('getEndpoints', { text: withCalls!.name, limit: 200 });
-    await page.getByRole('button', { name: `Show the endpoints that need ${withCalls!.name}` }).click();
+    const needing = await s.resolve<GetEndpointsResult>('getEndpoints', { text: withCalls!.scope, limit: 200 });
+    await page.getByRole('button', { name: `Show the endpoints that need ${withCalls!.scope}` }).click();
     await expect(page.getByRole('tab', { name: 'Endpoints' }).getAttribute('aria-selected')).resolves.toBe('true');
-    await expect(page.getByTestId('endpoints-filter-text').inputValue()).resolves.toBe(withCalls!.name);
+    await expect(page.getByTestId('endpoints-filter-text').inputValue()).resolves.toBe(withCalls!.scope);
     await endpointRange(page).filter({ hasText: `of ${needing.total}` }).waitFor();
     await page.close();
   });
@@ -131,6 +129,12 @@ import { endpointRange, eventually, screenshot, statValue, tab } from './page-he
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(s.app.adminUrl).origin });
     await tab(page, 'Plan');
     await expect(page.getByTestId('plan-yaml').textContent()).resolves.toBe(s.expected.planYaml);
+    // A replaceable classic scope is replaced by the plan, with the change in operations authorized.
+    for (const r of s.expected.report.scopes.replaceable) {
+      const replacement = s.expected.report.plan.replacements.find((x) => x.classic === r.classic)!;
+      await page.getByTestId('plan-replacements').getByText(`operations authorized ${replacement.authorizedBefore} → ${replacement.authorizedAfter}`).waitFor();
+      expect(s.expected.planDiff).toContain(`-    - ${r.classic}`);
+    }
     if (s.expected.planDiff.trim()) await expect(page.getByTestId('plan-diff').textContent()).resolves.toBe(s.expected.planDiff.endsWith('\n') ? s.expected.planDiff : `${s.expected.planDiff}\n`);
     await page.getByTestId('copy-plan').click();
     await page.getByTestId('copy-plan').filter({ hasText: 'Copied' }).waitFor();
@@ -159,9 +163,13 @@ import { endpointRange, eventually, screenshot, statValue, tab } from './page-he
     // An app with no endpoints at all: the Endpoints tab says so instead of showing an empty table.
     await page.unrouteAll();
     await page.route('**/__bridge', async (route) => {
-      const body = route.request().postDataJSON() as { name: string; payload?: { functionKey?: string; payload?: { limit?: number } } };
-      if (body.name !== 'invoke' || body.payload?.functionKey !== 'getEndpoints') return route.continue();
-      return route.fulfill({ json: { ok: true, result: { ok: true, items: [], total: 0, offset: 0, limit: body.payload.payload?.limit ?? 50 } } });
+      const body = route.request().postDataJSON() as { name: string; payload?: { functionKey?: string } };
+      if (body.name !== 'invoke' || body.payload?.functionKey !== 'getReport') return route.continue();
+      const response = await route.fetch();
+      const answer = await response.json();
+      answer.result.report.endpoints = [];
+      answer.result.endpointCount = 0;
+      return route.fulfill({ response, json: answer });
     });
     await page.reload();
     await tab(page, 'Endpoints');

@@ -26,7 +26,7 @@ describe('manifest fields of the wrong type are named with their line', () => {
     ['an empty scope item', 'permissions:\n  scopes:\n    -\n    - read:jira-work\n', 'manifest.yml:3:6: permissions.scopes[0] must be a scope name (a string), not empty'],
     ['a scope that is an alias', 'x: &s read:jira-work\npermissions:\n  scopes:\n    - *s\n', 'manifest.yml:4:7: permissions.scopes[0] must be a scope name (a string), not an alias (*s)'],
     ['a scope map with a scalar value', 'permissions:\n  scopes:\n    read:jira-work: yes\n', 'manifest.yml:3:21: permissions.scopes.read:jira-work must be a map, not a string ("yes")'],
-    ['permissions.external as a list', 'permissions:\n  external: [a.com]\n', 'manifest.yml:2:13: permissions.external must be a map, not a list'],
+    ['permissions.external as a list', 'permissions:\n  external: [a.com]\n', 'manifest.yml:2:13: permissions.external must be a map of resource types (fetch, images, scripts, …), not a list'],
     ['an external fetch entry that is a number', 'permissions:\n  external:\n    fetch:\n      backend:\n        - 3\n', 'manifest.yml:5:11: permissions.external.fetch.backend[0] must be a string or a map, not a number (3)'],
     ['modules as a list', 'modules:\n  - function\n', 'manifest.yml:2:3: modules must be a map of module types, not a list'],
     ['a module type that is a map', 'modules:\n  function:\n    key: main\n', 'manifest.yml:3:5: modules.function must be a list of modules, not a map'],
@@ -52,6 +52,7 @@ describe('manifest fields of the wrong type are named with their line', () => {
     ['a scope map (the schema allows it)', 'permissions:\n  scopes:\n    read:jira-work: {}\n    storage:app:\n'],
     ['empty fields (absent)', 'app:\npermissions:\n  scopes:\nmodules:\nresources:\n'],
     ['fields it does not read, of any type', 'app:\n  id: x\n  licensing: 5\nproviders: [1, 2]\nx: &a 1\ny: *a\n'],
+    ['external options and lists (configurable, fetch, images)', 'permissions:\n  external:\n    configurable:\n      enabled: true\n    fetch:\n      backend: [a.example.com, { remote: r }]\n    images: [img.example.com]\n'],
     ['an i18n title', 'modules:\n  jira:issuePanel:\n    - key: p\n      title:\n        i18n: panel.title\n'],
   ])('accepts %s', (_name, text) => {
     expect(shapeError(text)).toBe('no error');

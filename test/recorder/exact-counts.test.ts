@@ -54,7 +54,7 @@ describe('exact counts', () => {
     const by = (template: string) => usage.endpoints.filter((e) => e.template === template);
     expect(by('/rest/api/3/issue/{issueIdOrKey}')).toMatchObject([{ principal: 'app', calls: expected.issue, status: { '2xx': expected.issue } }]);
     expect(by('/rest/api/3/myself')).toMatchObject([{ principal: 'user', calls: expected.myself }]);
-    expect(by('/rest/api/3/search/jql')).toMatchObject([{ principal: 'app', calls: expected.search }]);
+    expect(by('/rest/api/3/search/jql')).toMatchObject([{ principal: 'none', calls: expected.search }]);
     const unknown = usage.endpoints.filter((e) => !e.known);
     expect(unknown).toMatchObject([{ template: '/rest/api/3/{}/{}', calls: expected.unknown, status: { '4xx': expected.unknown } }]);
     expect(usage.endpoints.reduce((a, e) => a + e.calls, 0)).toBe(invocations * calls);

@@ -3,7 +3,7 @@
  * API does. Driven through the sandbox with the real @forge/api and @forge/kvs.
  */
 import api, { route } from '@forge/api';
-import { instrument, withUsageRecording } from '../../src/recorder';
+import { flushUsage, instrument, withUsageRecording } from '../../src/recorder';
 import { readUsage } from '../../src/store';
 import { storageStats } from '../../src/store/stats';
 import type { FaultSpec } from '../../local/faults';
@@ -38,6 +38,8 @@ const kvsFaults: Array<[string, FaultSpec]> = [
   ['429 with Retry-After', { target: 'kvs', retryAfterSeconds: 1 }],
   ['timeout', { target: 'kvs', timeoutMs: 20 }],
   ['malformed body', { target: 'kvs', malformed: true }],
+  ['a 200 whose JSON body is not the stored item', { target: 'kvs', path: '/api/v1/set', body: '{"status":"ok"}' }],
+  ['a 200 with a null body', { target: 'kvs', path: '/api/v1/set', body: 'null' }],
 ];
 
 describe('host transparency under KVS faults', () => {
@@ -49,7 +51,10 @@ describe('host transparency under KVS faults', () => {
     expect(wrapped).toEqual(plain);
     expect(wrapped[1].status).toBe(401); // write scope not granted: the gateway's answer, untouched
     expect(sandbox.faults.injected.kvs).toBeGreaterThan(0);
-    expect(storageStats.pendingDropped()).toBe(2);
+    // Nothing was stored, and the loss is counted rather than mistaken for a write.
+    expect(storageStats).toMatchObject({ writes: 0, failures: 1, droppedCalls: 2 });
+    sandbox.faults.clear();
+    expect((await sandbox.run(() => readUsage())).endpoints).toEqual([]);
   });
 
   it('rethrows the very error the handler threw while storage fails', async () => {
@@ -62,14 +67,21 @@ describe('host transparency under KVS faults', () => {
     await expect(sandbox.run(handler, { timeoutSeconds: 3 })).rejects.toBe(thrown);
   });
 
-  it('reports calls lost to storage failures at the next successful flush', async () => {
-    sandbox.faults.set({ target: 'kvs', status: 503 });
-    const calls = withUsageRecording(async (n: number) => {
+  it('reports calls a failed flush lost at the next flush of the same invocation', async () => {
+    const calls = async (n: number) => {
       for (let i = 0; i < n; i++) await recorded.asApp().requestJira(route`/rest/api/3/issue/${`K-${i}`}`);
-    });
-    await sandbox.run(() => calls(3), { timeoutSeconds: 3 });
-    sandbox.faults.clear();
-    await sandbox.run(() => calls(2));
+    };
+    await sandbox.run(
+      async () => {
+        await calls(3);
+        sandbox.faults.set({ target: 'kvs', status: 503 });
+        expect(await flushUsage()).toBe(false);
+        sandbox.faults.clear();
+        await calls(2);
+        expect(await flushUsage()).toBe(true);
+      },
+      { timeoutSeconds: 5 },
+    );
     const usage = await sandbox.run(() => readUsage());
     expect(usage.droppedCalls).toBe(3);
     expect(usage.endpoints.find((e) => e.template === '/rest/api/3/issue/{issueIdOrKey}')?.calls).toBe(2);

@@ -35,7 +35,7 @@ describe('instrument(api)', () => {
     expect(Object.keys(def.asUser()).sort()).toEqual(Object.keys(api.asUser()).sort());
   });
 
-  it('records every entry point of the default export and the namespace with the right principal', async () => {
+  it('records every entry point of the default export and the namespace with the principal the platform uses', async () => {
     const def = instrument(api);
     const ns = instrument(forgeApi);
     await sandbox.run(
@@ -50,14 +50,15 @@ describe('instrument(api)', () => {
       }),
     );
     const bitbucket = (await sandbox.run(() => readUsage())).endpoints.find((e) => e.family === 'requestBitbucket');
-    expect(await usageRows()).toEqual(
-      expect.arrayContaining([
-        'app GET requestJira /rest/api/3/issue/{issueIdOrKey} 2',
-        'user GET requestJira /rest/api/3/issue/{issueIdOrKey} 2',
-        'app GET requestConfluence /wiki/api/v2/pages/{id} 1',
-        'user GET requestJira /rest/api/3/myself 1',
-      ]),
-    );
+    // A bare requestJira is sent with provider `none` (@forge/api out/api/fetch.js): unauthenticated, not as the app.
+    expect(await usageRows()).toEqual([
+      'app GET requestConfluence /wiki/api/v2/pages/{id} 1',
+      'app GET requestJira /rest/api/3/issue/{issueIdOrKey} 1',
+      'none GET requestBitbucket /2.0/repositories/{workspace}/{repo_slug} 1',
+      'none GET requestJira /rest/api/3/issue/{issueIdOrKey} 1',
+      'user GET requestJira /rest/api/3/issue/{issueIdOrKey} 2',
+      'user GET requestJira /rest/api/3/myself 1',
+    ]);
     expect(bitbucket?.calls).toBe(1);
   });
 
@@ -67,9 +68,9 @@ describe('instrument(api)', () => {
     const fake = { asApp: () => ({ withContext: (_ari: string) => ({ requestJira: async (_path: unknown) => answer }) }) };
     const recorded = instrument(fake);
     const tally = new Tally();
-    const res = await runWithTally({ tally }, () => recorded.asApp().withContext('ari:cloud:jira::site/x').requestJira({ value: '/rest/api/3/myself' }));
+    const res = await runWithTally({ tally, dropped: 0 }, () => recorded.asApp().withContext('ari:cloud:jira::site/x').requestJira({ value: '/rest/api/3/myself' }));
     expect(res).toBe(answer);
-    expect(tally.drain()).toEqual([['j', 'GET', '/rest/api/3/myself', 1, 'a', 1, 1, 0, 0, 0, 0, 0]]);
+    expect(tally.drain()).toEqual([['j', 'GET', '/rest/api/3/myself', 1, 'a', 1, 1, 0, 0, 0, 0, 0, 0, 0]]);
   });
 
   it('records inside @forge/resolver definitions wrapped as a whole', async () => {
@@ -91,5 +92,51 @@ describe('instrument(api)', () => {
     });
     await expect(sandbox.run(handler)).rejects.toBe(boom);
     expect(await usageRows()).toEqual(['app GET requestJira /rest/api/3/myself 1']);
+  });
+});
+
+describe('calls @forge/api makes on the app’s behalf', () => {
+  const outcome = async (work: () => Promise<unknown>) => {
+    try {
+      return { value: await work() };
+    } catch (e) {
+      return { error: { name: (e as Error).name, message: (e as Error).message, ctor: (e as Error).constructor } };
+    }
+  };
+
+  it('records authorize() checks as the permission-check operations they post, with the same results', async () => {
+    const ns = instrument(forgeApi);
+    const checks = (which: typeof forgeApi) => async () => [
+      await which.authorize().onJiraIssue('ABC-1').canEdit(),
+      await which.authorize().onJiraProject(['10001']).canCreateIssues(),
+      await which.authorize().onJira([{ permissions: ['EDIT_ISSUES'], issues: [10010] }]),
+      await which.authorize().onConfluenceContent('123').canRead(),
+    ];
+    const plain = await sandbox.run(checks(forgeApi));
+    const recorded = await sandbox.run(withUsageRecording(checks(ns)));
+    expect(recorded).toEqual(plain);
+    expect(await usageRows()).toEqual(['user POST requestConfluence /wiki/rest/api/content/{id}/permission/check 1', 'user POST requestJira /rest/api/3/permissions/check 3']);
+    const jira = (await sandbox.run(() => readUsage())).endpoints.find((e) => e.family === 'requestJira')!;
+    // The response stays inside @forge/auth: only a value that proves a success body counts as 2xx.
+    expect(jira.status['2xx']).toBe(1);
+  });
+
+  it('throws the same error from authorize() without a user, and records nothing', async () => {
+    const ns = instrument(forgeApi);
+    const plain = await sandbox.run(() => outcome(async () => forgeApi.authorize()), { accountId: null });
+    const recorded = await sandbox.run(withUsageRecording(() => outcome(async () => ns.authorize())), { accountId: null });
+    expect(recorded).toEqual(plain);
+    expect(plain.error?.message).toMatch(/accountId of the invoking user/);
+    expect(await usageRows()).toEqual([]);
+  });
+
+  it('counts a call the platform refused for want of a user as NEEDS_AUTHENTICATION_ERR, not as a network failure', async () => {
+    const ns = instrument(forgeApi);
+    const plain = await sandbox.run(() => outcome(() => forgeApi.asUser().requestJira(route`/rest/api/3/myself`)), { accountId: null });
+    const recorded = await sandbox.run(withUsageRecording(() => outcome(() => ns.asUser().requestJira(route`/rest/api/3/myself`))), { accountId: null });
+    expect(recorded).toEqual(plain);
+    expect(plain.error?.name).toBe('NEEDS_AUTHENTICATION_ERR');
+    const [row] = (await sandbox.run(() => readUsage())).endpoints;
+    expect(row).toMatchObject({ calls: 1, status: { network: 0 }, platformErrors: { NEEDS_AUTHENTICATION_ERR: 1, PROXY_ERR: 0 } });
   });
 });

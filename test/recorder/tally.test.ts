@@ -1,13 +1,14 @@
 import { resolveEndpoint } from '../../src/recorder/endpoint';
 import { recordCalls } from '../../src/recorder/record-call';
 import { Tally } from '../../src/recorder/tally';
+import { NeedsAuthenticationError, ProxyRequestError } from '@forge/api';
 
 const ISSUE = '/rest/api/3/issue/{issueIdOrKey}';
 const response = (status: number, headers: Record<string, string> = {}, body = '') => new Response(status === 204 ? null : body, { status, headers });
 
 function recorded(answer: () => Promise<unknown>) {
   const tally = new Tally();
-  const fn = recordCalls(answer as never, 'requestJira', 'app', () => tally);
+  const fn = recordCalls(answer as never, 'requestJira', 'a', () => tally);
   return { tally, fn };
 }
 
@@ -25,6 +26,7 @@ describe('Tally through recordCalls', () => {
     expect(row.slice(0, 6)).toEqual(['j', 'GET', ISSUE, 1, 'a', 1]);
     expect(row[column]).toBe(1);
     expect(row.slice(6, 11).reduce((a, b) => (a as number) + (b as number), 0)).toBe(1);
+    expect(row.slice(12)).toEqual([0, 0]);
   });
 
   it('counts a 401 with the gateway header as a scope mismatch, other 401s not', async () => {
@@ -75,8 +77,8 @@ describe('Tally through recordCalls', () => {
   it('keeps principals and methods apart and merges equal templates', async () => {
     const tally = new Tally();
     const ok = async () => response(200);
-    const asApp = recordCalls(ok, 'requestJira', 'app', () => tally);
-    const asUser = recordCalls(ok, 'requestJira', 'user', () => tally);
+    const asApp = recordCalls(ok, 'requestJira', 'a', () => tally);
+    const asUser = recordCalls(ok, 'requestJira', 'u', () => tally);
     await asApp({ value: '/rest/api/3/issue/A-1' });
     await asApp({ value: '/rest/api/3/issue/B-2' });
     await asUser({ value: '/rest/api/3/issue/A-1' });
@@ -84,6 +86,25 @@ describe('Tally through recordCalls', () => {
     const rows = tally.drain().map((r) => [r[1], r[4], r[5]]);
     expect(rows).toEqual(expect.arrayContaining([['GET', 'a', 2], ['GET', 'u', 1], ['DELETE', 'a', 1]]));
     expect(rows).toHaveLength(3);
+  });
+});
+
+describe('platform refusals', () => {
+  // The very classes @forge/api throws for a `forge-proxy-error` answer (out/api/errors.js).
+  it.each([
+    ['NeedsAuthenticationError', () => new NeedsAuthenticationError('Authentication Required', 'atlassian-token-service-key'), 12],
+    ['ProxyRequestError', () => new ProxyRequestError(429, 'RATE_LIMITED'), 13],
+    ['a network failure', () => new TypeError('fetch failed'), 10],
+  ])('counts %s by its code, and rethrows the very error', async (_name, make, column) => {
+    const err = make();
+    const { tally, fn } = recorded(async () => {
+      throw err;
+    });
+    await expect(fn({ value: '/rest/api/3/myself' })).rejects.toBe(err);
+    const [row] = tally.drain();
+    expect(row[5]).toBe(1);
+    expect(row.slice(6, 14).map(Number).reduce((a, b) => a + b, 0)).toBe(1);
+    expect(row[column]).toBe(1);
   });
 });
 

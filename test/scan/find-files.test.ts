@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { findSourceFiles, looksMinified } from '../../src/scan';
@@ -6,7 +6,9 @@ import { findSourceFiles, looksMinified } from '../../src/scan';
 describe('looksMinified', () => {
   it.each([
     ['a .min.js name', 'vendor.min.js', 'var a = 1;\n', true],
-    ['one very long line', 'bundle.js', 'x'.repeat(5000), true],
+    ['long lines of code', 'bundle.js', 'var a=function(b){return b&&c(b,1)};'.repeat(300), true],
+    ['source that opens with a long base64 string', 'icon.ts', `export const ICON = "data:image/png;base64,${'iVBORw0KGgoAAAANSUhEUg'.repeat(1200)}";\n${'export const a = 1;\n'.repeat(20)}`, false],
+    ['a long line of data only', 'key.js', 'x'.repeat(5000), false],
     ['ordinary source', 'index.ts', 'const a = 1;\n'.repeat(500), false],
     ['a short one-liner', 'tiny.js', 'export const a = 1;', false],
   ])('%s → %s', (_name, file, text, expected) => {
@@ -52,5 +54,49 @@ describe('findSourceFiles', () => {
 
   it('ignores resource paths outside the app directory', () => {
     expect(findSourceFiles(dir, ['../elsewhere']).files.map((f) => f.file)).toEqual(['src/index.ts', 'src/util.mjs', 'static/page/index.cjs']);
+  });
+});
+
+describe('findSourceFiles: links and files it cannot read', () => {
+  let dir: string;
+  const write = (rel: string, text = 'export {};\n') => { mkdirSync(dirname(join(dir, rel)), { recursive: true }); writeFileSync(join(dir, rel), text); };
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'scan-links-'));
+    write('src/index.ts');
+    write('lib/shared.ts', 'export const shared = 1;\n');
+    write('lib/deep/helper.ts');
+    symlinkSync('../lib/shared.ts', join(dir, 'src/shared.ts'));
+    symlinkSync('../lib/deep', join(dir, 'src/deep'));
+    // A second name for a file the app already has, a loop back up the tree, and a dangling link.
+    symlinkSync('index.ts', join(dir, 'src/alias.ts'));
+    symlinkSync('..', join(dir, 'src/up'));
+    symlinkSync('../nowhere.ts', join(dir, 'src/gone.ts'));
+    write('src/locked.ts');
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('follows links once: linked files under the link, each real file once, no loops', () => {
+    const r = findSourceFiles(dir);
+    expect(r.files.map((f) => f.file)).toEqual(['src/deep/helper.ts', 'src/index.ts', 'src/locked.ts', 'src/shared.ts']);
+    expect(r.symlinks).toEqual([
+      { file: 'src/alias.ts', target: 'src/index.ts' },
+      { file: 'src/deep/', target: 'lib/deep/' },
+      { file: 'src/shared.ts', target: 'lib/shared.ts' },
+    ]);
+    expect(r.skipped).toEqual([
+      { file: 'src/alias.ts', reason: 'same file as src/index.ts (a symbolic link), scanned once', blocksRemoval: false },
+      { file: 'src/gone.ts', reason: expect.stringMatching(/^broken symbolic link \(ENOENT\)/), blocksRemoval: true },
+      { file: 'src/up/', reason: 'symbolic link to an enclosing folder (./): a loop, not followed', blocksRemoval: false },
+    ]);
+  });
+
+  it('lists a file the operating system refuses to read as blocking removal', () => {
+    const refuse = (path: string) => {
+      if (path.endsWith('locked.ts')) throw Object.assign(new Error('permission denied'), { code: 'EACCES' });
+      return readFileSync(path, 'utf8');
+    };
+    const r = findSourceFiles(dir, [], { readFile: refuse });
+    expect(r.files.map((f) => f.file)).not.toContain('src/locked.ts');
+    expect(r.skipped).toContainEqual({ file: 'src/locked.ts', reason: 'unreadable (EACCES)', blocksRemoval: true });
   });
 });

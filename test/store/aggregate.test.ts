@@ -1,17 +1,17 @@
 /** Pure merge logic of the store: order-independent, lossless when split, latest grants win. */
 import fc from 'fast-check';
 import { buildExport } from '../../src/store/build-export';
-import { cloneDay, dayFromParts, dayToParts, emptyDay, mergeShard } from '../../src/store/day-aggregate';
+import { dayFromParts, dayToParts, emptyDay, mergeShard } from '../../src/store/day-aggregate';
 import { mergeGrants } from '../../src/store/grants';
 import { jsonBytes, splitShard, type ShardValue } from '../../src/store/shard';
 import type { EncodedRow } from '../../src/usage/rows';
 
 const templates = ['/rest/api/3/issue/{issueIdOrKey}', '/rest/api/3/myself', '/rest/api/3/search/jql', '/rest/api/3/{}/{}'];
 const rowArb: fc.Arbitrary<EncodedRow> = fc
-  .tuple(fc.constantFrom(...templates), fc.constantFrom('a' as const, 'u' as const, 'b' as const), fc.constantFrom('GET' as const, 'POST' as const), fc.nat(50), fc.nat(50), fc.nat(50))
-  .map(([template, p, method, s2, s4, net]) => ['j', method, template, template.includes('{}') ? 0 : 1, p, s2 + s4 + net, s2, 0, s4, 0, net, Math.floor(s4 / 2)]);
+  .tuple(fc.constantFrom(...templates), fc.constantFrom('a' as const, 'u' as const, 'n' as const, 'b' as const, 'x' as const, 'i' as const), fc.constantFrom('GET' as const, 'POST' as const), fc.nat(50), fc.nat(50), fc.nat(50))
+  .map(([template, p, method, s2, s4, net]) => ['j', method, template, template.includes('{}') ? 0 : 1, p, s2 + s4 + net + 2, s2, 0, s4, 0, net, Math.floor(s4 / 2), 1, 1]);
 const shardArb: fc.Arbitrary<ShardValue> = fc.record({
-  v: fc.constant(1 as const),
+  v: fc.constant(2 as const),
   day: fc.constant('2026-11-29'),
   appVersion: fc.constantFrom('1.0.0', '1.1.0'),
   environment: fc.constantFrom('PRODUCTION', 'DEVELOPMENT'),
@@ -42,7 +42,10 @@ describe('daily aggregates', () => {
       fc.property(fc.array(shardArb, { maxLength: 12 }), (shards) => {
         const usage = exportOf(shards);
         const calls = shards.flatMap((s) => s.rows).reduce((a, r) => a + r[5], 0);
-        expect(usage.endpoints.reduce((a, e) => a + e.calls, 0)).toBe(calls);
+        const all = [...usage.endpoints, ...(usage.excluded ?? [])];
+        expect(all.reduce((a, e) => a + e.calls, 0)).toBe(calls);
+        const platform = shards.flatMap((s) => s.rows).reduce((a, r) => a + r[12] + r[13], 0);
+        expect(all.reduce((a, e) => a + e.platformErrors!.NEEDS_AUTHENTICATION_ERR + e.platformErrors!.PROXY_ERR, 0)).toBe(platform);
         expect(usage.droppedCalls).toBe(shards.reduce((a, s) => a + s.dropped, 0));
       }),
     );
@@ -55,7 +58,8 @@ describe('daily aggregates', () => {
         for (const s of shards) mergeShard(day, s);
         const parts = dayToParts(day, 400);
         for (const p of parts) if (p.rows.length > 1) expect(jsonBytes(p)).toBeLessThanOrEqual(400);
-        expect(dayFromParts(day.day, parts)).toEqual(cloneDay(day));
+        expect(dayFromParts(day.day, parts)).toEqual(dayFromParts(day.day, dayToParts(day)));
+        expect(buildExport({ days: [dayFromParts(day.day, parts)], grants: [], installation: 'x', generatedAt: 't' })).toEqual(exportOf(shards));
       }),
     );
   });

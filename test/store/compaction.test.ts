@@ -18,7 +18,7 @@ beforeEach(() => {
 afterEach(() => sandbox.close());
 
 const ISSUE = '/rest/api/3/issue/{issueIdOrKey}';
-const row = (calls: number, principal: 'a' | 'u' = 'a', template = ISSUE): EncodedRow => ['j', 'GET', template, 1, principal, calls, calls, 0, 0, 0, 0, 0];
+const row = (calls: number, principal: 'a' | 'u' = 'a', template = ISSUE): EncodedRow => ['j', 'GET', template, 1, principal, calls, calls, 0, 0, 0, 0, 0, 0, 0];
 const DAY_MS = 86_400_000;
 const T0 = Date.parse('2026-11-29T12:00:00Z');
 
@@ -82,7 +82,7 @@ describe('compaction', () => {
 
   it('splits a large day into parts under the 240 KiB value limit and reads it back exactly', async () => {
     const rows: EncodedRow[] = operations().flatMap((op) =>
-      (['a', 'u', 'b'] as const).map((p): EncodedRow => [FAMILY_CODE[op.family], op.method, op.template, 1, p, 3, 3, 0, 0, 0, 0, 0]),
+      (['a', 'u', 'b'] as const).map((p): EncodedRow => [FAMILY_CODE[op.family], op.method, op.template, 1, p, 3, 3, 0, 0, 0, 0, 0, 0, 0]),
     );
     expect(rows.length).toBeGreaterThan(3000);
     expect(await sandbox.run(() => writeShard(rows, { now: () => T0 }))).toBe(true);
@@ -175,12 +175,19 @@ describe('compaction', () => {
   });
 
   it('leaves shards of a newer format version in place and merges the rest', async () => {
-    await sandbox.run(() => kvs.set(`${SHARD_PREFIX}2026-11-29:0000-future`, { v: 2, anything: true }));
+    await sandbox.run(() => kvs.set(`${SHARD_PREFIX}2026-11-29:0000-future`, { v: 3, anything: true }));
     for (let i = 0; i < 30; i++) await sandbox.run(() => writeShard([row(1)], { now: () => T0 }));
     const result = await sandbox.run(() => compactUsage({ now: () => T0 }));
     expect(result).toMatchObject({ complete: true, shardsMerged: 30, shardsDiscarded: 0 });
     expect((await sandbox.run(() => keys(SHARD_PREFIX))).map((k) => k.key)).toEqual([`${SHARD_PREFIX}2026-11-29:0000-future`]);
     expect(await callsOf()).toBe(30);
+  });
+
+  it('merges shards an older version wrote (rows without platform-error counts)', async () => {
+    const v1 = { v: 1, day: '2026-11-29', appVersion: '1.0.0', environment: 'PRODUCTION', moduleKey: 'm', granted: [], dropped: 0, rows: [['j', 'GET', ISSUE, 1, 'a', 4, 4, 0, 0, 0, 0, 0]] };
+    await sandbox.run(() => kvs.set(`${SHARD_PREFIX}2026-11-29:0000-old`, v1));
+    expect(await sandbox.run(() => compactUsage({ now: () => T0 }))).toMatchObject({ complete: true, shardsMerged: 1, shardsDiscarded: 0 });
+    expect((await sandbox.run(() => readUsage({ now: () => T0 }))).endpoints).toMatchObject([{ calls: 4, platformErrors: { NEEDS_AUTHENTICATION_ERR: 0, PROXY_ERR: 0 } }]);
   });
 
   it('reads pending shards and their granted scopes when another compactor holds the lease', async () => {

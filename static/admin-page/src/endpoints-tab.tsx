@@ -1,11 +1,12 @@
 import Button from '@atlaskit/button/new';
 import { DynamicTableStateless } from '@atlaskit/dynamic-table';
 import { useState } from 'react';
+import type { EndpointReport } from '../../../src/analysis/report-types';
 import type { GetEndpointsInput } from '../../../src/resolvers/contract';
 import { LocationsCell, principalsOf, SeenCell, StatusClasses, TemplateCell } from './endpoint-cells';
 import { EndpointFilters, type EndpointFilter } from './endpoint-filters';
 import { formatCount } from './format';
-import { Empty, ErrorMessage } from './states';
+import { Empty } from './states';
 import { useEndpoints } from './use-endpoints';
 
 type Sort = NonNullable<GetEndpointsInput['sort']>;
@@ -25,13 +26,13 @@ const HEAD = {
   ],
 };
 
-/** Returns the Endpoints tab: a server-side paged, filtered and sorted table. */
-export function EndpointsTab({ filter, onFilter, version }: { filter: EndpointFilter; onFilter: (filter: EndpointFilter) => void; version: number }) {
+/** Returns the Endpoints tab: the snapshot's endpoints, paged, filtered and sorted as the `getEndpoints` resolver does. */
+export function EndpointsTab({ endpoints, filter, onFilter }: { endpoints: readonly EndpointReport[]; filter: EndpointFilter; onFilter: (filter: EndpointFilter) => void }) {
   const [offset, setOffset] = useState(0);
   const [sort, setSort] = useState<{ key: Sort; order: 'ASC' | 'DESC' }>({ key: 'calls', order: 'DESC' });
   const input: GetEndpointsInput = { ...filter, offset, limit: PAGE_SIZE, sort: sort.key, direction: sort.order === 'ASC' ? 'asc' : 'desc' };
-  const { page, loading, error } = useEndpoints(input, version);
-  const total = page?.total ?? 0;
+  const page = useEndpoints(endpoints, input);
+  const total = page.total;
   // The table re-sorts a page by the sorted column's cell keys (with Intl.Collator); keys that
   // encode the resolver's order keep the server's sort exactly.
   const order = (column: Sort, index: number) => (column === sort.key && sort.order === 'DESC' ? -index : index);
@@ -42,25 +43,19 @@ export function EndpointsTab({ filter, onFilter, version }: { filter: EndpointFi
   return (
     <div className="si-stack">
       <EndpointFilters filter={filter} onChange={changeFilter} />
-      {error ? <ErrorMessage error={error} title="Could not load endpoints" /> : null}
       <div className="si-table-scroll">
         <DynamicTableStateless
           head={HEAD}
           label="Endpoints"
           testId="endpoints-table"
-          isLoading={loading && !!page}
           sortKey={sort.key}
           sortOrder={sort.order}
           onSort={({ key, sortOrder }: { key: Sort; sortOrder: 'ASC' | 'DESC' }) => {
             setOffset(0);
             setSort({ key, order: sortOrder });
           }}
-          emptyView={
-            loading && !page ? undefined : (
-              <Empty header={Object.values(filter).some(Boolean) ? 'No endpoint matches the filter' : 'No endpoints yet'} description="Endpoints appear when the app's code calls a product API (static) or the recorder sees a call (runtime)." />
-            )
-          }
-          rows={(page?.items ?? []).map((e, i) => ({
+          emptyView={<Empty header={Object.values(filter).some(Boolean) ? 'No endpoint matches the filter' : 'No endpoints yet'} description="Endpoints appear when the app's code calls a product API (static) or the recorder sees a call (runtime)." />}
+          rows={page.items.map((e, i) => ({
             key: e.key,
             testId: `endpoint-row`,
             cells: [
@@ -78,13 +73,13 @@ export function EndpointsTab({ filter, onFilter, version }: { filter: EndpointFi
         />
       </div>
       <nav className="si-pager" aria-label="Endpoint pages">
-        <Button isDisabled={offset === 0 || loading} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>
+        <Button isDisabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>
           Previous
         </Button>
-        <span data-testid="endpoints-range" data-loading={loading ? 'true' : 'false'} aria-live="polite">
+        <span data-testid="endpoints-range" data-loading="false" aria-live="polite">
           {total === 0 ? '0 endpoints' : `${formatCount(offset + 1)}–${formatCount(Math.min(offset + PAGE_SIZE, total))} of ${formatCount(total)}`}
         </span>
-        <Button isDisabled={offset + PAGE_SIZE >= total || loading} onClick={() => setOffset(offset + PAGE_SIZE)}>
+        <Button isDisabled={offset + PAGE_SIZE >= total} onClick={() => setOffset(offset + PAGE_SIZE)}>
           Next
         </Button>
       </nav>

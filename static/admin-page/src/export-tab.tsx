@@ -12,6 +12,7 @@ import { ErrorMessage } from './states';
 const FORMATS: { format: ExportUsageInput['format']; label: string; help: string }[] = [
   { format: 'json', label: 'Export JSON', help: 'the versioned usage format that scope-inspector audit --usage reads' },
   { format: 'csv', label: 'Export CSV', help: 'one row per endpoint, safe to open in a spreadsheet' },
+  { format: 'scopes-csv', label: 'Export scopes CSV', help: 'one row per scope with its verdict and evidence, then the files not scanned' },
   { format: 'markdown', label: 'Export Markdown', help: 'a scope justification for security review' },
 ];
 

@@ -1,17 +1,31 @@
 import Heading from '@atlaskit/heading';
 import SectionMessage from '@atlaskit/section-message';
 import type { GetReportResult } from '../../../src/resolvers/contract';
+import { skippedLines, verdictCounts, VERDICT_MEANING } from '../../../src/report/verdict-summary';
 import { formatCount, formatDay, formatShare, plural } from './format';
 import { Stat } from './stat';
+
+const FILES_SHOWN = 5;
+
+const TILES = [
+  { verdict: 'in-use', label: 'In use', appearance: 'success' },
+  { verdict: 'code-only', label: 'Code only', appearance: 'default' },
+  { verdict: 'platform', label: 'Platform', appearance: 'default' },
+  { verdict: 'not-granted', label: 'Not granted', appearance: 'danger' },
+  { verdict: 'missing', label: 'Missing', appearance: 'danger' },
+  { verdict: 'unverifiable', label: 'Unverifiable', appearance: 'warning' },
+  { verdict: 'unused', label: 'Unused', appearance: 'warning' },
+] as const;
 
 /** Returns the Overview: scope counts, blast radius, observation window and confidence, installed vs deployed. */
 export function OverviewTab({ data }: { data: GetReportResult }) {
   const { report } = data;
   const { scopes, runtime } = report;
-  // Declared scopes a site refused at runtime (the gateway's 401 "scope does not match").
-  const notGrantedOnSites = new Set(scopes.missing.filter((m) => m.where === 'installation').flatMap((m) => m.add)).size;
+  const counts = verdictCounts(scopes.details);
   const behind = runtime.installations.filter((i) => i.notGranted.length > 0);
   const unresolved = report.unresolved.length;
+  const notScanned = skippedLines(report.files);
+  const blocking = report.files.skipped.filter((f) => f.blocksRemoval).length;
   return (
     <div className="si-stack">
       {behind.map((i) => (
@@ -37,11 +51,11 @@ export function OverviewTab({ data }: { data: GetReportResult }) {
         </Heading>
         <div className="si-stats">
           <Stat label="Declared" value={scopes.declared.length} testId="count-declared" />
-          <Stat label="Used" value={scopes.used.length} appearance="success" testId="count-used" />
-          <Stat label="Unused" value={scopes.unused.length} appearance={scopes.unused.length ? 'warning' : 'default'} testId="count-unused" />
-          <Stat label="Missing" value={scopes.missingScopes.length} appearance={scopes.missingScopes.length || notGrantedOnSites ? 'danger' : 'default'} testId="count-missing">
-            {notGrantedOnSites ? `+ ${notGrantedOnSites} declared but not granted on a site (runtime 401s)` : null}
-          </Stat>
+          {TILES.map((t) => (
+            <Stat key={t.verdict} label={t.label} value={counts[t.verdict]} appearance={counts[t.verdict] ? t.appearance : 'default'} testId={`count-${t.verdict}`}>
+              {VERDICT_MEANING[t.verdict]}
+            </Stat>
+          ))}
           <Stat label="Replaceable" value={scopes.replaceable.length} appearance={scopes.replaceable.length ? 'warning' : 'default'} testId="count-replaceable" />
           <Stat label="Invalid" value={scopes.invalid.length} appearance={scopes.invalid.length ? 'danger' : 'default'} testId="count-invalid" />
         </div>
@@ -52,8 +66,9 @@ export function OverviewTab({ data }: { data: GetReportResult }) {
         </Heading>
         <div className="si-stats">
           <Stat label="Operations the declared scopes authorize" value={formatCount(report.blastRadius.declared)} testId="blast-declared" />
-          <Stat label="With the least-privilege plan" value={formatCount(report.blastRadius.plan)} appearance="success" testId="blast-plan">
+          <Stat label="With the least-privilege plan" value={formatCount(report.blastRadius.plan)} appearance={report.blastRadius.plan <= report.blastRadius.declared ? 'success' : 'warning'} testId="blast-plan">
             {report.blastRadius.declared > 0 ? `${formatShare(report.blastRadius.plan / report.blastRadius.declared)} of today's` : null}
+            {report.plan.replacements.length ? ', with classic scopes replaced by granular ones (see Plan)' : null}
           </Stat>
         </div>
       </section>
@@ -67,12 +82,28 @@ export function OverviewTab({ data }: { data: GetReportResult }) {
           </Stat>
           <Stat label="Static endpoints exercised at runtime" value={formatShare(runtime.staticExercised)} testId="static-exercised" />
           <Stat label="Unresolved dynamic calls" value={unresolved} appearance={unresolved ? 'warning' : 'default'} testId="unresolved" />
+          <Stat label="Files not read (block removal)" value={blocking} appearance={blocking ? 'warning' : 'default'} testId="files-blocking" />
           <Stat label="Endpoints" value={formatCount(data.endpointCount)} testId="endpoint-count">
             {plural(runtime.sites, 'site')}
             {runtime.droppedCalls ? `, ${plural(runtime.droppedCalls, 'dropped call')}` : ''}
           </Stat>
         </div>
       </section>
+      {notScanned.length ? (
+        <section aria-labelledby="si-files-heading">
+          <Heading size="small" as="h2" id="si-files-heading">
+            Files not scanned as such ({notScanned.length})
+          </Heading>
+          <ul className="si-list" data-testid="files-not-scanned">
+            {notScanned.slice(0, FILES_SHOWN).map((line) => (
+              <li key={line}>
+                <code className="si-code-inline">{line}</code>
+              </li>
+            ))}
+            {notScanned.length > FILES_SHOWN ? <li className="si-muted">and {notScanned.length - FILES_SHOWN} more (see the Markdown export)</li> : null}
+          </ul>
+        </section>
+      ) : null}
       <section aria-labelledby="si-install-heading">
         <Heading size="small" as="h2" id="si-install-heading">
           Installed vs deployed

@@ -27,6 +27,25 @@ export function PlanTab({ data }: { data: GetReportResult }) {
         {plan.remove.length ? `; removes ${plan.remove.join(', ')}` : ''}.{unchanged ? ' manifest.yml already matches it.' : ''}
         {plan.search === 'greedy' ? ' (Chosen heuristically: too many combinations to try them all.)' : ''}
       </p>
+      {plan.replacements.length ? (
+        <section aria-labelledby="si-replace-heading">
+          <Heading size="small" as="h2" id="si-replace-heading">
+            Classic scopes replaced by granular ones
+          </Heading>
+          <ul className="si-list" data-testid="plan-replacements">
+            {plan.replacements.map((r) => (
+              <li key={r.classic}>
+                <code className="si-code-inline">{r.classic}</code> → {r.replacement.map((s) => <code key={s} className="si-code-inline">{s}</code>)}: operations authorized {formatCount(r.authorizedBefore)} → {formatCount(r.authorizedAfter)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {plan.keptForUnresolved.length ? (
+        <p className="si-muted" data-testid="plan-kept">
+          Kept because the tool cannot tell whether they are needed (see the Scopes tab, status unverifiable): {plan.keptForUnresolved.join(', ')}.
+        </p>
+      ) : null}
       <section aria-labelledby="si-plan-heading">
         <div className="si-row">
           <Heading size="small" as="h2" id="si-plan-heading">

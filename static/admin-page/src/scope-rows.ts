@@ -1,14 +1,15 @@
-import type { Report } from '../../../src/analysis/report-types';
+import type { Report, ScopeVerdict } from '../../../src/analysis/report-types';
+import { VERDICTS } from '../../../src/analysis/verdict-types';
 import type { ScopeKind } from '../../../src/catalog/types';
 import { scopeKind } from '../../../src/catalog/scope-kind';
 
-/** Status of a scope on the Scopes tab, worst first. */
-export type ScopeStatus = 'invalid' | 'missing' | 'unused' | 'unused-unless-unresolved' | 'replaceable' | 'used' | 'granted-only';
+/** Status of a scope on the Scopes tab: its verdict, or `granted-only` (granted by a site, neither declared nor needed). */
+export type ScopeStatus = ScopeVerdict | 'granted-only';
 
-/** Statuses in the order the filter offers them. */
-export const SCOPE_STATUSES: readonly ScopeStatus[] = ['used', 'unused', 'unused-unless-unresolved', 'missing', 'invalid', 'replaceable', 'granted-only'];
+/** Statuses in the order the filter offers them (worst first). */
+export const SCOPE_STATUSES: readonly ScopeStatus[] = [...VERDICTS, 'granted-only'];
 
-/** One row of the Scopes table: a declared, needed or granted scope. */
+/** One row of the Scopes table: a scope's detail as the page shows it. */
 export interface ScopeRow {
   name: string;
   status: ScopeStatus;
@@ -16,61 +17,60 @@ export interface ScopeRow {
   declared: boolean;
   /** Installations that granted it, of all installations seen at runtime. */
   grantedBy: number;
-  /** Operation keys and other-need reasons that need it (or, for unused scopes, may need it). */
+  /** What needs it (operation keys, triggers, modules, features) or, when unverifiable, what blocks a verdict. */
   neededBy: string[];
-  /** Static locations (file:line) of needs it would authorize when missing. */
+  /** Code and manifest locations of those needs. */
   locations: string[];
-  /** Runtime 401 "scope does not match" answers of needs it would authorize. */
-  scopeMismatch401: number;
-  /** Human explanation: a suggestion, a replacement, what unresolved call may need it. */
+  /** Runtime evidence, as the report computed it (the inspector's own calls excluded). */
+  calls: number;
+  failures: number;
+  lastSeen: string | null;
+  /** True when it saw calls and every one failed: never shown as healthy. */
+  failing: boolean;
+  /** Modules that rely on it (titles when the manifest gives them). */
+  modules: string[];
+  /** Human explanation: the replacement, the suggestion, a not-granted site. */
   note?: string;
 }
 
-/** Returns every declared, needed or granted scope with its status, sorted by name. */
+/** Returns every declared, needed or granted scope with its verdict, sorted by name; nothing is recomputed. */
 export function scopeRows(report: Pick<Report, 'scopes' | 'runtime'>): ScopeRow[] {
-  const rows = new Map<string, ScopeRow>();
-  const row = (name: string, kind: ScopeKind = scopeKind(name)): ScopeRow => {
-    let found = rows.get(name);
-    if (!found) {
-      found = { name, status: 'used', kind, declared: false, grantedBy: 0, neededBy: [], locations: [], scopeMismatch401: 0 };
-      rows.set(name, found);
-    }
-    return found;
-  };
   const { scopes } = report;
-  for (const d of scopes.declared) Object.assign(row(d.name, d.kind), { declared: true });
-  for (const u of scopes.used) row(u.name, u.kind).neededBy.push(...u.neededBy);
-  for (const r of scopes.replaceable) Object.assign(row(r.classic), { status: 'replaceable', note: `Replace with ${r.replacement.join(', ')}${r.toAdd.length ? ` (add ${r.toAdd.join(', ')})` : ''}` });
-  for (const u of scopes.unused) {
-    const target = Object.assign(row(u.name, u.kind), { status: u.status });
-    if (u.because.length) {
-      target.neededBy.push(...u.because);
-      target.note = 'An unresolved call may need it';
-    }
+  const declared = new Set(scopes.declared.map((d) => d.name));
+  const replaceable = new Map(scopes.replaceable.map((r) => [r.classic, r]));
+  const invalid = new Map(scopes.invalid.map((i) => [i.name, i]));
+  const grantedBy = (name: string) => report.runtime.installations.filter((i) => i.granted.includes(name)).length;
+  const rows: ScopeRow[] = scopes.details.map((d) => {
+    const needs = d.reasons.filter((r) => r.kind !== 'not-granted');
+    const r = replaceable.get(d.scope);
+    const bad = invalid.get(d.scope);
+    const refused = d.reasons.filter((x) => x.kind === 'not-granted').map((x) => x.text);
+    const note = bad
+      ? bad.suggestion ? `Did you mean ${bad.suggestion}?` : 'Not a scope @forge/manifest knows'
+      : r ? `Replaceable: ${r.replacement.join(', ')}${r.toAdd.length ? ` (add ${r.toAdd.join(', ')})` : ''}`
+        : refused.length ? refused.join('; ') : undefined;
+    return {
+      name: d.scope,
+      status: d.verdict,
+      kind: scopeKind(d.scope),
+      declared: declared.has(d.scope),
+      grantedBy: grantedBy(d.scope),
+      neededBy: needs.map((x) => x.operation ?? x.text),
+      locations: [...new Set(needs.flatMap((x) => x.at))].sort(),
+      calls: d.calls,
+      failures: d.failures,
+      lastSeen: d.lastSeen,
+      failing: d.calls > 0 && d.failures === d.calls,
+      modules: d.modules.map((m) => m.title ?? m.key),
+      ...(note ? { note } : {}),
+    };
+  });
+  const listed = new Set(rows.map((r) => r.name));
+  for (const name of new Set(report.runtime.installations.flatMap((i) => i.granted))) {
+    if (listed.has(name)) continue;
+    rows.push({ name, status: 'granted-only', kind: scopeKind(name), declared: false, grantedBy: grantedBy(name), neededBy: [], locations: [], calls: 0, failures: 0, lastSeen: null, failing: false, modules: [], note: 'Granted by an installation, not declared' });
   }
-  for (const need of scopes.missing) {
-    for (const name of need.add) {
-      const target = row(name);
-      if (need.where === 'installation') target.note = 'Declared, but a site has not granted it yet';
-      else if (!target.declared) target.status = 'missing';
-      target.neededBy.push(need.need);
-      target.locations.push(...need.locations.map((l) => `${l.file}:${l.line}`));
-      target.scopeMismatch401 += need.scopeMismatch401;
-    }
-  }
-  for (const name of scopes.missingScopes) if (!rows.get(name)?.declared) row(name).status = 'missing';
-  for (const i of scopes.invalid) Object.assign(row(i.name), { status: 'invalid', note: i.suggestion ? `Did you mean ${i.suggestion}?` : 'Not a scope @forge/manifest knows' });
-  for (const installation of report.runtime.installations) {
-    for (const name of installation.granted) {
-      const target = rows.get(name) ?? Object.assign(row(name), { status: 'granted-only' as const, note: 'Granted by an installation, not declared' });
-      target.grantedBy += 1;
-    }
-  }
-  for (const r of rows.values()) {
-    r.neededBy = [...new Set(r.neededBy)].sort();
-    r.locations = [...new Set(r.locations)].sort();
-  }
-  return [...rows.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return rows.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 /** Returns the rows whose name, status or needs contain `text` (case-insensitive) and whose status is in `statuses` (all when empty). */

@@ -2,9 +2,10 @@ import Button from '@atlaskit/button/new';
 import DynamicTable from '@atlaskit/dynamic-table';
 import Textfield from '@atlaskit/textfield';
 import { useMemo, useState } from 'react';
-import type { Report, ScopeEvidence } from '../../../src/analysis/report-types';
+import Lozenge from '@atlaskit/lozenge';
+import type { Report } from '../../../src/analysis/report-types';
 import { Choice } from './choice';
-import { formatDay, plural } from './format';
+import { formatCount, formatDay, plural } from './format';
 import { filterScopeRows, SCOPE_STATUSES, scopeRows, type ScopeRow, type ScopeStatus } from './scope-rows';
 import { Empty } from './states';
 import { StatusLozenge } from './status-lozenge';
@@ -14,7 +15,7 @@ const HEAD = {
     { key: 'name', content: 'Scope', isSortable: true },
     { key: 'status', content: 'Status', isSortable: true },
     { key: 'kind', content: 'Kind', isSortable: true },
-    { key: 'neededBy', content: 'Needed by', isSortable: true },
+    { key: 'neededBy', content: 'Needed by (or why it cannot be told)', isSortable: true },
     { key: 'evidence', content: 'Evidence' },
   ],
 };
@@ -36,17 +37,18 @@ function Needs({ row }: { row: ScopeRow }) {
   );
 }
 
-function Evidence({ row, found, onShowEndpoints }: { row: ScopeRow; found?: ScopeEvidence; onShowEndpoints: (scope: string) => void }) {
-  const locations = [...new Set([...(found?.locations ?? []), ...row.locations])];
+function Evidence({ row, onShowEndpoints }: { row: ScopeRow; onShowEndpoints: (scope: string) => void }) {
+  const locations = row.locations;
   return (
     <div className="si-evidence" data-testid="scope-evidence">
       {row.note ? <div>{row.note}</div> : null}
-      {found && (found.calls > 0 || found.lastSeen) ? (
-        <div data-testid="scope-runtime">
-          {plural(found.calls, 'call')} at runtime{found.lastSeen ? `, last ${formatDay(found.lastSeen)}` : ''}
+      {row.calls > 0 ? (
+        <div data-testid="scope-runtime" data-calls={row.calls} data-failures={row.failures}>
+          {plural(row.calls, 'call')} at runtime{row.failures ? `, ${formatCount(row.failures)} failed` : ''}
+          {row.lastSeen ? `, last ${formatDay(row.lastSeen)}` : ''} {row.failing ? <Lozenge appearance="removed">failing</Lozenge> : null}
         </div>
       ) : null}
-      {row.scopeMismatch401 ? <div className="si-danger">{plural(row.scopeMismatch401, '401 scope mismatch', '401 scope mismatches')} at runtime</div> : null}
+      {row.modules.length ? <div className="si-muted">modules: {row.modules.join(', ')}</div> : null}
       {locations.length ? (
         <div className="si-muted">
           {locations.slice(0, 3).join(', ')}
@@ -64,7 +66,7 @@ function Evidence({ row, found, onShowEndpoints }: { row: ScopeRow; found?: Scop
 }
 
 /** Returns the Scopes tab: every declared, needed or granted scope, sortable and filterable. */
-export function ScopesTab({ report, onShowEndpoints }: { report: Pick<Report, 'scopes' | 'runtime' | 'scopeEvidence'>; onShowEndpoints: (scope: string) => void }) {
+export function ScopesTab({ report, onShowEndpoints }: { report: Pick<Report, 'scopes' | 'runtime'>; onShowEndpoints: (scope: string) => void }) {
   const all = useMemo(() => scopeRows(report), [report]);
   const [text, setText] = useState('');
   const [status, setStatus] = useState<ScopeStatus | undefined>();
@@ -97,7 +99,7 @@ export function ScopesTab({ report, onShowEndpoints }: { report: Pick<Report, 's
               { key: `${SCOPE_STATUSES.indexOf(r.status)}-${r.name}`, content: <StatusLozenge status={r.status} /> },
               { key: `${r.kind}-${r.name}`, content: r.kind },
               { key: r.neededBy.length, content: <Needs row={r} /> },
-              { key: 'evidence', content: <Evidence row={r} found={report.scopeEvidence?.[r.name]} onShowEndpoints={onShowEndpoints} /> },
+              { key: 'evidence', content: <Evidence row={r} onShowEndpoints={onShowEndpoints} /> },
             ],
           }))}
         />

@@ -25,6 +25,15 @@ export function ErrorMessage({ error, title = 'Something went wrong' }: { error:
   );
 }
 
+/** Returns the page for a user the resolver refused (`NOT_ADMIN`): usage data is for admins only. */
+export function NotAdmin() {
+  return (
+    <SectionMessage appearance="information" title="Scope Inspector is for administrators" testId="not-admin">
+      <p>Recorded usage, the report and its exports are shown to site or product administrators only. Ask one of them for the report.</p>
+    </SectionMessage>
+  );
+}
+
 /** Returns an empty state explaining why there is nothing to show. */
 export function Empty({ header, description }: { header: string; description: string }) {
   return <EmptyState header={header} description={description} headingLevel={3} testId="empty-state" />;

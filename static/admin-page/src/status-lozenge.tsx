@@ -1,14 +1,16 @@
 import Lozenge, { type ThemeAppearance } from '@atlaskit/lozenge';
 import type { ScopeStatus } from './scope-rows';
 
+// Green only for what was observed succeeding; red for what fails or is missing.
 const APPEARANCE: Record<ScopeStatus, ThemeAppearance> = {
-  used: 'success',
-  unused: 'moved',
-  'unused-unless-unresolved': 'default',
+  'in-use': 'success',
+  'code-only': 'inprogress',
+  platform: 'new',
+  'not-granted': 'removed',
   missing: 'removed',
-  invalid: 'removed',
-  replaceable: 'inprogress',
-  'granted-only': 'new',
+  unverifiable: 'default',
+  unused: 'moved',
+  'granted-only': 'default',
 };
 
 /** Returns a lozenge for a scope status. */

@@ -16,17 +16,18 @@ function show(lines: string[], error = false): void {
 }
 
 async function main(): Promise<void> {
-  const context = (await view.getContext()) as { extension?: { type?: string; issue?: { key?: string }; content?: { id?: string } } };
+  const context = (await view.getContext()) as { extension?: { type?: string } };
   const extension = context.extension ?? {};
   if (extension.type === 'jira:issuePanel') {
-    const result = (await invoke('getIssueActivity', { issueKey: extension.issue?.key })) as any;
+    // The resolver reads the issue from the platform's context, not from what the page sends.
+    const result = (await invoke('getIssueActivity')) as any;
     if (!result?.ok) return show([result?.message ?? 'Could not load the activity.'], true);
     show([
       `${result.comments.length} recent comment(s)` + (result.comments[0] ? `, latest by ${result.comments[0].author}` : ''),
       `Transitions: ${result.transitions.map((t: { name: string }) => t.name).join(', ') || 'none available'}`,
     ]);
   } else {
-    const result = (await invoke('getPageFacts', { pageId: extension.content?.id })) as any;
+    const result = (await invoke('getPageFacts')) as any;
     if (!result?.ok) return show([result?.message ?? 'Could not load the page facts.'], true);
     show([`Version ${result.version}`, `Labels: ${result.labels.join(', ') || 'none'}`]);
   }

@@ -2,7 +2,7 @@ import Resolver from '@forge/resolver';
 import { asUser, route } from '@forge/api';
 import { kvs } from '@forge/kvs';
 import type { EndpointReport } from '../../../../src/analysis/report-types';
-import { renderEndpointsCsv } from '../../../../src/report/csv';
+import { renderEndpointsCsv, renderScopesCsv } from '../../../../src/report/csv';
 import { renderMarkdown } from '../../../../src/report/markdown';
 import type { GetEndpointsInput } from '../../../../src/resolvers/contract';
 import type { UsageExport } from '../../../../src/usage/format';
@@ -27,10 +27,11 @@ async function isAdmin(): Promise<boolean> {
 }
 
 resolver.define('getReport', async () => {
+  if (!(await isAdmin())) return fail('NOT_ADMIN', 'The report is for site or product administrators only.');
   const report = reportFor(await usage());
   return {
     ok: true,
-    report: { ...report, endpoints: [] },
+    report,
     endpointCount: report.endpoints.length,
     unknownRuntimeCount: report.unknownRuntime.length,
     ...planOf(report),
@@ -52,6 +53,7 @@ function matches(e: EndpointReport, input: GetEndpointsInput): boolean {
 }
 
 resolver.define('getEndpoints', async ({ payload }) => {
+  if (!(await isAdmin())) return fail('NOT_ADMIN', 'The endpoint list is for site or product administrators only.');
   const input = (payload ?? {}) as GetEndpointsInput;
   const limit = input.limit ?? 50;
   const offset = input.offset ?? 0;
@@ -66,7 +68,7 @@ resolver.define('getEndpoints', async ({ payload }) => {
 
 resolver.define('exportUsage', async ({ payload }) => {
   const format = (payload as { format?: unknown } | undefined)?.format;
-  if (format !== 'json' && format !== 'csv' && format !== 'markdown') return fail('INVALID_INPUT', 'format must be json, csv or markdown');
+  if (format !== 'json' && format !== 'csv' && format !== 'scopes-csv' && format !== 'markdown') return fail('INVALID_INPUT', 'format must be json, csv, scopes-csv or markdown');
   if (!(await isAdmin())) return fail('NOT_ADMIN', 'Only site or product administrators can export usage data.');
   const stored = await usage();
   const report = reportFor(stored);
@@ -75,6 +77,7 @@ resolver.define('exportUsage', async ({ payload }) => {
     return { ok: true, filename: 'scope-inspector-usage.json', mimeType: 'application/json', content: JSON.stringify(stored[0] ?? empty, null, 2) };
   }
   if (format === 'csv') return { ok: true, filename: 'scope-inspector-endpoints.csv', mimeType: 'text/csv', content: renderEndpointsCsv(report) };
+  if (format === 'scopes-csv') return { ok: true, filename: 'scope-inspector-scopes.csv', mimeType: 'text/csv', content: renderScopesCsv(report) };
   return { ok: true, filename: 'scope-justification.md', mimeType: 'text/markdown', content: renderMarkdown(report) };
 });
 

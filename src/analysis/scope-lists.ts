@@ -1,0 +1,75 @@
+import { scopeKind } from '../catalog';
+import type { InvalidScope } from '../manifest/invalid-scopes';
+import type { DeclaredScope } from '../manifest/types';
+import type { PlanReplacement, Report } from './report-types';
+import type { VerdictNeed } from './scope-verdicts';
+import type { ScopeDetail } from './verdict-types';
+
+/** What the lists are derived from: the details, and the needs behind them. */
+export interface ListInput {
+  details: readonly ScopeDetail[];
+  declared: readonly DeclaredScope[];
+  invalid: readonly InvalidScope[];
+  needs: readonly VerdictNeed[];
+  /** The plan's replacements of classic scopes. */
+  replacements: readonly PlanReplacement[];
+}
+
+const USED = new Set(['in-use', 'code-only', 'platform', 'not-granted']);
+const location = (at: string) => {
+  const i = at.lastIndexOf(':');
+  return { file: at.slice(0, i), line: Number(at.slice(i + 1)), column: 1 };
+};
+
+/**
+ * Returns the report's scope lists, each derived from the details so no list can disagree with
+ * a verdict: used (needed and declared), unused, unverifiable, missing needs, replaceable, invalid.
+ */
+export function scopeLists(input: ListInput): Omit<Report['scopes'], 'duplicates'> {
+  const byName = new Map(input.details.map((d) => [d.scope, d]));
+  const verdict = (name: string) => byName.get(name)?.verdict;
+  const declaredOf = (d: DeclaredScope) => ({ name: d.name, line: d.line, column: d.column, kind: scopeKind(d.name) });
+  const invalidNames = new Set(input.invalid.map((i) => i.name));
+  const neededBy = (d: ScopeDetail) => [...new Set(d.reasons.filter((r) => r.kind !== 'not-granted' && r.kind !== 'blocked').map((r) => r.operation ?? r.text))];
+
+  // Per need, the scopes whose verdict is missing or not-granted because of it (details are sorted by scope, so are these).
+  const byNeed = new Map<string, { missing: string[]; refused: string[] }>();
+  for (const d of input.details) {
+    if (d.verdict !== 'missing' && d.verdict !== 'not-granted') continue;
+    for (const r of d.reasons) {
+      if (r.kind === 'not-granted' || r.kind === 'blocked') continue;
+      const id = r.operation ?? r.text;
+      const entry = byNeed.get(id) ?? { missing: [], refused: [] };
+      (d.verdict === 'missing' ? entry.missing : entry.refused).push(d.scope);
+      byNeed.set(id, entry);
+    }
+  }
+  const missing: Report['scopes']['missing'] = [];
+  for (const need of input.needs) {
+    const entry = byNeed.get(need.id);
+    if (!entry) continue;
+    const at = need.endpoint ? need.endpoint.calls.map(({ file, line, column }) => ({ file, line, column })) : need.at.map(location);
+    const scopeMismatch401 = need.endpoint?.runtime?.scopeMismatch401 ?? 0;
+    if (entry.missing.length) missing.push({ need: need.id, where: 'manifest', add: entry.missing, locations: at, scopeMismatch401 });
+    // Declared, but a site has not granted it: the need fails there (runtime 401s).
+    if (entry.refused.length) missing.push({ need: need.id, where: 'installation', add: entry.refused, locations: at, scopeMismatch401 });
+  }
+
+  const declared = new Set(input.declared.map((d) => d.name));
+  return {
+    details: [...input.details],
+    declared: input.declared.map((d) => ({ ...declaredOf(d), valid: !invalidNames.has(d.name) })),
+    used: input.declared.filter((d) => USED.has(verdict(d.name) ?? '')).map((d) => ({ name: d.name, kind: scopeKind(d.name), neededBy: neededBy(byName.get(d.name)!) })),
+    unused: input.declared.filter((d) => verdict(d.name) === 'unused').map(declaredOf),
+    unverifiable: input.declared.filter((d) => verdict(d.name) === 'unverifiable').map((d) => ({ ...declaredOf(d), because: byName.get(d.name)!.reasons.map((r) => r.text) })),
+    missing,
+    missingScopes: input.details.filter((d) => d.verdict === 'missing').map((d) => d.scope),
+    replaceable: input.replacements
+      .filter((r) => declared.has(r.classic) && USED.has(verdict(r.classic) ?? ''))
+      .map((r) => {
+        const d = input.declared.find((x) => x.name === r.classic)!;
+        return { classic: r.classic, line: d.line, column: d.column, replacement: r.replacement, toAdd: r.replacement.filter((s) => !declared.has(s)), neededBy: neededBy(byName.get(r.classic)!) };
+      }),
+    invalid: input.invalid.map((i) => ({ ...i })),
+  };
+}

@@ -1,0 +1,165 @@
+import { chmodSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { makeApp, runCli } from './run-cli';
+import { runCliAsAnotherUser } from './run-cli-as';
+
+// Each app calls GET /rest/api/3/issue/{key} (read:jira-work), declares one scope only a platform
+// feature or an unread file needs, and one scope nothing needs (manage:jira-configuration).
+const manifest = (extraScope: string, extraYaml = '') => `modules:
+  function:
+    - key: main
+      handler: index.run
+${extraYaml}permissions:
+  scopes:
+    - read:jira-work
+    - ${extraScope}
+    - manage:jira-configuration
+app:
+  id: ari:cloud:ecosystem::app/1
+`;
+const ISSUE = `import api, { route } from '@forge/api';
+export const run = (key: string) => api.asApp().requestJira(route\`/rest/api/3/issue/\${key}\`);
+`;
+
+/** Runs `audit --remove-unused --dry-run` and returns the exit code, the diff and the messages. */
+const dryRun = (dir: string, ...more: string[]) => runCli(['audit', dir, '--remove-unused', '--dry-run', '--fail-on', 'none', ...more]);
+const removed = (diff: string) => [...diff.matchAll(/^-\s+- (\S+)/gm)].map((m) => m[1]).sort();
+
+describe('audit --remove-unused --dry-run keeps what a platform feature needs', () => {
+  it.each([
+    [
+      'a remote with auth.appSystemToken',
+      'read:app-system-token',
+      { 'src/index.ts': ISSUE },
+      'remotes:\n  - key: backend\n    baseUrl: https://backend.example.com\n    auth:\n      appSystemToken:\n        enabled: true\n',
+    ],
+    [
+      'an endpoint with auth.appUserToken',
+      'read:app-user-token',
+      { 'src/index.ts': ISSUE },
+      '  endpoint:\n    - key: remote-resolver\n      remote: backend\n      auth:\n        appUserToken:\n          enabled: true\nremotes:\n  - key: backend\n    baseUrl: https://backend.example.com\n',
+    ],
+    [
+      'publishGlobal from @forge/realtime',
+      'read:app-global-channel:realtime',
+      { 'src/index.ts': ISSUE, 'src/live.ts': "import { publishGlobal } from '@forge/realtime';\nexport const tell = (n: string) => publishGlobal('updates', n);\n" },
+    ],
+    [
+      "@forge/bridge's realtime.subscribeGlobal in Custom UI",
+      'read:app-global-channel:realtime',
+      { 'src/index.ts': ISSUE, 'static/app/src/live.js': "import { realtime } from '@forge/bridge';\nexport const listen = (cb) => realtime.subscribeGlobal('updates', cb);\n" },
+    ],
+    [
+      'the privacy API, passed along rather than called in place',
+      'report:personal-data',
+      { 'src/index.ts': ISSUE, 'src/privacy.ts': "import { privacy } from '@forge/api';\nexport const check = (batches: { accountId: string; updatedAt: string }[][]) => Promise.all(batches.map(privacy.reportPersonalData));\n" },
+    ],
+    ['@forge/kvs', 'storage:app', { 'src/index.ts': ISSUE, 'src/store.ts': "import { kvs } from '@forge/kvs';\nexport const save = (v: string) => kvs.set('k', v);\n" }],
+    ['@forge/storage', 'storage:app', { 'src/index.ts': ISSUE, 'src/store.ts': "import { storage } from '@forge/storage';\nexport const save = (v: string) => storage.set('k', v);\n" }],
+    [
+      "authorize().onConfluenceContent(), whose permission check needs the Confluence scope",
+      'read:confluence-content.permission',
+      { 'src/index.ts': ISSUE, 'src/can.ts': "import { authorize } from '@forge/api';\nexport const canRead = (id: string) => authorize().onConfluenceContent(id).canRead();\n" },
+    ],
+  ])('%s: keeps %s, removes only the unused scope', async (_name, scope, files, extraYaml = '') => {
+    const { code, out, err } = await dryRun(makeApp({ 'manifest.yml': manifest(scope, extraYaml), ...files }));
+    expect({ code, err }).toEqual({ code: 0, err: '' });
+    expect(removed(out)).toEqual(['manage:jira-configuration']);
+    const json = JSON.parse((await runCli(['audit', makeApp({ 'manifest.yml': manifest(scope, extraYaml), ...files }), '--format', 'json', '--fail-on', 'none'])).out);
+    expect(json.scopes.details.find((d: { scope: string }) => d.scope === scope)).toMatchObject({ verdict: expect.stringMatching(/^(platform|code-only)$/) });
+  });
+
+  it('Forge SQL: storage:app may be needed (Atlassian names no scope for it), so removal is blocked, not advised', async () => {
+    const dir = makeApp({ 'manifest.yml': manifest('storage:app', '  sql:\n    - key: main\n      engine: mysql\n'), 'src/index.ts': ISSUE, 'src/db.ts': "import { sql } from '@forge/sql';\nexport const rows = () => sql.executeRaw('SELECT 1');\n" });
+    const { code, err } = await dryRun(dir);
+    expect(code).toBe(2);
+    expect(err).toMatch(/storage:app: .*Forge SQL \(@forge\/sql\).*src\/db\.ts:1/);
+  });
+
+  it('an unknown @forge/* package blocks removal: the tool cannot tell what it requests', async () => {
+    const dir = makeApp({ 'manifest.yml': manifest('read:jira-user'), 'src/index.ts': ISSUE, 'src/ai.ts': "import { chat } from '@forge/llm';\nexport const ask = (q: string) => chat({ messages: [q] });\n" });
+    const { code, err } = await dryRun(dir);
+    expect(code).toBe(2);
+    expect(err).toContain("@forge/llm: the tool does not know what this package requests on the app's behalf");
+  });
+});
+
+describe('audit --remove-unused --dry-run exits 2 naming the file it could not read', () => {
+  // read:jira-user's only caller (GET /rest/api/3/myself) sits in the file the scanner cannot read.
+  const MYSELF = "import api, { route } from '@forge/api';\nexport const me = () => api.asUser().requestJira(route`/rest/api/3/myself`);\n";
+  const app = (files: Record<string, string>) => makeApp({ 'manifest.yml': manifest('read:jira-user'), 'src/index.ts': ISSUE, ...files });
+
+  it('a symlinked source file is followed and scanned: nothing wrongly removed', async () => {
+    const dir = app({ 'lib/me.ts': MYSELF });
+    symlinkSync('../lib/me.ts', join(dir, 'src/me.ts'));
+    const { code, out } = await dryRun(dir);
+    expect(code).toBe(0);
+    expect(removed(out)).toEqual(['manage:jira-configuration']);
+    const text = (await runCli(['audit', dir, '--fail-on', 'none'])).out;
+    expect(text).toContain('src/me.ts: symbolic link to lib/me.ts, followed');
+  });
+
+  it('a broken symlink blocks removal', async () => {
+    const dir = app({});
+    symlinkSync('../lib/gone.ts', join(dir, 'src/me.ts'));
+    const { code, err } = await dryRun(dir);
+    expect(code).toBe(2);
+    expect(err).toMatch(/read:jira-user: src\/me\.ts was not read: broken symbolic link/);
+  });
+
+  it('a source file that opens with a long base64 string is scanned, not skipped as minified', async () => {
+    const icon = `export const ICON = 'data:image/png;base64,${'iVBORw0KGgoAAAANSUhEUgAAAAEAAAAB'.repeat(850)}';\n`;
+    const dir = app({ 'src/me.ts': icon + MYSELF });
+    const { code, out } = await dryRun(dir);
+    expect(code).toBe(0);
+    expect(removed(out)).toEqual(['manage:jira-configuration']);
+  });
+
+  it('a file with a syntax error blocks removal, named with its line', async () => {
+    const dir = app({ 'src/me.ts': MYSELF + 'export const broken = (;\n' });
+    const { code, err, out } = await dryRun(dir);
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toMatch(/read:jira-user: src\/me\.ts was not read: could not be parsed \(3:\d+: /);
+    expect(err).toContain('--force');
+    const forced = await dryRun(dir, '--force');
+    expect(forced.code).toBe(0);
+    expect(removed(forced.out)).toEqual(['manage:jira-configuration', 'read:jira-user']);
+  });
+
+  it('a file the operating system refuses to read blocks removal', async () => {
+    const dir = app({ 'src/me.ts': MYSELF });
+    chmodSync(join(dir, 'src/me.ts'), 0o000);
+    const { code, err } = await runCliAsAnotherUser(['audit', dir, '--remove-unused', '--dry-run', '--fail-on', 'none'], dir);
+    expect(code).toBe(2);
+    expect(err).toMatch(/read:jira-user: src\/me\.ts was not read: unreadable \(EACCES\)/);
+  });
+
+  it('lists files not read in every format', async () => {
+    const dir = app({ 'src/me.ts': MYSELF + 'export const broken = (;\n', 'src/x.test.ts': 'export {};\n' });
+    const text = (await runCli(['audit', dir, '--fail-on', 'none'])).out;
+    expect(text).toMatch(/Files not scanned as such \(2\)\n\s+src\/me\.ts: could not be parsed .*\(blocks removal\)\n\s+src\/x\.test\.ts: test file/);
+    const json = JSON.parse((await runCli(['audit', dir, '--format', 'json', '--fail-on', 'none'])).out);
+    expect(json.files.skipped).toEqual([
+      { file: 'src/me.ts', reason: expect.stringMatching(/^could not be parsed/), blocksRemoval: true },
+      { file: 'src/x.test.ts', reason: 'test file (not deployed)', blocksRemoval: false },
+    ]);
+    const md = (await runCli(['audit', dir, '--format', 'markdown', '--fail-on', 'none'])).out;
+    expect(md).toMatch(/## Files not scanned as such \(2\)\n\n- src\/me\.ts: could not be parsed/);
+    const sarif = JSON.parse((await runCli(['audit', dir, '--format', 'sarif', '--fail-on', 'none'])).out);
+    expect(sarif.runs[0].results).toContainEqual(expect.objectContaining({ ruleId: 'unread-file', locations: [expect.objectContaining({ physicalLocation: expect.objectContaining({ artifactLocation: { uri: 'src/me.ts' } }) })] }));
+    expect(sarif.runs[0].properties.filesNotScanned).toHaveLength(2);
+  });
+});
+
+describe('audit --fix --remove-unused', () => {
+  it('writes nothing when removal is blocked', async () => {
+    const dir = makeApp({ 'manifest.yml': manifest('read:jira-user'), 'src/index.ts': ISSUE, 'src/me.ts': 'export const broken = (;\n' });
+    const before = manifest('read:jira-user');
+    const { code } = await runCli(['audit', dir, '--fix', '--remove-unused']);
+    expect(code).toBe(2);
+    expect(require('node:fs').readFileSync(join(dir, 'manifest.yml'), 'utf8')).toBe(before);
+    writeFileSync(join(dir, 'src/me.ts'), 'export const fixed = 1;\n');
+    expect((await runCli(['audit', dir, '--fix', '--remove-unused'])).code).toBe(0);
+  });
+});

@@ -46,6 +46,8 @@ describe('nestingEstimate', () => {
     ['a string continued over lines', `x = 'a\\\n'; y = ${deep};`, 'jsx'],
     ['a string continued over a CRLF', `x = 'a\\\r\n'; y = ${deep};`, 'jsx'],
     ['a hashbang line', `#!/usr/bin/env node '\ny = ${deep};`, 'jsx'],
+    ['an HTML-like comment opening a block comment (a script honours <!--)', `x = 1 <!-- /*\ny = ${deep};\n/* */`, 'jsx'],
+    ['an HTML-like --> comment first on a line', `x = 1\n--> /*\ny = ${deep};\n/* */`, 'jsx'],
     ['an unterminated string', `x = 'abc\ny = ${deep};`, 'jsx'],
     ['an unterminated comment', `/* x\ny = ${deep};`, 'jsx'],
     ['an else-if chain', `${'if (a) x(); else '.repeat(N)};`, 'jsx'],

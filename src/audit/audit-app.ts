@@ -36,6 +36,9 @@ export function manifestModules(manifest: ManifestInfo): { key: string; type: st
   ];
 }
 
+/** Usage exports: one per installation, a line per endpoint and day; far below this even for busy apps. */
+const USAGE_EXPORT: InputKind = { what: 'usage export', maxBytes: 256 * 1024 * 1024, code: 'USAGE_NOT_FOUND' };
+
 /** Reads one usage export, naming the file in every error. */
 export function readUsageFile(file: string): UsageExport {
   const text = readInputFile(file, USAGE_EXPORT);
@@ -51,9 +54,6 @@ export function readUsageFile(file: string): UsageExport {
     throw new ScopeInspectorError('INVALID_USAGE_EXPORT', `${file}: ${(error as Error).message}`, { cause: error });
   }
 }
-
-/** Usage exports: one per installation, a line per endpoint and day; far below this even for busy apps. */
-const USAGE_EXPORT: InputKind = { what: 'usage export', maxBytes: 256 * 1024 * 1024, code: 'USAGE_NOT_FOUND' };
 
 /**
  * Audits a Forge app directory: reads its manifest, scans its source (on worker threads for

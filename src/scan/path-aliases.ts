@@ -3,6 +3,7 @@ import { join, posix } from 'node:path';
 import { parse, type ParseError } from 'jsonc-parser';
 import { readInputFile, type InputKind } from '../input-file';
 
+// tsconfig.json and jsconfig.json are a few kilobytes; opened without blocking (a FIFO is refused).
 const CONFIG: InputKind = { what: 'TypeScript/JavaScript config', maxBytes: 1024 * 1024, code: 'CONFIG_UNREADABLE' };
 
 /**

@@ -55,11 +55,12 @@ export function dialectOf(fileName: string): Dialect {
 
 /**
  * Parses JS/TS/JSX/TSX source with oxc-parser; parenthesised expressions are not kept as nodes.
- * The native parser overflows its stack on deep enough nesting and ends the process: callers
- * check the file first (`checkSource`).
+ * `astType: 'ts'` keeps TypeScript details (`import type`), which source edits need. The native
+ * parser overflows its stack on deep enough nesting and ends the process: callers check the
+ * file first (`checkSource`).
  */
-export function parseSource(fileName: string, text: string): Parsed {
+export function parseSource(fileName: string, text: string, astType: 'js' | 'ts' = 'js'): Parsed {
   parseSyncImpl ??= load();
   // astType 'js' leaves out type annotations: a fifth less JSON to build and parse, and types never call anything.
-  return parseSyncImpl(fileName, text, { preserveParens: false, lang: dialectOf(fileName), astType: 'js' });
+  return parseSyncImpl(fileName, text, { preserveParens: false, lang: dialectOf(fileName), astType });
 }

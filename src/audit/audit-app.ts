@@ -1,6 +1,7 @@
 import { join, relative } from 'node:path';
 import { analyze } from '../analysis/analyze';
 import type { Report } from '../analysis/report-types';
+import type { UsageWindow } from '../analysis/usage-window';
 import { ScopeInspectorError } from '../errors';
 import { readInputFile, type InputKind } from '../input-file';
 import { duplicateScopes, invalidScopes, loadForgeKnowledge, parseManifest, readManifestFile, scopeNeedsFromManifest, type ManifestInfo } from '../manifest';
@@ -17,6 +18,8 @@ export interface AuditOptions {
   onProgress?: (message: string) => void;
   /** Scopes to judge as if the manifest declared them too: the release guard's verdicts on the scopes a change removes. */
   alsoDeclared?: readonly string[];
+  /** Count only the usage of this window (default: all the usage files hold). */
+  window?: UsageWindow;
 }
 
 /** An audit's result: the report plus the inputs it was computed from. */
@@ -79,6 +82,7 @@ export async function auditApp(appDir: string, options: AuditOptions = {}): Prom
     manifestNeeds: scopeNeedsFromManifest(manifest, knowledge),
     modules: manifestModules(manifest),
     usage,
+    ...(options.window ? { window: options.window } : {}),
   });
   return { report, manifest, manifestPath, manifestText, scan };
 }

@@ -62,7 +62,12 @@ export function treeDepthOver(program: Node, limit: number): boolean {
   return false;
 }
 
+/** Returns a file's summary with nothing found yet. */
+export function emptySummary(file: string, side: Side): FileSummary {
+  return { file, side, calls: [], callSites: [], exports: {}, exportAll: [], unresolved: [], needs: [], parseErrors: [], imports: [] };
+}
+
 /** Returns the summary of a file that was not analysed, with the reason. */
 export function skippedSummary(file: string, side: Side, reason: string): FileSummary {
-  return { file, side, calls: [], callSites: [], exports: {}, exportAll: [], unresolved: [], needs: [], parseErrors: [], skipped: reason };
+  return { ...emptySummary(file, side), skipped: reason };
 }

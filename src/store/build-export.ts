@@ -37,6 +37,7 @@ function newEndpoint(row: DayRow, day: string): Building {
     appVersions: [],
     environments: [],
     moduleKeys: [],
+    daily: [],
     ...(source.excluded ? { reason: source.excluded } : {}),
     days: new Set(),
   };
@@ -52,7 +53,10 @@ function addRow(e: Building, row: DayRow, day: string): void {
   e.scopeMismatch401 += row[COL.scopeMismatch401];
   e.platformErrors!.NEEDS_AUTHENTICATION_ERR += row[COL.needsAuthentication];
   e.platformErrors!.PROXY_ERR += row[COL.proxyError];
-  if (row[COL.calls] > 0) e.days.add(day);
+  if (row[COL.calls] > 0) {
+    e.days.add(day);
+    e.daily!.push([day, row[COL.calls], row[COL.s2], row[COL.s3], row[COL.s4], row[COL.s5], row[COL.network], row[COL.scopeMismatch401]]);
+  }
   if (day < e.firstSeen) e.firstSeen = day;
   if (day > e.lastSeen) e.lastSeen = day;
   union(e.appVersions, row[14]);
@@ -62,7 +66,7 @@ function addRow(e: Building, row: DayRow, day: string): void {
 
 function finish<T extends Building>(list: Iterable<T>): Omit<T, 'days'>[] {
   return [...list]
-    .map(({ days, ...e }) => ({ ...e, daysSeen: days.size, appVersions: e.appVersions.sort(), environments: e.environments.sort(), moduleKeys: e.moduleKeys.sort() }))
+    .map(({ days, ...e }) => ({ ...e, daysSeen: days.size, appVersions: e.appVersions.sort(), environments: e.environments.sort(), moduleKeys: e.moduleKeys.sort(), daily: e.daily!.sort((a, b) => (a[0] < b[0] ? -1 : 1)) }))
     .sort((a, b) => a.family.localeCompare(b.family) || a.template.localeCompare(b.template) || a.method.localeCompare(b.method) || a.principal.localeCompare(b.principal));
 }
 

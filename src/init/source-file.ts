@@ -1,5 +1,6 @@
 import MagicString from 'magic-string';
 import { ScopeInspectorError } from '../errors';
+import { checkSource } from '../scan/file-guard';
 import { LineIndex } from '../scan/line-index';
 import { parseSource } from '../scan/oxc';
 import type { Node } from '../scan/scope';
@@ -27,9 +28,13 @@ export class SourceFile {
     readonly file: string,
     readonly text: string,
   ) {
+    this.lines = new LineIndex(text);
+    // Parsed in this process: a file too large, or nested deep enough to crash the native parser, is refused.
+    const check = checkSource(file, text);
+    if ('skip' in check) throw this.refuse(0, check.skip, 'INIT_PARSE_ERROR');
+    if ('isolate' in check) throw this.refuse(0, `nested about ${check.isolate.toLocaleString('en-US')} levels deep: too deep to edit safely`, 'INIT_PARSE_ERROR');
     const parsed = parseSource(file, text, 'ts');
     const error = parsed.errors.find((e) => e.severity === 'Error');
-    this.lines = new LineIndex(text);
     if (error) throw this.refuse(error.labels[0]?.start ?? 0, `cannot be parsed (${error.message})`, 'INIT_PARSE_ERROR');
     this.program = parsed.program;
     this.edits = new MagicString(text);

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, posix, relative, sep } from 'node:path';
+import { oversize } from './file-guard';
 import { LineIndex } from './line-index';
 import { forgeReference, looksMinified } from './minified';
 import type { Side, SkippedFile, UnresolvedFinding } from './types';
@@ -172,6 +173,9 @@ export function findSourceFiles(appDir: string, resourcePaths: readonly string[]
     for (const o of others) skipped.push({ file: o.rel, reason: `same file as ${primary.rel} (a symbolic link), scanned once`, blocksRemoval: false });
     let text: string;
     try {
+      // Checked before reading: a huge file is not even loaded.
+      const tooLarge = oversize(statSync(real).size);
+      if (tooLarge) { skipped.push({ file: primary.rel, reason: tooLarge, blocksRemoval: true }); continue; }
       text = readFile(real);
     } catch (error) {
       skipped.push({ file: primary.rel, reason: `unreadable (${errorCode(error)})`, blocksRemoval: true });

@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import type { ManifestInfo } from '../manifest/types';
+import { oversize } from './file-guard';
 import { SOURCE_EXTENSIONS, takeSource, type SourceFile } from './find-files';
 import type { PathAliases } from './path-aliases';
 import { resolveModule } from './resolve-module';
@@ -70,6 +71,9 @@ export function reachOutside(appDir: string, known: Map<string, FileSummary>, en
     seen.add(file);
     let text: string;
     try {
+      // Checked before reading, as for the files the folder walk lists.
+      const tooLarge = oversize(statSync(join(appDir, file)).size);
+      if (tooLarge) { out.skipped.push({ file, reason: tooLarge, blocksRemoval: true }); continue; }
       text = readFileSync(join(appDir, file), 'utf8');
     } catch (error) {
       out.skipped.push({ file, reason: `unreadable (${(error as NodeJS.ErrnoException).code ?? String(error)})`, blocksRemoval: true });

@@ -147,3 +147,11 @@ describe('defineBridgeResolver', () => {
     expect(() => defineBridgeResolver(sources, { key: 'r', handler: 'index.handler' }, ANALYSIS)).toThrow(/src\/index\.js:1: function r is a Custom UI resolver, but its handler `handler` is not `resolver\.getDefinitions\(\)`/);
   });
 });
+
+describe('wrapHandler and files the native parser could not survive', () => {
+  it('refuses a handler file nested deeper than is safe to parse in-process, naming it', () => {
+    // 1,500 brackets: the parser would survive these, so without the check this would be wired, not refused.
+    const deep = `export const run = () => ${'('.repeat(1500)}1${')'.repeat(1500)};\n`;
+    expect(() => wire({ 'src/index.js': deep })).toThrow(/^src\/index\.js:1: nested about 3,00\d levels deep: too deep to edit safely$/);
+  });
+});

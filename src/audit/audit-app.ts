@@ -4,7 +4,7 @@ import type { Report } from '../analysis/report-types';
 import type { UsageWindow } from '../analysis/usage-window';
 import { ScopeInspectorError } from '../errors';
 import { readInputFile, type InputKind } from '../input-file';
-import { duplicateScopes, invalidScopes, loadForgeKnowledge, parseManifest, readManifestFile, scopeNeedsFromManifest, type ManifestInfo } from '../manifest';
+import { invalidScopes, loadForgeKnowledge, parseManifest, readManifestFile, scopeNeedsFromManifest, type ManifestInfo } from '../manifest';
 import { scanAppParallel } from '../scan';
 import type { ScanResult } from '../scan/types';
 import type { UsageExport } from '../usage/format';
@@ -77,7 +77,6 @@ export async function auditApp(appDir: string, options: AuditOptions = {}): Prom
     manifestFile,
     declared: [...manifest.scopes, ...extra.map((name) => ({ name, ...manifest.scopesAt }))],
     invalid: invalidScopes(manifest, knowledge.validScopes),
-    duplicates: duplicateScopes(manifest),
     scan,
     manifestNeeds: scopeNeedsFromManifest(manifest, knowledge),
     modules: manifestModules(manifest),

@@ -41,11 +41,11 @@ export function renderMarkdown(report: Report): string {
   }
   if (scopes.unused.length) {
     lines.push('', '## Declared but not needed (safe to remove)', '', '| Scope | Declared at |', '|---|---|');
-    for (const u of scopes.unused) lines.push(`| \`${u.name}\` | ${report.manifest}:${u.line} |`);
+    for (const u of scopes.unused) lines.push(`| \`${cell(scopeName(u.name))}\` | ${report.manifest}:${u.line} |`);
   }
   if (scopes.unverifiable.length) {
     lines.push('', '## Kept: the tool cannot tell whether they are needed', '', '| Scope | Why it cannot tell |', '|---|---|');
-    for (const u of scopes.unverifiable) lines.push(`| \`${u.name}\` | ${cell(u.because.join('<br>'))} |`);
+    for (const u of scopes.unverifiable) lines.push(`| \`${cell(scopeName(u.name))}\` | ${cell(u.because.join('<br>'))} |`);
   }
   if (report.scopes.invalid.length || report.scopes.duplicates.length) {
     lines.push('', '## Manifest problems', '', '| Scope | Line | Problem |', '|---|---|---|');
@@ -57,7 +57,7 @@ export function renderMarkdown(report: Report): string {
     for (const u of report.unresolved) lines.push(`| ${u.file}:${u.line} | ${cell(u.reason)} | ${cell(u.candidates.slice(0, 8).join('<br>') || '—')} |`);
   }
   const { plan } = report;
-  lines.push('', '## Least-privilege plan', '', `${plan.scopes.length} scopes${plan.add.length ? `; adds ${plan.add.map((x) => `\`${x}\``).join(', ')}` : ''}${plan.remove.length ? `; removes ${plan.remove.map((x) => `\`${x}\``).join(', ')}` : ''}.`, '', plan.cost.summary);
+  lines.push('', '## Least-privilege plan', '', `${plan.scopes.length} scopes${plan.add.length ? `; adds ${plan.add.map((x) => `\`${x}\``).join(', ')}` : ''}${plan.remove.length ? `; removes ${plan.remove.map((x) => `\`${cell(scopeName(x))}\``).join(', ')}` : ''}.`, '', plan.cost.summary);
   if (plan.cost.withoutApproval) lines.push('', plan.cost.withoutApproval.summary);
   const files = skippedLines(report.files);
   if (files.length) {

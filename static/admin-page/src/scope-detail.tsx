@@ -4,6 +4,7 @@ import Lozenge from '@atlaskit/lozenge';
 import { useEffect, useRef } from 'react';
 import type { EndpointReport, Report, ScopeDetail, ScopeModule, ScopeReason } from '../../../src/analysis/report-types';
 import { moduleLabel } from '../../../src/report/module-label';
+import { scopeName } from '../../../src/report/scope-name';
 import { failedCalls, formatCount, formatDay, plural, refusedCalls } from './format';
 import { GLOSSARY } from './glossary';
 import type { ScopeRow } from './scope-rows';
@@ -43,7 +44,7 @@ function Reasons({ detail }: { detail: ScopeDetail }) {
 function Impact({ detail, declared }: { detail: ScopeDetail; declared: boolean }) {
   const needs = detail.reasons.filter((r) => r.kind !== 'not-granted' && r.kind !== 'blocked');
   const breaking = declared ? needs.filter((r) => r.removalBreaks) : needs;
-  const title = declared ? `Removing ${detail.scope} stops` : `Declaring ${detail.scope} makes these work`;
+  const title = declared ? `Removing ${scopeName(detail.scope)} stops` : `Declaring ${scopeName(detail.scope)} makes these work`;
   return (
     <section aria-labelledby="si-impact-heading">
       <Heading size="xsmall" as="h3" id="si-impact-heading">
@@ -121,7 +122,7 @@ export function ScopeDetailPanel({ row, report, onClose, onShowEndpoints }: { ro
     <aside className="si-detail si-card" aria-labelledby="si-detail-heading" data-testid="scope-detail" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
       <div className="si-row si-detail-head">
         <h2 className="si-detail-title" id="si-detail-heading" ref={heading} tabIndex={-1}>
-          <code>{row.name}</code>
+          <code>{scopeName(row.name)}</code>
         </h2>
         <StatusLozenge status={row.status} />
         <span className="si-muted">{row.kind}</span>

@@ -4,6 +4,7 @@ import Textfield from '@atlaskit/textfield';
 import { Suspense, useMemo } from 'react';
 import type { Report } from '../../../src/analysis/report-types';
 import { moduleLabel } from '../../../src/report/module-label';
+import { scopeName } from '../../../src/report/scope-name';
 import type SparklineType from './charts/sparkline';
 import { Choice } from './choice';
 import { lazyDefault } from './lazy-default';
@@ -106,7 +107,7 @@ export function ScopesTab({ report, filter, onFilter, selected, onSelect, onShow
                   key: r.name,
                   content: (
                     <button type="button" className="si-link-button" onClick={() => onSelect(r.name)} aria-expanded={r.name === selected} data-testid="scope-open">
-                      <code className="si-code-inline">{r.name}</code>
+                      <code className="si-code-inline">{scopeName(r.name)}</code>
                     </button>
                   ),
                 },

@@ -1,9 +1,9 @@
 import type { Report } from '../analysis/report-types';
+import { USED_VERDICTS } from '../analysis/verdict-types';
 import { scopeName } from './scope-name';
 import { skippedLines, verdictCounts, VERDICTS } from './verdict-summary';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-const NEEDED = new Set(['in-use', 'code-only', 'platform', 'not-granted']);
 
 /**
  * Returns a scope-justification document for Marketplace security review: each needed scope with
@@ -22,7 +22,7 @@ export function renderMarkdown(report: Report): string {
     '|---|---|---|---|---|',
   ];
   const kindOf = new Map(scopes.declared.map((d) => [d.name, d.kind]));
-  for (const d of scopes.details.filter((x) => NEEDED.has(x.verdict))) {
+  for (const d of scopes.details.filter((x) => USED_VERDICTS.has(x.verdict))) {
     const why = d.reasons.filter((r) => r.kind !== 'not-granted').map((r) => (r.operation ? `\`${r.operation}\`${r.text !== r.operation ? r.text.slice(r.operation.length) : ''}` : r.text));
     const where = [...new Set(d.reasons.flatMap((r) => r.at))];
     if (d.calls) where.push(`runtime: ${d.calls} calls${d.failures ? ` (${d.failures} failed)` : ''}, last ${d.lastSeen}`);

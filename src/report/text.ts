@@ -1,4 +1,5 @@
 import type { Report } from '../analysis/report-types';
+import { USED_VERDICTS } from '../analysis/verdict-types';
 import { styler } from '../cli/output';
 import { confidenceOf } from './confidence';
 import { scopeName } from './scope-name';
@@ -35,7 +36,7 @@ export function renderText(report: Report, options: { color: boolean }): string 
   section('Unused (safe to remove)', scopes.unused.map((u) => `${s.yellow(scopeName(u.name))}  ${s.dim(`${report.manifest}:${u.line}`)}`));
   section('Unverifiable (kept: the tool cannot tell)', scopes.unverifiable.map((u) => `${s.yellow(scopeName(u.name))}  ${s.dim(`${report.manifest}:${u.line}`)}  ${s.dim(u.because.join('; '))}`));
   section('Replaceable classic scopes', scopes.replaceable.map((r) => `${r.classic} → ${r.replacement.join(' + ')}${r.toAdd.length ? s.dim(`  (add ${r.toAdd.length})`) : ''}`));
-  const needed = scopes.details.filter((d) => d.verdict === 'in-use' || d.verdict === 'code-only' || d.verdict === 'platform' || d.verdict === 'not-granted');
+  const needed = scopes.details.filter((d) => USED_VERDICTS.has(d.verdict));
   section(
     'Needed',
     needed.map((d) => {

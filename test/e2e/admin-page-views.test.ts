@@ -41,7 +41,7 @@ const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
     expect(sum(s.expected.report.activity.calls)).toBe(sum(s.expected.report.endpoints.map((e) => e.runtime?.calls ?? 0)));
     await page.getByTestId('chart-coverage-table-toggle').click();
     const coverage = await page.getByTestId('chart-coverage-table').locator('tbody tr td').allTextContents();
-    expect(coverage.map(Number)).toEqual([scopes.declared.length, scopes.details.filter((d) => ['in-use', 'code-only', 'platform', 'not-granted'].includes(d.verdict)).length, scopes.details.filter((d) => d.verdict === 'in-use').length]);
+    expect(coverage.map(Number)).toEqual([scopes.declared.length, scopes.used.length, scopes.details.filter((d) => d.verdict === 'in-use').length]);
     expect(errors).toEqual([]);
     expect(await cspViolations()).toEqual([]);
     await page.close();

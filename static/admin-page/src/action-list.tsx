@@ -31,8 +31,8 @@ export function actionItems(report: Pick<Report, 'scopes' | 'runtime' | 'endpoin
     items.push({ key: `site-${i.installation}`, severity: 'danger', text: `Site ${i.installation}${i.appVersion ? ` (app ${i.appVersion})` : ''} has not granted ${i.notGranted.join(', ')}${refused}.`, action: 'Open Sites', to: { tab: 'Sites' } });
   }
   const failing = report.endpoints
-    .filter((e) => e.runtime && e.runtime.calls - e.runtime.status['2xx'] - e.runtime.status['3xx'] > 0)
-    .map((e) => ({ e, failed: e.runtime!.calls - e.runtime!.status['2xx'] - e.runtime!.status['3xx'] }))
+    .filter((e) => (e.runtime?.failures ?? 0) > 0)
+    .map((e) => ({ e, failed: e.runtime!.failures }))
     .sort((a, b) => b.failed - a.failed);
   for (const { e, failed } of failing.slice(0, FAILURES_SHOWN)) {
     const refused = e.runtime!.scopeMismatch401 ? ` (${refusedCalls(e.runtime!.scopeMismatch401)})` : '';

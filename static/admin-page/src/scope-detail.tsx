@@ -95,7 +95,7 @@ function Endpoints({ endpoints, sites }: { endpoints: readonly EndpointReport[];
                   <code className="si-code-inline si-template">{e.key}</code>
                 </th>
                 <td>{formatCount(e.runtime?.calls ?? 0)}</td>
-                <td>{e.runtime ? formatCount(e.runtime.calls - e.runtime.status['2xx'] - e.runtime.status['3xx']) : '—'}{e.runtime?.scopeMismatch401 ? <div className="si-danger">{refusedCalls(e.runtime.scopeMismatch401)}</div> : null}</td>
+                <td>{e.runtime ? formatCount(e.runtime.failures) : '—'}{e.runtime?.scopeMismatch401 ? <div className="si-danger">{refusedCalls(e.runtime.scopeMismatch401)}</div> : null}</td>
                 <td>{e.runtime ? `${formatDay(e.runtime.firstSeen)} → ${formatDay(e.runtime.lastSeen)}` : 'not seen'}</td>
                 <td>{e.runtime ? `${e.runtime.sites} of ${sites}` : '—'}</td>
               </tr>

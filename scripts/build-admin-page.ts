@@ -121,6 +121,21 @@ const featureGatesOff: Plugin = {
   },
 };
 
+/**
+ * Swaps react-scrolllock's `withLockSheet` (inside @atlaskit/modal-dialog: it stops the page
+ * scrolling behind the reset dialog) for static/admin-page/src/scroll-lock-sheet.tsx: the original
+ * adds a `<style>` element, which Forge's `style-src 'self'` refuses; the stand-in sets the same
+ * body styles through the CSSOM, which the policy allows.
+ */
+const cspCleanScrollLock: Plugin = {
+  name: 'csp-clean-scroll-lock',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/withLockSheet$/ }, (args) =>
+      /[\\/]react-scrolllock[\\/]/.test(args.importer) ? { path: join(ADMIN_PAGE_SRC, 'scroll-lock-sheet.tsx') } : undefined,
+    );
+  },
+};
+
 /** Returns Atlaskit's theme CSS (design tokens as CSS variables) for the given themes, the page's by default. */
 export function themesCss(themes: readonly string[] = THEMES): string {
   return themes.map((name) => (require(`@atlaskit/tokens/dist/cjs/artifacts/themes/${name}.js`) as { default: string }).default).join('\n');
@@ -243,7 +258,7 @@ async function buildInto(outDir: string, finalDir: string, budget: number, analy
     define: { 'process.env.NODE_ENV': '"production"' },
     loader: { '.svg': 'dataurl', '.png': 'dataurl', '.woff2': 'dataurl' },
     legalComments: 'none',
-    plugins: [staticThemes, featureGatesOff],
+    plugins: [staticThemes, featureGatesOff, cspCleanScrollLock],
     logLevel: 'warning',
   });
   const metafile = built.metafile!;

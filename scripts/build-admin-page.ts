@@ -110,7 +110,7 @@ const staticThemes: Plugin = {
  * client is never initialised, so every flag already reads as off (with a console warning), and
  * the client weighs ~35 KB gzipped.
  */
-const featureGatesOff: Plugin = {
+export const featureGatesOff: Plugin = {
   name: 'feature-gates-off',
   setup(b) {
     b.onResolve({ filter: /^@atlaskit\/feature-gate-js-client(\/.*)?$/ }, () => ({ path: 'feature-gates', namespace: 'feature-gates-off' }));

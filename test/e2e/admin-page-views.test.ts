@@ -253,6 +253,33 @@ const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
     await page.close();
   });
 
+  it.each([
+    [700, false],
+    [1280, true],
+    [1600, true],
+  ])('keeps the Scopes table readable at %i px (detail open: %s): no column squeezed below its longest path segment, nothing cut off', async (width, withDetail) => {
+    const { page } = await s.open(undefined, { width, height: 900 });
+    await tab(page, 'Scopes');
+    const scope = s.expected.report.scopes.details.find((d) => d.reasons.some((r) => r.operation))!.scope;
+    if (withDetail) await page.getByTestId(`scope-row-${scope}`).getByTestId('scope-open').click();
+    await page.getByTestId(`scope-row-${scope}`).waitFor();
+    const layout = await page.evaluate(() => {
+      const t = document.querySelector('[data-testid^="scope-row-"]')!.closest('table')!;
+      const heads = [...t.querySelectorAll('thead th')].map((th) => Math.round(th.getBoundingClientRect().width));
+      // Every code element of "What needs it" is no wider than its cell: no segment runs out of the column.
+      const cells = [...t.querySelectorAll('tbody tr')].map((tr) => tr.querySelectorAll('td')[4]);
+      const overflowing = cells.filter((td) => [...td.querySelectorAll('code')].some((c) => c.getBoundingClientRect().right > td.getBoundingClientRect().right + 1)).length;
+      const scroller = t.closest('.si-table-scroll')!;
+      return { heads, overflowing, clipped: scroller.scrollWidth > scroller.clientWidth + 1 };
+    });
+    // "What needs it" holds `/rest/api/3/issue/{issueIdOrKey}/comment`: never narrower than a couple of its segments.
+    expect(layout.heads[4]).toBeGreaterThanOrEqual(200);
+    expect(layout.overflowing).toBe(0);
+    expect(layout.clipped).toBe(false);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    await page.close();
+  });
+
   it('fits the narrower Confluence settings frame and follows a dark host theme', async () => {
     const page = await s.browser.newPage({ viewport: { width: 760, height: 800 } });
     page.setDefaultTimeout(8000);

@@ -5,6 +5,7 @@ import type { Report } from '../../../src/analysis/report-types';
 import { scopeName } from '../../../src/report/scope-name';
 import { failedCalls, plural, refusedCalls } from './format';
 import type { Destination, Navigate } from './navigation';
+import { Breakable } from './breakable';
 
 /** One thing that needs action, with where to look. */
 export interface ActionItem {
@@ -64,7 +65,7 @@ export function ActionList({ report, onNavigate }: { report: Pick<Report, 'scope
               <span className="si-action-kind">
                 <Lozenge appearance={item.severity === 'danger' ? 'removed' : 'moved'}>{item.severity === 'danger' ? 'fix' : 'check'}</Lozenge>
               </span>
-              <span className="si-action-text">{item.text}</span>
+              <span className="si-action-text"><Breakable text={item.text} /></span>
               <Button spacing="compact" appearance="subtle" onClick={() => onNavigate(item.to)}>
                 {item.action}
               </Button>

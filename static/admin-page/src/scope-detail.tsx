@@ -9,6 +9,7 @@ import { failedCalls, formatCount, formatDay, plural, refusedCalls } from './for
 import { GLOSSARY } from './glossary';
 import type { ScopeRow } from './scope-rows';
 import { StatusLozenge } from './status-lozenge';
+import { Breakable } from './breakable';
 
 /** Returns the names of the modules behind a reason ("Issue panel · Recent activity"), or nothing known. */
 function modulesOf(reason: ScopeReason, known: readonly ScopeModule[]): string[] {
@@ -26,7 +27,7 @@ function Reasons({ detail }: { detail: ScopeDetail }) {
         <li key={i}>
           <div>
             {r.kind === 'blocked' ? <Lozenge appearance="moved">cannot tell</Lozenge> : r.kind === 'not-granted' ? <Lozenge appearance="removed">not granted</Lozenge> : <Lozenge>{r.kind}</Lozenge>}{' '}
-            {r.operation ? <code className="si-code-inline">{r.operation}</code> : r.text}
+            {r.operation ? <code className="si-code-inline"><Breakable text={r.operation} /></code> : <Breakable text={r.text} />}
             {r.operation && r.text !== r.operation ? <span className="si-muted">{r.text.slice(r.operation.length)}</span> : null}
           </div>
           <div className="si-muted">
@@ -60,7 +61,7 @@ function Impact({ detail, declared }: { detail: ScopeDetail; declared: boolean }
             const who = modulesOf(r, detail.modules);
             return (
               <li key={i}>
-                {who.length ? who.join(', ') : r.at.length ? `code at ${r.at.slice(0, 2).join(', ')}${r.at.length > 2 ? '…' : ''}` : 'the app'} → <code className="si-code-inline">{needOf(r)}</code>
+                {who.length ? who.join(', ') : r.at.length ? `code at ${r.at.slice(0, 2).join(', ')}${r.at.length > 2 ? '…' : ''}` : 'the app'} → <code className="si-code-inline"><Breakable text={needOf(r)} /></code>
               </li>
             );
           })}
@@ -92,7 +93,7 @@ function Endpoints({ endpoints, sites }: { endpoints: readonly EndpointReport[];
             {endpoints.map((e) => (
               <tr key={e.key}>
                 <th scope="row">
-                  <code className="si-code-inline si-template">{e.key}</code>
+                  <code className="si-code-inline si-template"><Breakable text={e.key} /></code>
                 </th>
                 <td>{formatCount(e.runtime?.calls ?? 0)}</td>
                 <td>{e.runtime ? formatCount(e.runtime.failures) : '—'}{e.runtime?.scopeMismatch401 ? <div className="si-danger">{refusedCalls(e.runtime.scopeMismatch401)}</div> : null}</td>

@@ -35,13 +35,13 @@ function unlockBody(): void {
  */
 export default function withLockSheet<P extends { accountForScrollbars?: boolean }>(Wrapped: ComponentType<P>): ComponentType<P> {
   return class SheetProvider extends PureComponent<P> {
-    componentDidMount(): void {
+    override componentDidMount(): void {
       if (locks++ === 0) lockBody(this.props.accountForScrollbars !== false);
     }
-    componentWillUnmount(): void {
+    override componentWillUnmount(): void {
       if (--locks === 0) unlockBody();
     }
-    render() {
+    override render() {
       return <Wrapped {...this.props} />;
     }
   };

@@ -20,6 +20,11 @@ describe('audit: empty, padded and repeated scope names on every surface', () =>
     expect(out).not.toMatch(/^ {2}- $/m);
   });
 
+  it('the failing findings name an empty or padded scope quoted (as audit --all --format json lists them)', async () => {
+    const entry = JSON.parse((await runCli(['audit', dir, dir, '--format', 'json'])).out)[0];
+    expect(entry.failing).toEqual(['invalid scope ""', 'invalid scope " storage:app"']);
+  });
+
   it('JSON: a reason on each invalid entry and a duplicates list', async () => {
     const report = JSON.parse((await runCli(['audit', dir, '--format', 'json'])).out);
     expect(report.scopes.invalid).toEqual([

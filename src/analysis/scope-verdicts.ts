@@ -110,7 +110,7 @@ function notGrantedReasons(scope: string, installations: readonly InstallationRe
     .filter((i) => i.appVersion !== undefined && !i.granted.includes(scope))
     .map((i) => ({
       kind: 'not-granted' as const,
-      text: `installation ${i.installation}${i.appVersion ? ` (app version ${i.appVersion})` : ''} has not granted it${mismatches ? `; ${mismatches} runtime 401 "scope does not match" answers` : ''}`,
+      text: `installation ${i.installation}${i.appVersion ? ` (app version ${i.appVersion})` : ''} has not granted it${mismatches ? `; calls refused: ${mismatches} (401 "scope does not match")` : ''}`,
       at: [],
     }));
 }

@@ -5,6 +5,8 @@ module.exports = {
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   testPathIgnorePatterns: ['/node_modules/', '/test/fixtures/'],
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022', transform: { react: { runtime: 'automatic' } } } }] },
+  // The sandbox's platform globals first: @forge/api keeps the global fetch it finds when it loads.
+  setupFiles: ['<rootDir>/local/runtime/install-globals.ts'],
   maxWorkers: 2,
   testTimeout: 30000,
 };

@@ -2,6 +2,7 @@
  * `npm run sandbox [-- --port N]`: serves the Custom UI modules of manifest.yml through the local
  * Forge sandbox (resolvers, KVS in .sandbox/, product stand-in or a real site) and prints their URLs.
  */
+import './runtime/install-globals';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command } from 'commander';

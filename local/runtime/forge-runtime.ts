@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ForgeRuntime } from '@forge/api';
+import type { AppManifest } from '../app-manifest';
 
 /** What one simulated invocation knows about its installation, caller and deadline. */
 export interface InvocationSettings {
@@ -23,6 +24,8 @@ export interface InvocationSettings {
   kvsHost: string;
   /** Bearer token the KVS client is told to send. */
   proxyToken: string;
+  /** The manifest whose external-auth providers the user has connected (what `asUser().withProvider()` reads), if any. */
+  connectedProviders?: Pick<AppManifest, 'providers' | 'remotes'>;
 }
 
 /** Counters, timings and gauges that accept everything and keep nothing (Forge ships them to its metrics service). */
@@ -62,5 +65,11 @@ export function buildForgeRuntime(s: InvocationSettings): ForgeRuntime {
     metrics: noopMetrics,
     kvs: { url: `http://${s.kvsHost}`, host: s.kvsHost },
     featureFlags: () => false,
+    // @forge/api's withProvider() reads `externalAuth`: one connected account per provider.
+    externalAuth: (s.connectedProviders?.providers ?? []).map((p) => ({
+      service: p.key,
+      remotes: p.remotes.map((key) => ({ key, baseUrl: s.connectedProviders?.remotes.find((r) => r.key === key)?.baseUrl ?? '' })),
+      accounts: [{ id: `sandbox-${p.key}-account`, externalAccountId: `${p.key}-account-1`, displayName: 'Sandbox account', scopes: [...p.scopes] }],
+    })),
   };
 }

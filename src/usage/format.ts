@@ -1,4 +1,6 @@
 import type { Family, HttpMethod } from '../catalog/types';
+import type { GraphqlSummary } from './graphql-summary';
+import type { Surface } from './surfaces';
 
 /** Version of the usage export format; bump on any incompatible change. */
 export const USAGE_FORMAT_VERSION = 1 as const;
@@ -76,6 +78,51 @@ export interface ExcludedUsageEndpoint extends UsageEndpoint {
   reason: ExclusionReason;
 }
 
+/**
+ * Calls to another request surface that the platform refused before they left (counted apart from
+ * `status`): `NEEDS_AUTHENTICATION_ERR` (no user, or no consent for the provider), and `refused`:
+ * any other platform refusal by its code (`REQUEST_EGRESS_ALLOWLIST_ERR`: the host is not in the
+ * manifest's egress permissions; `INVALID_REMOTE_ERR`, `INVALID_CONTAINER_SERVICE_ERR`, `PROXY_ERR`).
+ */
+export interface SurfaceRefusals {
+  NEEDS_AUTHENTICATION_ERR: number;
+  refused: number;
+}
+
+/**
+ * Aggregated runtime usage of one call shape of a request surface other than the product REST
+ * families (GraphQL, Atlassian paths, remotes, services, providers, egress). Never a concrete
+ * value: a key or host, a path template, a GraphQL operation name and top-level fields.
+ */
+export interface SurfaceUsage {
+  surface: Surface;
+  method: HttpMethod;
+  /** Remote or service key, `provider` or `provider/remote`, or host (`fetch`); null when it could not be read. */
+  target?: string | null;
+  /** Path template (`/v1/items/{}`), or null when it could not be read. */
+  path?: string | null;
+  /** GraphQL operation and top-level fields, or null when the document could not be read. */
+  graphql?: GraphqlSummary | null;
+  /** False when some part could not be read. */
+  known: boolean;
+  principal: Principal;
+  calls: number;
+  status: StatusCounts;
+  scopeMismatch401: number;
+  platformErrors: SurfaceRefusals;
+  firstSeen: string;
+  lastSeen: string;
+  daysSeen: number;
+  appVersions: string[];
+  environments: string[];
+  moduleKeys: string[];
+}
+
+/** A surface row kept out of the app's evidence (a browser report the static analysis does not vouch for). */
+export interface ExcludedSurfaceUsage extends SurfaceUsage {
+  reason: ExclusionReason;
+}
+
 /** Scopes an installation granted, as observed from `getAppContext().permissions` per app version. */
 export interface GrantedScopes {
   appVersion: string;
@@ -107,6 +154,13 @@ export interface UsageExport {
    * `bridge` rows here as `unverified-bridge`.
    */
   excluded?: ExcludedUsageEndpoint[];
+  /**
+   * Calls to the other request surfaces (GraphQL, remotes, services, providers, egress). Absent in
+   * files written before they were recorded: nothing was recorded, not "none were made".
+   */
+  surfaces?: SurfaceUsage[];
+  /** Surface rows kept apart, never evidence (unverified browser reports). */
+  excludedSurfaces?: ExcludedSurfaceUsage[];
   /** Calls recorded but lost to storage failures (reported, never silently dropped). */
   droppedCalls: number;
 }

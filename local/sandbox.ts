@@ -106,7 +106,8 @@ export class Sandbox implements Platform {
       kvsHost: this.kvsHost,
       proxyToken: `sandbox-token-${this.id}`,
       // A user who connected every external-auth provider (`providerAccounts: false`: none).
-      ...(accountId && this.options.providerAccounts !== false ? { connectedProviders: this.manifest } : {}),
+      providers: this.manifest,
+      providersConnected: !!accountId && this.options.providerAccounts !== false,
     });
     const invocation: Invocation = { runtime, platform: this, userIsAdmin: opts.admin ?? this.isAdmin(accountId) };
     let timer: NodeJS.Timeout | undefined;

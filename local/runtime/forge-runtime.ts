@@ -24,8 +24,10 @@ export interface InvocationSettings {
   kvsHost: string;
   /** Bearer token the KVS client is told to send. */
   proxyToken: string;
-  /** The manifest whose external-auth providers the user has connected (what `asUser().withProvider()` reads), if any. */
-  connectedProviders?: Pick<AppManifest, 'providers' | 'remotes'>;
+  /** The manifest's external-auth providers (what `asUser().withProvider()` reads). */
+  providers?: Pick<AppManifest, 'providers' | 'remotes'>;
+  /** Whether the user has an account with each of them. */
+  providersConnected?: boolean;
 }
 
 /** Counters, timings and gauges that accept everything and keep nothing (Forge ships them to its metrics service). */
@@ -65,11 +67,11 @@ export function buildForgeRuntime(s: InvocationSettings): ForgeRuntime {
     metrics: noopMetrics,
     kvs: { url: `http://${s.kvsHost}`, host: s.kvsHost },
     featureFlags: () => false,
-    // @forge/api's withProvider() reads `externalAuth`: one connected account per provider.
-    externalAuth: (s.connectedProviders?.providers ?? []).map((p) => ({
+    // @forge/api's withProvider() reads `externalAuth`: every provider, with one account when the user connected it.
+    externalAuth: (s.providers?.providers ?? []).map((p) => ({
       service: p.key,
-      remotes: p.remotes.map((key) => ({ key, baseUrl: s.connectedProviders?.remotes.find((r) => r.key === key)?.baseUrl ?? '' })),
-      accounts: [{ id: `sandbox-${p.key}-account`, externalAccountId: `${p.key}-account-1`, displayName: 'Sandbox account', scopes: [...p.scopes] }],
+      remotes: p.remotes.map((key) => ({ key, baseUrl: s.providers?.remotes.find((r) => r.key === key)?.baseUrl ?? '' })),
+      accounts: s.providersConnected ? [{ id: `sandbox-${p.key}-account`, externalAccountId: `${p.key}-account-1`, displayName: 'Sandbox account', scopes: [...p.scopes] }] : [],
     })),
   };
 }

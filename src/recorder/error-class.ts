@@ -1,7 +1,5 @@
-import { FAMILY_OF } from '../usage/rows';
+import { isSurfaceCode } from '../usage/surfaces';
 import type { TallyRow } from './tally';
-
-const isSurfaceRow = (row: TallyRow): boolean => !Object.hasOwn(FAMILY_OF, row.endpoint.familyCode);
 
 /**
  * `name` of the errors `@forge/api` builds from the platform's `forge-proxy-error` answer
@@ -28,7 +26,7 @@ export function countRejection(row: TallyRow, error: unknown, otherwise: 'networ
   try {
     const name = (error as { name?: unknown } | null | undefined)?.name;
     if (name === NEEDS_AUTHENTICATION_ERR) row.needsAuthentication++;
-    else if (name === PROXY_ERR || (typeof name === 'string' && SURFACE_REFUSALS.has(name) && isSurfaceRow(row))) row.proxyError++;
+    else if (name === PROXY_ERR || (typeof name === 'string' && SURFACE_REFUSALS.has(name) && isSurfaceCode(row.endpoint.familyCode))) row.proxyError++;
     else if (otherwise === 'network') row.network++;
   } catch {
     // A hostile getter on the error: the call stays counted, its outcome unknown.

@@ -1,6 +1,6 @@
 import { USAGE_FORMAT_NAME, USAGE_FORMAT_VERSION, type ExcludedSurfaceUsage, type ExcludedUsageEndpoint, type GrantedScopes, type SurfaceUsage, type UsageEndpoint, type UsageExport } from '../usage/format';
 import { COL, FAMILY_OF, SOURCE_OF, rowKey, type EncodedRow, type FamilyCode } from '../usage/rows';
-import { SURFACE_OF, decodeIdentity, type SurfaceCode } from '../usage/surfaces';
+import { SURFACE_OF, decodeIdentity, isSurfaceCode, type SurfaceCode } from '../usage/surfaces';
 import type { DayAggregate, DayRow } from './day-aggregate';
 
 /** What an export is built from. */
@@ -104,7 +104,7 @@ export function buildExport(input: ExportInput): UsageExport {
     dropped += day.dropped;
     for (const row of day.rows.values()) {
       const key = rowKey(row as unknown as EncodedRow);
-      const isSurface = Object.hasOwn(SURFACE_OF, row[0]);
+      const isSurface = isSurfaceCode(row[0]);
       const into: Map<string, Building | BuildingSurface> = isSurface ? surfaces : endpoints;
       let e = into.get(key);
       if (!e) into.set(key, (e = isSurface ? newSurface(row, day.day) : newEndpoint(row, day.day)));

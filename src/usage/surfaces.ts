@@ -36,6 +36,11 @@ export const SURFACE_CODE: Readonly<Record<Surface, SurfaceCode>> = {
 /** Stored code → surface. */
 export const SURFACE_OF: Readonly<Record<SurfaceCode, Surface>> = Object.fromEntries(Object.entries(SURFACE_CODE).map(([s, c]) => [c, s])) as Record<SurfaceCode, Surface>;
 
+/** Returns true when a row's first column names a surface rather than a product family. */
+export function isSurfaceCode(code: unknown): code is SurfaceCode {
+  return typeof code === 'string' && Object.hasOwn(SURFACE_OF, code);
+}
+
 /** Surfaces Custom UI can report through `instrumentBridge` (client input, verified against the static analysis). */
 export const BRIDGE_SURFACES: ReadonlySet<Surface> = new Set(['requestTeamworkGraph', 'invokeRemote', 'invokeService', 'requestRemote']);
 
@@ -75,7 +80,7 @@ const PARTS: Readonly<Record<Surface, { target?: 'key' | 'optional-key' | 'provi
 /** Returns a key, provider (`provider` or `provider/remote`) or host as stored, or `?` when it is not one. */
 function targetText(kind: 'key' | 'optional-key' | 'provider' | 'host', value: string | null | undefined): string {
   if (value === undefined) return kind === 'optional-key' ? NONE : UNREADABLE;
-  if (value === null) return UNREADABLE;
+  if (value === null || value.length > 260) return UNREADABLE;
   const ok = kind === 'host' ? HOST.test(value) : kind === 'provider' ? value.split('/').length <= 2 && value.split('/').every((k) => KEY.test(k)) : KEY.test(value);
   return ok ? value : UNREADABLE;
 }

@@ -1,7 +1,7 @@
 import { getOperation } from '../catalog';
 import { COL, FAMILY_OF, HTTP_METHODS, ROW_LENGTH, SOURCE_OF, type EncodedRow } from './rows';
 import { isRedactedShape } from './redact';
-import { SURFACE_OF, identityProblem } from './surfaces';
+import { SURFACE_OF, identityProblem, isSurfaceCode } from './surfaces';
 import { catalogVocabulary } from './vocabulary';
 
 /** Largest count a single stored row may carry (far above any real invocation). */
@@ -22,7 +22,7 @@ function isCount(value: unknown, max: number): value is number {
 export function rowProblem(row: unknown, maxCount = MAX_ROW_COUNT): string | undefined {
   if (!Array.isArray(row) || row.length !== ROW_LENGTH) return `row is not a ${ROW_LENGTH}-element array`;
   const [f, method, template, known, p, ...counts] = row as unknown[];
-  const surface = typeof f === 'string' && Object.hasOwn(SURFACE_OF, f) ? SURFACE_OF[f as keyof typeof SURFACE_OF] : undefined;
+  const surface = isSurfaceCode(f) ? SURFACE_OF[f] : undefined;
   if (typeof f !== 'string' || (!surface && !Object.hasOwn(FAMILY_OF, f))) return 'unknown family';
   if (typeof method !== 'string' || !HTTP_METHODS.has(method)) return 'unknown method';
   if (typeof p !== 'string' || !Object.hasOwn(SOURCE_OF, p)) return 'unknown principal';

@@ -130,7 +130,7 @@ export class Sandbox implements Platform {
    */
   async invoke(functionKey: string, event: unknown, opts: InvokeOptions = {}): Promise<unknown> {
     const fn = findFunction(this.manifest, functionKey);
-    const handler = loadHandler(this.manifest, fn);
+    const handler = await loadHandler(this.manifest, fn);
     const accountId = opts.accountId === null ? undefined : (opts.accountId ?? this.user.accountId);
     const context = {
       principal: accountId ? { accountId } : undefined,

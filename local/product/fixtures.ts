@@ -140,6 +140,11 @@ export const FIXTURES: Record<string, Fixture> = {
     const groups = [{ type: 'group', name: 'confluence-users', id: 'g-users' }, ...(r.userIsAdmin ? [{ type: 'group', name: 'confluence-admins', id: 'g-admins' }] : [])];
     return { status: 200, body: { results: groups, start: 0, limit: 200, size: groups.length } };
   },
+  // The admin check of Bitbucket pages: workspace owners administer the workspace.
+  'GET /2.0/user/workspaces/{workspace}/permission': (r) => ({
+    status: 200,
+    body: { type: 'workspace_membership', permission: r.userIsAdmin ? 'owner' : 'member', workspace: { type: 'workspace', uuid: r.params[0], slug: 'sandbox' } },
+  }),
   'GET /2.0/user': (r) => ({ status: 200, body: { type: 'user', account_id: r.accountId ?? '5b10ac8d82e05b22cc7d4ef5', display_name: 'Sandbox User', uuid: '{00000000-0000-4000-8000-0000000000aa}' } }),
   'GET /2.0/repositories/{workspace}': (r) => ({ status: 200, body: { pagelen: 10, page: 1, size: 1, values: [repository(r.params[0], 'sandbox-repo')] } }),
   'GET /2.0/repositories/{workspace}/{repo_slug}': (r) => ({ status: 200, body: repository(r.params[0], r.params[1]) }),

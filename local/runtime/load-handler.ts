@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ScopeInspectorError } from '../../src/errors';
 import type { AppManifest, ManifestFunction } from '../app-manifest';
 
@@ -15,11 +16,25 @@ export function findFunction(manifest: AppManifest, functionKey: string): Manife
   return fn;
 }
 
+/** Loads a module the way the running loader can: `require` (CommonJS, and ESM or TypeScript under tsx/jest), else `import()`. */
+async function loadModule(file: string): Promise<Record<string, unknown>> {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require(file);
+  } catch (error) {
+    // Native ESM that `require` cannot take (top-level await, or Node without require(esm)).
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ERR_REQUIRE_ESM' && code !== 'ERR_REQUIRE_ASYNC_MODULE') throw error;
+    return (await import(pathToFileURL(require.resolve(file)).href)) as Record<string, unknown>;
+  }
+}
+
 /**
- * Loads the handler named `file.export` from the app's `src/` folder, as Forge does. Uses `require`,
- * so TypeScript sources load under jest (SWC) and tsx, compiled ones anywhere.
+ * Loads the handler named `file.export` from the app's `src/` folder, as Forge does: TypeScript
+ * or JavaScript, CommonJS or ESM (`.ts`, `.tsx`, `.js`, `.jsx`, `.cjs`), a named export
+ * or a property of the default export.
  */
-export function loadHandler(manifest: AppManifest, fn: ManifestFunction): Handler {
+export async function loadHandler(manifest: AppManifest, fn: ManifestFunction): Promise<Handler> {
   const dot = fn.handler.lastIndexOf('.');
   if (dot <= 0) {
     throw new ScopeInspectorError('SANDBOX_BAD_HANDLER', `[invoke] ${fn.key}: handler '${fn.handler}' is not of the form file.export`);
@@ -28,8 +43,7 @@ export function loadHandler(manifest: AppManifest, fn: ManifestFunction): Handle
   const exportName = fn.handler.slice(dot + 1);
   let mod: Record<string, unknown>;
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    mod = require(file);
+    mod = await loadModule(file);
   } catch (cause) {
     throw new ScopeInspectorError('SANDBOX_HANDLER_LOAD_FAILED', `[invoke] ${fn.key}: cannot load ${file}: ${String(cause)}`, { cause });
   }

@@ -42,6 +42,13 @@ export function triggerCall(manifest: AppManifest, moduleKey: string, input: Rec
       };
       return { module, functionKey: module.functionKey, event, accountId: null };
     }
+    case 'consumer': {
+      // A queue consumer's function is a resolver: Forge calls its `method` with the pushed body as payload.
+      const method = (module.raw.resolver as { method?: unknown } | undefined)?.method;
+      if (typeof method !== 'string') return { module, functionKey: module.functionKey, event: { ...input, context }, accountId: null };
+      const event = { call: { functionKey: method, payload: input.body ?? input, jobId: `sandbox-job-${Date.now()}` }, context };
+      return { module, functionKey: module.functionKey, event, accountId: null };
+    }
     default:
       return { module, functionKey: module.functionKey, event: { ...input, context }, accountId: null };
   }

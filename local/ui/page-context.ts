@@ -2,6 +2,9 @@ import type { ManifestModule } from '../app-manifest';
 import type { Sandbox } from '../sandbox';
 import type { PageSettings } from './bridge-client';
 
+/** The Bitbucket workspace of the simulated installation. */
+export const SANDBOX_WORKSPACE_ID = '{7d0b7c5e-0000-4000-8000-00000000b1b1}';
+
 /** Returns what `view.getContext()` gives a Custom UI module: extension type, site, user, locale, theme. */
 export function pageContext(sandbox: Sandbox, module: ManifestModule, settings: PageSettings): Record<string, unknown> {
   return {
@@ -19,5 +22,7 @@ export function pageContext(sandbox: Sandbox, module: ManifestModule, settings: 
     license: { active: true, isActive: true, type: 'commercial' },
     // Forge tells a module where it is shown; the page URL's ?issueKey= / ?contentId= stand in for that.
     extension: { type: module.type, ...(settings.issueKey ? { issue: { key: settings.issueKey } } : {}), ...(settings.contentId ? { content: { id: settings.contentId } } : {}) },
+    // Bitbucket pages run in a workspace (the resolver context carries it too).
+    ...(module.type.startsWith('bitbucket:') ? { workspaceId: SANDBOX_WORKSPACE_ID } : {}),
   };
 }

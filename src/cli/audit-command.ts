@@ -1,5 +1,4 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createTwoFilesPatch } from 'diff';
 import { auditApp, type AuditResult } from '../audit/audit-app';
 import { baselineOf, failingFindings, FAIL_ON_VALUES, parseBaseline, type Baseline, type FailOn } from '../audit/baseline';
 import { ScopeInspectorError } from '../errors';
@@ -27,6 +26,12 @@ export interface AuditCommandOptions {
 
 const FORMATS = ['text', 'json', 'markdown', 'sarif'];
 
+/** Returns a unified diff of two versions of a file; the diff library is loaded only by --fix / --dry-run. */
+function createTwoFilesPatch(oldName: string, newName: string, oldText: string, newText: string, oldHeader: string, newHeader: string): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('diff') as typeof import('diff')).createTwoFilesPatch(oldName, newName, oldText, newText, oldHeader, newHeader);
+}
+
 function parseFailOn(value: string): FailOn[] {
   const items = value.split(',').map((s) => s.trim()).filter(Boolean);
   const bad = items.filter((s) => !FAIL_ON_VALUES.includes(s as FailOn) && s !== 'none');
@@ -34,7 +39,8 @@ function parseFailOn(value: string): FailOn[] {
   return items.filter((s) => s !== 'none') as FailOn[];
 }
 
-function render(result: AuditResult, format: string, io: CliIo, version: string): string {
+/** Returns one app's report in a format (text, json, markdown, sarif). */
+export function render(result: AuditResult, format: string, io: CliIo, version: string): string {
   const { report } = result;
   if (format === 'json') return JSON.stringify(report, null, 2) + '\n';
   if (format === 'markdown') return renderMarkdown(report);
@@ -62,6 +68,41 @@ export function scopesToRemove(report: AuditResult['report'], force: boolean): s
 
 /** Runs `audit DIR`; returns 0 clean, 1 when selected findings remain, 2 on usage or input errors (thrown). */
 export async function runAudit(io: CliIo, dir: string, options: AuditCommandOptions, version: string): Promise<number> {
+  const settings = auditSettings(io, options);
+  const { result, failing, done } = await auditDir(io, dir, options, settings);
+  if (done) return failing.length ? 1 : 0;
+
+  const rendered = render(result, options.format, io, version);
+  if (options.output) writeFileSync(options.output, rendered);
+  else if (!options.fix) io.out(rendered);
+  if (options.writeBaseline) {
+    writeFileSync(options.writeBaseline, JSON.stringify(baselineFor(result), null, 2) + '\n');
+    io.err(`wrote baseline ${options.writeBaseline}`);
+  }
+  if (failing.length && options.format === 'text' && !options.output) io.err(styler(io.color).red(`${failing.length} finding(s) fail the audit (--fail-on ${settings.failOn.join(',')})`));
+  return failing.length ? 1 : 0;
+}
+
+// ---- One app's audit, shared by `audit DIR` and `audit DIR... / --all` (audit-many.ts) ----
+
+/** What every app of a run shares: the parsed --fail-on list, the baseline, where progress goes, how a patch names the manifest. */
+export interface AuditSettings {
+  failOn: FailOn[];
+  baseline?: Baseline;
+  progress?: (message: string) => void;
+  /** The manifest's name in --fix / --dry-run diffs (default: the report's, `manifest.yml`). */
+  patchName?: string;
+}
+
+/** One app's audit: its result, the findings that fail it, and `done` when --fix / --dry-run printed all there is to print. */
+export interface AppAudit {
+  result: AuditResult;
+  failing: string[];
+  done: boolean;
+}
+
+/** Checks --format and --fail-on and reads the --baseline file; throws ScopeInspectorError (exit 2) on bad values. */
+export function auditSettings(io: CliIo, options: AuditCommandOptions): AuditSettings {
   if (!FORMATS.includes(options.format)) throw new ScopeInspectorError('USAGE', `--format: unknown "${options.format}" (choose from ${FORMATS.join(', ')})`);
   const failOn = parseFailOn(options.failOn);
   let baseline: Baseline | undefined;
@@ -75,28 +116,29 @@ export async function runAudit(io: CliIo, dir: string, options: AuditCommandOpti
     baseline = parseBaseline(text, options.baseline);
   }
   const progress = io.color ? (message: string) => io.err(styler(true).dim(message)) : undefined;
+  return { failOn, baseline, progress };
+}
+
+/** Returns the baseline file contents for an audit: its findings and its declared manifest. */
+export function baselineFor(result: AuditResult): Baseline {
+  return baselineOf(result.report, readManifestFacts(result.manifestText, result.report.manifest).declared);
+}
+
+/** Audits one app directory; with --fix / --dry-run prints the manifest diff to `io` (and --fix writes it, then audits again). */
+export async function auditDir(io: CliIo, dir: string, options: AuditCommandOptions, settings: AuditSettings): Promise<AppAudit> {
+  const { failOn, baseline, progress } = settings;
   let result = await auditApp(dir, { usageFiles: options.usage, onProgress: progress });
 
   if (options.fix || options.dryRun) {
     const { report, manifestPath, manifestText } = result;
     const remove = options.removeUnused ? scopesToRemove(report, Boolean(options.force)) : [];
     const updated = rewriteScopes(manifestText, { add: report.scopes.missingScopes, remove }, report.manifest);
-    if (updated === manifestText) io.err('manifest.yml: nothing to change');
-    else io.out(createTwoFilesPatch(report.manifest, report.manifest, manifestText, updated, 'current', options.dryRun ? 'proposed' : 'fixed'));
-    if (options.dryRun || updated === manifestText) return failingFindings(report, failOn, baseline).length ? 1 : 0;
+    const name = settings.patchName ?? report.manifest;
+    if (updated === manifestText) io.err(`${name}: nothing to change`);
+    else io.out(createTwoFilesPatch(name, name, manifestText, updated, 'current', options.dryRun ? 'proposed' : 'fixed'));
+    if (options.dryRun || updated === manifestText) return { result, failing: failingFindings(report, failOn, baseline), done: true };
     writeFileSync(manifestPath, updated);
     result = await auditApp(dir, { usageFiles: options.usage });
   }
-
-  const rendered = render(result, options.format, io, version);
-  if (options.output) writeFileSync(options.output, rendered);
-  else if (!options.fix) io.out(rendered);
-  if (options.writeBaseline) {
-    const declared = readManifestFacts(result.manifestText, result.report.manifest).declared;
-    writeFileSync(options.writeBaseline, JSON.stringify(baselineOf(result.report, declared), null, 2) + '\n');
-    io.err(`wrote baseline ${options.writeBaseline}`);
-  }
-  const failing = failingFindings(result.report, failOn, baseline);
-  if (failing.length && options.format === 'text' && !options.output) io.err(styler(io.color).red(`${failing.length} finding(s) fail the audit (--fail-on ${failOn.join(',')})`));
-  return failing.length ? 1 : 0;
+  return { result, failing: failingFindings(result.report, failOn, baseline), done: false };
 }

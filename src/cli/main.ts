@@ -2,11 +2,19 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { ScopeInspectorError } from '../errors';
-import { runAudit } from './audit-command';
-import { runDiff } from './diff-command';
-import { runLookup } from './lookup-command';
 import { processIo, type CliIo } from './output';
-import { runScopes } from './scopes-command';
+
+// Each command's implementation is required in its action, not here: `lookup` must not pay for
+// the YAML parser, the diff library or the JS parser, and `--help` for none of them
+// (docs/benchmarks.md, "CLI start"). esbuild keeps these requires lazy in the bundle too.
+/* eslint-disable @typescript-eslint/no-require-imports */
+const lookupCommand = () => require('./lookup-command') as typeof import('./lookup-command');
+const scopesCommand = () => require('./scopes-command') as typeof import('./scopes-command');
+const auditCommand = () => require('./audit-command') as typeof import('./audit-command');
+const auditManyCommand = () => require('./audit-many') as typeof import('./audit-many');
+const diffCommand = () => require('./diff-command') as typeof import('./diff-command');
+const initCommand = () => require('../init/init-command') as typeof import('../init/init-command');
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** Builds the `scope-inspector` command tree; actions store their exit code in `result`. */
 function buildProgram(io: CliIo, result: { code: number }): Command {
@@ -23,7 +31,7 @@ function buildProgram(io: CliIo, result: { code: number }): Command {
     .option('--json', 'print JSON')
     .option('--stdin', 'read "METHOD PATH" lines from standard input; write one JSON object per line')
     .action(async (method, path, options) => {
-      result.code = await runLookup(io, method, path, options);
+      result.code = await lookupCommand().runLookup(io, method, path, options);
     });
   program
     .command('scopes')
@@ -31,12 +39,14 @@ function buildProgram(io: CliIo, result: { code: number }): Command {
     .argument('<scope...>', 'scope names')
     .option('--json', 'print JSON')
     .action((scopes: string[], options) => {
-      result.code = runScopes(io, scopes, options);
+      result.code = scopesCommand().runScopes(io, scopes, options);
     });
   program
     .command('audit')
     .description('scan a Forge app and report used, unused, missing, replaceable and invalid scopes with a least-privilege plan')
-    .argument('[dir]', 'the app directory (holding manifest.yml)', '.')
+    .argument('[dir...]', 'app directories (each holding manifest.yml); with --all, the directories to search', [])
+    .option('--all', 'audit every Forge app (manifest.yml) below the directories (default .), skipping node_modules, build output, dot-folders and test fixtures')
+    .option('--ndjson', 'several apps: print one JSON entry per line instead of one array')
     .option('-f, --format <format>', 'text, json, markdown or sarif', 'text')
     .option('--fail-on <list>', 'finding kinds that exit 1: missing,unused,invalid,new (or none)', 'missing,invalid')
     .option('--usage <file...>', 'usage exports (JSON) from installations, to join runtime evidence')
@@ -47,8 +57,11 @@ function buildProgram(io: CliIo, result: { code: number }): Command {
     .option('--dry-run', 'print the manifest diff --fix would apply, change nothing')
     .option('--force', 'with --remove-unused: also remove scopes the tool cannot prove unused (verdict unverifiable)')
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
-    .action(async (dir: string, options) => {
-      result.code = await runAudit(io, dir, options, version());
+    .action(async (dirs: string[], options) => {
+      const many = auditManyCommand();
+      result.code = many.isMultiAppRun(dirs, options)
+        ? await many.runAuditMany(io, dirs, options, version())
+        : await auditCommand().runAudit(io, dirs[0] ?? '.', options, version());
     });
   program
     .command('diff')
@@ -61,7 +74,19 @@ function buildProgram(io: CliIo, result: { code: number }): Command {
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
     .option('--write <format=file...>', 'also write these formats to files, e.g. --write markdown=comment.md sarif=guard.sarif')
     .action(async (dir: string, options) => {
-      result.code = await runDiff(io, dir, options, version());
+      result.code = await diffCommand().runDiff(io, dir, options, version());
+    });
+  program
+    .command('init')
+    .description('make a Forge app record its own product calls and show its own Scope Inspector admin page')
+    .argument('[dir]', 'the app directory (holding manifest.yml)', '.')
+    .option('--dry-run', 'print the diff, change nothing')
+    .option('--update', 'only refresh what init generated (admin page build, static analysis), e.g. after upgrading')
+    .option('--undo', 'restore every file init changed, byte for byte, and remove what it added')
+    .option('--force', 'with --undo: restore files even if they changed since init wrote them')
+    .option('--products <list>', 'admin pages to add (jira,confluence,bitbucket) instead of the products the manifest uses')
+    .action(async (dir: string, options) => {
+      result.code = await initCommand().runInit(io, dir, options);
     });
   return program;
 }

@@ -6,6 +6,8 @@ export interface CliIo {
   readStdin(): Promise<string>;
   /** True when standard output is a terminal that should get colour. */
   color: boolean;
+  /** Rewrites one status line in place on standard error; absent when standard error is not a terminal. */
+  progress?(text: string): void;
 }
 
 /** Returns the process's real standard streams. */
@@ -19,6 +21,8 @@ export function processIo(): CliIo {
       return Buffer.concat(chunks).toString('utf8');
     },
     color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+    // \r and "erase line": the next status overwrites this one; an empty text clears it.
+    ...(process.stderr.isTTY ? { progress: (text: string) => void process.stderr.write(`\r\u001b[2K${text}`) } : {}),
   };
 }
 

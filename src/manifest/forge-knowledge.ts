@@ -38,7 +38,10 @@ export function loadForgeKnowledge(): ForgeKnowledge {
   const mapping = json<{ mapping: { productEvent: string; oAuthScopes: EventScopes }[] }>('mapping/product-event-to-scope-mapping.json');
   const agents = json<{ mapping: { productContext: string; oAuthScopes: EventScopes }[] }>('mapping/agent-product-context-to-scope-mapping.json');
   // Named by what each token is for, not by position in the list.
-  const remote = (require('@forge/manifest') as { REMOTE_AUTH_SCOPES?: string[] }).REMOTE_AUTH_SCOPES ?? [];
+  // From the constants file, not the package index: the index loads the whole validator (undici,
+  // Sentry, cheerio...), ~450 ms of CPU on every audit (bench/cli-start.ts).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const remote = (require(join(out, 'types/constants.js')) as { REMOTE_AUTH_SCOPES?: string[] }).REMOTE_AUTH_SCOPES ?? [];
   // Not re-exported from the package index; required by absolute path, which `exports` does not restrict.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const modules = require(join(out, 'mapping/module-to-scope-mapping.js')) as { MODULE_TO_SCOPES_MAPPING: Map<string, string[]> };

@@ -19,8 +19,16 @@ export interface StaticAnalysis {
   scan: ScanResult;
 }
 
+let provided: StaticAnalysis | undefined;
+
+/** Makes `staticAnalysis()` return this bundle (an app embedding the admin page passes its own). */
+export function provideStaticAnalysis(bundle: StaticAnalysis): void {
+  provided = bundle;
+}
+
 /** Returns the bundled static analysis of this app. */
 export function staticAnalysis(): StaticAnalysis {
+  if (provided) return provided;
   // A JSON import is bundled by Forge's packager; loaded lazily so tests can run without it.
   return require('../generated/static-analysis.json') as StaticAnalysis;
 }

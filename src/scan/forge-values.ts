@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import type { Family } from '../catalog/types';
 import type { Scope, Node } from './scope';
 import type { CallPrincipal } from './types';
@@ -7,6 +8,19 @@ import { requireSource } from './walk-file';
 export const FORGE_API = '@forge/api';
 export const FORGE_BRIDGE = '@forge/bridge';
 const FORGE_REALTIME = '@forge/realtime';
+
+/**
+ * Modules `scope-inspector init` generates in an app (`<dir>/scope-inspector/instrumented-api`,
+ * `.../instrumented-bridge`): the Forge package each re-exports, recorded but with the same surface.
+ */
+const GENERATED_FACADES: Record<string, string> = { 'instrumented-api': FORGE_API, 'instrumented-bridge': FORGE_BRIDGE };
+
+/** Returns the Forge package a relative import of one of init's generated facades stands for, if it is one. */
+export function facadePackage(fromFile: string, source: string): string | undefined {
+  if (!source.startsWith('./') && !source.startsWith('../')) return undefined;
+  const parts = posix.normalize(posix.join(posix.dirname(fromFile), source)).replace(/\.[cm]?[jt]sx?$/, '').split('/');
+  return parts.length >= 2 && parts[parts.length - 2] === 'scope-inspector' ? GENERATED_FACADES[parts[parts.length - 1]] : undefined;
+}
 
 /** Names of the product request functions. */
 export const FAMILIES: ReadonlySet<string> = new Set(['requestJira', 'requestConfluence', 'requestBitbucket']);

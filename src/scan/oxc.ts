@@ -46,11 +46,14 @@ function load(): (filename: string, text: string, options: object) => Parsed {
   return (f, t, o) => oxc.parseSync(f, t, o);
 }
 
-/** Parses JS/TS/JSX/TSX source with oxc-parser; parenthesised expressions are not kept as nodes. */
-export function parseSource(fileName: string, text: string): Parsed {
+/**
+ * Parses JS/TS/JSX/TSX source with oxc-parser; parenthesised expressions are not kept as nodes.
+ * `astType: 'ts'` keeps TypeScript details (`import type`), which source edits need.
+ */
+export function parseSource(fileName: string, text: string, astType: 'js' | 'ts' = 'js'): Parsed {
   parseSyncImpl ??= load();
   // Custom UI apps commonly write JSX in .js files; JSX is a superset of what those files hold.
   const lang = /\.[cm]?tsx$/.test(fileName) ? 'tsx' : /\.[cm]?ts$/.test(fileName) ? 'ts' : 'jsx';
   // astType 'js' leaves out type annotations: a fifth less JSON to build and parse, and types never call anything.
-  return parseSyncImpl(fileName, text, { preserveParens: false, lang, astType: 'js' });
+  return parseSyncImpl(fileName, text, { preserveParens: false, lang, astType });
 }

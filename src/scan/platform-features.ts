@@ -28,6 +28,11 @@ const PACKAGES: Record<string, PlatformFeature> = {
   '@forge/sql': { feature: 'Forge SQL (@forge/sql)', scopes: STORAGE, maybe: true },
   // @forge/events posts to the platform's queue (`/webhook/queue/publish/...`, `/forge/events/v1/app-events`) as the app: no scope.
   '@forge/events': { feature: 'Async events (@forge/events)', scopes: [] },
+  // Scope Inspector's kit keeps the usage it records in the app's own Forge storage (its browser
+  // entry, forge-scope-inspector/recorder/browser, sends its tally to a resolver instead).
+  'forge-scope-inspector': { feature: 'Scope Inspector (recorded usage in Forge storage)', scopes: STORAGE },
+  'forge-scope-inspector/recorder': { feature: 'Scope Inspector recorder (recorded usage in Forge storage)', scopes: STORAGE },
+  'forge-scope-inspector/admin-page': { feature: 'Scope Inspector admin page (recorded usage in Forge storage)', scopes: STORAGE },
 };
 
 /**

@@ -1,4 +1,4 @@
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { SourceFile } from './find-files';
@@ -9,10 +9,25 @@ import type { ScanResult } from './types';
 
 /** Options of a parallel scan. */
 export interface ParallelScanOptions extends ScanOptions {
-  /** Worker threads besides the main thread; default: one per spare core, at most 3. 0 scans in-thread. */
+  /** Worker threads besides the main thread; default: one per spare core (cores not busy by the load average, less this thread's), at most 3. 0 scans in-thread. */
   workers?: number;
-  /** Below this many files, threads cost more than they save. */
+  /** Below this many files, scan in-thread; default: by size, below MIN_BYTES_FOR_WORKERS of source. */
   minFilesForWorkers?: number;
+}
+
+/**
+ * Below this much source, starting a worker (it loads the parser and the scanner again) costs
+ * more than the share of the scan it takes: ~1 MiB, about 200 files of 100 lines. Measured by
+ * bench/scan-threshold.ts (docs/benchmarks.md, "Worker threads"): on a busy machine workers lose at
+ * every size, which is why spare cores are counted too.
+ */
+export const MIN_BYTES_FOR_WORKERS = 1024 * 1024;
+
+/** Returns how many workers can run on cores nothing else is using: cores less the 1-minute load average, less one for this thread, at most 3. */
+function spareCores(): number {
+  const cores = availableParallelism();
+  // loadavg() is [0, 0, 0] where the platform has none (Windows): then every other core counts.
+  return Math.max(0, Math.min(3, cores - 1, Math.floor(cores - loadavg()[0])));
 }
 
 const WORKER_FILE = join(__dirname, `scan-worker${extname(__filename)}`);
@@ -64,8 +79,9 @@ function runWorker(files: SourceFile[]): Promise<FileSummary[]> {
  * cost and each file is independent; linking across files then runs once on the summaries.
  */
 export async function scanFilesParallel(files: readonly SourceFile[], options: ParallelScanOptions = {}): Promise<ScanResult> {
-  const workers = options.workers ?? Math.min(3, availableParallelism() - 1);
-  if (workers < 1 || files.length < (options.minFilesForWorkers ?? 200) || !workersAvailable()) {
+  const small = options.minFilesForWorkers === undefined ? files.reduce((n, f) => n + f.text.length, 0) < MIN_BYTES_FOR_WORKERS : files.length < options.minFilesForWorkers;
+  const workers = small ? 0 : (options.workers ?? spareCores());
+  if (workers < 1 || !workersAvailable()) {
     return resultFromSummaries(files, files.map((f) => scanSource(f.file, f.text, f.side)), options);
   }
   const [own, ...rest] = split(files, workers + 1);

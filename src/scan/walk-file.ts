@@ -1,4 +1,5 @@
 import { Scope, type Binding, type FnInfo, type Init, type Node } from './scope';
+import { facadePackage } from './forge-values';
 
 /** What the single walk over one file's AST collects; evaluated afterwards, without walking again. */
 export interface FileFacts {
@@ -42,6 +43,8 @@ export function walkFile(program: Node, fileId: string, text = ''): FileFacts {
   const module = new Scope(undefined, undefined, true);
   const facts: FileFacts = { module, calls: [], fns: new Map(), exports: new Map(), exportAll: [], imports: [] };
   const assigns: { name: string; init: Init }[] = [];
+  // An import of a facade init generated is an import of the Forge package it wraps.
+  const sourceOf = <T extends string | undefined>(source: T): T => (source === undefined ? source : ((facadePackage(fileId, source) ?? source) as T));
 
   const declare = (scope: Scope, name: string, b: Binding): void => {
     const prev = scope.vars.get(name);
@@ -52,12 +55,12 @@ export function walkFile(program: Node, fileId: string, text = ''): FileFacts {
   const bindPattern = (id: Node, init: Init | undefined, scope: Scope, kind: Binding['kind']): void => {
     if (!id) return;
     if (id.type === 'Identifier') {
-      const src = init && !init.key ? requireSource(init.node) : undefined;
+      const src = init && !init.key ? sourceOf(requireSource(init.node)) : undefined;
       if (src !== undefined) {
         declare(scope, id.name, { kind: 'import', inits: [], import: { source: src, name: '*' } });
         return;
       }
-      const keySrc = init?.key !== undefined ? requireSource(init.node) : undefined;
+      const keySrc = init?.key !== undefined ? sourceOf(requireSource(init.node)) : undefined;
       if (keySrc !== undefined) {
         declare(scope, id.name, { kind: 'import', inits: [], import: { source: keySrc, name: init!.key! } });
         return;
@@ -117,7 +120,7 @@ export function walkFile(program: Node, fileId: string, text = ''): FileFacts {
     switch (node.type) {
       case 'ImportDeclaration': {
         if (typeOnly(node, /^import\s+type(\s*[{*]|\s+(?!from\b)[\w$])/)) return;
-        const source = node.source.value as string;
+        const source = sourceOf(node.source.value as string);
         const names: string[] = [];
         for (const s of node.specifiers) {
           if (s.type === 'ImportSpecifier' && typeOnly(s, /^type\s+(?!as\b)[\w$]/)) continue;
@@ -182,7 +185,7 @@ export function walkFile(program: Node, fileId: string, text = ''): FileFacts {
         return;
       case 'CallExpression':
         facts.calls.push({ node, scope });
-        if (requireSource(node) !== undefined) facts.imports.push({ source: requireSource(node)!, names: ['*'], start: node.start });
+        if (requireSource(node) !== undefined) facts.imports.push({ source: sourceOf(requireSource(node)!), names: ['*'], start: node.start });
         visit(node.callee, scope);
         for (const a of node.arguments) visit(a, scope);
         return;

@@ -1,16 +1,20 @@
 /**
  * getReport's computation over a large installation: 10,000 endpoints (every catalog operation
- * under three principals, plus redacted unknown shapes) seen across 50 app versions. Measures
+ * under three principals, plus redacted unknown shapes) seen on each of 90 days across 50 app versions. Measures
  * what the resolver does after reading storage: analysis, plan, plan diff and the JSON answer.
  *
  *   npx tsx bench/get-report.ts [--runs 15]
  */
 import { join } from 'node:path';
 import { operations } from '../src/catalog';
+import { daysBetween } from '../src/analysis/usage-window';
 import { planTexts, reportFor } from '../src/resolvers/report-service';
 import type { UsageEndpoint, UsageExport } from '../src/usage/format';
 import { buildStaticAnalysis } from '../scripts/build-static-analysis';
 import { fmt, median } from './stats';
+
+/** The 90 days the usage spans, ending on the bench's "today". */
+const DAYS = daysBetween('2026-09-01', '2026-11-29');
 
 function bigUsage(endpointCount: number, versions: number): UsageExport {
   const appVersions = Array.from({ length: versions }, (_, i) => `1.${i}.0`);
@@ -26,7 +30,7 @@ function bigUsage(endpointCount: number, versions: number): UsageExport {
   return {
     format: 'scope-inspector-usage',
     version: 1,
-    generatedAt: new Date().toISOString(),
+    generatedAt: '2026-11-29T12:00:00.000Z',
     installation: 'bench',
     window: { firstDay: '2026-09-01', lastDay: '2026-11-29', daysObserved: 90 },
     grantedScopes: appVersions.map((v) => ({ appVersion: v, scopes: ['read:jira-work', 'write:jira-work'], firstSeen: '2026-09-01', lastSeen: '2026-11-29' })),
@@ -38,8 +42,10 @@ function bigUsage(endpointCount: number, versions: number): UsageExport {
 function row(family: UsageEndpoint['family'], method: UsageEndpoint['method'], template: string, operationKey: string | undefined, principal: UsageEndpoint['principal'], appVersions: string[]): UsageEndpoint {
   return {
     family, method, template, operationKey, known: operationKey !== undefined, principal,
-    calls: 1000, status: { '2xx': 990, '3xx': 0, '4xx': 10, '5xx': 0, network: 0 }, scopeMismatch401: 2,
-    firstSeen: '2026-09-01', lastSeen: '2026-11-29', daysSeen: 90, appVersions, environments: ['PRODUCTION'], moduleKeys: ['admin-page'],
+    calls: 900, status: { '2xx': 810, '3xx': 0, '4xx': 90, '5xx': 0, network: 0 }, scopeMismatch401: 90,
+    firstSeen: DAYS[0], lastSeen: DAYS[DAYS.length - 1], daysSeen: 90, appVersions, environments: ['PRODUCTION'], moduleKeys: ['admin-page'],
+    // Every day of the 90 with calls: the per-day counts the window and the charts read.
+    daily: DAYS.map((day) => [day, 10, 9, 0, 1, 0, 0, 1]),
   };
 }
 
@@ -50,8 +56,9 @@ async function main() {
   const samples: number[] = [];
   for (let i = 0; i < runs + 2; i++) {
     const start = process.hrtime.bigint();
-    // The same steps as getReport in src/resolvers/admin-resolvers.ts, without the storage read.
-    const full = reportFor(bundle, usage);
+    // The same steps as getReport in src/resolvers/admin-resolvers.ts, without the storage read,
+    // for its default window (90 days up to the usage's day): every per-day count is read.
+    const full = reportFor(bundle, usage, 90);
     const texts = planTexts(bundle, full);
     const report = { ...full, unknownRuntime: full.unknownRuntime.slice(0, 100) };
     const answer = JSON.stringify({ ok: true, report, endpointCount: full.endpoints.length, unknownRuntimeCount: full.unknownRuntime.length, ...texts });

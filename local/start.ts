@@ -36,7 +36,8 @@ async function main(argv: string[]): Promise<void> {
   const fresh = argv.includes('--fresh');
   const rest = argv.filter((a) => a !== '--fresh');
   buildIfStale('static analysis of this app', 'scripts/build-static-analysis.ts', [join(ROOT, 'src'), join(ROOT, 'manifest.yml')], join(ROOT, 'src/generated/static-analysis.json'));
-  buildIfStale('admin page', 'scripts/build-admin-page.ts', [join(ROOT, 'static/admin-page/src')], join(ROOT, 'static/admin-page/build'));
+  // The page also bundles the core's renderers' helpers (verdict words, labels, confidence).
+  buildIfStale('admin page', 'scripts/build-admin-page.ts', [join(ROOT, 'static/admin-page/src'), join(ROOT, 'src/report'), join(ROOT, 'src/analysis')], join(ROOT, 'static/admin-page/build'));
   buildIfStale('issue panel and byline item', 'scripts/build-features-ui.ts', [join(ROOT, 'static/features/src')], join(ROOT, 'static/features/build'));
   if (fresh) rmSync(KVS_FILE, { force: true });
   const firstRun = !existsSync(KVS_FILE);

@@ -4,13 +4,23 @@
  *   tsx scripts/build-features-ui.ts
  */
 import { build } from 'esbuild';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { themesCss } from './build-admin-page';
 
 const ROOT = resolve(__dirname, '..');
 const OUT = join(ROOT, 'static/features/build');
 
-/** Builds static/features/build (index.html + main.js). */
+/** Returns true when the build is missing or older than its sources or this script. */
+export function isFeaturesUiStale(): boolean {
+  const html = join(OUT, 'index.html');
+  if (!existsSync(html) || !existsSync(join(OUT, 'features.css'))) return true;
+  const src = join(ROOT, 'static/features/src');
+  const newest = Math.max(statSync(__filename).mtimeMs, ...readdirSync(src).map((f) => statSync(join(src, f)).mtimeMs));
+  return newest > statSync(html).mtimeMs;
+}
+
+/** Builds static/features/build: index.html, main.js, themes.css (Atlaskit's light and dark tokens) and features.css. */
 export async function buildFeaturesUi(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   await build({
@@ -23,11 +33,14 @@ export async function buildFeaturesUi(): Promise<void> {
     define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'warning',
   });
+  writeFileSync(join(OUT, 'themes.css'), themesCss(['atlassian-light', 'atlassian-dark', 'atlassian-typography']));
+  copyFileSync(join(ROOT, 'static/features/src/features.css'), join(OUT, 'features.css'));
+  // Styles as linked files only: Forge's Custom UI CSP (style-src 'self') refuses inline <style>.
   writeFileSync(
     join(OUT, 'index.html'),
     '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">' +
-      '<title>Scope Inspector</title><style>body{font:14px/1.4 -apple-system,BlinkMacSystemFont,"Segoe UI",sans-serif;margin:8px}</style></head>' +
-      '<body><div id="root"><p>Loading…</p></div><script src="./main.js"></script></body></html>\n',
+      '<title>Scope Inspector</title><link rel="stylesheet" href="./themes.css"><link rel="stylesheet" href="./features.css"></head>' +
+      '<body><div id="root"><p class="si-loading">Loading…</p></div><script src="./main.js"></script></body></html>\n',
   );
 }
 

@@ -3,6 +3,7 @@ import type { InvalidScope } from '../manifest/invalid-scopes';
 import type { ScanResult, ScopeNeed } from '../scan/types';
 import type { ScopeModule } from './verdict-types';
 import type { UsageExport } from '../usage/format';
+import type { UsageWindow } from './usage-window';
 
 /** Everything the analysis reads: plain data, produced by the scanner, manifest reader and store. */
 export interface AnalysisInput {
@@ -19,4 +20,6 @@ export interface AnalysisInput {
   modules?: readonly ScopeModule[];
   /** Runtime usage exports, one per installation. */
   usage?: readonly UsageExport[];
+  /** The window the report counts (default: all the usage holds). */
+  window?: UsageWindow;
 }

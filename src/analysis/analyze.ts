@@ -1,14 +1,17 @@
+import { activityOf } from './activity';
 import { additionFor, operationsAuthorizedBy, operationsForScopes, scopeInfo } from '../catalog';
 import type { AnalysisInput } from './analysis-input';
 import { describeReplacements, replaceClassicScopes } from './granular-replacement';
 import { installationReports } from './installations';
 import { mergeUsage } from './merge-usage';
 import { leastPrivilegePlan, type Need } from './plan';
+import { planCost } from './plan-cost';
 import { endpointReports } from './endpoints';
 import { excludedRuntime } from './excluded-runtime';
 import { REPORT_FORMAT_VERSION, type OtherNeed, type Report, type UnresolvedReport } from './report-types';
 import { scopeLists } from './scope-lists';
 import { scopeDetails, type VerdictNeed } from './scope-verdicts';
+import { windowUsage } from './usage-window';
 
 const KIND_OF_SOURCE = { trigger: 'trigger', module: 'module', remote: 'remote', 'forge-api': 'platform' } as const;
 
@@ -45,8 +48,12 @@ function unresolvedOf(input: AnalysisInput): UnresolvedReport[] {
   ];
 }
 
-/** Returns the report for an app: a pure function of the scan, the manifest and usage data. */
-export function analyze(input: AnalysisInput): Report {
+/** Returns the report for an app: a pure function of the scan, the manifest and usage data, for the window asked (default: all the usage holds). */
+export function analyze(fullInput: AnalysisInput): Report {
+  const window = fullInput.window ?? { days: null };
+  const windowed = windowUsage(fullInput.usage ?? [], window);
+  // Every count below is of the window: the usage itself is restricted before anything reads it.
+  const input: AnalysisInput = { ...fullInput, usage: windowed.usage };
   const declaredNames = input.declared.map((s) => s.name);
   const declared = new Set(declaredNames);
   const usage = mergeUsage(input.usage ?? []);
@@ -119,8 +126,11 @@ export function analyze(input: AnalysisInput): Report {
   const keep = new Set(keptForUnresolved);
   const planScopes = replaceClassicScopes([...new Set([...planned.scopes, ...keptForUnresolved])], needs, keep, catalogOps);
   const replacements = describeReplacements([...planned.scopes, ...declaredNames], planScopes, needs, catalogOps);
-  const planCost = operationsAuthorizedBy(planScopes, catalogOps).length;
+  const planAuthorized = operationsAuthorizedBy(planScopes, catalogOps).length;
   const validDeclared = declaredNames.filter((s) => scopeInfo(s)?.valid !== false);
+  const authorizedToday = operationsAuthorizedBy(validDeclared, catalogOps).length;
+  const planChanges = { scopes: planScopes, add: planScopes.filter((s) => !declared.has(s)), remove: [...declared].filter((s) => !planScopes.includes(s)).sort(), replacements };
+  const scopes = scopeLists({ details, declared: input.declared, invalid: input.invalid, needs: verdictNeeds, replacements });
 
   return {
     format: 'scope-inspector-report',
@@ -132,21 +142,23 @@ export function analyze(input: AnalysisInput): Report {
     unknownRuntime: usage.unknown,
     excludedRuntime: excludedRuntime(input.usage ?? []),
     otherNeeds,
-    scopes: scopeLists({ details, declared: input.declared, invalid: input.invalid, needs: verdictNeeds, replacements }),
+    scopes,
     plan: {
       scopes: planScopes,
       keptForUnresolved,
       replacements,
-      authorizedOperations: planCost,
+      authorizedOperations: planAuthorized,
       search: planned.search,
       combinationsTried: planned.combinationsTried,
-      add: planScopes.filter((s) => !declared.has(s)),
-      remove: [...declared].filter((s) => !planScopes.includes(s)).sort(),
+      add: planChanges.add,
+      remove: planChanges.remove,
+      cost: planCost(declaredNames, planChanges, authorizedToday, planAuthorized, scopes.missingScopes),
     },
-    blastRadius: { declared: operationsAuthorizedBy(validDeclared, catalogOps).length, plan: planCost },
+    blastRadius: { declared: authorizedToday, plan: planAuthorized },
+    activity: activityOf(windowed.usage, windowed.start, windowed.end, details),
     runtime: {
       sites: usage.sites,
-      window: usage.window,
+      window: { ...usage.window, days: window.days, start: windowed.start, end: windowed.end, undated: windowed.undated },
       installations,
       droppedCalls: usage.droppedCalls,
       staticExercised: input.usage?.length && staticEndpoints.length ? staticEndpoints.filter((e) => e.runtime).length / staticEndpoints.length : null,

@@ -3,6 +3,7 @@ import type { Operation } from '../catalog/types';
 import type { AnalysisInput } from './analysis-input';
 import { mergeUsage, type MergedUsage } from './merge-usage';
 import type { CallSite, EndpointReport } from './report-types';
+import { windowUsage } from './usage-window';
 
 /**
  * Returns every operation the app calls, statically or at runtime, with its call sites, runtime
@@ -53,7 +54,8 @@ export function endpointReports(input: Pick<AnalysisInput, 'scan'>, usage: Merge
   });
 }
 
-/** Returns only the report's endpoints: what a paged endpoint table needs, without the plan search. */
+/** Returns only the report's endpoints (for the input's window): what a paged endpoint table needs, without the plan search. */
 export function analyzeEndpoints(input: AnalysisInput): EndpointReport[] {
-  return endpointReports(input, mergeUsage(input.usage ?? []), new Set(input.declared.map((s) => s.name)));
+  const usage = windowUsage(input.usage ?? [], input.window).usage;
+  return endpointReports(input, mergeUsage(usage), new Set(input.declared.map((s) => s.name)));
 }

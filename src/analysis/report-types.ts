@@ -1,6 +1,7 @@
 import type { Family, HttpMethod, PathForm, Product, ScopeAlternative, ScopeKind } from '../catalog/types';
 import type { CallPrincipal, Side, SkippedFile, SourceLocation } from '../scan/types';
 import type { ExclusionReason, Principal, StatusCounts } from '../usage/format';
+import type { Approval } from '../release/change-rules';
 import type { ScopeDetail } from './verdict-types';
 
 export type * from './verdict-types';
@@ -192,6 +193,22 @@ export interface PlanReplacement {
   authorizedAfter: number;
 }
 
+/** What applying the plan costs the sites that run the app (Atlassian's rules for major versions, src/release). */
+export interface PlanCost {
+  /** `required` when applying the plan changes the scopes: every site's admin must approve a new major version. */
+  approval: Approval;
+  /** One sentence: what the plan changes, what it authorizes instead of today's scopes, and the approval it needs. */
+  summary: string;
+  /** Catalog operations today's declared scopes authorize, and the plan's scopes. */
+  authorizedBefore: number;
+  authorizedAfter: number;
+  /**
+   * The variant that needs no approval, when the plan needs one: Atlassian counts any change to the
+   * scope set (removals too) as needing approval, so it is keeping today's scopes; with what that leaves undone.
+   */
+  withoutApproval: { summary: string; authorized: number } | null;
+}
+
 /** The least-privilege plan: one alternative chosen per need, fewest catalog operations authorized; classic scopes replaced by granular ones where every need allows. */
 export interface Plan {
   scopes: string[];
@@ -207,6 +224,8 @@ export interface Plan {
   /** Changes against today's manifest. */
   add: string[];
   remove: string[];
+  /** What applying it costs: the approval it needs, and the variant that needs none. */
+  cost: PlanCost;
 }
 
 /** What an installation granted, against what the manifest declares. */
@@ -218,6 +237,40 @@ export interface InstallationReport {
   notGranted: string[];
   /** Needs the granted scopes do not authorize. */
   unauthorizedNeeds: string[];
+  /** Scopes it granted that the manifest no longer declares. */
+  extraGranted: string[];
+  /** The app's calls on this site in the window (Scope Inspector's own excluded), those that failed, and 401 "scope does not match" answers. */
+  calls: number;
+  failures: number;
+  scopeMismatch401: number;
+  lastSeen: string | null;
+  /**
+   * What its admin must approve before it runs the declared scopes: the change from its granted
+   * scopes to the manifest's, by Atlassian's rules (null without grant data). Only scopes are
+   * recorded per site: egress, remotes and other permissions a version adds cannot be compared.
+   */
+  upgrade: { approval: Approval; summary: string } | null;
+}
+
+/**
+ * The app's calls per day over the report's window (from the usage's per-day counts; Scope
+ * Inspector's own excluded), one number per entry of `days`.
+ */
+export interface Activity {
+  days: string[];
+  calls: number[];
+  /** Per product, busiest first. */
+  byProduct: { product: Product; calls: number[] }[];
+  /** The busiest operations (up to five). */
+  topOperations: { key: string; calls: number[] }[];
+  /** Calls that did not succeed (4xx, 5xx, network errors). */
+  failures: number[];
+  /** 401 "scope does not match" answers: a site had not granted a scope the call needs. */
+  refused: number[];
+  /** Per scope with calls: the calls of the operations it authorizes (each once); they add up to the detail's `calls`. */
+  scopes: { scope: string; calls: number[] }[];
+  /** Calls that carry no per-day counts (usage files written before them): counted everywhere else, on no day here. */
+  undated: number;
 }
 
 /** Everything Scope Inspector concludes about one app. */
@@ -248,9 +301,16 @@ export interface Report {
   };
   plan: Plan;
   blastRadius: { declared: number; plan: number };
+  /** Calls per day over the window: the charts' data. */
+  activity: Activity;
   runtime: {
     sites: number;
-    window: { firstDay: string | null; lastDay: string | null; daysObserved: number };
+    /**
+     * `firstDay`/`lastDay`/`daysObserved`: the days with app calls in the window. `days`: the window
+     * asked for (7, 30, 90; null: all the usage holds), from `start` to `end`. `undated`: calls
+     * counted whole because their usage has no per-day counts (so the window is approximate for them).
+     */
+    window: { firstDay: string | null; lastDay: string | null; daysObserved: number; days: number | null; start: string | null; end: string | null; undated: number };
     installations: InstallationReport[];
     droppedCalls: number;
     /** Share of statically known endpoints also seen at runtime (null without usage data). */

@@ -48,9 +48,16 @@ function additionFor(need: VerdictNeed, declared: ReadonlySet<string>): string[]
   return best ?? [];
 }
 
-function reasonOf(need: VerdictNeed): ScopeReason {
+/** Returns true when every declared alternative meeting the need includes `scope`: without it, the need is unmet. */
+function onlyMetWith(need: VerdictNeed, scope: string, declared: ReadonlySet<string>): boolean {
+  return need.alternatives.filter((alt) => alt.length > 0 && alt.every((s) => declared.has(s))).every((alt) => alt.includes(scope));
+}
+
+/** Returns a need as a reason of `scope`; `declared` given for a declared scope (whose removal may break it). */
+function reasonOf(need: VerdictNeed, scope: string, declared?: ReadonlySet<string>): ScopeReason {
   const runtime = need.endpoint?.runtime;
   const text = need.endpoint ? `${need.id}${need.endpoint.summary ? ` (${need.endpoint.summary})` : ''}` : need.id;
+  const modules = need.module ? [need.module] : (runtime?.moduleKeys ?? []);
   return {
     kind: need.kind,
     text,
@@ -60,6 +67,8 @@ function reasonOf(need: VerdictNeed): ScopeReason {
     ...(need.module ? { module: need.module } : {}),
     ...(need.feature ? { feature: need.feature } : {}),
     ...(runtime ? { calls: runtime.calls } : {}),
+    ...(modules.length ? { modules: [...modules] } : {}),
+    ...(declared ? { removalBreaks: onlyMetWith(need, scope, declared) } : {}),
   };
 }
 
@@ -132,7 +141,7 @@ export function scopeDetails(input: VerdictInput): ScopeDetail[] {
   for (const [scope, { met, unmet }] of serving) {
     const needs = declared.has(scope) ? met : unmet;
     let verdict: ScopeVerdict;
-    let reasons = needs.map(reasonOf);
+    let reasons = needs.map((n) => reasonOf(n, scope, declared.has(scope) ? declared : undefined));
     const runtime = runtimeOf(needs, input.sitesOf);
     const bad = invalid.get(scope);
     if (bad) {

@@ -41,6 +41,10 @@ export interface ScopeReason {
   feature?: string;
   /** Runtime calls of this need (operations only, when observed). */
   calls?: number;
+  /** Manifest modules behind this need: the trigger or module it comes from, or the modules whose invocations made its calls. */
+  modules?: string[];
+  /** Declared scopes only: true when no declared alternative without this scope meets the need, so removing the scope stops it. */
+  removalBreaks?: boolean;
 }
 
 /** A manifest module that relies on a scope. */

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { analyze } from '../analysis/analyze';
 import type { Report } from '../analysis/report-types';
+import type { UsageWindow } from '../analysis/usage-window';
 import { ScopeInspectorError } from '../errors';
 import { invalidScopes, loadForgeKnowledge, parseManifest, scopeNeedsFromManifest, type ManifestInfo } from '../manifest';
 import { scanAppParallel } from '../scan';
@@ -17,6 +18,8 @@ export interface AuditOptions {
   onProgress?: (message: string) => void;
   /** Scopes to judge as if the manifest declared them too: the release guard's verdicts on the scopes a change removes. */
   alsoDeclared?: readonly string[];
+  /** Count only the usage of this window (default: all the usage files hold). */
+  window?: UsageWindow;
 }
 
 /** An audit's result: the report plus the inputs it was computed from. */
@@ -81,6 +84,7 @@ export async function auditApp(appDir: string, options: AuditOptions = {}): Prom
     manifestNeeds: scopeNeedsFromManifest(manifest, knowledge),
     modules: manifestModules(manifest),
     usage,
+    ...(options.window ? { window: options.window } : {}),
   });
   return { report, manifest, manifestPath, manifestText, scan };
 }

@@ -3,6 +3,8 @@ import { auditApp, type AuditResult } from '../audit/audit-app';
 import { baselineOf, failingFindings, FAIL_ON_VALUES, parseBaseline, type Baseline, type FailOn } from '../audit/baseline';
 import { ScopeInspectorError } from '../errors';
 import { rewriteScopes } from '../fix/rewrite-scopes';
+import { MAX_WINDOW_DAYS, todayUtc, windowDaysOf, type UsageWindow } from '../analysis/usage-window';
+import { scopeChangeCost } from '../release/approval-cost';
 import { readManifestFacts } from '../release/manifest-facts';
 import { renderMarkdown } from '../report/markdown';
 import { renderSarif } from '../report/sarif';
@@ -22,6 +24,8 @@ export interface AuditCommandOptions {
   /** With --remove-unused: also remove scopes whose verdict is `unverifiable`. */
   force?: boolean;
   output?: string;
+  /** Days of usage to count, up to today (UTC), or `all`. */
+  window?: string;
 }
 
 const FORMATS = ['text', 'json', 'markdown', 'sarif'];
@@ -92,6 +96,8 @@ export interface AuditSettings {
   progress?: (message: string) => void;
   /** The manifest's name in --fix / --dry-run diffs (default: the report's, `manifest.yml`). */
   patchName?: string;
+  /** The usage window (--window), absent for all the usage files hold. */
+  window?: UsageWindow;
 }
 
 /** One app's audit: its result, the findings that fail it, and `done` when --fix / --dry-run printed all there is to print. */
@@ -116,7 +122,14 @@ export function auditSettings(io: CliIo, options: AuditCommandOptions): AuditSet
     baseline = parseBaseline(text, options.baseline);
   }
   const progress = io.color ? (message: string) => io.err(styler(true).dim(message)) : undefined;
-  return { failOn, baseline, progress };
+  return { failOn, baseline, progress, ...(options.window !== undefined ? windowOption(options.window) : {}) };
+}
+
+/** Returns the --window setting: the last N days up to today (UTC); "all" counts what the files hold (no clock involved). */
+function windowOption(value: string): { window?: UsageWindow } {
+  const days = windowDaysOf(value);
+  if (days === undefined) throw new ScopeInspectorError('USAGE', `--window: expected a number of days from 1 to ${MAX_WINDOW_DAYS} or "all", got "${value}"`);
+  return days === null ? {} : { window: { days, endDay: todayUtc() } };
 }
 
 /** Returns the baseline file contents for an audit: its findings and its declared manifest. */
@@ -126,8 +139,8 @@ export function baselineFor(result: AuditResult): Baseline {
 
 /** Audits one app directory; with --fix / --dry-run prints the manifest diff to `io` (and --fix writes it, then audits again). */
 export async function auditDir(io: CliIo, dir: string, options: AuditCommandOptions, settings: AuditSettings): Promise<AppAudit> {
-  const { failOn, baseline, progress } = settings;
-  let result = await auditApp(dir, { usageFiles: options.usage, onProgress: progress });
+  const { failOn, baseline, progress, window } = settings;
+  let result = await auditApp(dir, { usageFiles: options.usage, onProgress: progress, window });
 
   if (options.fix || options.dryRun) {
     const { report, manifestPath, manifestText } = result;
@@ -135,10 +148,16 @@ export async function auditDir(io: CliIo, dir: string, options: AuditCommandOpti
     const updated = rewriteScopes(manifestText, { add: report.scopes.missingScopes, remove }, report.manifest);
     const name = settings.patchName ?? report.manifest;
     if (updated === manifestText) io.err(`${name}: nothing to change`);
-    else io.out(createTwoFilesPatch(name, name, manifestText, updated, 'current', options.dryRun ? 'proposed' : 'fixed'));
+    else {
+      io.out(createTwoFilesPatch(name, name, manifestText, updated, 'current', options.dryRun ? 'proposed' : 'fixed'));
+      // What deploying the edit costs the sites: the same pure rule the plan's cost uses.
+      const before = report.scopes.declared.map((d) => d.name);
+      const after = [...before.filter((n) => !remove.includes(n)), ...report.scopes.missingScopes.filter((n) => !before.includes(n))];
+      io.err(`Deploying this: ${scopeChangeCost(before, after).summary}`);
+    }
     if (options.dryRun || updated === manifestText) return { result, failing: failingFindings(report, failOn, baseline), done: true };
     writeFileSync(manifestPath, updated);
-    result = await auditApp(dir, { usageFiles: options.usage });
+    result = await auditApp(dir, { usageFiles: options.usage, window });
   }
   return { result, failing: failingFindings(result.report, failOn, baseline), done: false };
 }

@@ -50,6 +50,7 @@ function buildProgram(io: CliIo, result: { code: number }): Command {
     .option('-f, --format <format>', 'text, json, markdown or sarif', 'text')
     .option('--fail-on <list>', 'finding kinds that exit 1: missing,unused,invalid,new (or none)', 'missing,invalid')
     .option('--usage <file...>', 'usage exports (JSON) from installations, to join runtime evidence')
+    .option('--window <days>', 'with --usage: count only the last N days up to today (UTC), as the admin page does; or all', 'all')
     .option('--baseline <file>', 'fail only on findings not in this reviewed baseline')
     .option('--write-baseline <file>', 'write the current findings as a baseline')
     .option('--fix', 'add missing scopes to manifest.yml (keeps comments, order, quoting) and print the diff')

@@ -26,6 +26,9 @@ export function parseManifest(text: string, file = 'manifest.yml'): ManifestInfo
   };
   const app = root.get('app', true);
   info.app = { id: str(app, 'id'), runtime: isMap(app) ? str(app.get('runtime', true), 'name') : undefined };
+  // `app.package.path`: where handlers live when the app bundles itself (else `src/`).
+  const packagePath = isMap(app) ? str(app.get('package', true), 'path') : undefined;
+  if (packagePath !== undefined) info.app.packagePath = packagePath;
 
   const permissions = root.get('permissions', true);
   if (isMap(permissions)) {

@@ -68,7 +68,8 @@ export interface ManifestResource extends ManifestPosition {
 /** What Scope Inspector reads from `manifest.yml`. */
 export interface ManifestInfo {
   file: string;
-  app: { id?: string; runtime?: string };
+  /** `packagePath`: `app.package.path`, the folder function handlers are resolved in instead of `src/`. */
+  app: { id?: string; runtime?: string; packagePath?: string };
   scopes: DeclaredScope[];
   /** Position of `permissions.scopes` (or of `permissions`, or the document start) for edits and reports. */
   scopesAt: ManifestPosition;

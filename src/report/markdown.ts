@@ -50,6 +50,9 @@ export function renderMarkdown(report: Report): string {
     lines.push('', '## Calls whose endpoint could not be determined statically', '', '| Location | Reason | Candidates |', '|---|---|---|');
     for (const u of report.unresolved) lines.push(`| ${u.file}:${u.line} | ${cell(u.reason)} | ${cell(u.candidates.slice(0, 8).join('<br>') || '—')} |`);
   }
+  const { plan } = report;
+  lines.push('', '## Least-privilege plan', '', `${plan.scopes.length} scopes${plan.add.length ? `; adds ${plan.add.map((x) => `\`${x}\``).join(', ')}` : ''}${plan.remove.length ? `; removes ${plan.remove.map((x) => `\`${x}\``).join(', ')}` : ''}.`, '', plan.cost.summary);
+  if (plan.cost.withoutApproval) lines.push('', plan.cost.withoutApproval.summary);
   const files = skippedLines(report.files);
   if (files.length) {
     lines.push('', `## Files not scanned as such (${files.length})`, '');

@@ -1,5 +1,6 @@
 import type { Report } from '../analysis/report-types';
 import { styler } from '../cli/output';
+import { confidenceOf } from './confidence';
 import { skippedLines, verdictCounts, VERDICTS } from './verdict-summary';
 
 /** Files listed by name in the text output before "and N more". */
@@ -74,9 +75,11 @@ export function renderText(report: Report, options: { color: boolean }): string 
   for (const r of plan.remove) out.push(`  ${s.red('- ' + r)}`);
   for (const r of plan.replacements) out.push(`  ${r.classic} → ${r.replacement.join(' + ')}  ${s.dim(`operations authorized ${r.authorizedBefore} → ${r.authorizedAfter}`)}`);
   for (const k of plan.keptForUnresolved) out.push(`  ${s.yellow('= ' + k)}  ${s.dim('kept: unverifiable')}`);
+  out.push(`  ${(plan.cost.approval === 'not-required' ? s.green : s.yellow)(plan.cost.summary)}`);
+  if (plan.cost.withoutApproval) out.push(`  ${s.dim(plan.cost.withoutApproval.summary)}`);
   if (report.runtime.sites) {
     const w = report.runtime.window;
-    out.push('', s.bold(`Runtime: ${report.runtime.sites} site(s), ${w.firstDay} → ${w.lastDay} (${w.daysObserved} days)`));
+    out.push('', s.bold(`Runtime: ${report.runtime.sites} site(s), ${w.firstDay} → ${w.lastDay} (${w.daysObserved} days)`), `  ${s.dim(confidenceOf(report).text)}`);
   }
   return out.join('\n') + '\n';
 }

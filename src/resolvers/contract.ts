@@ -33,8 +33,21 @@ export interface GetReportResult {
   generatedAt: string;
 }
 
+/** Days of usage a report counts, up to today (UTC): 7, 30, 90… (1–366), or `all` that storage holds. */
+export type ReportWindow = number | 'all';
+
+/** `getReport` input: the window the report is computed for (default `DEFAULT_WINDOW`). */
+export interface GetReportInput {
+  window?: ReportWindow;
+}
+
+/** The window `getReport` computes when none is asked: 90 days, the period AWS IAM Access Analyzer's example and Google's IAM recommender use (docs/admin-page.md). */
+export const DEFAULT_WINDOW = 90;
+
 /** Filters and paging of `getEndpoints`. */
 export interface GetEndpointsInput {
+  /** Days of usage counted (default: all). */
+  window?: ReportWindow;
   offset?: number;
   /** 1–200, default 50. */
   limit?: number;
@@ -61,6 +74,8 @@ export interface GetEndpointsResult {
 export interface ExportUsageInput {
   /** `json`: the usage export; `csv`: endpoints; `scopes-csv`: scope verdicts and files not scanned; `markdown`: the scope justification. */
   format: 'json' | 'csv' | 'scopes-csv' | 'markdown';
+  /** For the CSV and Markdown reports: the window they count, as the page shows it (default: all). The JSON usage export is always whole. */
+  window?: ReportWindow;
 }
 
 /** `exportUsage` answer: a file for the browser to download. */

@@ -6,21 +6,30 @@ import type { EndpointReport, Report } from '../analysis/report-types';
 import { rewriteScopes } from '../fix/rewrite-scopes';
 import { planYaml } from '../report/plan-yaml';
 import type { UsageExport } from '../usage/format';
+import { todayUtc, type UsageWindow } from '../analysis/usage-window';
+import type { ReportWindow } from './contract';
 import type { StaticAnalysis } from './static-analysis';
 
-/** Returns the analysis input for this installation: the bundled static findings joined with its usage. */
-function inputFor(bundle: StaticAnalysis, usage: UsageExport): AnalysisInput {
-  return { manifestFile: bundle.manifestFile, declared: bundle.declared, invalid: bundle.invalid, scan: bundle.scan, manifestNeeds: bundle.manifestNeeds, modules: bundle.modules ?? [], usage: [usage] };
+/** Returns the window of the last `window` days up to the usage's generation day, or everything. */
+function usageWindow(window: ReportWindow | undefined, usage: UsageExport): UsageWindow | undefined {
+  if (window === undefined || window === 'all') return undefined;
+  return { days: window, endDay: todayUtc(Date.parse(usage.generatedAt)) };
 }
 
-/** Returns the report for this installation. */
-export function reportFor(bundle: StaticAnalysis, usage: UsageExport): Report {
-  return analyze(inputFor(bundle, usage));
+/** Returns the analysis input for this installation: the bundled static findings joined with its usage, for a window. */
+function inputFor(bundle: StaticAnalysis, usage: UsageExport, window?: ReportWindow): AnalysisInput {
+  const counted = usageWindow(window, usage);
+  return { manifestFile: bundle.manifestFile, declared: bundle.declared, invalid: bundle.invalid, scan: bundle.scan, manifestNeeds: bundle.manifestNeeds, modules: bundle.modules ?? [], usage: [usage], ...(counted ? { window: counted } : {}) };
+}
+
+/** Returns the report for this installation, counting the usage of `window` (default: all). */
+export function reportFor(bundle: StaticAnalysis, usage: UsageExport, window?: ReportWindow): Report {
+  return analyze(inputFor(bundle, usage, window));
 }
 
 /** Returns this installation's endpoints only (no plan search): what `getEndpoints` pages. */
-export function endpointsFor(bundle: StaticAnalysis, usage: UsageExport): EndpointReport[] {
-  return analyzeEndpoints(inputFor(bundle, usage));
+export function endpointsFor(bundle: StaticAnalysis, usage: UsageExport, window?: ReportWindow): EndpointReport[] {
+  return analyzeEndpoints(inputFor(bundle, usage, window));
 }
 
 /** Returns the plan as YAML and as a unified diff against the deployed manifest. */

@@ -1,4 +1,5 @@
-import type { ExportUsageInput, GetEndpointsInput } from './contract';
+import { MAX_WINDOW_DAYS, windowDaysOf } from '../analysis/usage-window';
+import type { ExportUsageInput, GetEndpointsInput, GetReportInput, ReportWindow } from './contract';
 import { invalidInput } from './known-error';
 
 const PRODUCTS = ['jira', 'jira-software', 'jira-service-management', 'confluence', 'bitbucket'];
@@ -21,6 +22,19 @@ function integer(value: unknown, field: string, min: number, max: number, fallba
   return value;
 }
 
+function windowOf(value: unknown): ReportWindow | undefined {
+  if (value === undefined) return undefined;
+  const days = windowDaysOf(value);
+  if (days === undefined || typeof value === 'string' && value !== 'all') invalidInput('window', `a whole number of days from 1 to ${MAX_WINDOW_DAYS}, or "all"`);
+  return days ?? 'all';
+}
+
+/** Returns validated `getReport` input. */
+export function reportInput(payload: unknown): GetReportInput {
+  const window = windowOf(object(payload).window);
+  return window === undefined ? {} : { window };
+}
+
 /** Returns validated `getEndpoints` input with defaults filled in. */
 export function endpointsInput(payload: unknown): Required<Pick<GetEndpointsInput, 'offset' | 'limit'>> & GetEndpointsInput {
   const p = object(payload);
@@ -35,6 +49,7 @@ export function endpointsInput(payload: unknown): Required<Pick<GetEndpointsInpu
     status: oneOf(p.status, 'status', ['missing', 'mismatch', 'ok'] as const),
     sort: oneOf(p.sort, 'sort', ['calls', 'template', 'lastSeen'] as const),
     direction: oneOf(p.direction, 'direction', ['asc', 'desc'] as const),
+    window: windowOf(p.window),
   };
 }
 
@@ -42,7 +57,8 @@ export function endpointsInput(payload: unknown): Required<Pick<GetEndpointsInpu
 export function exportInput(payload: unknown): ExportUsageInput {
   const format = oneOf(object(payload).format, 'format', ['json', 'csv', 'scopes-csv', 'markdown'] as const);
   if (!format) invalidInput('format', 'one of json, csv, scopes-csv, markdown');
-  return { format };
+  const window = windowOf(object(payload).window);
+  return window === undefined ? { format } : { format, window };
 }
 
 /** Throws unless `resetUsage` was confirmed explicitly. */

@@ -1,9 +1,11 @@
-import { describe, evalStr, MAX_DEPTH, objectsOf, type Env, type EvalContext } from './evaluate';
+import { describe, evalStr, literalOf, MAX_DEPTH, soleRef, type Env, type EvalContext } from './evaluate';
+import { keyOf, objectsOf } from './evaluate-member';
 import { unwrap } from './forge-values';
-import type { Node, Scope } from './scope';
-import type { MethodCand } from './summary-types';
+import type { Binding, Node, Scope } from './scope';
+import type { Cand, MethodCand } from './summary-types';
 
-type MethodNode = { node: Node; scope: Scope } | 'absent' | 'unknown';
+/** Where a `method` comes from: a value, a helper's options parameter spread in (with what it overrides), absent, unknown. */
+type MethodNode = { node: Node; scope: Scope } | { spread: NonNullable<Binding['param']>; before: MethodNode[] } | 'absent' | 'unknown';
 
 /** Returns where an options object's `method` may come from, following spreads; undefined when the object is unknown. */
 function methodNodes(options: Node, scope: Scope, d: number): MethodNode[] | undefined {
@@ -15,12 +17,16 @@ function methodNodes(options: Node, scope: Scope, d: number): MethodNode[] | und
     let current: MethodNode[] = ['absent'];
     for (const p of obj.properties) {
       if (p.type === 'SpreadElement') {
+        // `{ ...opts }` with `opts` a helper's parameter: its `method`, when a call site passes one.
+        const arg = unwrap(p.argument);
+        const param = arg?.type === 'Identifier' ? s.lookup(arg.name)?.param : undefined;
+        if (param && param.key === undefined && !param.rest) { current = [{ spread: param, before: current }]; continue; }
         const inner = d < MAX_DEPTH ? methodNodes(p.argument, s, d + 1) : undefined;
         if (!inner) current = ['unknown'];
         else if (!inner.every((m) => m === 'absent')) current = inner.flatMap((m) => (m === 'absent' ? current : [m]));
         continue;
       }
-      const k = !p.computed && p.key.type === 'Identifier' ? p.key.name : p.key.type === 'Literal' ? String(p.key.value) : undefined;
+      const k = keyOf(p);
       if (k === 'method') current = [{ node: p.value, scope: s }];
       else if (k === undefined) current = ['unknown'];
     }
@@ -47,12 +53,25 @@ export function evalMethods(options: Node | undefined, scope: Scope, ctx: EvalCo
   for (const p of found) {
     if (p === 'absent') { out.push({ method: 'GET' }); continue; }
     if (p === 'unknown') { out.push({ unknown: 'options are spread from a value that cannot be resolved' }); continue; }
-    const s = p.scope;
-    for (const c of evalStr(p.node, s, ctx, env, d + 1)) {
-      if ('pieces' in c && c.pieces.length === 1 && typeof c.pieces[0] === 'string' && !c.pieces[0].includes('{}')) out.push({ method: c.pieces[0].toUpperCase() });
-      else if ('pieces' in c && c.pieces.length === 1 && typeof c.pieces[0] !== 'string' && c.pieces[0].r === 'param') out.push({ ref: c.pieces[0], prop: false });
-      else out.push({ unknown: 'unresolved' in c ? `method: ${c.unresolved}` : 'method cannot be resolved' });
+    if ('spread' in p) {
+      const dflt = p.before.flatMap((b): Cand[] => (b === 'absent' ? [{ pieces: ['GET'] }] : b !== 'unknown' && 'node' in b ? evalStr(b.node, b.scope, ctx, env, d + 1) : []));
+      out.push({ ref: { r: 'param', fn: p.spread.fn, i: p.spread.i, name: p.spread.name, key: 'method', ...(dflt.length ? { dflt } : {}) }, prop: false });
+      continue;
     }
+    const s = p.scope;
+    out.push(...methodCands(evalStr(p.node, s, ctx, env, d + 1)));
   }
   return out;
+}
+
+/** Turns candidate values of a `method` into method candidates: literals, values the linker fills in, or unknown. */
+export function methodCands(values: Cand[]): MethodCand[] {
+  return values.map((c): MethodCand => {
+    const lit = literalOf(c);
+    if (lit !== undefined) return { method: lit.toUpperCase() };
+    const ref = soleRef(c);
+    if (ref?.r === 'param') return { ref, prop: false };
+    if ('pieces' in c && c.pieces.some((p) => typeof p !== 'string' && p.r !== 'link')) return { value: c };
+    return { unknown: 'unresolved' in c ? `method: ${c.unresolved}` : 'method cannot be resolved' };
+  });
 }

@@ -7,6 +7,8 @@ export { looksMinified } from './minified';
 
 /** Extensions of the source files the scanner reads. */
 export const SOURCE_EXTENSIONS = ['.js', '.jsx', '.ts', '.tsx', '.mjs', '.cjs'];
+/** Custom UI stylesheets and HTML, read only for the external resources they load (egress). */
+export const ASSET_EXTENSIONS = ['.css', '.scss', '.sass', '.less', '.html', '.htm'];
 const SKIP_DIRS: Record<string, string> = {
   node_modules: 'dependencies (node_modules)',
   build: 'build output',
@@ -33,11 +35,13 @@ export interface FollowedLink {
   target: string;
 }
 
-/** What `findSourceFiles` found: files to scan, files not read (and why), symlinks followed. */
+/** What `findSourceFiles` found: files to scan, files not read (and why), symlinks followed, Custom UI assets. */
 export interface FoundFiles {
   files: SourceFile[];
   skipped: SkippedFile[];
   symlinks: FollowedLink[];
+  /** Frontend stylesheets and HTML (for the external resources they load). */
+  assets: SourceFile[];
 }
 
 /** Options of `findSourceFiles`. */
@@ -68,6 +72,7 @@ export function findSourceFiles(appDir: string, resourcePaths: readonly string[]
   const readFile = options.readFile ?? ((path: string) => readFileSync(path, 'utf8'));
   const skipped: SkippedFile[] = [];
   const symlinks: FollowedLink[] = [];
+  const assets: SourceFile[] = [];
   // Every candidate file by real path, so a file reached through a link and directly is read once.
   const candidates = new Map<string, { rel: string; side: Side; linked: boolean }[]>();
   const seenDirs = new Set<string>();
@@ -133,6 +138,10 @@ export function findSourceFiles(appDir: string, resourcePaths: readonly string[]
       else walk(rel, side, linked);
       return;
     }
+    if (isFile && side === 'frontend' && ASSET_EXTENSIONS.includes(posix.extname(e.name))) {
+      try { assets.push({ file: rel, side, text: readFile(join(appDir, rel)) }); } catch { /* an unreadable stylesheet loads nothing that can be listed */ }
+      return;
+    }
     if (!isFile || !isSource(e.name)) return;
     if (/\.d\.[cm]?ts$/.test(e.name)) return void skipped.push({ file: rel, reason: 'type declarations', blocksRemoval: false });
     if (TEST_FILE.test(e.name)) return void skipped.push({ file: rel, reason: 'test file (not deployed)', blocksRemoval: false });
@@ -169,5 +178,6 @@ export function findSourceFiles(appDir: string, resourcePaths: readonly string[]
   skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   symlinks.sort((a, b) => (a.file < b.file ? -1 : 1));
   // A folder reached from two roots would be reported twice.
-  return { files, skipped: skipped.filter((s, i) => i === 0 || s.file !== skipped[i - 1].file), symlinks };
+  assets.sort((a, b) => (a.file < b.file ? -1 : 1));
+  return { files, skipped: skipped.filter((s, i) => i === 0 || s.file !== skipped[i - 1].file), symlinks, assets: assets.filter((a, i) => i === 0 || a.file !== assets[i - 1].file) };
 }

@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import type { Family } from '../catalog/types';
 import type { Scope, Node } from './scope';
-import type { CallPrincipal } from './types';
+import type { CallPrincipal, RequestSurface } from './types';
 import { requireSource } from './walk-file';
 
 /** Packages whose exports the scanner follows. */
@@ -36,13 +36,26 @@ export const PROPERTY_ENTITIES: Record<string, { family: Family; base: string; s
   onConfluenceSpace: { family: 'requestConfluence', base: '/wiki/rest/api/space/{}', seg: 'property' },
 };
 
+/** Request surfaces a principal (`asApp()`, `asUser()`) offers besides the product requests. */
+const PRINCIPAL_SURFACES: ReadonlySet<string> = new Set(['requestGraph', 'requestAtlassian', 'requestConnectedData', 'requestTeamworkGraph']);
+/** Request surfaces exported by the packages: `@forge/api`'s remotes and services, the bridge's. */
+const EXPORTED_SURFACES: Record<string, ReadonlySet<string>> = {
+  '@forge/api': new Set(['invokeRemote', 'invokeService']),
+  '@forge/bridge': new Set(['invokeRemote', 'invokeService', 'requestRemote', 'requestTeamworkGraph']),
+};
+
 /** A value the scanner knows to come from a Forge package. */
 export type ForgeValue =
   | { k: 'module'; pkg: string }
   | { k: 'export'; pkg: string; name: string }
   | { k: 'principal'; p: 'asApp' | 'asUser' }
   | { k: 'request'; family: Family; principal: CallPrincipal }
-  | { k: 'graph'; principal: CallPrincipal }
+  | { k: 'surface'; surface: RequestSurface; principal: CallPrincipal }
+  /** `asApp().withContext`, `asUser().withProvider`: functions returning a principal or an external-auth client. */
+  | { k: 'principalFn'; p: 'asApp' | 'asUser'; name: 'withContext' | 'withProvider' }
+  /** `asUser().withProvider('google', 'google-apis')` (and its `asAccount(id)`). */
+  | { k: 'provider'; provider?: string; remote?: string }
+  | { k: 'providerFn'; provider?: string; remote?: string; name: 'fetch' | 'asAccount' }
   | { k: 'props'; entity: string }
   | { k: 'propsMethod'; entity: string; op: string }
   /** What `authorize()` returns: `onJira…` / `onConfluenceContent` make a permission check as the user. */
@@ -66,8 +79,11 @@ export function forgeMember(v: ForgeValue, name: string): ForgeValue | undefined
       return exportOf(v.pkg, name);
     case 'principal':
       if (FAMILIES.has(name)) return { k: 'request', family: name as Family, principal: v.p };
-      if (name === 'requestGraph') return { k: 'graph', principal: v.p };
+      if (PRINCIPAL_SURFACES.has(name)) return { k: 'surface', surface: name as RequestSurface, principal: v.p };
+      if (name === 'withContext' || name === 'withProvider') return { k: 'principalFn', p: v.p, name };
       return undefined;
+    case 'provider':
+      return name === 'fetch' || name === 'asAccount' ? { k: 'providerFn', provider: v.provider, remote: v.remote, name } : undefined;
     case 'export':
       if (v.name === 'properties' && PROPERTY_ENTITIES[name]) return { k: 'export', pkg: v.pkg, name: `properties.${name}` };
       // Namespaces whose members the platform-feature table names (`privacy.reportPersonalData`, bridge `realtime.publishGlobal`).
@@ -87,8 +103,29 @@ export function exportOf(pkg: string, name: string): ForgeValue | undefined {
   if (pkg === FORGE_REALTIME) return name === 'default' || name === '*' ? { k: 'module', pkg } : { k: 'export', pkg, name };
   if (pkg !== FORGE_API && pkg !== FORGE_BRIDGE) return undefined;
   if (FAMILIES.has(name)) return { k: 'request', family: name as Family, principal: pkg === FORGE_BRIDGE ? 'bridge' : 'default' };
+  if (EXPORTED_SURFACES[pkg]?.has(name)) return { k: 'surface', surface: name as RequestSurface, principal: pkg === FORGE_BRIDGE ? 'bridge' : 'asApp' };
   if (name === 'default' || name === '*') return { k: 'module', pkg };
   return { k: 'export', pkg, name };
+}
+
+/** The expression a local function returns, when it has a single obvious one (an arrow's body, a lone `return`). */
+function returnedExpression(b: ReturnType<Scope['lookup']>): { node: Node; scope: Scope } | undefined {
+  const init = b && !b.param && b.inits.length === 1 && b.inits[0].key === undefined ? b.inits[0] : undefined;
+  const fn = unwrap(init?.node);
+  if (fn?.type !== 'ArrowFunctionExpression' && fn?.type !== 'FunctionExpression') return undefined;
+  if (fn.body.type !== 'BlockStatement') return { node: fn.body, scope: init!.scope };
+  const returns = fn.body.body.filter((s: Node) => s.type === 'ReturnStatement');
+  return returns.length === 1 && returns[0].argument ? { node: returns[0].argument, scope: init!.scope } : undefined;
+}
+
+/** Returns a string argument written as a literal or a `const` holding one (provider and remote keys). */
+export function literalArg(node: Node, scope: Scope, depth = 0): string | undefined {
+  node = unwrap(node);
+  if (node?.type === 'Literal' && typeof node.value === 'string') return node.value;
+  if (node?.type === 'TemplateLiteral' && node.expressions.length === 0) return node.quasis[0].value.cooked ?? undefined;
+  if (node?.type !== 'Identifier' || depth > 4) return undefined;
+  const b = scope.lookup(node.name);
+  return b?.kind === 'const' && b.inits.length === 1 && b.inits[0].key === undefined ? literalArg(b.inits[0].node, b.inits[0].scope, depth + 1) : undefined;
 }
 
 /** Returns the Forge value an expression evaluates to, or undefined when it is not (known to be) one. */
@@ -121,11 +158,16 @@ export function forgeValueOf(node: Node, scope: Scope, depth = 0): ForgeValue | 
       if (src !== undefined) return exportOf(src, '*');
       const callee = forgeValueOf(node.callee, scope, depth + 1);
       if (callee?.k === 'export' && callee.pkg === FORGE_API && (callee.name === 'asApp' || callee.name === 'asUser')) return { k: 'principal', p: callee.name };
+      // `asApp().withContext(ari)` offers the same requests as its principal.
+      if (callee?.k === 'principalFn') return callee.name === 'withContext' ? { k: 'principal', p: callee.p } : { k: 'provider', provider: literalArg(node.arguments[0], scope), remote: literalArg(node.arguments[1], scope) };
+      if (callee?.k === 'providerFn' && callee.name === 'asAccount') return { k: 'provider', provider: callee.provider, remote: callee.remote };
       if (callee?.k === 'export' && callee.name.startsWith('properties.')) return { k: 'props', entity: callee.name.slice('properties.'.length) };
       if (callee?.k === 'export' && callee.pkg === FORGE_API && callee.name === 'authorize') return { k: 'authorizer' };
       // Scope Inspector's recorder (`instrument(api)`, `instrumentBridge(bridge)`) returns the same surface it wraps.
       if (node.callee.type === 'Identifier' && INSTRUMENT_WRAPPERS.has(node.callee.name) && node.arguments[0]) return forgeValueOf(node.arguments[0], scope, depth + 1);
-      return undefined;
+      // A local function returning a Forge value: `const jira = () => api.asUser()`, `function client() { return api.asApp(); }`.
+      const ret = node.callee.type === 'Identifier' ? returnedExpression(scope.lookup(node.callee.name)) : undefined;
+      return ret ? forgeValueOf(ret.node, ret.scope, depth + 1) : undefined;
     }
     default:
       return undefined;

@@ -1,119 +1,157 @@
 import type { Family } from '../catalog/types';
-import { concat } from './evaluate';
+import { finalizeCall, type LinkResult } from './link-finalize';
+import { expandSelects, firstParamFn, mapRefs, onlySegments, paramUse, segmentFallback, substitute, substituteCands } from './link-substitute';
 import type { PathAliases } from './path-aliases';
 import { resolveModule as resolveSpecifier } from './resolve-module';
-import type { Cand, CallSite, ExportValue, FileSummary, MethodCand, Piece, RawCall, Ref } from './summary-types';
-import type { CallPrincipal, Side, SourceLocation, UnresolvedFinding } from './types';
+import type { Cand, CallSite, ExportValue, FileSummary, ImportedTarget, RawCall } from './summary-types';
+import type { SourceLocation } from './types';
+
+export type { LinkResult, LinkedCall, MethodUnknown, LinkedLink } from './link-finalize';
 
 /** How deep helper chains (a helper calling a helper ...) are followed across call sites. */
-export const MAX_HELPER_DEPTH = 4;
+export const MAX_HELPER_DEPTH = 5;
+const MAX_RESOLVE_DEPTH = 8;
 
-/** A call with a known path pattern and method, before catalog matching. */
-export interface LinkedCall extends SourceLocation {
-  family: Family;
-  method: string;
-  pattern: string;
-  side: Side;
-  principal: CallPrincipal;
-  via?: SourceLocation[];
-}
+/** Tells whether a path pattern and method match a catalog operation (so a `route` segment parameter need not be followed). */
+export type ResolvesFn = (family: Family, method: string | undefined, pattern: string) => boolean;
 
-/** A call whose path is known but whose method is not; the matcher lists the template's methods. */
-export interface MethodUnknown extends SourceLocation {
-  family: Family;
-  pattern: string;
-  reason: string;
-  side: Side;
-  principal: CallPrincipal;
-  via?: SourceLocation[];
-}
-
-/** Output of linking: calls with patterns, calls missing a method, and unresolved findings. */
-export interface LinkResult {
-  calls: LinkedCall[];
-  methodUnknown: MethodUnknown[];
-  unresolved: UnresolvedFinding[];
-}
-
-/** Joins file summaries: resolves imported constants and helper parameters at every call site. */
-export function linkSummaries(summaries: readonly FileSummary[], aliases?: PathAliases): LinkResult {
+/** Joins file summaries: resolves imported constants, tables and helpers, and helper parameters at every call site. */
+export function linkSummaries(summaries: readonly FileSummary[], aliases?: PathAliases, resolves?: ResolvesFn): LinkResult {
   const byFile = new Map(summaries.map((s) => [s.file, s]));
   const files = new Set(byFile.keys());
-  const resolveModule = (from: string, source: string, scanned: ReadonlySet<string>) => resolveSpecifier(from, source, scanned, aliases);
+  const resolveModule = (from: string, source: string) => resolveSpecifier(from, source, files, aliases);
 
   const resolveExport = (file: string, name: string, depth = 0): { value: ExportValue; file: string } | undefined => {
     const s = byFile.get(file);
-    if (!s || depth > 8) return undefined;
+    if (!s || depth > MAX_RESOLVE_DEPTH) return undefined;
     const v = s.exports[name];
     if (v && 'source' in v) {
-      const target = resolveModule(file, v.source, files);
-      return target ? resolveExport(target, v.name, depth + 1) : undefined;
+      const target = resolveModule(file, v.source);
+      return target ? resolveTarget(target, v, depth + 1) : undefined;
     }
     if (v) return { value: v, file };
     for (const src of s.exportAll) {
-      const target = resolveModule(file, src, files);
+      const target = resolveModule(file, src);
       const r = target ? resolveExport(target, name, depth + 1) : undefined;
       if (r) return r;
     }
     return undefined;
   };
 
-  // Imported constants and path builders are replaced in the file that imports them, so
-  // specifiers stay relative to it.
-  const resolveImports = (cands: Cand[], file: string, depth = 0): Cand[] => {
-    if (!cands.some((c) => 'pieces' in c && c.pieces.some((p) => typeof p !== 'string' && p.r !== 'param'))) return cands;
-    let out: Cand[] = [];
-    for (const c of cands) {
-      if ('unresolved' in c) { out.push(c); continue; }
-      let acc: Cand[] = [{ pieces: [] }];
-      c.pieces.forEach((p, idx) => {
-        if (typeof p === 'string' || p.r === 'param') { acc = concat(acc, [{ pieces: [p] }]); return; }
-        const target = resolveModule(file, p.source, files);
-        const ex = target && depth < 8 ? resolveExport(target, p.name) : undefined;
-        let vals: Cand[];
-        if (p.r === 'import') {
-          vals = ex && 'cands' in ex.value ? resolveImports(ex.value.cands, ex.file, depth + 1) : [{ unresolved: `${p.name} imported from ${p.source} cannot be resolved` }];
-        } else if (ex && 'fn' in ex.value && ex.value.returns) {
-          // The builder's parameters take this call's arguments (already resolved in this file).
-          const args = p.args.map((a) => resolveImports(a, file, depth + 1));
-          const site: CallSite = { loc: { file, line: 0, column: 0 }, target: { fn: ex.value.fn }, args, argMethods: [] };
-          vals = substituteCands(resolveImports(ex.value.returns, ex.file, depth + 1), ex.value.fn, site, '');
-        } else {
-          vals = [{ unresolved: `the result of ${p.name}(…) from ${p.source} cannot be resolved` }];
-        }
-        if (idx > 0) vals = vals.map((v) => ('unresolved' in v ? { pieces: ['{}'] } : v));
-        acc = concat(acc, vals);
-      });
-      out = out.concat(acc);
+  /** Follows an imported value's member path (`default`, `()`, `get`) to what it names. */
+  const resolveTarget = (file: string, t: Omit<ImportedTarget, 'source'> & { source?: string }, depth = 0): { value: ExportValue; file: string } | undefined => {
+    if (depth > MAX_RESOLVE_DEPTH) return undefined;
+    const members = [...(t.member ?? [])];
+    let cur: { value: ExportValue; file: string } | undefined;
+    if (t.name === '*' || (t.name === 'default' && !byFile.get(file)?.exports.default && members.length > 0)) {
+      // A namespace (or CommonJS `module.exports = { … }` imported as default): the first member names the export.
+      const first = members.shift();
+      cur = resolveExport(file, first === undefined || first === '()' ? 'default' : first, depth + 1);
+      if (first === '()') members.unshift('()');
+    } else cur = resolveExport(file, t.name, depth + 1);
+    for (const step of members) {
+      if (!cur) return undefined;
+      cur = memberOf(cur, step, depth + 1);
     }
-    return out;
+    return cur;
+  };
+
+  const memberOf = (cur: { value: ExportValue; file: string }, step: string, depth: number): { value: ExportValue; file: string } | undefined => {
+    const v = cur.value;
+    if ('source' in v) {
+      const target = resolveModule(cur.file, v.source);
+      return target ? resolveTarget(target, { ...v, member: [...(v.member ?? []), step] }, depth + 1) : undefined;
+    }
+    // Calling a function gives what it returns; constructing a class gives an instance with its members.
+    if (step === '()') return 'fn' in v ? (v.result ? { value: v.result, file: cur.file } : undefined) : 'members' in v ? cur : undefined;
+    if (!('members' in v)) return undefined;
+    if (v.members[step]) return { value: v.members[step], file: cur.file };
+    if (v.extends) {
+      const target = resolveModule(cur.file, v.extends.source);
+      return target ? resolveTarget(target, { ...v.extends, member: [...(v.extends.member ?? []), '()', step] }, depth + 1) : undefined;
+    }
+    return undefined;
+  };
+
+  // Imported constants, tables and path builders are replaced in the file that imports them, so
+  // specifiers stay relative to it.
+  const needsImports = (cands: Cand[]): boolean => cands.some((c) => 'pieces' in c && c.pieces.some((p) => typeof p !== 'string' && (p.r === 'import' || p.r === 'call' || (p.r === 'select' && (!!p.from || needsImports(p.key) || p.entries.some(([, e]) => needsImports(e)))))));
+  const resolveImports = (cands: Cand[], file: string, depth = 0): Cand[] => (!needsImports(cands) ? cands : mapRefs(cands, (p) => {
+    if (p.r === 'param' || p.r === 'link') return undefined;
+    if (p.r === 'select') {
+      if (!p.from) return undefined;
+      const target = resolveModule(file, p.from.source);
+      const table = target && depth < MAX_RESOLVE_DEPTH ? resolveTarget(target, { name: p.from.name }) : undefined;
+      if (!table || !('members' in table.value)) return [{ unresolved: `${p.table} imported from ${p.from.source} cannot be resolved` }];
+      const entries: [string, Cand[]][] = Object.keys(table.value.members).map((k) => {
+        const e = memberPath(table, [k, ...(p.from!.member ?? [])]);
+        return [k, e && 'cands' in e.value ? resolveImports(e.value.cands, e.file, depth + 1) : [{ unresolved: `${p.table}.${k} cannot be resolved` }]];
+      });
+      return [{ pieces: [{ ...p, from: undefined, key: resolveImports(p.key, file, depth + 1), entries }] }];
+    }
+    const target = resolveModule(file, p.source);
+    const ex = target && depth < MAX_RESOLVE_DEPTH ? resolveTarget(target, p) : undefined;
+    const what = `${[p.name === '*' || p.name === 'default' ? '' : p.name, ...(p.member ?? [])].filter(Boolean).join('.') || p.name}`;
+    if (p.r === 'import') return ex && 'cands' in ex.value ? resolveImports(ex.value.cands, ex.file, depth + 1) : [{ unresolved: `${what} imported from ${p.source} cannot be resolved` }];
+    if (ex && 'fn' in ex.value && ex.value.returns) {
+      // The builder's parameters take this call's arguments (already resolved in this file).
+      const args = p.args.map((a) => resolveImports(a, file, depth + 1));
+      return substituteCands(resolveImports(ex.value.returns, ex.file, depth + 1), ex.value.fn, { args }, '');
+    }
+    return [{ unresolved: `the result of ${what}(…) from ${p.source} cannot be resolved` }];
+  }));
+
+  const memberPath = (start: { value: ExportValue; file: string }, steps: string[]): { value: ExportValue; file: string } | undefined => {
+    let cur: { value: ExportValue; file: string } | undefined = start;
+    for (const s of steps) cur = cur ? memberOf(cur, s, 0) : undefined;
+    return cur;
+  };
+
+  const fnOf = (file: string, target: CallSite['target']): string | undefined => {
+    if ('fn' in target) return target.fn;
+    const module = resolveModule(file, target.source);
+    const ex = module ? resolveTarget(module, target) : undefined;
+    return ex && 'fn' in ex.value ? ex.value.fn : undefined;
   };
 
   const sitesByFn = new Map<string, CallSite[]>();
   for (const s of summaries) {
     for (const site of s.callSites) {
-      let fn: string | undefined;
-      if ('fn' in site.target) fn = site.target.fn;
-      else {
-        const target = resolveModule(s.file, site.target.source, files);
-        const ex = target ? resolveExport(target, site.target.name) : undefined;
-        if (ex && 'fn' in ex.value) fn = ex.value.fn;
-      }
+      const fn = fnOf(s.file, site.target);
       if (!fn) continue;
-      const resolved: CallSite = { ...site, args: site.args.map((a) => resolveImports(a, s.file)) };
+      const bound = site.bound?.map((b) => ({ ...b, target: { fn: fnOf(s.file, b.target) ?? '' }, args: b.args.map((a) => resolveImports(a, s.file)) })).filter((b) => b.target.fn);
+      const resolved: CallSite = { ...site, args: site.args.map((a) => resolveImports(a, s.file)), ...(site.argProps ? { argProps: site.argProps.map((p) => p && Object.fromEntries(Object.entries(p).map(([k, v]) => [k, resolveImports(v, s.file)]))) } : {}), ...(bound?.length ? { bound } : {}) };
       (sitesByFn.get(fn) ?? sitesByFn.set(fn, []).get(fn)!).push(resolved);
     }
   }
 
-  const result: LinkResult = { calls: [], methodUnknown: [], unresolved: summaries.flatMap((s) => s.unresolved) };
-  const seen = new Set<string>();
+  const result: LinkResult = { calls: [], methodUnknown: [], unresolved: summaries.flatMap((s) => s.unresolved), links: [], egress: [] };
+  const seen = new Map<SourceLocation, Set<string>>();
+  const finalize = (c: RawCall): void => { for (const v of expandSelects(c)) finalizeCall(v, result, seen); };
   for (const s of summaries) {
     for (const call of s.calls) {
-      const queue: { call: RawCall; depth: number }[] = [{ call: { ...call, paths: resolveImports(call.paths, s.file) }, depth: 0 }];
+      const start: RawCall = needsImports(call.paths) || call.methods.some((m) => 'value' in m) ? { ...call, paths: resolveImports(call.paths, s.file), methods: call.methods.map((m) => ('value' in m ? { value: resolveImports([m.value], s.file)[0] } : m)) } : call;
+      const queue: { call: RawCall; depth: number }[] = [{ call: start, depth: 0 }];
       while (queue.length > 0) {
-        const { call: c, depth } = queue.pop()!;
+        const item = queue.pop()!;
+        const depth = item.depth;
+        let c = item.call;
+        // A parameter that fills one `route` segment matters only if it selects the operation.
+        const quick = segmentFallback(c);
+        if (quick && settles(quick, resolves)) { finalize(quick); continue; }
         const fn = firstParamFn(c);
-        if (!fn) { finalize(c, result, seen); continue; }
+        if (!fn) { finalize(c); continue; }
+        // Candidates that do not depend on this helper's parameters (a default, a followed link) stay where they are.
+        const [own, moving] = splitByParam(c, fn);
+        if (own) finalize(own);
+        if (!moving) continue;
+        c = moving;
+        // A segment parameter that selects the operation is followed; one that does not is `{}`. An
+        // egress URL whose host is written out does not move to the helper's callers either.
+        if (onlySegments(c, fn) || (c.kind.k === 'egress' && c.paths.every((p) => 'pieces' in p && typeof p.pieces[0] === 'string' && /^(https?:)?\/\/[^{]/.test(p.pieces[0])))) {
+          const fallback = substitute(c, fn, undefined, 'is not needed');
+          if (!firstParamFn(fallback) && settles(fallback, resolves)) { finalize(fallback); continue; }
+        }
         const sites = sitesByFn.get(fn) ?? [];
         if (sites.length === 0 || depth >= MAX_HELPER_DEPTH) {
           const why = sites.length === 0 ? 'has no call site in the scanned files' : `is passed through more than ${MAX_HELPER_DEPTH} helpers`;
@@ -124,83 +162,32 @@ export function linkSummaries(summaries: readonly FileSummary[], aliases?: PathA
         const chain = [c.loc, ...c.via];
         const fresh = sites.filter((site) => !chain.some((l) => l.file === site.loc.file && l.line === site.loc.line && l.column === site.loc.column));
         if (fresh.length === 0) { queue.push({ call: substitute(c, fn, undefined, 'is only called by itself'), depth }); continue; }
-        for (const site of fresh) queue.push({ call: { ...substitute(c, fn, site, ''), loc: site.loc, via: chain }, depth: depth + 1 });
+        for (const site of fresh) {
+          let next = substitute(c, fn, site, '');
+          // A function made by a factory (`const put = verb('PUT')`): the factory's parameters are bound at this site too.
+          for (const b of site.bound ?? []) if ('fn' in b.target) next = substitute(next, b.target.fn, b, '');
+          queue.push({ call: { ...next, loc: site.loc, via: chain }, depth: depth + 1 });
+        }
       }
     }
   }
   return result;
 }
 
-function firstParamFn(c: RawCall): string | undefined {
-  for (const cand of c.paths) if ('pieces' in cand) for (const p of cand.pieces) if (typeof p !== 'string' && p.r === 'param') return p.fn;
-  for (const m of c.methods) if ('ref' in m) return m.ref.fn;
-  return undefined;
+/** Splits a call into the candidates that do not depend on `fn`'s parameters and those that do (undefined when empty). */
+function splitByParam(c: RawCall, fn: string): [RawCall | undefined, RawCall | undefined] {
+  if (c.paths.length < 2 || c.methods.some((m) => ('ref' in m && m.ref.fn === fn) || ('value' in m && paramUse([m.value], fn) !== 'none'))) return [undefined, c];
+  const own: Cand[] = [];
+  const moving: Cand[] = [];
+  for (const p of c.paths) (paramUse([p], fn) === 'none' ? own : moving).push(p);
+  return [own.length ? { ...c, paths: own } : undefined, moving.length ? { ...c, paths: moving } : undefined];
 }
 
-/** Returns what a call site passes for a parameter (or one property of it), its default when left out. */
-function argValue(site: CallSite, p: Ref & { r: 'param' }): Cand[] {
-  const arg = site.args[p.i];
-  if (p.key === undefined) return arg ?? p.dflt ?? [{ unresolved: `argument ${p.name} is not passed` }];
-  if (arg === undefined) return p.dflt ?? [{ unresolved: `${p.key} is not passed` }];
-  const props = site.argProps?.[p.i];
-  if (!props) return [{ unresolved: `${p.key} is destructured from an argument that cannot be resolved` }];
-  return props[p.key] ?? p.dflt ?? [{ unresolved: `${p.key} is not passed` }];
-}
-
-/** Replaces the parameters of `fn` in path candidates with a call site's arguments (or, without a site, "unknown"). */
-function substituteCands(cands: Cand[], fn: string, site: CallSite | undefined, why: string): Cand[] {
-  const paths: Cand[] = [];
-  for (const cand of cands) {
-    if ('unresolved' in cand || !cand.pieces.some((p) => typeof p !== 'string' && p.r === 'param' && p.fn === fn)) { paths.push(cand); continue; }
-    let acc: Cand[] = [{ pieces: [] }];
-    cand.pieces.forEach((p: Piece, idx) => {
-      if (typeof p === 'string' || p.r !== 'param' || p.fn !== fn) { acc = concat(acc, [{ pieces: [p] }]); return; }
-      let vals: Cand[] = site ? argValue(site, p) : [{ unresolved: `the path comes from parameter ${p.name}, whose function ${why}` }];
-      // Only a value that starts the path decides the product path; later ones are parameters.
-      if (idx > 0) vals = vals.map((v) => ('unresolved' in v ? { pieces: ['{}'] } : v));
-      acc = concat(acc, vals);
-    });
-    paths.push(...acc);
-  }
-  return paths;
-}
-
-/** Replaces the parameters of `fn` with a call site's arguments (or, without a site, with "unknown"). */
-function substitute(c: RawCall, fn: string, site: CallSite | undefined, why: string): RawCall {
-  const paths = substituteCands(c.paths, fn, site, why);
-  const methods: MethodCand[] = [];
-  for (const m of c.methods) {
-    if (!('ref' in m) || m.ref.fn !== fn) { methods.push(m); continue; }
-    if (!site) { methods.push({ unknown: `the method comes from parameter ${m.ref.name}, whose function ${why}` }); continue; }
-    if (m.prop) { methods.push(...(site.args[m.ref.i] === undefined ? [{ method: 'GET' }] : site.argMethods[m.ref.i] ?? [{ unknown: `options ${m.ref.name} cannot be resolved` }])); continue; }
-    for (const v of argValue(site, m.ref)) {
-      if ('pieces' in v && v.pieces.length === 1 && typeof v.pieces[0] === 'string') methods.push({ method: v.pieces[0].toUpperCase() });
-      else if ('pieces' in v && v.pieces.length === 1 && typeof v.pieces[0] !== 'string' && v.pieces[0].r === 'param') methods.push({ ref: v.pieces[0], prop: false });
-      else methods.push({ unknown: 'unresolved' in v ? v.unresolved : 'method cannot be resolved' });
-    }
-  }
-  return { ...c, paths, methods };
-}
-
-const stripQuery = (p: string): string => p.replace(/[?#].*$/s, '');
-
-function finalize(c: RawCall, out: LinkResult, seen: Set<string>): void {
-  const base = { ...c.loc, side: c.side, principal: c.principal, ...(c.via.length > 0 ? { via: c.via } : {}) };
-  const add = (key: string, f: () => void): void => { if (!seen.has(key)) { seen.add(key); f(); } };
-  const where = `${c.loc.file}:${c.loc.line}:${c.loc.column}`;
-  for (const p of c.paths) {
-    if ('unresolved' in p) {
-      add(`u|${where}|${p.unresolved}`, () => out.unresolved.push({ ...base, kind: 'path', family: c.family, reason: p.unresolved, candidates: [] }));
-      continue;
-    }
-    if (p.pieces.some((x) => typeof x !== 'string')) {
-      add(`u|${where}|ref`, () => out.unresolved.push({ ...base, kind: 'path', family: c.family, reason: 'the path depends on values that could not be linked', candidates: [] }));
-      continue;
-    }
-    const pattern = stripQuery(p.pieces.join(''));
-    for (const m of c.methods) {
-      if ('method' in m) add(`c|${where}|${m.method}|${pattern}`, () => out.calls.push({ ...base, family: c.family, method: m.method, pattern }));
-      else { const reason = 'unknown' in m ? m.unknown : 'method cannot be resolved'; add(`m|${where}|${pattern}|${reason}`, () => out.methodUnknown.push({ ...base, family: c.family, pattern, reason })); }
-    }
-  }
+/** True when a call's paths are all known and each matches an operation (for product calls) with some method. */
+function settles(c: RawCall, resolves: ResolvesFn | undefined): boolean {
+  if (c.kind.k !== 'product') return true;
+  if (!resolves) return false;
+  const family = c.kind.family;
+  const methods = c.methods.map((m) => ('method' in m ? m.method : undefined));
+  return c.paths.every((p) => 'pieces' in p && p.pieces.every((x) => typeof x === 'string') && methods.every((m) => resolves(family, m, p.pieces.join(''))));
 }

@@ -9,7 +9,7 @@ const EXTS = ['.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts'];
  * Bare specifiers resolve only through the app's tsconfig/jsconfig aliases (`@/lib/jira`,
  * or a `baseUrl` import such as `lib/jira`); packages are never scanned files.
  */
-export function resolveModule(fromFile: string, source: string, files: ReadonlySet<string>, aliases?: PathAliases): string | undefined {
+export function resolveModule(fromFile: string, source: string, files: { has(file: string): boolean }, aliases?: PathAliases): string | undefined {
   if (source.startsWith('./') || source.startsWith('../')) return resolveBase(posix.normalize(posix.join(posix.dirname(fromFile), source)), files);
   if (!aliases) return undefined;
   for (const { pattern, targets } of aliases.paths) {
@@ -27,7 +27,7 @@ export function resolveModule(fromFile: string, source: string, files: ReadonlyS
   return aliases.baseUrl !== undefined ? resolveBase(posix.normalize(posix.join(aliases.baseUrl, source)), files) : undefined;
 }
 
-function resolveBase(base: string, files: ReadonlySet<string>): string | undefined {
+function resolveBase(base: string, files: { has(file: string): boolean }): string | undefined {
   const stems = [base];
   const ext = posix.extname(base);
   // TypeScript ESM code imports `./x.js` while the file on disk is `x.ts`.

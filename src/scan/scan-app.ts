@@ -4,8 +4,13 @@ import { parseManifest } from '../manifest/parse-manifest';
 import { findSourceFiles, type SourceFile } from './find-files';
 import { linkSummaries } from './link';
 import { readPathAliases, type PathAliases } from './path-aliases';
-import { catalogMatcher, matchFindings, type PatternMatcher } from './match-findings';
+import { normalizePattern } from './link-finalize';
+import { catalogMatcher, matchFindings, METHODS, sortByLocation, type PatternMatcher } from './match-findings';
+import type { Family } from '../catalog/types';
 import { scanSource } from './scan-source';
+import { assetEgress } from './egress';
+import { entryFiles, reachOutside, type EntryFile } from './reach-files';
+import type { ManifestInfo } from '../manifest/types';
 import type { FileSummary } from './summary-types';
 import type { ScanResult } from './types';
 
@@ -17,6 +22,8 @@ export interface ScanOptions {
   resourcePaths?: string[];
   /** Import aliases (tsconfig/jsconfig `paths`, `baseUrl`); read from the app's config when omitted. */
   pathAliases?: PathAliases;
+  /** Function handler and resource files outside the scanned folders (read from `manifest.yml` when omitted). */
+  entryFiles?: EntryFile[];
 }
 
 /** Returns the options with the app's own path aliases filled in (from its tsconfig/jsconfig). */
@@ -24,43 +31,72 @@ export function withAppAliases(appDir: string, options: ScanOptions): ScanOption
   return options.pathAliases ? options : { ...options, pathAliases: readPathAliases(appDir) };
 }
 
-/** Links per-file summaries across files and matches them to the catalog. */
-export function resultFromSummaries(files: readonly SourceFile[], summaries: readonly FileSummary[], options: ScanOptions = {}): ScanResult {
-  const { calls, unresolved } = matchFindings(linkSummaries(summaries, options.pathAliases), options.matcher ?? catalogMatcher);
+/** Links per-file summaries across files and matches them to the catalog; `assets` (Custom UI CSS/HTML) add egress only. */
+export function resultFromSummaries(files: readonly SourceFile[], summaries: readonly FileSummary[], options: ScanOptions = {}, assets: readonly SourceFile[] = []): ScanResult {
+  const matcher = options.matcher ?? catalogMatcher;
+  // Asked once per call whose `route` segments come from a helper's parameters: cached per pattern.
+  const settled = new Map<string, boolean>();
+  const resolves = (family: Family, method: string | undefined, pattern: string): boolean => {
+    const key = `${family} ${method} ${pattern}`;
+    let r = settled.get(key);
+    if (r === undefined) settled.set(key, (r = (method === undefined ? METHODS : [method]).some((m) => !!matcher.matchPattern(family, m, normalizePattern(pattern)).operation)));
+    return r;
+  };
+  const linked = linkSummaries(summaries, options.pathAliases, resolves);
+  const { calls, unresolved } = matchFindings(linked, matcher);
   return {
     files: { scanned: files.map((f) => f.file), skipped: [] },
     calls,
     unresolved,
     forgeApiNeeds: summaries.flatMap((s) => s.needs),
     parseErrors: summaries.flatMap((s) => s.parseErrors),
+    egress: sortByLocation([...linked.egress, ...assets.flatMap((a) => assetEgress(a.file, a.text, a.side))]),
   };
 }
 
 /** Scans in-memory source files (the pure core of `scanApp`): parses each once, then links and matches. */
-export function scanFiles(files: readonly SourceFile[], options: ScanOptions = {}): ScanResult {
-  return resultFromSummaries(files, files.map((f) => scanSource(f.file, f.text, f.side)), options);
+export function scanFiles(files: readonly SourceFile[], options: ScanOptions = {}, assets: readonly SourceFile[] = []): ScanResult {
+  return resultFromSummaries(files, files.map((f) => scanSource(f.file, f.text, f.side)), options, assets);
 }
 
-/** Lists and reads an app's source files; resource folders come from `manifest.yml` unless given. */
-export function findAppFiles(appDir: string, options: ScanOptions = {}): ReturnType<typeof findSourceFiles> {
-  let resourcePaths = options.resourcePaths;
-  if (!resourcePaths) {
-    const manifestPath = join(appDir, 'manifest.yml');
-    try {
-      resourcePaths = existsSync(manifestPath) ? parseManifest(readFileSync(manifestPath, 'utf8')).resources.map((r) => r.path) : [];
-    } catch {
-      // The manifest's own errors are reported by the manifest reader; scanning goes on without resources.
-      resourcePaths = [];
-    }
+/** An app's files: the folder walk's source files, skipped files and Custom UI assets, plus the entry files the manifest names. */
+export interface AppFiles extends ReturnType<typeof findSourceFiles> {
+  entries: EntryFile[];
+}
+
+/** Lists and reads an app's source files; resource folders and entry files come from `manifest.yml` unless given. */
+export function findAppFiles(appDir: string, options: ScanOptions = {}): AppFiles {
+  let manifest: ManifestInfo | undefined;
+  const manifestPath = join(appDir, 'manifest.yml');
+  try {
+    manifest = existsSync(manifestPath) ? parseManifest(readFileSync(manifestPath, 'utf8')) : undefined;
+  } catch {
+    // The manifest's own errors are reported by the manifest reader; scanning goes on without it.
+    manifest = undefined;
   }
-  return findSourceFiles(appDir, resourcePaths);
+  const found = findSourceFiles(appDir, options.resourcePaths ?? manifest?.resources.map((r) => r.path) ?? []);
+  return { ...found, entries: options.entryFiles ?? (manifest ? entryFiles(appDir, manifest) : []) };
+}
+
+/**
+ * Adds what the app reaches outside the scanned folders (handlers under `app.package.path`, shared
+ * code in `../lib`) to the scanned files, summaries and skipped files.
+ */
+export function addReachedFiles(appDir: string, found: AppFiles, summaries: FileSummary[], options: ScanOptions): { files: SourceFile[]; summaries: FileSummary[] } {
+  const known = new Map(summaries.map((s) => [s.file, s]));
+  const reached = reachOutside(appDir, known, found.entries, options.pathAliases, (f) => scanSource(f.file, f.text, f.side));
+  found.skipped.push(...reached.skipped);
+  const files = [...found.files, ...reached.files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return { files, summaries: [...summaries, ...reached.summaries] };
 }
 
 /** Finds and scans an app's source files on the calling thread. */
 export function scanApp(appDir: string, options: ScanOptions = {}): ScanResult {
   const found = findAppFiles(appDir, options);
-  const result = scanFiles(found.files, withAppAliases(appDir, options));
-  result.files.skipped = found.skipped;
+  const opts = withAppAliases(appDir, options);
+  const all = addReachedFiles(appDir, found, found.files.map((f) => scanSource(f.file, f.text, f.side)), opts);
+  const result = resultFromSummaries(all.files, all.summaries, opts, found.assets);
+  result.files.skipped = found.skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   result.files.symlinks = found.symlinks;
   return result;
 }

@@ -2,7 +2,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { SourceFile } from './find-files';
-import { findAppFiles, resultFromSummaries, withAppAliases, type ScanOptions } from './scan-app';
+import { addReachedFiles, findAppFiles, resultFromSummaries, withAppAliases, type ScanOptions } from './scan-app';
 import { scanSource } from './scan-source';
 import type { FileSummary } from './summary-types';
 import type { ScanResult } from './types';
@@ -79,10 +79,15 @@ function runWorker(files: SourceFile[]): Promise<FileSummary[]> {
  * cost and each file is independent; linking across files then runs once on the summaries.
  */
 export async function scanFilesParallel(files: readonly SourceFile[], options: ParallelScanOptions = {}): Promise<ScanResult> {
+  return resultFromSummaries(files, await summariesParallel(files, options), options);
+}
+
+/** Summarises files on worker threads (or in-thread for small trees), in the files' order. */
+async function summariesParallel(files: readonly SourceFile[], options: ParallelScanOptions): Promise<FileSummary[]> {
   const small = options.minFilesForWorkers === undefined ? files.reduce((n, f) => n + f.text.length, 0) < MIN_BYTES_FOR_WORKERS : files.length < options.minFilesForWorkers;
   const workers = small ? 0 : (options.workers ?? spareCores());
   if (workers < 1 || !workersAvailable()) {
-    return resultFromSummaries(files, files.map((f) => scanSource(f.file, f.text, f.side)), options);
+    return files.map((f) => scanSource(f.file, f.text, f.side));
   }
   const [own, ...rest] = split(files, workers + 1);
   const pending = rest.map((chunk) => runWorker(chunk));
@@ -90,14 +95,16 @@ export async function scanFilesParallel(files: readonly SourceFile[], options: P
   const mine = own.map((f) => scanSource(f.file, f.text, f.side));
   const byFile = new Map<string, FileSummary>();
   for (const s of [...mine, ...(await Promise.all(pending)).flat()]) byFile.set(s.file, s);
-  return resultFromSummaries(files, files.map((f) => byFile.get(f.file)!), options);
+  return files.map((f) => byFile.get(f.file)!);
 }
 
 /** Finds and scans an app's source files on several threads (same result as `scanApp`). */
 export async function scanAppParallel(appDir: string, options: ParallelScanOptions = {}): Promise<ScanResult> {
   const found = findAppFiles(appDir, options);
-  const result = await scanFilesParallel(found.files, withAppAliases(appDir, options));
-  result.files.skipped = found.skipped;
+  const opts = withAppAliases(appDir, options);
+  const all = addReachedFiles(appDir, found, await summariesParallel(found.files, opts), opts);
+  const result = resultFromSummaries(all.files, all.summaries, opts, found.assets);
+  result.files.skipped = found.skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   result.files.symlinks = found.symlinks;
   return result;
 }

@@ -1,30 +1,44 @@
 import type { Family } from '../catalog/types';
-import { evalStr, importedCallee, type EvalContext } from './evaluate';
+import { egressOfCall, jsxEgressKind } from './egress';
+import { evalStr, isAppModule, one, type EvalContext } from './evaluate';
 import { evalMethods } from './evaluate-method';
-import { FAMILIES, FORGE_API, FORGE_BRIDGE, forgeValueOf, PROPERTY_ENTITIES, unwrap } from './forge-values';
+import { exportValue } from './export-values';
+import { FAMILIES, FORGE_API, FORGE_BRIDGE, forgeValueOf, literalArg, PROPERTY_ENTITIES, unwrap, type ForgeValue } from './forge-values';
 import { exportFeature } from './platform-features';
 import { AUTHORIZE_OPERATIONS, callsThenImports, featureNeed, importNeeds, realtimeOutOfSight } from './platform-needs';
 import { LineIndex } from './line-index';
+import { callLoc } from './link-origins';
 import { parseSource } from './oxc';
-import type { FnInfo, Node } from './scope';
-import type { Cand, CallSite, ExportValue, FileSummary, MethodCand, Piece, RawCall } from './summary-types';
-import type { ScopeNeed, Side, SourceLocation } from './types';
+import type { FnInfo, Node, Scope } from './scope';
+import { shapeOf, type BoundCall } from './shapes';
+import type { BoundArgs, Cand, CallKind, CallSite, FileSummary, MethodCand, Piece } from './summary-types';
+import type { CallPrincipal, ScopeNeed, Side, SourceLocation } from './types';
 import { walkFile } from './walk-file';
 
 const PROPERTY_METHODS: Record<string, string> = { get: 'GET', set: 'PUT', delete: 'DELETE' };
 const MAX_ARGS = 6;
+const GET: MethodCand[] = [{ method: 'GET' }];
 
 /** Ids of functions whose parameters appear in candidates, so only their local call sites are evaluated. */
-function paramFns(cands: Cand[], methods: MethodCand[] = []): string[] {
-  const out: string[] = [];
-  for (const c of cands) if ('pieces' in c) for (const p of c.pieces) if (typeof p !== 'string' && p.r === 'param') out.push(p.fn);
+function paramFns(cands: Cand[], methods: MethodCand[] = [], out: string[] = []): string[] {
+  const visit = (c: Cand): void => {
+    if (!('pieces' in c)) return;
+    for (const p of c.pieces) {
+      if (typeof p === 'string') continue;
+      if (p.r === 'param') out.push(p.fn);
+      else if (p.r === 'select') { p.key.forEach(visit); for (const [, e] of p.entries) e.forEach(visit); }
+      else if (p.r === 'call') for (const a of p.args) a.forEach(visit);
+    }
+  };
+  cands.forEach(visit);
   for (const m of methods) if ('ref' in m) out.push(m.ref.fn);
+  else if ('value' in m) visit(m.value);
   return out;
 }
 
 /** Scans one file's text and returns its summary: product calls, helper call sites, exports, Forge API needs. */
 export function scanSource(fileName: string, text: string, side: Side): FileSummary {
-  const failed = (message: string): FileSummary => ({ file: fileName, side, calls: [], callSites: [], exports: {}, exportAll: [], unresolved: [], needs: [], parseErrors: [{ file: fileName, line: 1, col: 1, message }] });
+  const failed = (message: string): FileSummary => ({ ...emptySummary(fileName, side), parseErrors: [{ file: fileName, line: 1, col: 1, message }] });
   // oxc's native parser overflows its stack (and takes the process down) near 10,000 nested
   // brackets; real code never comes close, generated data can.
   if (bracketDepthOver(text, MAX_NESTING)) return failed(`brackets nested more than ${MAX_NESTING} deep: not parsed (too deep to parse safely)`);
@@ -35,6 +49,8 @@ export function scanSource(fileName: string, text: string, side: Side): FileSumm
     return failed(`the scanner could not analyse this file: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
+
+const emptySummary = (file: string, side: Side): FileSummary => ({ file, side, calls: [], callSites: [], exports: {}, exportAll: [], unresolved: [], needs: [], parseErrors: [], imports: [] });
 
 const MAX_NESTING = 2000;
 
@@ -50,7 +66,7 @@ function bracketDepthOver(text: string, limit: number): boolean {
 }
 
 function summarise(fileName: string, text: string, side: Side): FileSummary {
-  const summary: FileSummary = { file: fileName, side, calls: [], callSites: [], exports: {}, exportAll: [], unresolved: [], needs: [], parseErrors: [] };
+  const summary = emptySummary(fileName, side);
   const lines = new LineIndex(text);
   const loc = (offset: number): SourceLocation => ({ file: fileName, ...lines.at(offset) });
   const parsed = parseSource(fileName, text);
@@ -65,11 +81,12 @@ function summarise(fileName: string, text: string, side: Side): FileSummary {
   const facts = walkFile(parsed.program, fileName, text);
   const fnsById = new Map<string, FnInfo>();
   for (const f of facts.fns.values()) fnsById.set(f.id, f);
-  const ctx: EvalContext = { fns: facts.fns, fnsById };
+  const ctx: EvalContext = { fns: facts.fns, fnsById, owners: facts.owners, at: loc };
 
   const platform = importNeeds(facts.imports, loc, side);
   summary.needs.push(...platform.needs);
   summary.unresolved.push(...platform.unresolved);
+  summary.imports = [...new Set(facts.imports.map((i) => i.source).filter(isAppModule))];
   // `authorize()` calls made in this file, and whether any of them was seen choosing a product.
   const authorizeSites: SourceLocation[] = [];
   const callNeeds: ScopeNeed[] = [];
@@ -77,35 +94,36 @@ function summarise(fileName: string, text: string, side: Side): FileSummary {
   let authorizeResolved = false;
 
   const interesting = new Set<string>();
-  const localSites: { node: Node; scope: import('./scope').Scope; fn: string }[] = [];
+  const localSites: { node: Node; scope: Scope; fn: string; bound: BoundCall[] }[] = [];
   const importsForge = facts.imports.some((i) => i.source === FORGE_API || i.source === FORGE_BRIDGE);
   const onlyBridge = importsForge && !facts.imports.some((i) => i.source === FORGE_API);
+  const push = (at: SourceLocation, kind: CallKind, principal: CallPrincipal, callSide: Side, paths: Cand[], methods: MethodCand[]): void => {
+    paramFns(paths, methods).forEach((f) => interesting.add(f));
+    summary.calls.push({ loc: at, kind, principal, side: callSide, paths, methods, via: [] });
+  };
   for (const { node, scope } of facts.calls) {
     const callee = unwrap(node.callee);
     let fv = forgeValueOf(node.callee, scope);
     // `this.client.requestJira(...)`, `jira.requestJira(...)` on a parameter: the object's origin
     // is out of sight, but in a file using Forge it is a product call. Dropping it could make a
     // needed scope look unused; the principal is just not known.
-    if (!fv && importsForge && callee.type === 'MemberExpression' && !callee.computed && FAMILIES.has(callee.property.name)) {
+    // A file that does not import Forge may still call it on a principal it is handed (`makeClient(api.asApp())`).
+    if (!fv && callee.type === 'MemberExpression' && !callee.computed && FAMILIES.has(callee.property.name) && (importsForge || rootIsParam(callee, scope))) {
       fv = { k: 'request', family: callee.property.name as Family, principal: onlyBridge ? 'bridge' : 'default' };
     }
-    // Point at the `requestJira` of a chain split over lines, where a reader looks for it.
-    const at = loc(callee.type === 'MemberExpression' ? callee.property.start : node.start);
+    const at = callLoc(node, loc);
     if (fv?.k === 'request') {
-      const paths = node.arguments[0] ? evalStr(node.arguments[0], scope, ctx) : [{ unresolved: 'no path argument' }];
-      const methods = evalMethods(node.arguments[1], scope, ctx);
-      for (const f of paramFns(paths, methods)) interesting.add(f);
       // `@forge/bridge` runs in the browser, also in UI Kit code kept under src/.
-      summary.calls.push({ loc: at, family: fv.family, principal: fv.principal, side: fv.principal === 'bridge' ? 'frontend' : side, paths, methods, via: [] });
+      push(at, { k: 'product', family: fv.family }, fv.principal, fv.principal === 'bridge' ? 'frontend' : side, argCands(node, 0, scope, ctx), argMethods(node, 1, scope, ctx));
     } else if (fv?.k === 'propsMethod') {
       const e = PROPERTY_ENTITIES[fv.entity];
-      summary.calls.push(rawCall(at, e.family, side, `${e.base}/${e.seg}/{}`, PROPERTY_METHODS[fv.op]));
-    } else if (fv?.k === 'graph') {
-      summary.unresolved.push({ ...at, kind: 'api', reason: 'requestGraph: the scopes depend on the GraphQL query', candidates: [], side, principal: fv.principal });
+      push(at, { k: 'product', family: e.family }, 'asApp', side, one(`${e.base}/${e.seg}/{}`), [{ method: PROPERTY_METHODS[fv.op] }]);
+    } else if (fv?.k === 'surface') {
+      surfaceCall(node, scope, fv, at, side, ctx, push);
     } else if (fv?.k === 'authCheck') {
       // `authorize().onJiraIssue(key).canEdit()` checks permissions through @forge/api's own asUser(): the call is the app's.
       const op = AUTHORIZE_OPERATIONS[fv.product];
-      summary.calls.push(rawCall(at, op.family, side, op.path, op.method, 'asUser'));
+      push(at, { k: 'product', family: op.family }, 'asUser', side, one(op.path), [{ method: op.method }]);
       authorizeResolved = true;
     } else if (fv?.k === 'export' && fv.pkg === FORGE_API && fv.name === 'authorize') {
       authorizeSites.push(at);
@@ -114,14 +132,20 @@ function summarise(fileName: string, text: string, side: Side): FileSummary {
       const feature = exportFeature(fv.pkg, fv.name);
       const n = feature && featureNeed(feature, `${fv.name} called`, at);
       if (n) callNeeds.push(n);
-    } else if (!fv) {
-      if (callee.type === 'Identifier') {
-        const b = scope.lookup(callee.name);
-        if (b?.fn) { localSites.push({ node, scope, fn: b.fn }); continue; }
-      }
-      const target = importedCallee(callee, scope);
-      if (target) summary.callSites.push(callSite(node, scope, target, at, ctx, interesting));
+    } else {
+      const egress = egressOfCall(node, scope, fv, side);
+      if (egress) { push(at, { k: 'egress', kind: egress.kind, api: egress.api, ...(egress.remote ? { remote: egress.remote } : {}), ...(egress.provider ? { provider: egress.provider } : {}) }, 'default', side, egress.url ? evalStr(egress.url, scope, ctx) : [{ unresolved: 'no URL argument' }], GET); continue; }
+      if (fv) continue;
+      // Only a callee rooted in something the file defines or imports can be a helper.
+      if (!mayBeHelper(callee, scope)) continue;
+      const shape = shapeOf(callee, scope, ctx);
+      if (shape?.s === 'fn') localSites.push({ node, scope, fn: shape.fn.id, bound: shape.bound });
+      else if (shape?.s === 'imported') summary.callSites.push(callSite(node, scope, shape.target, at, ctx, interesting, shape.bound));
     }
+  }
+  for (const ref of facts.jsxRefs) {
+    const kind = jsxEgressKind(ref.tag, ref.attr);
+    if (kind) push(loc(ref.value.start), { k: 'egress', kind, api: `<${ref.tag} ${ref.attr}>` }, 'default', side, evalStr(ref.value, ref.scope, ctx), GET);
   }
   // Local call sites matter only for functions whose parameters reach a request; evaluating
   // one may make its caller's function interesting, hence the loop until nothing changes.
@@ -129,9 +153,9 @@ function summarise(fileName: string, text: string, side: Side): FileSummary {
     changed = false;
     for (let i = 0; i < localSites.length; i++) {
       const s = localSites[i];
-      if (!s || !interesting.has(s.fn)) continue;
+      if (!s || !(interesting.has(s.fn) || s.bound.some((b) => 'id' in b.fn && interesting.has(b.fn.id)))) continue;
       const before = interesting.size;
-      summary.callSites.push(callSite(s.node, s.scope, { fn: s.fn }, loc(s.node.start), ctx, interesting));
+      summary.callSites.push(callSite(s.node, s.scope, { fn: s.fn }, callLoc(s.node, loc), ctx, interesting, s.bound));
       delete localSites[i];
       if (interesting.size !== before) changed = true;
     }
@@ -150,57 +174,109 @@ function summarise(fileName: string, text: string, side: Side): FileSummary {
   return summary;
 }
 
-function callSite(node: Node, scope: import('./scope').Scope, target: CallSite['target'], at: SourceLocation, ctx: EvalContext, interesting: Set<string>): CallSite {
+/** True when a member chain starts at a function parameter (`principal.requestJira`, `opts.client.requestJira`). */
+function rootIsParam(callee: Node, scope: Scope): boolean {
+  let root = callee;
+  while (root?.type === 'MemberExpression') root = unwrap(root.object);
+  return root?.type === 'Identifier' && !!scope.lookup(root.name)?.param;
+}
+
+/** Cheap pre-check before `shapeOf`: the callee's root is `this`, a call, or a name bound in the file. */
+function mayBeHelper(callee: Node, scope: Scope): boolean {
+  let root = callee;
+  while (root?.type === 'MemberExpression') root = unwrap(root.object);
+  if (root?.type === 'ThisExpression' || root?.type === 'CallExpression' || root?.type === 'NewExpression') return true;
+  if (root?.type !== 'Identifier') return false;
+  const b = scope.lookup(root.name);
+  return !!b && !b.param;
+}
+
+/** A request surface: its query or path (linked like a product path) and the remote it names. */
+function surfaceCall(node: Node, scope: Scope, fv: Extract<ForgeValue, { k: 'surface' }>, at: SourceLocation, side: Side, ctx: EvalContext, push: (at: SourceLocation, kind: CallKind, principal: CallPrincipal, side: Side, paths: Cand[], methods: MethodCand[]) => void): void {
+  const bridge = fv.principal === 'bridge';
+  const callSide = bridge ? 'frontend' : side;
+  const keyed = fv.surface === 'requestRemote' || (!bridge && (fv.surface === 'invokeRemote' || fv.surface === 'invokeService'));
+  const remote = keyed ? literalArg(node.arguments[0], scope) : undefined;
+  const options = keyed ? node.arguments[1] : fv.surface === 'invokeRemote' || fv.surface === 'invokeService' ? node.arguments[0] : undefined;
+  const paths = options ? evalStr({ type: 'MemberExpression', object: options, property: { type: 'Identifier', name: 'path' }, computed: false }, scope, ctx) : argCands(node, 0, scope, ctx);
+  push(at, { k: 'surface', surface: fv.surface, ...(remote ? { remote } : {}) }, fv.principal, callSide, paths, GET);
+  // A remote is also a host outside Atlassian the app reaches.
+  if (fv.surface === 'requestRemote' || fv.surface === 'invokeRemote') {
+    push(at, { k: 'egress', kind: bridge ? 'fetch-client' : 'fetch-backend', api: fv.surface, ...(remote ? { remote } : {}) }, fv.principal, callSide, paths, GET);
+  }
+}
+
+/** The rest parameter a call spreads at argument `i` (`requestJira(...args)` in a pass-through helper). */
+function spreadParam(node: Node, i: number, scope: Scope): Piece | undefined {
+  const s = node.arguments.findIndex((a: Node) => a.type === 'SpreadElement');
+  if (s < 0 || i < s) return undefined;
+  const arg = unwrap(node.arguments[s].argument);
+  const p = arg?.type === 'Identifier' ? scope.lookup(arg.name)?.param : undefined;
+  return p?.rest ? { r: 'param', fn: p.fn, i: p.i + (i - s), name: `${p.name}[${i - s}]` } : undefined;
+}
+
+function argCands(node: Node, i: number, scope: Scope, ctx: EvalContext): Cand[] {
+  const spread = spreadParam(node, i, scope);
+  if (spread) return one(spread);
+  if (node.arguments.slice(0, i + 1).some((a: Node) => a.type === 'SpreadElement')) return [{ unresolved: 'arguments are spread from a value that cannot be resolved' }];
+  return node.arguments[i] ? evalStr(node.arguments[i], scope, ctx) : [{ unresolved: 'no path argument' }];
+}
+
+function argMethods(node: Node, i: number, scope: Scope, ctx: EvalContext): MethodCand[] {
+  const spread = spreadParam(node, i, scope);
+  if (spread && typeof spread !== 'string' && spread.r === 'param') return [{ ref: spread, prop: true }];
+  return evalMethods(node.arguments[i], scope, ctx);
+}
+
+function callSite(node: Node, scope: Scope, target: CallSite['target'], at: SourceLocation, ctx: EvalContext, interesting: Set<string>, bound: BoundCall[] = []): CallSite {
   const args: Cand[][] = [];
-  const argMethods: (MethodCand[] | undefined)[] = [];
+  const argMeth: (MethodCand[] | undefined)[] = [];
   const argProps: (Record<string, Cand[]> | undefined)[] = [];
-  node.arguments.slice(0, MAX_ARGS).forEach((a: Node) => {
+  for (let i = 0; i < Math.min(node.arguments.length, MAX_ARGS); i++) {
+    const a = node.arguments[i];
+    if (a.type === 'SpreadElement') {
+      const spread = spreadParam(node, i, scope);
+      if (!spread) break;
+      args.push(one(spread));
+      argMeth.push(undefined);
+      argProps.push(undefined);
+      paramFns(one(spread)).forEach((f) => interesting.add(f));
+      continue;
+    }
     const cands = evalStr(a, scope, ctx);
     const u = unwrap(a);
     const methods = u.type === 'ObjectExpression' || u.type === 'Identifier' ? evalMethods(a, scope, ctx) : undefined;
-    const props = u.type === 'ObjectExpression' ? objectProps(u, scope, ctx) : undefined;
-    for (const f of paramFns(cands, methods)) interesting.add(f);
-    for (const v of Object.values(props ?? {})) for (const f of paramFns(v)) interesting.add(f);
+    const props = u.type === 'ObjectExpression' || u.type === 'Identifier' ? objectProps(a, scope, ctx) : undefined;
+    paramFns(cands, methods).forEach((f) => interesting.add(f));
+    for (const v of Object.values(props ?? {})) paramFns(v).forEach((f) => interesting.add(f));
     args.push(cands);
-    argMethods.push(methods);
+    argMeth.push(methods);
     argProps.push(props);
+  }
+  const boundArgs: BoundArgs[] = bound.map((b) => {
+    const evaluated = b.args.slice(0, MAX_ARGS).map((a: Node) => evalStr(a, b.scope, ctx));
+    evaluated.forEach((c) => paramFns(c).forEach((f) => interesting.add(f)));
+    return { target: 'id' in b.fn ? { fn: b.fn.id } : b.fn, args: evaluated };
   });
-  return { loc: at, target, args, argMethods, ...(argProps.some((p) => p) ? { argProps } : {}) };
+  return { loc: at, target, args, argMethods: argMeth, ...(argProps.some((p) => p) ? { argProps } : {}), ...(boundArgs.length ? { bound: boundArgs } : {}) };
 }
 
-/** Evaluates the properties of an object literal argument (for a destructuring helper); undefined with spreads. */
-function objectProps(obj: Node, scope: import('./scope').Scope, ctx: EvalContext): Record<string, Cand[]> | undefined {
+/** Evaluates the properties of an object argument (for destructured or `opts.x` parameters); undefined with spreads or when unknown. */
+function objectProps(arg: Node, scope: Scope, ctx: EvalContext): Record<string, Cand[]> | undefined {
+  let obj = unwrap(arg);
+  let objScope = scope;
+  if (obj.type === 'Identifier') {
+    const b = scope.lookup(obj.name);
+    const init = b && !b.param && b.inits.length === 1 && b.inits[0].key === undefined ? b.inits[0] : undefined;
+    if (unwrap(init?.node)?.type !== 'ObjectExpression') return undefined;
+    obj = unwrap(init!.node);
+    objScope = init!.scope;
+  }
   const out: Record<string, Cand[]> = {};
   for (const p of obj.properties.slice(0, 16)) {
     if (p.type !== 'Property' || p.computed) return undefined;
     const key = p.key.type === 'Identifier' ? p.key.name : String(p.key.value);
-    out[key] = evalStr(p.value, scope, ctx);
+    out[key] = evalStr(p.value, objScope, ctx);
   }
   return out;
-}
-
-function exportValue(ex: NonNullable<ReturnType<ReturnType<typeof walkFile>['exports']['get']>>, facts: ReturnType<typeof walkFile>, ctx: EvalContext): ExportValue {
-  if ('source' in ex) return ex;
-  if ('local' in ex) {
-    const b = facts.module.vars.get(ex.local);
-    if (b?.fn) return fnExport(ctx.fnsById.get(b.fn), b.fn, ctx);
-    if (b?.import) return { source: b.import.source, name: b.import.name };
-    return { cands: evalStr({ type: 'Identifier', name: ex.local }, facts.module, ctx) };
-  }
-  const fn = facts.fns.get(unwrap(ex.node));
-  return fn ? fnExport(fn, fn.id, ctx) : { cands: evalStr(ex.node, ex.scope, ctx) };
-}
-
-/** An exported function, with its return values (parameters as refs) in case another file builds a path with it. */
-function fnExport(fn: FnInfo | undefined, id: string, ctx: EvalContext): ExportValue {
-  if (!fn || fn.returns.length === 0) return { fn: id };
-  let returns: Cand[] = [];
-  for (const r of fn.returns) returns = returns.concat(evalStr(r.node, r.scope, ctx));
-  // Only returns that can be a path are worth carrying to the linker.
-  if (!returns.some((c) => 'pieces' in c)) return { fn: id };
-  return { fn: id, returns: returns.slice(0, 32) };
-}
-
-function rawCall(at: SourceLocation, family: Family, side: Side, path: string, method: string, principal: RawCall['principal'] = 'asApp'): RawCall {
-  return { loc: at, family, principal, side, paths: [{ pieces: [path] as Piece[] }], methods: [{ method }], via: [] };
 }

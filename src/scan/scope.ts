@@ -10,6 +10,8 @@ export interface Init {
   scope: Scope;
   /** Property taken from the value when the binding was destructured (`const { a } = x`). */
   key?: string;
+  /** The binding holds each element of this value in turn (`for (const p of LIST)`, `LIST.map((p) => …)`). */
+  element?: true;
 }
 
 /** A declared name. */
@@ -17,9 +19,11 @@ export interface Binding {
   kind: 'const' | 'let' | 'var' | 'param' | 'function' | 'import' | 'class' | 'other';
   inits: Init[];
   /** For parameters: the function and position; `key` when the parameter was destructured. */
-  param?: { fn: string; i: number; name: string; key?: string; dflt?: Node };
+  param?: { fn: string; i: number; name: string; key?: string; dflt?: Node; rest?: true };
   /** For function declarations and `const f = () => ...`: the function's id. */
   fn?: string;
+  /** For class declarations: the class node (its methods are in `FileFacts.classes`). */
+  cls?: Node;
   /** For imports and `require(...)` results: module specifier and imported name (`default`, `*`, or a name). */
   import?: { source: string; name: string };
 }
@@ -32,6 +36,27 @@ export interface FnInfo {
   params: string[];
   /** Return expressions, each with the scope it is evaluated in (the function's own or a block's). */
   returns: { node: Node; scope: Scope }[];
+  /** The class or object literal the function is a method of (what `this` is inside it). */
+  owner?: Node;
+}
+
+/** A class or object literal whose methods `this.x(...)` and `obj.x(...)` can reach. */
+export interface OwnerInfo {
+  node: Node;
+  scope: Scope;
+  /** Member name → value node (a function, or any value for object literals). */
+  members: Map<string, Node>;
+  /** Values assigned to `this.x` in its methods, and class fields. */
+  thisProps: Map<string, Init[]>;
+  /** The `extends` expression of a class. */
+  superClass?: Node;
+}
+
+/** Returns the class or object literal `this` refers to in a scope (arrow functions keep the enclosing one). */
+export function thisOwner(scope: Scope): Node | undefined {
+  let f = scope.fn;
+  while (f && f.node.type === 'ArrowFunctionExpression') f = f.scope.fn;
+  return f?.owner;
 }
 
 /** A lexical scope. */

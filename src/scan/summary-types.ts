@@ -1,32 +1,67 @@
 import type { Family } from '../catalog/types';
-import type { CallPrincipal, ParseError, ScopeNeed, Side, SourceLocation } from './types';
+import type { CallPrincipal, EgressFinding, ParseError, RequestSurface, ScopeNeed, Side, SourceLocation, UnresolvedFinding } from './types';
 
 /**
  * Per-file facts the linker joins across files. Plain data (no AST nodes), so a file's AST can
  * be dropped as soon as it is summarised and summaries could come from worker threads.
  */
 
+/** A function or value exported by another module, reached by an import and a member path. */
+export interface ImportedTarget {
+  source: string;
+  name: string;
+  /**
+   * Members read from the export, outermost first; `()` stands for calling or constructing it
+   * (`makeClient(api).get` is `['()', 'get']`, `new Client().get` the same).
+   */
+  member?: string[];
+}
+
 /** A value known only once call sites are joined: a helper's parameter or an imported constant. */
 export type Ref =
-  /** Parameter `i` of function `fn` (property `key` of it when destructured), `dflt` when the call site leaves it out. */
-  | { r: 'param'; fn: string; i: number; name: string; key?: string; dflt?: Cand[] }
-  | { r: 'import'; source: string; name: string }
+  /**
+   * Parameter `i` of function `fn` (property `key` of it when destructured or read as `p.key`), `dflt`
+   * when the call site leaves it out; `seg` when it fills one segment of a `route` (so it matters only
+   * if it selects the operation).
+   */
+  | { r: 'param'; fn: string; i: number; name: string; key?: string; dflt?: Cand[]; seg?: true }
+  | ({ r: 'import' } & ImportedTarget)
   /** The return value of an imported function called with these (evaluated) arguments. */
-  | { r: 'call'; source: string; name: string; args: Cand[][] };
+  | ({ r: 'call'; args: Cand[][] } & ImportedTarget)
+  /**
+   * An entry of a lookup table whose key is not known yet (`ENDPOINTS[name]` with `name` a helper
+   * parameter). `kid` names the key, so two lookups with the same key pick the same entry.
+   */
+  | { r: 'select'; table: string; kid: string; key: Cand[]; entries: [string, Cand[]][]; from?: ImportedTarget }
+  /** A URL read from an earlier response (`data._links.next`, a `Location` header). */
+  | { r: 'link'; field: string; origins: SourceLocation[] };
 
 /** One candidate string: literal text (with `{}` for unknown segments) and refs still to resolve. */
 export type Piece = string | Ref;
 
-/** A candidate value: pieces to concatenate, or a reason it cannot be known. */
-export type Cand = { pieces: Piece[] } | { unresolved: string };
+/**
+ * A candidate value: pieces to concatenate (with a `note` when it is one of several entries the
+ * code may pick), or a reason it cannot be known (`absent` when the value is simply not there, so
+ * `a ?? b` and defaults can take over).
+ */
+export type Cand = { pieces: Piece[]; note?: string } | { unresolved: string; absent?: true };
 
-/** A candidate HTTP method: a literal (upper-cased), a helper parameter, or unknown with a reason. */
-export type MethodCand = { method: string } | { ref: Ref & { r: 'param' }; prop: boolean } | { unknown: string };
+/** A candidate HTTP method: a literal (upper-cased), a value still to link (helper parameter, table entry), or unknown with a reason. */
+export type MethodCand = { method: string } | { ref: Ref & { r: 'param' }; prop: boolean } | { value: Cand } | { unknown: string };
 
-/** A `requestX(...)` call as seen in its file. */
+/**
+ * What a raw call is: a product request (its path), a request surface whose scopes the tool cannot
+ * tell (`paths` holds its GraphQL document or path), or an egress reference (`paths` holds its URL).
+ */
+export type CallKind =
+  | { k: 'product'; family: Family }
+  | { k: 'surface'; surface: RequestSurface; remote?: string }
+  | { k: 'egress'; kind: EgressFinding['kind']; api: string; remote?: string; provider?: string };
+
+/** A `requestX(...)`, request-surface or egress call as seen in its file. */
 export interface RawCall {
   loc: SourceLocation;
-  family: Family;
+  kind: CallKind;
   principal: CallPrincipal;
   side: Side;
   paths: Cand[];
@@ -34,19 +69,35 @@ export interface RawCall {
   via: SourceLocation[];
 }
 
-/** A call to a local or imported function, with its arguments evaluated, so helpers resolve per call site. */
-export interface CallSite {
-  loc: SourceLocation;
-  target: { fn: string } | { source: string; name: string };
+/** Bindings of an enclosing factory's parameters for a call reached through it (`const put = verb('PUT'); put(p)`). */
+export interface BoundArgs {
+  target: { fn: string } | ImportedTarget;
   args: Cand[][];
-  /** For object arguments: the candidates of their `method` property. */
-  argMethods: (MethodCand[] | undefined)[];
-  /** For object-literal arguments without spreads: each property's candidates (for destructured parameters). */
   argProps?: (Record<string, Cand[]> | undefined)[];
 }
 
+/** A call to a local or imported function, with its arguments evaluated, so helpers resolve per call site. */
+export interface CallSite {
+  loc: SourceLocation;
+  target: { fn: string } | ImportedTarget;
+  args: Cand[][];
+  /** For object arguments: the candidates of their `method` property. */
+  argMethods: (MethodCand[] | undefined)[];
+  /** For object arguments without spreads: each property's candidates (for destructured or `opts.x` parameters). */
+  argProps?: (Record<string, Cand[]> | undefined)[];
+  /** Parameters of the factories the callee was made by, bound at this site. */
+  bound?: BoundArgs[];
+}
+
 /** What a module exports, as far as the linker needs it. */
-export type ExportValue = { fn: string; params?: string[]; returns?: Cand[] } | { cands: Cand[] } | { source: string; name: string };
+export type ExportValue =
+  /** A function: its return values (paths it builds), and what calling it gives when that is an object or a function. */
+  | { fn: string; params?: string[]; returns?: Cand[]; result?: ExportValue }
+  | { cands: Cand[] }
+  /** A re-export or alias of something imported (with a member path: `export default new Imported()`). */
+  | ImportedTarget
+  /** An object literal, class or instance: its members (a class's instance methods; `extends` for the rest). */
+  | { members: Record<string, ExportValue>; extends?: ImportedTarget };
 
 /** A file's summary: the linker's whole input for that file. */
 export interface FileSummary {
@@ -56,7 +107,9 @@ export interface FileSummary {
   callSites: CallSite[];
   exports: Record<string, ExportValue>;
   exportAll: string[];
-  unresolved: import('./types').UnresolvedFinding[];
+  unresolved: UnresolvedFinding[];
   needs: ScopeNeed[];
   parseErrors: ParseError[];
+  /** Module specifiers other than packages' (relative and aliases), so files outside the scanned roots can be followed. */
+  imports: string[];
 }

@@ -32,11 +32,39 @@ export interface CallFinding extends SourceLocation {
    * first, ending at the `requestX` call itself. The finding's own location is where the path was written.
    */
   via?: SourceLocation[];
+  /**
+   * Present when this operation is one of several the code may select and the tool cannot tell
+   * which (a lookup table read with a key it cannot know): every entry is reported, each with this note.
+   */
+  candidateOf?: string;
+}
+
+/** The name of a Forge request surface other than `requestJira`/`requestConfluence`/`requestBitbucket`. */
+export type RequestSurface =
+  | 'requestGraph'
+  | 'requestAtlassian'
+  | 'requestConnectedData'
+  | 'requestTeamworkGraph'
+  | 'invokeRemote'
+  | 'invokeService'
+  | 'requestRemote';
+
+/** What a literal GraphQL document passed to a request surface asks for (never its variables). */
+export interface GraphqlSummary {
+  /** The operation's name, when the document names it. */
+  operation?: string;
+  type: 'query' | 'mutation' | 'subscription';
+  /** The top-level fields selected (aliases resolved to field names), sorted. */
+  fields: string[];
 }
 
 /** A product call whose path or method could not be determined statically. Never dropped silently. */
 export interface UnresolvedFinding extends SourceLocation {
-  /** `path`: the path is unknown; `method`: the path is known but the method is not; `api`: a Forge API whose scopes depend on data (GraphQL). */
+  /**
+   * `path`: the path is unknown (or, with `link`, taken from an earlier response); `method`: the path
+   * is known but the method is not; `api`: a request surface whose scopes the tool cannot tell
+   * (GraphQL, remotes, services: see `surface`).
+   */
   kind: 'path' | 'method' | 'api';
   family?: Family;
   reason: string;
@@ -48,6 +76,42 @@ export interface UnresolvedFinding extends SourceLocation {
   side: Side;
   principal: CallPrincipal;
   via?: SourceLocation[];
+  /** For kind `api`: the request surface recognised (`requestGraph`, `invokeRemote`, ...). */
+  surface?: RequestSurface;
+  /** For GraphQL surfaces with a literal query document: its operation and top-level fields. */
+  graphql?: GraphqlSummary;
+  /** For `invokeRemote`/`requestRemote`/`invokeService`: the remote or service key, when literal. */
+  remote?: string;
+  /**
+   * For a URL taken from an earlier response (`_links.next`, `next`, a `Location` header, ...): the
+   * field it was read from and the operations whose response it came from (empty when unknown).
+   * `candidates` are then the operations of that API whose documented response can hold such a link.
+   */
+  link?: { field: string; returnedBy: string[] };
+}
+
+/** The `permissions.external` kinds an egress reference falls under. */
+export type EgressKind = 'fetch-backend' | 'fetch-client' | 'images' | 'scripts' | 'styles' | 'fonts' | 'media' | 'frames';
+
+/**
+ * A reference to something outside Atlassian: `fetch(url)` in a function, `fetch`/`<img src>`/
+ * `<script src>`/CSS `url()` in Custom UI, a remote or an external-auth provider. Never a product call.
+ */
+export interface EgressFinding extends SourceLocation {
+  kind: EgressKind;
+  side: Side;
+  /** Host name (lower case, no port), when the URL is absolute and its host is known. */
+  domain?: string;
+  /** The path as written, query values removed, unknown parts `{}` (no concrete values). */
+  pathTemplate?: string;
+  /** A manifest `remotes` key (`invokeRemote`, `requestRemote`, `withProvider(…, remote)`), when literal. */
+  remote?: string;
+  /** An external-auth provider key (`asUser().withProvider('google', …)`). */
+  provider?: string;
+  /** The API or markup that makes the request: `fetch`, `api.fetch`, `<img src>`, `<script src>`, `url()`, `invokeRemote`, ... */
+  api: string;
+  /** Why the domain is missing, when it is. */
+  unresolved?: string;
 }
 
 /**
@@ -102,4 +166,6 @@ export interface ScanResult {
   unresolved: UnresolvedFinding[];
   forgeApiNeeds: ScopeNeed[];
   parseErrors: ParseError[];
+  /** References to hosts outside Atlassian (never product calls), sorted by location. */
+  egress: EgressFinding[];
 }

@@ -1,4 +1,4 @@
-import { Scope, type Binding, type FnInfo, type Init, type Node } from './scope';
+import { Scope, thisOwner, type Binding, type FnInfo, type Init, type Node, type OwnerInfo } from './scope';
 import { facadePackage } from './forge-values';
 
 /** What the single walk over one file's AST collects; evaluated afterwards, without walking again. */
@@ -12,11 +12,20 @@ export interface FileFacts {
   exportAll: string[];
   /** Non-type imports and `require` calls of package specifiers, with where they appear. */
   imports: { source: string; names: string[]; start: number }[];
+  /** Classes and object literals with methods, by node (what `this` and `obj.method` resolve to). */
+  owners: Map<Node, OwnerInfo>;
+  /** JSX elements with a literal or expression `src`/`href`/`srcSet` attribute (for egress). */
+  jsxRefs: { tag: string; attr: string; value: Node; scope: Scope }[];
 }
+
+/** Array methods whose callback receives each element as its first parameter. */
+const ELEMENT_CALLBACKS = new Set(['map', 'forEach', 'flatMap', 'filter', 'find', 'some', 'every', 'reduce']);
+const isFunctionNode = (n: Node): boolean => n?.type === 'FunctionExpression' || n?.type === 'ArrowFunctionExpression';
+const JSX_URL_ATTRS = new Set(['src', 'href', 'srcSet', 'poster', 'data']);
 
 const TYPE_KEYS = new Set(['typeAnnotation', 'typeArguments', 'typeParameters', 'returnType', 'superTypeArguments']);
 // Type-only declarations can never call anything; skipping them keeps the walk short.
-const SKIP_TYPES = new Set(['TSInterfaceDeclaration', 'TSTypeAliasDeclaration', 'TSDeclareFunction', 'TSModuleDeclaration', 'TSEnumDeclaration', 'TSTypeAnnotation']);
+const SKIP_TYPES = new Set(['TSInterfaceDeclaration', 'TSTypeAliasDeclaration', 'TSDeclareFunction', 'TSModuleDeclaration', 'TSTypeAnnotation']);
 const NOT_CHILDREN = new Set(['type', 'start', 'end', 'range', 'loc', 'raw', 'optional', 'computed', 'kind', 'operator', 'prefix', 'async', 'generator', 'method', 'shorthand', 'tail', 'directive', 'importKind', 'exportKind', 'decorators', ...TYPE_KEYS]);
 // Child keys per node type, learnt from the first node of each type (oxc emits a fixed shape per type).
 const KEYS: Record<string, string[]> = {};
@@ -41,8 +50,25 @@ export function walkFile(program: Node, fileId: string, text = ''): FileFacts {
   // The AST is parsed without TypeScript details (faster), so type-only imports are told from the text.
   const typeOnly = (n: Node, prefix: RegExp): boolean => n.importKind === 'type' || n.exportKind === 'type' || prefix.test(text.slice(n.start, n.start + 24));
   const module = new Scope(undefined, undefined, true);
-  const facts: FileFacts = { module, calls: [], fns: new Map(), exports: new Map(), exportAll: [], imports: [] };
+  const facts: FileFacts = { module, calls: [], fns: new Map(), exports: new Map(), exportAll: [], imports: [], owners: new Map(), jsxRefs: [] };
   const assigns: { name: string; init: Init }[] = [];
+  // Functions that are methods of a class or object literal, and callbacks fed array elements.
+  const ownerOf = new Map<Node, Node>();
+  const elementOf = new Map<Node, Init>();
+  const memberName = (m: Node): string | undefined => (!m.computed && m.key?.type === 'Identifier' ? m.key.name : m.key?.type === 'Literal' ? String(m.key.value) : undefined);
+
+  const registerOwner = (node: Node, scope: Scope, entries: Node[], superClass?: Node): OwnerInfo => {
+    const info: OwnerInfo = { node, scope, members: new Map(), thisProps: new Map(), ...(superClass ? { superClass } : {}) };
+    for (const m of entries) {
+      const name = memberName(m);
+      if (name === undefined || !m.value) continue;
+      if (isFunctionNode(m.value)) ownerOf.set(m.value, node);
+      if (m.type === 'PropertyDefinition' && !isFunctionNode(m.value) && !m.static) info.thisProps.set(name, [{ node: m.value, scope }]);
+      else if (m.kind !== 'get' && m.kind !== 'set' && m.kind !== 'constructor') info.members.set(name, m.value);
+    }
+    facts.owners.set(node, info);
+    return info;
+  };
   // An import of a facade init generated is an import of the Forge package it wraps.
   const sourceOf = <T extends string | undefined>(source: T): T => (source === undefined ? source : ((facadePackage(fileId, source) ?? source) as T));
 
@@ -87,14 +113,22 @@ export function walkFile(program: Node, fileId: string, text = ''): FileFacts {
   const visitFunction = (node: Node, scope: Scope): FnInfo => {
     let info = facts.fns.get(node);
     if (!info) {
-      info = { id: `${fileId}#${node.start}`, node, scope, params: [], returns: [] };
+      info = { id: `${fileId}#${node.start}`, node, scope, params: [], returns: [], ...(ownerOf.has(node) ? { owner: ownerOf.get(node) } : {}) };
       facts.fns.set(node, info);
     }
     const inner = new Scope(scope, info, true);
+    const elements = elementOf.get(node);
     node.params.forEach((p: Node, i: number) => {
       const target = p.type === 'TSParameterProperty' ? p.parameter : p;
       const left = target.type === 'AssignmentPattern' ? target.left : target;
-      if (left.type === 'Identifier') {
+      if (i === 0 && elements && left.type === 'Identifier') {
+        // `LIST.map((path) => …)`: the parameter takes each element of LIST, not a call site's argument.
+        info!.params.push(left.name);
+        inner.vars.set(left.name, { kind: 'const', inits: [elements] });
+      } else if (left.type === 'RestElement' && left.argument.type === 'Identifier') {
+        info!.params.push(`...${left.argument.name}`);
+        inner.vars.set(left.argument.name, { kind: 'param', inits: [], param: { fn: info!.id, i, name: left.argument.name, rest: true } });
+      } else if (left.type === 'Identifier') {
         info!.params.push(left.name);
         inner.vars.set(left.name, { kind: 'param', inits: [], param: { fn: info!.id, i, name: left.name, ...(target.type === 'AssignmentPattern' ? { dflt: target.right } : {}) } });
       } else if (left.type === 'ObjectPattern') {
@@ -151,18 +185,56 @@ export function walkFile(program: Node, fileId: string, text = ''): FileFacts {
         visitFunction(node, scope);
         return;
       case 'ClassDeclaration':
-        if (node.id) declare(scope, node.id.name, { kind: 'class', inits: [] });
+      case 'ClassExpression':
+        if (node.type === 'ClassDeclaration' && node.id) declare(scope, node.id.name, { kind: 'class', inits: [], cls: node });
+        registerOwner(node, scope, node.body.body, node.superClass ?? undefined);
+        visit(node.superClass, scope);
         visit(node.body, scope);
         return;
+      case 'ObjectExpression':
+        if (node.properties.some((p: Node) => p.type === 'Property' && isFunctionNode(p.value))) registerOwner(node, scope, node.properties);
+        for (const p of node.properties) visit(p, scope);
+        return;
+      case 'TSEnumDeclaration': {
+        // An enum is a runtime object of constants (`enum Endpoint { Myself = '/rest/api/3/myself' }`).
+        const properties = node.body.members.map((m: Node, i: number) => ({ type: 'Property', key: m.id, computed: false, value: m.initializer ?? { type: 'Literal', value: i, raw: String(i) } }));
+        declare(scope, node.id.name, { kind: 'const', inits: [{ node: { type: 'ObjectExpression', properties, start: node.start, end: node.end }, scope }] });
+        return;
+      }
+      case 'JSXAttribute': {
+        const name = node.name?.type === 'JSXIdentifier' ? node.name.name : undefined;
+        if (name && JSX_URL_ATTRS.has(name) && node.value) {
+          const value = node.value.type === 'JSXExpressionContainer' ? node.value.expression : node.value;
+          facts.jsxRefs.push({ tag: jsxTag, attr: name, value, scope });
+        }
+        visit(node.value, scope);
+        return;
+      }
+      case 'JSXOpeningElement': {
+        const outer = jsxTag;
+        jsxTag = node.name?.type === 'JSXIdentifier' ? node.name.name : '';
+        for (const a of node.attributes) visit(a, scope);
+        jsxTag = outer;
+        return;
+      }
       case 'BlockStatement':
       case 'StaticBlock': {
         const inner = new Scope(scope, scope.fn, false);
         for (const s of node.body) visit(s, inner);
         return;
       }
+      case 'ForOfStatement': {
+        const inner = new Scope(scope, scope.fn, false);
+        const d = node.left.type === 'VariableDeclaration' && node.left.declarations.length === 1 ? node.left.declarations[0].id : undefined;
+        if (d?.type !== 'Identifier') { for (const k of keysOf(node)) visitChild(node[k], inner); return; }
+        // `for (const path of PATHS)`: the variable takes each element of PATHS.
+        visit(node.right, scope);
+        declare(node.left.kind === 'var' ? scope.hoistTarget() : inner, d.name, { kind: 'let', inits: [{ node: node.right, scope, element: true }] });
+        visit(node.body, inner);
+        return;
+      }
       case 'ForStatement':
       case 'ForInStatement':
-      case 'ForOfStatement':
       case 'SwitchStatement': {
         const inner = new Scope(scope, scope.fn, false);
         for (const k of keysOf(node)) visitChild(node[k], inner);
@@ -185,6 +257,9 @@ export function walkFile(program: Node, fileId: string, text = ''): FileFacts {
         return;
       case 'CallExpression':
         facts.calls.push({ node, scope });
+        if (node.callee.type === 'MemberExpression' && !node.callee.computed && ELEMENT_CALLBACKS.has(node.callee.property.name) && isFunctionNode(node.arguments[0])) {
+          elementOf.set(node.arguments[0], { node: node.callee.object, scope, element: true });
+        }
         if (requireSource(node) !== undefined) facts.imports.push({ source: sourceOf(requireSource(node)!), names: ['*'], start: node.start });
         visit(node.callee, scope);
         for (const a of node.arguments) visit(a, scope);
@@ -224,12 +299,20 @@ export function walkFile(program: Node, fileId: string, text = ''): FileFacts {
     const left = node.left;
     if (left.type === 'Identifier' && node.operator === '=') { assigns.push({ name: left.name, init: { node: node.right, scope } }); return; }
     if (left.type !== 'MemberExpression' || node.operator !== '=') return;
+    if (left.object.type === 'ThisExpression' && !left.computed) {
+      // `this.base = '/rest/api/3'` in a constructor: `this.base` elsewhere in the class may be it.
+      const owner = facts.owners.get(thisOwner(scope));
+      if (owner) (owner.thisProps.get(left.property.name) ?? owner.thisProps.set(left.property.name, []).get(left.property.name)!).push({ node: node.right, scope });
+      return;
+    }
     // CommonJS exports: `module.exports = {...}`, `module.exports.x = ...`, `exports.x = ...`.
     const o = left.object;
     const isModuleExports = (n: Node): boolean => n.type === 'MemberExpression' && n.object.type === 'Identifier' && n.object.name === 'module' && n.property.name === 'exports';
     if (isModuleExports(left)) {
       if (node.right.type === 'ObjectExpression') {
         for (const p of node.right.properties) {
+          // `module.exports = { ...require('./projects') }` re-exports everything that module exports.
+          if (p.type === 'SpreadElement' && requireSource(p.argument) !== undefined) { facts.exportAll.push(requireSource(p.argument)!); continue; }
           if (p.type !== 'Property' || p.computed) continue;
           const name = p.key.name ?? String(p.key.value);
           if (p.value.type === 'Identifier') facts.exports.set(name, { local: p.value.name });
@@ -246,7 +329,7 @@ export function walkFile(program: Node, fileId: string, text = ''): FileFacts {
   const recordExport = (node: Node): void => {
     const d = node.declaration;
     if (typeOnly(node, /^export\s+type\s*[{*]/)) return;
-    if (d?.type === 'FunctionDeclaration' || d?.type === 'ClassDeclaration') { if (d.id) facts.exports.set(d.id.name, { local: d.id.name }); return; }
+    if (d?.type === 'FunctionDeclaration' || d?.type === 'ClassDeclaration' || d?.type === 'TSEnumDeclaration') { if (d.id) facts.exports.set(d.id.name, { local: d.id.name }); return; }
     if (d?.type === 'VariableDeclaration') {
       for (const decl of d.declarations) if (decl.id.type === 'Identifier') facts.exports.set(decl.id.name, { local: decl.id.name });
       return;
@@ -259,6 +342,7 @@ export function walkFile(program: Node, fileId: string, text = ''): FileFacts {
     }
   };
 
+  let jsxTag = '';
   visit(program, module);
   for (const a of assigns) a.init.scope.lookup(a.name)?.inits.push(a.init);
   return facts;

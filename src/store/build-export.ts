@@ -1,4 +1,4 @@
-import { USAGE_FORMAT_NAME, USAGE_FORMAT_VERSION, type ExcludedSurfaceUsage, type ExcludedUsageEndpoint, type GrantedScopes, type SurfaceUsage, type UsageEndpoint, type UsageExport } from '../usage/format';
+import { USAGE_FORMAT_NAME, USAGE_FORMAT_VERSION, type DailyCounts, type ExcludedSurfaceUsage, type ExcludedUsageEndpoint, type GrantedScopes, type SurfaceUsage, type UsageEndpoint, type UsageExport } from '../usage/format';
 import { COL, FAMILY_OF, SOURCE_OF, rowKey, type EncodedRow, type FamilyCode } from '../usage/rows';
 import { SURFACE_OF, decodeIdentity, isSurfaceCode, type SurfaceCode } from '../usage/surfaces';
 import type { DayAggregate, DayRow } from './day-aggregate';
@@ -34,6 +34,7 @@ function counts(row: DayRow, day: string) {
     appVersions: [] as string[],
     environments: [] as string[],
     moduleKeys: [] as string[],
+    daily: [] as DailyCounts[],
     ...(source.excluded ? { reason: source.excluded } : {}),
     days: new Set<string>(),
   };
@@ -69,7 +70,10 @@ function addRow(e: Building | BuildingSurface, row: DayRow, day: string): void {
   errors.NEEDS_AUTHENTICATION_ERR += row[COL.needsAuthentication];
   if ('refused' in errors) errors.refused += row[COL.proxyError];
   else errors.PROXY_ERR += row[COL.proxyError];
-  if (row[COL.calls] > 0) e.days.add(day);
+  if (row[COL.calls] > 0) {
+    e.days.add(day);
+    e.daily!.push([day, row[COL.calls], row[COL.s2], row[COL.s3], row[COL.s4], row[COL.s5], row[COL.network], row[COL.scopeMismatch401]]);
+  }
   if (day < e.firstSeen) e.firstSeen = day;
   if (day > e.lastSeen) e.lastSeen = day;
   union(e.appVersions, row[14]);
@@ -79,14 +83,14 @@ function addRow(e: Building | BuildingSurface, row: DayRow, day: string): void {
 
 function finish<T extends Building>(list: Iterable<T>): Omit<T, 'days'>[] {
   return [...list]
-    .map(({ days, ...e }) => ({ ...e, daysSeen: days.size, appVersions: e.appVersions.sort(), environments: e.environments.sort(), moduleKeys: e.moduleKeys.sort() }))
+    .map(({ days, ...e }) => ({ ...e, daysSeen: days.size, appVersions: e.appVersions.sort(), environments: e.environments.sort(), moduleKeys: e.moduleKeys.sort(), daily: e.daily!.sort((a, b) => (a[0] < b[0] ? -1 : 1)) }))
     .sort((a, b) => a.family.localeCompare(b.family) || a.template.localeCompare(b.template) || a.method.localeCompare(b.method) || a.principal.localeCompare(b.principal));
 }
 
 function finishSurfaces<T extends BuildingSurface>(list: Iterable<T>): Omit<T, 'days' | 'order'>[] {
   return [...list]
     .sort((a, b) => a.surface.localeCompare(b.surface) || a.order.localeCompare(b.order) || a.method.localeCompare(b.method) || a.principal.localeCompare(b.principal))
-    .map(({ days, order: _order, ...e }) => ({ ...e, daysSeen: days.size, appVersions: e.appVersions.sort(), environments: e.environments.sort(), moduleKeys: e.moduleKeys.sort() }));
+    .map(({ days, order: _order, ...e }) => ({ ...e, daysSeen: days.size, appVersions: e.appVersions.sort(), environments: e.environments.sort(), moduleKeys: e.moduleKeys.sort(), daily: e.daily!.sort((a, b) => (a[0] < b[0] ? -1 : 1)) }));
 }
 
 /**

@@ -71,7 +71,17 @@ export interface UsageEndpoint {
   appVersions: string[];
   environments: string[];
   moduleKeys: string[];
+  /**
+   * Counts per UTC day, oldest first, one tuple per day with calls:
+   * `[day, calls, 2xx, 3xx, 4xx, 5xx, network, scopeMismatch401]`. Lets the analysis apply a
+   * window (7, 30, 90 days) and draw calls per day. Absent in files written before it was added:
+   * such an endpoint can only be counted whole.
+   */
+  daily?: DailyCounts[];
 }
+
+/** One day of an endpoint's counts: `[day, calls, 2xx, 3xx, 4xx, 5xx, network, scopeMismatch401]`. */
+export type DailyCounts = [day: string, calls: number, s2xx: number, s3xx: number, s4xx: number, s5xx: number, network: number, scopeMismatch401: number];
 
 /** A runtime row kept out of the app's evidence, with the reason. */
 export interface ExcludedUsageEndpoint extends UsageEndpoint {
@@ -116,6 +126,8 @@ export interface SurfaceUsage {
   appVersions: string[];
   environments: string[];
   moduleKeys: string[];
+  /** Counts per UTC day with calls, oldest first (as `UsageEndpoint.daily`). */
+  daily?: DailyCounts[];
 }
 
 /** A surface row kept out of the app's evidence (a browser report the static analysis does not vouch for). */

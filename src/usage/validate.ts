@@ -76,6 +76,8 @@ const PRINCIPALS = new Set(['app', 'user', 'none', 'bridge', 'inspector']);
 function surfaceProblem(e: SurfaceUsage | undefined): string | undefined {
   if (!e || typeof e !== 'object' || typeof e.surface !== 'string' || !Object.hasOwn(SURFACE_CODE, e.surface)) return 'unknown surface';
   if (typeof e.calls !== 'number' || !e.status || !DAY.test(e.firstSeen) || !DAY.test(e.lastSeen) || !PRINCIPALS.has(e.principal)) return `${e.surface}: malformed counts`;
+  const daily = dailyProblem(e.daily);
+  if (daily) return `${e.surface}: daily ${daily}`;
   try {
     const { template, known } = encodeIdentity(e.surface, e);
     const parts = decodeIdentity(e.surface, template);
@@ -85,6 +87,19 @@ function surfaceProblem(e: SurfaceUsage | undefined): string | undefined {
     // reported below
   }
   return `${e.surface}: malformed identity`;
+}
+
+/** Returns why an endpoint's per-day counts are malformed, or undefined when they are well-formed (or absent). */
+function dailyProblem(daily: unknown): string | undefined {
+  if (daily === undefined) return undefined;
+  if (!Array.isArray(daily)) return 'is not a list';
+  for (let i = 0; i < daily.length; i++) {
+    const d = daily[i] as unknown[];
+    if (!Array.isArray(d) || d.length !== 8 || typeof d[0] !== 'string' || !DAY.test(d[0])) return `[${i}] is not [day, calls, 2xx, 3xx, 4xx, 5xx, network, scopeMismatch401]`;
+    if (!d.slice(1).every((n) => typeof n === 'number' && Number.isInteger(n) && n >= 0)) return `[${i}] (${d[0]}) has a count that is not a whole number ≥ 0`;
+    if (i > 0 && (daily[i - 1] as string[])[0] >= d[0]) return `[${i}] (${d[0]}) is not after the day before it`;
+  }
+  return undefined;
 }
 
 /**
@@ -107,6 +122,10 @@ export function validateUsageExport(value: unknown): UsageExport {
   const wellFormed = (e: UsageEndpoint | undefined) => !!e && typeof e.template === 'string' && typeof e.calls === 'number' && !!e.status && DAY.test(e.firstSeen) && DAY.test(e.lastSeen);
   for (const e of v.endpoints!) if (!wellFormed(e)) fail('malformed endpoint');
   for (const e of v.excluded ?? []) if (!wellFormed(e) || !REASONS.has(e.reason)) fail('malformed excluded endpoint');
+  for (const e of [...v.endpoints!, ...(v.excluded ?? [])]) {
+    const why = dailyProblem(e.daily);
+    if (why) fail(`endpoint ${e.method} ${e.template}: daily ${why}`);
+  }
   for (const g of v.grantedScopes!) if (!g || typeof g.appVersion !== 'string' || !Array.isArray(g.scopes)) fail('malformed grantedScopes entry');
   for (const key of ['surfaces', 'excludedSurfaces'] as const) {
     const list = v[key];

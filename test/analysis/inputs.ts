@@ -19,7 +19,7 @@ export function unresolved(candidates: string[], at = 'src/dyn.ts:7', family: Ca
 
 /** A scan result holding these findings. */
 export function scanOf(calls: CallFinding[], unresolvedCalls: UnresolvedFinding[] = []): ScanResult {
-  return { files: { scanned: ['src/index.ts'], skipped: [] }, calls, unresolved: unresolvedCalls, forgeApiNeeds: [], parseErrors: [] };
+  return { files: { scanned: ['src/index.ts'], skipped: [] }, calls, unresolved: unresolvedCalls, forgeApiNeeds: [], parseErrors: [], egress: [] };
 }
 
 /** Analysis input with declared scopes on consecutive manifest lines. */

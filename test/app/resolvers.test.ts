@@ -23,6 +23,22 @@ describe('admin page resolvers, through the sandbox and the real @forge packages
     expect(result.planYaml).toMatch(/^permissions:\n  scopes:\n/);
   });
 
+  it('getReport counts the window it is asked for (90 days by default), up to today, with its calls per day', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const byDefault = (await call('getReport')).report;
+    expect(byDefault.runtime.window).toMatchObject({ days: 90, end: today, daysObserved: 1, undated: 0 });
+    expect(byDefault.activity.days).toHaveLength(90);
+    const day = (await call('getReport', { window: 1 })).report;
+    expect(day.runtime.window).toMatchObject({ days: 1, start: today, end: today });
+    // The seeded calls were made today: one day's chart holds every call the endpoints count.
+    expect(day.activity.calls).toEqual([day.endpoints.reduce((n: number, e: any) => n + (e.runtime?.calls ?? 0), 0)]);
+    expect((await call('getReport', { window: 'all' })).report.runtime.window).toMatchObject({ days: null, firstDay: today });
+  });
+
+  it.each([{ window: 0 }, { window: 400 }, { window: 7.5 }, { window: '30' }, { window: 'week' }])('getReport refuses %p with INVALID_INPUT', async (payload) => {
+    expect(await call('getReport', payload)).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: expect.stringContaining('window') });
+  });
+
   it('getEndpoints pages, filters and sorts on the server', async () => {
     const all = await call('getEndpoints', { limit: 200 });
     const byKey = new Map(all.items.map((e: any) => [e.key, e]));

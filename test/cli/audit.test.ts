@@ -52,9 +52,20 @@ describe('scope-inspector audit', () => {
       ['write:issue.property:jira', 'missing'],
     ]);
     expect(report.files).toEqual({ scanned: 1, skipped: [], symlinks: [] });
-    expect(report.plan).toMatchObject({ scopes: expect.any(Array), authorizedOperations: expect.any(Number) });
+    expect(report.plan).toMatchObject({ scopes: expect.any(Array), authorizedOperations: expect.any(Number), cost: { approval: 'required', summary: expect.stringContaining("every site's admin must approve") } });
     expect(report.blastRadius).toMatchObject({ declared: expect.any(Number), plan: expect.any(Number) });
     expect(report.unresolved).toEqual([]);
+  });
+
+  it('states what applying the plan costs in the text report and the Markdown justification, from the one plan.cost', async () => {
+    const dir = app();
+    const { cost } = JSON.parse((await runCli(['audit', dir, '--format', 'json', '--fail-on', 'none'])).out).plan;
+    expect(cost.withoutApproval.summary).toContain("Keeping today's scopes needs no approval");
+    for (const format of ['text', 'markdown']) {
+      const { out } = await runCli(['audit', dir, '--format', format, '--fail-on', 'none']);
+      expect(out).toContain(cost.summary);
+      expect(out).toContain(cost.withoutApproval.summary);
+    }
   });
 
   it('prints SARIF: missing scope as an error at the call site, unused scope as a warning at its manifest line', async () => {
@@ -139,5 +150,37 @@ describe('scope-inspector audit --usage', () => {
     expect(out).toMatch(/PUT \/rest\/api\/3\/issue\/\{issueIdOrKey\}\/properties\/\{propertyKey\}\s+\[static\] never seen at runtime/);
     const json = JSON.parse((await runCli(['audit', dir, '--usage', a, b, '--format', 'json'])).out);
     expect(json.runtime).toMatchObject({ sites: 2, window: { firstDay: '2026-11-01', lastDay: '2026-11-20' } });
+  });
+});
+
+describe('scope-inspector audit --window', () => {
+  const today = new Date().toISOString().slice(0, 10);
+  const longAgo = new Date(Date.now() - 40 * 86_400_000).toISOString().slice(0, 10);
+  const usage = (dir: string) => {
+    const file = join(dir, 'usage.json');
+    const endpoint = (day: string, calls: number) => [day, calls, calls, 0, 0, 0, 0, 0];
+    writeFileSync(file, JSON.stringify({
+      format: 'scope-inspector-usage', version: 1, generatedAt: `${today}T00:00:00.000Z`, installation: 'site', window: { firstDay: longAgo, lastDay: today, daysObserved: 2 },
+      grantedScopes: [], droppedCalls: 0,
+      endpoints: [{ family: 'requestJira', method: 'GET', template: '/rest/api/3/issue/{issueIdOrKey}', operationKey: 'GET /rest/api/3/issue/{issueIdOrKey}', known: true, principal: 'app',
+        calls: 9, status: { '2xx': 9, '3xx': 0, '4xx': 0, '5xx': 0, network: 0 }, scopeMismatch401: 0, firstSeen: longAgo, lastSeen: today, daysSeen: 2,
+        appVersions: ['1.0.0'], environments: ['PRODUCTION'], moduleKeys: ['main'], daily: [endpoint(longAgo, 6), endpoint(today, 3)] }],
+    }));
+    return file;
+  };
+
+  it('counts only the last N days of the usage files, as the admin page does', async () => {
+    const dir = app();
+    const report = async (...extra: string[]) => JSON.parse((await runCli(['audit', dir, '--usage', usage(dir), '--format', 'json', '--fail-on', 'none', ...extra])).out);
+    expect((await report()).endpoints.find((e: any) => e.template === '/rest/api/3/issue/{issueIdOrKey}').runtime.calls).toBe(9);
+    const week = await report('--window', '7');
+    expect(week.endpoints.find((e: any) => e.template === '/rest/api/3/issue/{issueIdOrKey}').runtime.calls).toBe(3);
+    expect(week.runtime.window).toMatchObject({ days: 7, end: today, firstDay: today, daysObserved: 1 });
+  });
+
+  it('exits 2 on a window that is not a number of days', async () => {
+    const { code, err } = await runCli(['audit', app(), '--window', 'fortnight']);
+    expect(code).toBe(2);
+    expect(err).toContain('--window: expected a number of days from 1 to 366 or "all", got "fortnight"');
   });
 });

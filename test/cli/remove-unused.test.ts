@@ -63,7 +63,8 @@ describe('audit --remove-unused --dry-run keeps what a platform feature needs', 
     ],
   ])('%s: keeps %s, removes only the unused scope', async (_name, scope, files, extraYaml = '') => {
     const { code, out, err } = await dryRun(makeApp({ 'manifest.yml': manifest(scope, extraYaml), ...files }));
-    expect({ code, err }).toEqual({ code: 0, err: '' });
+    // The edit states its cost: removing a scope is a change of the scope set, so it needs approval.
+    expect({ code, err }).toEqual({ code: 0, err: 'Deploying this: This change needs every site admin to approve a new major version because it removes manage:jira-configuration.\n' });
     expect(removed(out)).toEqual(['manage:jira-configuration']);
     const json = JSON.parse((await runCli(['audit', makeApp({ 'manifest.yml': manifest(scope, extraYaml), ...files }), '--format', 'json', '--fail-on', 'none'])).out);
     expect(json.scopes.details.find((d: { scope: string }) => d.scope === scope)).toMatchObject({ verdict: expect.stringMatching(/^(platform|code-only)$/) });

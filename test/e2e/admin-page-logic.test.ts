@@ -17,7 +17,7 @@ function reportWithEveryVerdict() {
     ...scanOf([call(GET_ISSUE, 'src/a.ts:3'), call(PUT_PROPERTY, 'src/a.ts:9'), call(BANNER, 'src/b.ts:2')], [unresolved([], 'src/c.ts:4', 'requestConfluence')]),
     forgeApiNeeds: [{ file: 'src/store.ts', line: 1, column: 1, alternatives: [['storage:app']], reason: 'Forge storage (@forge/kvs): @forge/kvs imported (src/store.ts:1)', source: 'forge-api' as const, feature: 'Forge storage (@forge/kvs)' }],
   };
-  return analyze({ ...inputOf(declared, [], { scan, usage: [usage] }), invalid: [{ name: 'read:jira-things', line: 16, column: 7, suggestion: 'read:jira-work' }] });
+  return analyze({ ...inputOf(declared, [], { scan, usage: [usage], modules: [{ key: 'main', type: 'jira:issuePanel', title: 'Recent activity' }] }), invalid: [{ name: 'read:jira-things', line: 16, column: 7, suggestion: 'read:jira-work' }] });
 }
 
 describe('scope rows of the Scopes tab', () => {
@@ -60,13 +60,22 @@ describe('scope rows of the Scopes tab', () => {
   });
 
   it.each([
-    ['', [], 12],
-    ['', ['unused'], 1],
-    ['', ['unverifiable', 'missing'], 6], // GET /myself's granular alternative has four scopes
-    ['myself', [], 4],
-    ['nothing-like-this', [], 0],
-  ] as const)('filters by text %j and statuses %j to %i rows', (text, statuses, count) => {
-    expect(filterScopeRows(scopeRows(report), text, statuses)).toHaveLength(count);
+    ['', undefined, undefined, 12],
+    ['', 'unused', undefined, 1],
+    ['', 'missing', undefined, 4], // GET /myself's granular alternative has four scopes
+    ['myself', undefined, undefined, 4],
+    ['nothing-like-this', undefined, undefined, 0],
+    ['', undefined, 'main', 6], // the scopes whose calls the usage attributes to the module `main`
+    ['issue panel · recent', undefined, undefined, 6], // a module's name finds its scopes too
+  ] as const)('filters by text %j, status %j and module %j to %i rows', (text, status, module, count) => {
+    expect(filterScopeRows(scopeRows(report), { text, status, module })).toHaveLength(count);
+  });
+
+  it('lists what needs attention first: worst verdict first, then a failing scope, then by name', () => {
+    const order = scopeRows(report).map((r) => r.status);
+    const rank = (s: string) => ['missing', 'not-granted', 'unverifiable', 'unused', 'platform', 'code-only', 'in-use', 'granted-only'].indexOf(s);
+    expect(order.map(rank)).toEqual([...order.map(rank)].sort((a, b) => a - b));
+    expect(order[0]).toBe('missing');
   });
 });
 

@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildAdminPage, isAdminPageStale } from '../../scripts/build-admin-page';
+import { buildFeaturesUi, isFeaturesUiStale } from '../../scripts/build-features-ui';
 import { buildStaticAnalysis } from '../../scripts/build-static-analysis';
 import type { GetReportResult } from '../../src/resolvers/contract';
 import { chooseApp, REPO_ROOT, startApp, type AppUnderTest } from './app-under-test';
@@ -65,6 +66,7 @@ export function useAdminPageSession(): AdminPageSession {
   };
   beforeAll(async () => {
     if (isAdminPageStale()) await buildAdminPage();
+    if (isFeaturesUiStale()) await buildFeaturesUi();
     if (chooseApp() === 'real') await refreshStaticAnalysis();
     app = await startApp();
     console.log(`admin page e2e: testing the ${app.kind} app (${app.adminUrl})`);

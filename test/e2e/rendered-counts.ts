@@ -21,7 +21,7 @@ export async function scopesTabCounts(page: Page): Promise<SurfaceCounts> {
   const rows = await page.locator('[data-testid^="scope-row-"]').evaluateAll((trs) =>
     trs.map((tr) => ({
       name: tr.getAttribute('data-testid')!.slice('scope-row-'.length),
-      status: tr.querySelectorAll('td')[1]?.textContent?.trim() ?? '',
+      status: tr.querySelector('[data-testid="scope-status"]')?.getAttribute('data-status') ?? '',
       runtime: tr.querySelector('[data-testid="scope-runtime"]')?.textContent ?? '',
     })),
   );

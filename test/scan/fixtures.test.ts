@@ -17,6 +17,7 @@ const projectUnresolved = (u: UnresolvedFinding) => ({
   file: u.file, line: u.line, kind: u.kind, ...(u.family ? { family: u.family } : {}), reason: u.reason,
   ...(u.pattern !== undefined ? { pattern: u.pattern } : {}), ...(u.method ? { method: u.method } : {}),
   candidates: u.candidates, principal: u.principal, side: u.side, ...via(u),
+  ...(u.surface ? { surface: u.surface } : {}), ...(u.graphql ? { graphql: u.graphql } : {}), ...(u.remote ? { remote: u.remote } : {}), ...(u.link ? { link: u.link } : {}),
 });
 const sorted = <T>(xs: T[]): T[] => [...xs].sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
 

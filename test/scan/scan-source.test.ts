@@ -66,9 +66,10 @@ describe('path builders imported from another file', () => {
   const builders = { file: 'src/paths.ts', side: 'backend' as const, text: "import { route } from '@forge/api';\nexport function issue(k: string, sub = '') { return route`/rest/api/3/issue/${k}` + sub; }\nexport const opaque = () => compute();" };
   const use = (line: string) => scanFiles([builders, { file: 'src/a.ts', side: 'backend', text: `import api from '@forge/api';\nimport * as paths from './paths';\nimport { issue, opaque } from './paths';\n${line}` }]);
   it.each([
-    ['with a default parameter', 'api.asApp().requestJira(issue("A"));', ['GET /rest/api/3/issue/{}']],
-    ['with every argument', "api.asApp().requestJira(issue('A', '/comment'), { method: 'POST' });", ['POST /rest/api/3/issue/{}/comment']],
-    ['through a namespace import', "api.asApp().requestJira(paths.issue('A', '/changelog'));", ['GET /rest/api/3/issue/{}/changelog']],
+    ['with a default parameter', 'api.asApp().requestJira(issue("A"));', ['GET /rest/api/3/issue/A']],
+    ['with every argument', "api.asApp().requestJira(issue('A', '/comment'), { method: 'POST' });", ['POST /rest/api/3/issue/A/comment']],
+    ['through a namespace import', "api.asApp().requestJira(paths.issue('A', '/changelog'));", ['GET /rest/api/3/issue/A/changelog']],
+    ['with a value', "api.asApp().requestJira(issue(key, '/changelog'));", ['GET /rest/api/3/issue/{}/changelog']],
   ])('resolves a builder called %s', (_name, line, expected) => {
     expect(use(line).calls.map((c) => `${c.method} ${c.pattern}`)).toEqual(expected);
   });
@@ -93,7 +94,7 @@ describe('helpers taking an options object', () => {
     expect(r.unresolved).toEqual([]);
   });
   it('reports an options object it cannot see into as unresolved', () => {
-    expect(use('jira(opts);').unresolved.map((u) => u.reason)).toEqual(['path is destructured from an argument that cannot be resolved']);
+    expect(use('jira(opts);').unresolved.map((u) => u.reason)).toEqual(['path is taken from an argument that cannot be resolved']);
   });
 });
 

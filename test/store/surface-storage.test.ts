@@ -66,6 +66,7 @@ describe('exports with surfaces', () => {
         surface: 'fetch', method: 'GET', target: 'api.example.com', path: '/v1/items/{}', known: true, principal: 'none', calls: 4,
         status: { '2xx': 3, '3xx': 0, '4xx': 0, '5xx': 0, network: 0 }, scopeMismatch401: 0, platformErrors: { NEEDS_AUTHENTICATION_ERR: 0, refused: 1 },
         firstSeen: '2026-11-28', lastSeen: '2026-11-28', daysSeen: 1, appVersions: ['3.0.0'], environments: ['PRODUCTION'], moduleKeys: ['admin'],
+        daily: [['2026-11-28', 4, 3, 0, 0, 0, 0, 0]],
       },
     ]);
     expect(good.excludedSurfaces).toEqual([expect.objectContaining({ surface: 'requestRemote', target: 'other', principal: 'bridge', reason: 'unverified-bridge' })]);

@@ -2,9 +2,8 @@ import { invoke } from '@forge/bridge';
 import type {
   ExportUsageInput,
   ExportUsageResult,
-  GetEndpointsInput,
-  GetEndpointsResult,
   GetReportResult,
+  ReportWindow,
   ResetUsageResult,
   ResolverError,
 } from '../../../src/resolvers/contract';
@@ -32,14 +31,12 @@ async function call<T>(name: string, payload?: object): Promise<T> {
   return result as T;
 }
 
-/** Returns the report (without endpoints), the plan and whether the user may administer. */
-export const getReport = (): Promise<GetReportResult> => call<GetReportResult>('getReport');
+/** Returns one snapshot of the report for a window (the resolver computes every count for it). */
+export const getReport = (window: ReportWindow): Promise<GetReportResult> => call<GetReportResult>('getReport', { window });
 
-/** Returns one page of endpoints, filtered and sorted by the resolver. */
-export const getEndpoints = (input: GetEndpointsInput): Promise<GetEndpointsResult> => call<GetEndpointsResult>('getEndpoints', input);
-
-/** Returns a usage export file (admin only). */
-export const exportUsage = (format: ExportUsageInput['format']): Promise<ExportUsageResult> => call<ExportUsageResult>('exportUsage', { format });
+/** Returns a usage export file (admin only); the CSV and Markdown reports count `window`. */
+export const exportUsage = (format: ExportUsageInput['format'], window: ReportWindow): Promise<ExportUsageResult> =>
+  call<ExportUsageResult>('exportUsage', format === 'json' ? { format } : { format, window });
 
 /** Deletes the recorded usage (admin only). */
 export const resetUsage = (): Promise<ResetUsageResult> => call<ResetUsageResult>('resetUsage', { confirm: true });

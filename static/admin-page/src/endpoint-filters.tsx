@@ -19,7 +19,7 @@ const EVIDENCE: Option<NonNullable<EndpointFilter['evidence']>>[] = [
 ];
 const STATUS: Option<NonNullable<EndpointFilter['status']>>[] = [
   { label: 'Missing a scope', value: 'missing' },
-  { label: '401 scope mismatch', value: 'mismatch' },
+  { label: 'Refused (401 scope mismatch)', value: 'mismatch' },
   { label: 'Authorized', value: 'ok' },
 ];
 
@@ -37,9 +37,9 @@ export function EndpointFilters({ filter, onChange }: { filter: EndpointFilter; 
           isCompact
         />
       </div>
-      <Choice id="endpoints-filter-product" label="Filter endpoints by product" anyLabel="Any product" options={PRODUCTS} value={filter.product} onChange={(product) => onChange({ ...filter, product })} />
-      <Choice id="endpoints-filter-evidence" label="Filter endpoints by evidence" anyLabel="Any evidence" options={EVIDENCE} value={filter.evidence} onChange={(evidence) => onChange({ ...filter, evidence })} />
-      <Choice id="endpoints-filter-status" label="Filter endpoints by status" anyLabel="Any status" options={STATUS} value={filter.status} onChange={(status) => onChange({ ...filter, status })} />
+      <Choice id="endpoints-filter-product" label="Filter endpoints by product" anyLabel="Any product" options={PRODUCTS} value={filter.product} onChange={(product) => onChange({ ...filter, product })} testId="endpoints-filter-product" />
+      <Choice id="endpoints-filter-evidence" label="Filter endpoints by evidence" anyLabel="Any evidence" options={EVIDENCE} value={filter.evidence} onChange={(evidence) => onChange({ ...filter, evidence })} testId="endpoints-filter-evidence" />
+      <Choice id="endpoints-filter-status" label="Filter endpoints by status" anyLabel="Any status" options={STATUS} value={filter.status} onChange={(status) => onChange({ ...filter, status })} testId="endpoints-filter-status" />
     </div>
   );
 }

@@ -20,14 +20,14 @@ const HEAD = {
     { key: 'principal', content: 'Principal' },
     { key: 'calls', content: 'Calls', isSortable: true },
     { key: 'status', content: 'Status classes' },
-    { key: 'mismatch', content: '401 scope' },
+    { key: 'mismatch', content: 'Refused (401)' },
     { key: 'lastSeen', content: 'First → last seen', isSortable: true },
     { key: 'locations', content: 'Static locations' },
   ],
 };
 
 /** Returns the Endpoints tab: the snapshot's endpoints, paged, filtered and sorted as the `getEndpoints` resolver does. */
-export function EndpointsTab({ endpoints, filter, onFilter }: { endpoints: readonly EndpointReport[]; filter: EndpointFilter; onFilter: (filter: EndpointFilter) => void }) {
+export default function EndpointsTab({ endpoints, filter, onFilter }: { endpoints: readonly EndpointReport[]; filter: EndpointFilter; onFilter: (filter: EndpointFilter) => void }) {
   const [offset, setOffset] = useState(0);
   const [sort, setSort] = useState<{ key: Sort; order: 'ASC' | 'DESC' }>({ key: 'calls', order: 'DESC' });
   const input: GetEndpointsInput = { ...filter, offset, limit: PAGE_SIZE, sort: sort.key, direction: sort.order === 'ASC' ? 'asc' : 'desc' };

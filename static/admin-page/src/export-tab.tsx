@@ -3,21 +3,21 @@ import Heading from '@atlaskit/heading';
 import Modal, { ModalBody, ModalFooter, ModalHeader, ModalTitle, ModalTransition } from '@atlaskit/modal-dialog';
 import SectionMessage from '@atlaskit/section-message';
 import { useState } from 'react';
-import type { ExportUsageInput } from '../../../src/resolvers/contract';
+import type { ExportUsageInput, ReportWindow } from '../../../src/resolvers/contract';
 import { exportUsage, resetUsage } from './api';
 import { downloadText } from './download';
-import { plural } from './format';
+import { plural, windowWords } from './format';
 import { ErrorMessage } from './states';
 
 const FORMATS: { format: ExportUsageInput['format']; label: string; help: string }[] = [
   { format: 'json', label: 'Export JSON', help: 'the versioned usage format that scope-inspector audit --usage reads' },
-  { format: 'csv', label: 'Export CSV', help: 'one row per endpoint, safe to open in a spreadsheet' },
-  { format: 'scopes-csv', label: 'Export scopes CSV', help: 'one row per scope with its verdict and evidence, then the files not scanned' },
-  { format: 'markdown', label: 'Export Markdown', help: 'a scope justification for security review' },
+  { format: 'csv', label: 'Export CSV', help: 'one row per endpoint (the window shown), safe to open in a spreadsheet' },
+  { format: 'scopes-csv', label: 'Export scopes CSV', help: 'one row per scope with its verdict and evidence (the window shown), then the files not scanned' },
+  { format: 'markdown', label: 'Export Markdown', help: 'a scope justification for security review (the window shown)' },
 ];
 
-/** Returns the Export tab: downloads, and Reset behind a confirmation (both for admins only). */
-export function ExportTab({ canAdminister, onReset }: { canAdminister: boolean; onReset: () => void }) {
+/** Returns the Export tab: downloads (the reports count the window shown), and Reset behind a confirmation (both for admins only). */
+export default function ExportTab({ canAdminister, window, onReset }: { canAdminister: boolean; window: ReportWindow; onReset: () => void }) {
   const [busy, setBusy] = useState<string | undefined>();
   const [error, setError] = useState<unknown>();
   const [notice, setNotice] = useState<string | undefined>();
@@ -28,7 +28,7 @@ export function ExportTab({ canAdminister, onReset }: { canAdminister: boolean; 
     setError(undefined);
     setNotice(undefined);
     try {
-      const file = await exportUsage(format);
+      const file = await exportUsage(format, window);
       downloadText(file.filename, file.mimeType, file.content);
       setNotice(`Downloaded ${file.filename}.`);
     } catch (e) {
@@ -70,6 +70,7 @@ export function ExportTab({ canAdminister, onReset }: { canAdminister: boolean; 
         <Heading size="small" as="h2" id="si-export-heading">
           Export
         </Heading>
+        <p className="si-muted">The JSON usage export holds every recorded day; the other files count the {windowWords(window === 'all' ? null : window)}, as this page does.</p>
         <ul className="si-actions">
           {FORMATS.map((f) => (
             <li key={f.format}>

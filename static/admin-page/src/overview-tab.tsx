@@ -1,121 +1,92 @@
 import Heading from '@atlaskit/heading';
-import SectionMessage from '@atlaskit/section-message';
+import { Suspense } from 'react';
 import type { GetReportResult } from '../../../src/resolvers/contract';
-import { skippedLines, verdictCounts, VERDICT_MEANING } from '../../../src/report/verdict-summary';
-import { formatCount, formatDay, formatShare, plural } from './format';
+import { skippedLines, verdictCounts } from '../../../src/report/verdict-summary';
+import { ActionList } from './action-list';
+import type ActivityChartsType from './charts/activity-charts';
+import { lazyDefault } from './lazy-default';
+import { formatCount, formatDay, formatShare, plural, windowWords } from './format';
+import { Term } from './glossary';
+import type { Navigate } from './navigation';
 import { Stat } from './stat';
+import { VerdictBar } from './verdict-bar';
+
+// visx and the charts load after the first paint: the verdicts and the action list come first.
+const ActivityCharts = lazyDefault<typeof ActivityChartsType>(() => import('./charts/activity-charts.js'));
 
 const FILES_SHOWN = 5;
 
-const TILES = [
-  { verdict: 'in-use', label: 'In use', appearance: 'success' },
-  { verdict: 'code-only', label: 'Code only', appearance: 'default' },
-  { verdict: 'platform', label: 'Platform', appearance: 'default' },
-  { verdict: 'not-granted', label: 'Not granted', appearance: 'danger' },
-  { verdict: 'missing', label: 'Missing', appearance: 'danger' },
-  { verdict: 'unverifiable', label: 'Unverifiable', appearance: 'warning' },
-  { verdict: 'unused', label: 'Unused', appearance: 'warning' },
-] as const;
-
-/** Returns the Overview: scope counts, blast radius, observation window and confidence, installed vs deployed. */
-export function OverviewTab({ data }: { data: GetReportResult }) {
+/** Returns the Overview: verdicts, what needs action now, the charts, and the figures behind them. */
+export function OverviewTab({ data, onNavigate }: { data: GetReportResult; onNavigate: Navigate }) {
   const { report } = data;
   const { scopes, runtime } = report;
   const counts = verdictCounts(scopes.details);
-  const behind = runtime.installations.filter((i) => i.notGranted.length > 0);
-  const unresolved = report.unresolved.length;
   const notScanned = skippedLines(report.files);
   const blocking = report.files.skipped.filter((f) => f.blocksRemoval).length;
+  const unresolved = report.unresolved.length;
   return (
-    <div className="si-stack">
-      {behind.map((i) => (
-        <SectionMessage key={i.installation} appearance="warning" title="A site has not granted every declared scope" testId="not-granted-warning">
-          <p>
-            Installation <code className="si-code-inline">{i.installation}</code>
-            {i.appVersion ? ` (app version ${i.appVersion})` : ''} has not granted {i.notGranted.join(', ')}. Its admin must upgrade the app (accept the new
-            scopes) before features that need them work there.
-          </p>
-          {i.unauthorizedNeeds.length ? <p>Not authorized there today: {i.unauthorizedNeeds.join(', ')}.</p> : null}
-        </SectionMessage>
-      ))}
-      {scopes.missingScopes.length > 0 ? (
-        <SectionMessage appearance="error" title="Missing scopes" testId="missing-warning">
-          <p>
-            The app needs {scopes.missingScopes.join(', ')} but manifest.yml does not declare {scopes.missingScopes.length === 1 ? 'it' : 'them'}. See the Plan tab.
-          </p>
-        </SectionMessage>
-      ) : null}
-      <section aria-labelledby="si-scopes-heading">
-        <Heading size="small" as="h2" id="si-scopes-heading">
-          Scopes
-        </Heading>
-        <div className="si-stats">
-          <Stat label="Declared" value={scopes.declared.length} testId="count-declared" />
-          {TILES.map((t) => (
-            <Stat key={t.verdict} label={t.label} value={counts[t.verdict]} appearance={counts[t.verdict] ? t.appearance : 'default'} testId={`count-${t.verdict}`}>
-              {VERDICT_MEANING[t.verdict]}
-            </Stat>
-          ))}
-          <Stat label="Replaceable" value={scopes.replaceable.length} appearance={scopes.replaceable.length ? 'warning' : 'default'} testId="count-replaceable" />
-          <Stat label="Invalid" value={scopes.invalid.length} appearance={scopes.invalid.length ? 'danger' : 'default'} testId="count-invalid" />
-        </div>
-      </section>
-      <section aria-labelledby="si-blast-heading">
-        <Heading size="small" as="h2" id="si-blast-heading">
-          Blast radius
-        </Heading>
-        <div className="si-stats">
-          <Stat label="Operations the declared scopes authorize" value={formatCount(report.blastRadius.declared)} testId="blast-declared" />
-          <Stat label="With the least-privilege plan" value={formatCount(report.blastRadius.plan)} appearance={report.blastRadius.plan <= report.blastRadius.declared ? 'success' : 'warning'} testId="blast-plan">
-            {report.blastRadius.declared > 0 ? `${formatShare(report.blastRadius.plan / report.blastRadius.declared)} of today's` : null}
-            {report.plan.replacements.length ? ', with classic scopes replaced by granular ones (see Plan)' : null}
-          </Stat>
-        </div>
-      </section>
-      <section aria-labelledby="si-window-heading">
-        <Heading size="small" as="h2" id="si-window-heading">
-          Observation window and confidence
-        </Heading>
-        <div className="si-stats">
-          <Stat label="Days observed" value={runtime.window.daysObserved} testId="days-observed">
-            {runtime.window.firstDay ? `${formatDay(runtime.window.firstDay)} → ${formatDay(runtime.window.lastDay)}` : 'No runtime data yet'}
-          </Stat>
-          <Stat label="Static endpoints exercised at runtime" value={formatShare(runtime.staticExercised)} testId="static-exercised" />
-          <Stat label="Unresolved dynamic calls" value={unresolved} appearance={unresolved ? 'warning' : 'default'} testId="unresolved" />
-          <Stat label="Files not read (block removal)" value={blocking} appearance={blocking ? 'warning' : 'default'} testId="files-blocking" />
-          <Stat label="Endpoints" value={formatCount(data.endpointCount)} testId="endpoint-count">
-            {plural(runtime.sites, 'site')}
-            {runtime.droppedCalls ? `, ${plural(runtime.droppedCalls, 'dropped call')}` : ''}
-          </Stat>
-        </div>
-      </section>
-      {notScanned.length ? (
-        <section aria-labelledby="si-files-heading">
-          <Heading size="small" as="h2" id="si-files-heading">
-            Files not scanned as such ({notScanned.length})
+    <div className="si-overview">
+      <section aria-labelledby="si-scopes-heading" className="si-card si-span-all">
+        <div className="si-row">
+          <Heading size="small" as="h2" id="si-scopes-heading">
+            <span data-testid="count-declared">
+              <span className="si-num">{formatCount(scopes.declared.length)}</span> {scopes.declared.length === 1 ? 'scope' : 'scopes'} declared
+            </span>
           </Heading>
-          <ul className="si-list" data-testid="files-not-scanned">
-            {notScanned.slice(0, FILES_SHOWN).map((line) => (
-              <li key={line}>
-                <code className="si-code-inline">{line}</code>
-              </li>
-            ))}
-            {notScanned.length > FILES_SHOWN ? <li className="si-muted">and {notScanned.length - FILES_SHOWN} more (see the Markdown export)</li> : null}
-          </ul>
-        </section>
-      ) : null}
-      <section aria-labelledby="si-install-heading">
-        <Heading size="small" as="h2" id="si-install-heading">
-          Installed vs deployed
+          <span className="si-muted">
+            {scopes.replaceable.length ? `${plural(scopes.replaceable.length, 'classic scope')} can be replaced by granular ones · ` : ''}
+            {scopes.invalid.length ? `${plural(scopes.invalid.length, 'invalid scope')} · ` : ''}
+            select a verdict to list its scopes
+          </span>
+        </div>
+        <VerdictBar counts={counts} onOpen={(status) => onNavigate({ tab: 'Scopes', filter: { status } })} />
+      </section>
+      <ActionList report={report} onNavigate={onNavigate} />
+      <section aria-labelledby="si-figures-heading" className="si-card">
+        <Heading size="small" as="h2" id="si-figures-heading">
+          Figures ({windowWords(runtime.window.days)})
         </Heading>
-        <p className="si-muted" data-testid="deployed-version">
-          Deployed manifest version {data.deployedVersion}; report generated {formatDay(data.generatedAt)}.{' '}
-          {runtime.installations.length === 0
-            ? 'No installation has reported its granted scopes yet.'
-            : behind.length === 0
-              ? `All ${plural(runtime.installations.length, 'installation')} granted every declared scope.`
-              : `${behind.length} of ${plural(runtime.installations.length, 'installation')} ${behind.length === 1 ? 'lags' : 'lag'} behind the manifest.`}
-        </p>
+        <div className="si-stats">
+          <Stat label={<Term term="operations">Operations today’s scopes allow</Term>} value={formatCount(report.blastRadius.declared)} testId="blast-declared" />
+          <Stat label="With the least-privilege plan" value={formatCount(report.blastRadius.plan)} appearance={report.blastRadius.plan <= report.blastRadius.declared ? 'success' : 'warning'} testId="blast-plan">
+            {report.blastRadius.plan > report.blastRadius.declared ? 'more: granular replacements allow operations today’s scopes do not (see Plan)' : report.plan.replacements.length ? 'classic scopes replaced by granular ones (see Plan)' : null}
+          </Stat>
+          <Stat label="Days with calls" value={runtime.window.daysObserved} testId="days-observed">
+            {runtime.window.firstDay ? `${formatDay(runtime.window.firstDay)} → ${formatDay(runtime.window.lastDay)}` : 'No calls recorded'}
+          </Stat>
+          <Stat label="Code paths seen at runtime" value={formatShare(runtime.staticExercised)} testId="static-exercised">
+            of the operations the code can call
+          </Stat>
+          <Stat label="Calls the tool could not resolve" value={unresolved} appearance={unresolved ? 'warning' : 'default'} testId="unresolved" />
+          <Stat label="Files not read (block removal)" value={blocking} appearance={blocking ? 'warning' : 'default'} testId="files-blocking" />
+          <Stat label="Operations" value={formatCount(data.endpointCount)} testId="endpoint-count">
+            {plural(runtime.sites, 'site')}
+            {runtime.droppedCalls ? `, ${plural(runtime.droppedCalls, 'call')} lost to storage failures` : ''}
+          </Stat>
+        </div>
+        {notScanned.length ? (
+          <div className="si-gap-above">
+            <Heading size="xsmall" as="h3">
+              Files not scanned as such ({notScanned.length})
+            </Heading>
+            <ul className="si-list" data-testid="files-not-scanned">
+              {notScanned.slice(0, FILES_SHOWN).map((line) => (
+                <li key={line}>
+                  <code className="si-code-inline">{line}</code>
+                </li>
+              ))}
+              {notScanned.length > FILES_SHOWN ? <li className="si-muted">and {notScanned.length - FILES_SHOWN} more (see the Markdown export)</li> : null}
+            </ul>
+          </div>
+        ) : null}
+      </section>
+      <section aria-labelledby="si-charts-heading" className="si-span-all">
+        <Heading size="small" as="h2" id="si-charts-heading">
+          Activity
+        </Heading>
+        <Suspense fallback={<p className="si-muted">Loading the charts…</p>}>
+          <ActivityCharts report={report} />
+        </Suspense>
       </section>
     </div>
   );

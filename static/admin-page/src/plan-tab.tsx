@@ -1,5 +1,6 @@
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
+import SectionMessage from '@atlaskit/section-message';
 import { useState } from 'react';
 import type { GetReportResult } from '../../../src/resolvers/contract';
 import { copyText } from './download';
@@ -13,8 +14,8 @@ function diffClass(line: string): string {
   return '';
 }
 
-/** Returns the Plan tab: the recommended `permissions.scopes` block (copyable) and its diff against manifest.yml. */
-export function PlanTab({ data }: { data: GetReportResult }) {
+/** Returns the Plan tab: what applying the plan costs, the recommended `permissions.scopes` block (copyable) and its diff against manifest.yml. */
+export default function PlanTab({ data }: { data: GetReportResult }) {
   const { plan } = data.report;
   const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
   const copy = async () => setCopied((await copyText(data.planYaml)) ? 'copied' : 'failed');
@@ -27,6 +28,10 @@ export function PlanTab({ data }: { data: GetReportResult }) {
         {plan.remove.length ? `; removes ${plan.remove.join(', ')}` : ''}.{unchanged ? ' manifest.yml already matches it.' : ''}
         {plan.search === 'greedy' ? ' (Chosen heuristically: too many combinations to try them all.)' : ''}
       </p>
+      <SectionMessage appearance={plan.cost.approval === 'not-required' ? 'success' : 'warning'} title="What applying the plan costs" testId="plan-cost">
+        <p>{plan.cost.summary}</p>
+        {plan.cost.withoutApproval ? <p data-testid="plan-without-approval">{plan.cost.withoutApproval.summary}</p> : null}
+      </SectionMessage>
       {plan.replacements.length ? (
         <section aria-labelledby="si-replace-heading">
           <Heading size="small" as="h2" id="si-replace-heading">

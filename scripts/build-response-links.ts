@@ -1,0 +1,108 @@
+/**
+ * Builds src/scan/generated/response-links.ts from Atlassian's OpenAPI documents: for each field a
+ * response can hand back as a URL to follow (`_links.next`, `next`, `nextPage`, `self`, a
+ * `Location` header, ...), the operations whose documented success response holds it. The scanner
+ * uses it to list the candidates of a request that follows such a link.
+ *
+ *   tsx scripts/build-response-links.ts [--from DIR] [--check]
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { CURRENT_DOCUMENTS } from './catalog/documents';
+import { serverPrefix } from './catalog/extract-operations';
+
+const ROOT = resolve(__dirname, '..');
+const OUT = join(ROOT, 'src/scan/generated/response-links.ts');
+const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
+/** Field names that hold a URL an app may request next (kept in step with LINK_FIELDS in src/scan/evaluate-member.ts). */
+const LINK_NAMES = new Set(['next', 'nextPage', 'nextPageUrl', 'nextLink', 'nextUrl', 'self', 'cancelUrl', 'prev', 'previous', 'location', 'href']);
+const MAX_DEPTH = 3;
+
+type Schema = Record<string, any>;
+
+function deref(doc: Schema, s: Schema | undefined, seen = new Set<string>()): Schema | undefined {
+  while (s?.$ref) {
+    if (seen.has(s.$ref)) return undefined;
+    seen.add(s.$ref);
+    s = s.$ref.replace(/^#\//, '').split('/').reduce((o: any, k: string) => o?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
+  }
+  return s;
+}
+
+/** Dotted paths (up to MAX_DEPTH) of the link fields a schema holds, following $refs, allOf/oneOf and nested objects. */
+function linkFields(doc: Schema, schema: Schema | undefined, prefix: string, depth: number, out: Set<string>, refs: ReadonlySet<string>): void {
+  const ref: string | undefined = schema?.$ref;
+  if (depth > MAX_DEPTH || (ref && refs.has(ref))) return;
+  const s = deref(doc, schema);
+  if (!s) return;
+  const inner = ref ? new Set([...refs, ref]) : refs;
+  for (const part of [...(s.allOf ?? []), ...(s.oneOf ?? []), ...(s.anyOf ?? [])]) linkFields(doc, part, prefix, depth, out, inner);
+  for (const [name, prop] of Object.entries<Schema>(s.properties ?? {})) {
+    const path = prefix ? `${prefix}.${name}` : name;
+    const p = deref(doc, prop);
+    if (LINK_NAMES.has(name) && (p?.type === 'string' || p?.format === 'uri' || p?.type === undefined)) out.add(path);
+    if (p && (p.type === 'object' || p.properties || p.allOf)) linkFields(doc, prop, path, depth + 1, out, inner);
+  }
+}
+
+function main(argv: string[]): number {
+  const from = resolve(argv.includes('--from') ? argv[argv.indexOf('--from') + 1] : join(ROOT, '../shared/openapi'));
+  // field → family → operation keys
+  const table: Record<string, Record<string, Set<string>>> = {};
+  const add = (field: string, family: string, key: string): void => {
+    ((table[field] ??= {})[family] ??= new Set()).add(key);
+  };
+  for (const spec of CURRENT_DOCUMENTS) {
+    const file = join(from, spec.file);
+    if (!existsSync(file)) { console.warn(`${file}: not found, skipped`); continue; }
+    const doc = JSON.parse(readFileSync(file, 'utf8'));
+    const paths = Object.keys(doc.paths ?? {});
+    const prefix = serverPrefix(doc, paths[0]);
+    for (const path of paths) {
+      for (const method of METHODS) {
+        const op = doc.paths[path]?.[method];
+        if (!op?.responses) continue;
+        const key = `${method.toUpperCase()} ${prefix}${path}`;
+        for (const [code, raw] of Object.entries<Schema>(op.responses)) {
+          if (!/^[23]/.test(code)) continue;
+          const r = deref(doc, raw) ?? {};
+          if (code === '303' || Object.keys(r.headers ?? {}).some((h) => h.toLowerCase() === 'location')) add('Location header', spec.family, key);
+          if (Object.keys(r.headers ?? {}).some((h) => h.toLowerCase() === 'link')) add('Link header', spec.family, key);
+          const fields = new Set<string>();
+          for (const media of Object.values<Schema>(r.content ?? {})) linkFields(doc, media.schema, '', 0, fields, new Set());
+          // The response's own links: top-level fields and its `_links`/`links` (nested resources' `self` are theirs).
+          for (const f of fields) if (!f.includes('.') || /^_?links\./.test(f)) add(f, spec.family, key);
+        }
+      }
+    }
+  }
+  // Each operation key once; the table refers to them by index.
+  const ops = [...new Set(Object.values(table).flatMap((byFamily) => Object.values(byFamily).flatMap((keys) => [...keys])))].sort();
+  const index = new Map(ops.map((k, i) => [k, i]));
+  const compact: Record<string, Record<string, string>> = {};
+  for (const field of Object.keys(table).sort()) {
+    compact[field] = {};
+    for (const family of Object.keys(table[field]).sort()) compact[field][family] = [...table[field][family]].map((k) => index.get(k)!).sort((a, b) => a - b).join(',');
+  }
+  const text = [
+    "// DO NOT EDIT: generated by `npx tsx scripts/build-response-links.ts` from Atlassian's OpenAPI documents.",
+    '',
+    '/** Operation keys the table below refers to by index, newline-separated. */',
+    `export const LINK_OPERATIONS = ${JSON.stringify(ops.join('\n'))};`,
+    '',
+    '/** Link field (dotted path in the response body, or `Location header`) → request family → comma-separated indices into LINK_OPERATIONS. */',
+    `export const RESPONSE_LINKS: Record<string, Record<string, string>> = ${JSON.stringify(compact, null, 1)};`,
+    '',
+  ].join('\n');
+  if (argv.includes('--check')) {
+    const same = existsSync(OUT) && readFileSync(OUT, 'utf8') === text;
+    if (!same) console.error(`${OUT} is out of date: run npx tsx scripts/build-response-links.ts`);
+    return same ? 0 : 1;
+  }
+  mkdirSync(dirname(OUT), { recursive: true });
+  writeFileSync(OUT, text);
+  console.log(`${OUT}: ${Object.keys(compact).length} fields, ${(text.length / 1024).toFixed(1)} kB`);
+  return 0;
+}
+
+process.exitCode = main(process.argv.slice(2));

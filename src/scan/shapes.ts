@@ -1,0 +1,98 @@
+import { isAppModule, type EvalContext } from './evaluate';
+import { unwrap } from './forge-values';
+import { thisOwner, type FnInfo, type Node, type OwnerInfo, type Scope } from './scope';
+import type { ImportedTarget } from './summary-types';
+
+/** A factory call the value was made by: its function and arguments, so the factory's parameters bind too. */
+export interface BoundCall {
+  fn: FnInfo | ImportedTarget;
+  args: Node[];
+  scope: Scope;
+}
+
+/**
+ * What a callee or object expression is, as far as calls go: a function of this file, a class or
+ * object literal with methods, or something imported from the app's own modules (with a member path).
+ */
+export type Shape =
+  | { s: 'fn'; fn: FnInfo; bound: BoundCall[] }
+  | { s: 'owner'; owner: OwnerInfo; bound: BoundCall[] }
+  | { s: 'imported'; target: ImportedTarget; bound: BoundCall[] };
+
+const MAX_SHAPE_DEPTH = 8;
+
+const memberName = (node: Node): string | undefined => (!node.computed ? node.property.name : node.property.type === 'Literal' ? String(node.property.value) : undefined);
+
+/** Returns what `node` is (function, object with methods, imported value), or undefined when it is none of these or unknown. */
+export function shapeOf(node: Node, scope: Scope, ctx: EvalContext, depth = 0): Shape | undefined {
+  node = unwrap(node);
+  if (!node || depth > MAX_SHAPE_DEPTH) return undefined;
+  const d = depth + 1;
+  switch (node.type) {
+    case 'FunctionExpression':
+    case 'ArrowFunctionExpression': {
+      const fn = ctx.fns.get(node);
+      return fn ? { s: 'fn', fn, bound: [] } : undefined;
+    }
+    case 'ObjectExpression':
+    case 'ClassExpression': {
+      const owner = ctx.owners?.get(node);
+      return owner ? { s: 'owner', owner, bound: [] } : undefined;
+    }
+    case 'ThisExpression': {
+      const owner = ctx.owners?.get(thisOwner(scope));
+      return owner ? { s: 'owner', owner, bound: [] } : undefined;
+    }
+    case 'Identifier': {
+      const b = scope.lookup(node.name);
+      if (!b) return undefined;
+      if (b.fn) { const fn = ctx.fnsById.get(b.fn); return fn ? { s: 'fn', fn, bound: [] } : undefined; }
+      if (b.cls) { const owner = ctx.owners?.get(b.cls); return owner ? { s: 'owner', owner, bound: [] } : undefined; }
+      if (b.import) return isAppModule(b.import.source) ? { s: 'imported', target: { source: b.import.source, name: b.import.name }, bound: [] } : undefined;
+      if (b.param || b.inits.length !== 1) return undefined;
+      const init = b.inits[0];
+      if (init.element) return undefined;
+      const v = shapeOf(init.node, init.scope, ctx, d);
+      return v && init.key !== undefined ? memberShape(v, init.key, ctx, d) : v;
+    }
+    case 'MemberExpression': {
+      const name = memberName(node);
+      const obj = name === undefined ? undefined : shapeOf(node.object, scope, ctx, d);
+      return obj && name !== undefined ? memberShape(obj, name, ctx, d) : undefined;
+    }
+    case 'CallExpression':
+    case 'NewExpression': {
+      const callee = shapeOf(node.callee, scope, ctx, d);
+      if (!callee) return undefined;
+      if (callee.s === 'imported') return { s: 'imported', target: { ...callee.target, member: [...(callee.target.member ?? []), '()'] }, bound: [...callee.bound, { fn: callee.target, args: node.arguments, scope }] };
+      // `new Client()` is the class's instance; `makeClient(x)` is what the factory returns.
+      if (callee.s === 'owner') return node.type === 'NewExpression' ? callee : undefined;
+      const bound = [...callee.bound, { fn: callee.fn, args: node.arguments, scope }];
+      for (const r of callee.fn.returns) {
+        const v = shapeOf(r.node, r.scope, ctx, d);
+        if (v) return { ...v, bound: [...bound, ...v.bound] } as Shape;
+      }
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** Returns the shape of member `name` of a shape (a method, a nested object, a member of an import). */
+function memberShape(v: Shape, name: string, ctx: EvalContext, d: number): Shape | undefined {
+  if (v.s === 'imported') return { s: 'imported', target: { ...v.target, member: [...(v.target.member ?? []), name] }, bound: v.bound };
+  if (v.s !== 'owner') return undefined;
+  const value = v.owner.members.get(name);
+  if (value) {
+    const m = shapeOf(value, v.owner.scope, ctx, d);
+    return m ? ({ ...m, bound: [...v.bound, ...m.bound] } as Shape) : undefined;
+  }
+  // A method the class inherits (`this.request` defined in the base class, here or imported).
+  if (v.owner.superClass) {
+    const base = shapeOf(v.owner.superClass, v.owner.scope, ctx, d);
+    if (base?.s === 'imported') return { s: 'imported', target: { ...base.target, member: [...(base.target.member ?? []), '()', name] }, bound: v.bound };
+    if (base) return memberShape({ ...base, bound: v.bound } as Shape, name, ctx, d);
+  }
+  return undefined;
+}

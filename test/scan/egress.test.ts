@@ -1,0 +1,63 @@
+import { scanFiles, type SourceFile } from '../../src/scan';
+import { assetEgress } from '../../src/scan/egress';
+
+const scan = (files: SourceFile[], assets: SourceFile[] = []) => scanFiles(files, {}, assets);
+const egress = (text: string, file = 'src/a.ts', side: SourceFile['side'] = 'backend') =>
+  scan([{ file, side, text }]).egress.map((e) => [e.line, e.kind, e.domain ?? e.remote ?? `? ${e.unresolved}`, e.pathTemplate, e.api].filter((x) => x !== undefined).join(' '));
+
+describe('egress in functions', () => {
+  it.each([
+    ['fetch from @forge/api (named)', "import { fetch } from '@forge/api';\nfetch('https://api.example.com/v1/items?x=1');", ['2 fetch-backend api.example.com /v1/items api.fetch']],
+    ['api.fetch with a template, query values dropped', "import api from '@forge/api';\nconst BASE = 'https://Hooks.Example.com';\napi.fetch(`${BASE}/services/${id}?token=${t}`);", ['3 fetch-backend hooks.example.com /services/{} api.fetch']],
+    ['the global fetch', "fetch('https://status.example.org/api');", ['1 fetch-backend status.example.org /api fetch']],
+    ['axios', "import axios from 'axios';\naxios.post('https://api.example.net/things', {});", ['2 fetch-backend api.example.net /things axios.post']],
+    ['withProvider(…).fetch through a helper', "import api from '@forge/api';\nconst g = () => api.asUser().withProvider('google', 'google-apis');\ng().fetch('/drive/v3/files?q=x');", ['3 fetch-backend google-apis /drive/v3/files withProvider().fetch']],
+    ['invokeRemote', "import { invokeRemote } from '@forge/api';\ninvokeRemote('billing', { path: '/v1/charge' });", ['2 fetch-backend billing /v1/charge invokeRemote']],
+    ['a URL that cannot be resolved is still listed, with why', "import api from '@forge/api';\napi.fetch(config.url);", ['2 fetch-backend ? config.url cannot be resolved api.fetch']],
+    ['a helper whose URL parameter is given at its call sites', "import api from '@forge/api';\nconst post = (url: string) => api.fetch(url, { method: 'POST' });\npost('https://a.example.com/x');\npost('https://b.example.com/y');", ['3 fetch-backend a.example.com /x api.fetch', '4 fetch-backend b.example.com /y api.fetch']],
+  ])('%s', (_name, text, expected) => {
+    expect(egress(text)).toEqual(expected);
+  });
+
+  it('never reports egress as a product call, nor a product call as egress', () => {
+    const r = scan([{ file: 'src/a.ts', side: 'backend', text: "import api, { route } from '@forge/api';\napi.fetch('https://x.example.com/rest/api/3/myself');\napi.asApp().requestJira(route`/rest/api/3/myself`);" }]);
+    expect({ calls: r.calls.map((c) => c.line), egress: r.egress.map((e) => e.line) }).toEqual({ calls: [3], egress: [2] });
+  });
+
+  it.each([
+    ['a local function called fetch', "function fetch(u: string) { return u; }\nfetch('https://x.example.com');"],
+    ['fetch of a relative URL (the app\'s own resources)', "fetch('/assets/data.json');"],
+    ['a fetch method on some other object', "cache.fetch('https://x.example.com');"],
+  ])('%s is not egress', (_name, text) => {
+    expect(egress(text, 'static/ui/src/a.js', 'frontend')).toEqual([]);
+  });
+});
+
+describe('egress in Custom UI', () => {
+  it.each([
+    ['fetch', "fetch('https://status.example.io/api/v2/status.json').then((r) => r.json());", ['1 fetch-client status.example.io /api/v2/status.json fetch']],
+    ['<img src> literal and template', "const I = 'https://img.example.org/icons';\nexport const A = () => <div><img src=\"https://cdn.example.net/logo.svg\" /><img src={`${I}/x.svg`} /></div>;",
+      ['2 images cdn.example.net /logo.svg <img src>', '2 images img.example.org /icons/x.svg <img src>']],
+    ['<iframe src>, <script src>, <video src>', "export const A = () => <>\n<iframe src=\"https://docs.example.com/embed\" />\n<script src=\"https://js.example.com/sdk.js\" />\n<video src=\"https://media.example.com/a.mp4\" />\n</>;",
+      ['2 frames docs.example.com /embed <iframe src>', '3 scripts js.example.com /sdk.js <script src>', '4 media media.example.com /a.mp4 <video src>']],
+    ['requestRemote', "import { requestRemote } from '@forge/bridge';\nrequestRemote('preview', { path: '/api/p' });", ['2 fetch-client preview /api/p requestRemote']],
+    ['an <img> from data is listed without a host', "export const A = ({ u }) => <img src={u.avatar} />;", ['1 images ? u.avatar cannot be resolved <img src>']],
+  ])('%s', (_name, text, expected) => {
+    expect(egress(text, 'static/ui/src/App.jsx', 'frontend')).toEqual(expected);
+  });
+
+  it('reads stylesheets and HTML for the resources they load', () => {
+    const css = "@import url('https://fonts.example.com/css2?family=Inter');\n@import 'https://cdn.example.com/base.css';\n.a { background: url(https://img.example.com/bg.png); }\n@font-face { src: url('https://fonts.example.com/a.woff2') format('woff2'); }\n.b { background: url(./local.png); }";
+    const html = '<link rel="stylesheet" href="https://styles.example.com/x.css">\n<link rel="icon" href="https://img.example.com/fav.ico">\n<script src="https://js.example.com/a.js"></script>\n<img src="/logo.png">';
+    const found = [...assetEgress('static/ui/src/a.css', css, 'frontend'), ...assetEgress('static/ui/public/index.html', html, 'frontend')].map((e) => `${e.file}:${e.line} ${e.kind} ${e.domain}${e.pathTemplate}`);
+    expect(found).toEqual([
+      'static/ui/src/a.css:1 styles fonts.example.com/css2',
+      'static/ui/src/a.css:2 styles cdn.example.com/base.css',
+      'static/ui/src/a.css:3 images img.example.com/bg.png',
+      'static/ui/src/a.css:4 fonts fonts.example.com/a.woff2',
+      'static/ui/public/index.html:1 styles styles.example.com/x.css',
+      'static/ui/public/index.html:2 images img.example.com/fav.ico',
+      'static/ui/public/index.html:3 scripts js.example.com/a.js',
+    ]);
+  });
+});

@@ -1,0 +1,47 @@
+import { scanApp, scanAppParallel } from '../../src/scan';
+import { tempApp } from '../helpers/temp-app';
+
+const app = (files: Record<string, string>) => tempApp(files, 'si-reach-');
+
+const MANIFEST = (extra = '') => `modules:\n  function:\n    - key: main\n      handler: handlers/main.run\n${extra}app:\n  id: ari:cloud:ecosystem::app/x\n`;
+
+describe('files outside src/ and static/ that the app runs', () => {
+  it('scans a handler under app.package.path and the shared code it requires, transitively', () => {
+    const dir = app({
+      'manifest.yml': `${MANIFEST()}  package:\n    bundler: manual@2026\n    path: functions\n`,
+      'functions/handlers/main.js': "const { projects } = require('../../shared/jira');\nexports.run = () => projects();",
+      'shared/jira/index.js': "module.exports = require('./projects');",
+      'shared/jira/projects.js': "const api = require('@forge/api').default;\nconst { route } = require('@forge/api');\nexports.projects = () => api.asApp().requestJira(route`/rest/api/3/project/search`);",
+      'shared/jira/unused.js': "const api = require('@forge/api').default;\napi.asApp().requestJira('/rest/api/3/myself');",
+    });
+    const r = scanApp(dir);
+    expect(r.files.scanned).toEqual(['functions/handlers/main.js', 'shared/jira/index.js', 'shared/jira/projects.js']);
+    expect(r.calls.map((c) => `${c.file}:${c.line} ${c.operationKey}`)).toEqual(['shared/jira/projects.js:3 GET /rest/api/3/project/search']);
+  });
+
+  it('follows imports from src/ to sibling folders, with the importer\'s side, and a UI Kit resource file', async () => {
+    const dir = app({
+      'manifest.yml': 'modules:\n  function:\n    - key: main\n      handler: index.run\nresources:\n  - key: ui\n    path: ui/index.jsx\napp:\n  id: ari:cloud:ecosystem::app/x\n',
+      'src/index.ts': "import { me } from '../common/me';\nexport const run = () => me();",
+      'common/me.ts': "import api, { route } from '@forge/api';\nexport const me = () => api.asApp().requestJira(route`/rest/api/3/myself`);",
+      'ui/index.jsx': "import { requestJira } from '@forge/bridge';\nimport { PATH } from './paths';\nrequestJira(PATH);",
+      'ui/paths.js': "export const PATH = '/rest/api/3/serverInfo';",
+      'ui/node_modules/x/index.js': 'module.exports = 1;',
+    });
+    const expected = ['common/me.ts:2 backend GET /rest/api/3/myself', 'ui/index.jsx:3 frontend GET /rest/api/3/serverInfo'];
+    const r = scanApp(dir);
+    expect(r.calls.map((c) => `${c.file}:${c.line} ${c.side} ${c.operationKey}`)).toEqual(expected);
+    expect(r.files.scanned).toEqual(['common/me.ts', 'src/index.ts', 'ui/index.jsx', 'ui/paths.js']);
+    const p = await scanAppParallel(dir, { workers: 0 });
+    expect(p.calls.map((c) => `${c.file}:${c.line} ${c.side} ${c.operationKey}`)).toEqual(expected);
+  });
+
+  it('lists a reached file it skips, with the reason', () => {
+    const dir = app({
+      'manifest.yml': MANIFEST(),
+      'src/handlers/main.js': "const lib = require('../../vendor/lib');\nexports.run = () => lib();",
+      'vendor/lib.js': `module.exports=function(){${'var a=1;'.repeat(600)}};`,
+    });
+    expect(scanApp(dir).files.skipped).toEqual([{ file: 'vendor/lib.js', reason: 'minified bundle', blocksRemoval: false }]);
+  });
+});

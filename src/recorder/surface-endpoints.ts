@@ -1,9 +1,9 @@
-import type { HttpMethod } from '../catalog/types';
+import type { Family, HttpMethod } from '../catalog/types';
 import { graphqlParserLoaded, loadGraphqlParser, summarizeGraphql } from '../usage/graphql-summary';
 import { templatePath } from '../usage/path-template';
 import { HTTP_METHODS, type RowCode } from '../usage/rows';
 import { SURFACE_CODE, encodeIdentity, type Surface, type SurfaceIdentity } from '../usage/surfaces';
-import { intern, type Endpoint } from './endpoint';
+import { intern, resolveEndpoint, type Endpoint } from './endpoint';
 import type { EndpointOf } from './record-call';
 
 /** Returns the method of a request's init (GET when absent), or undefined for one no API has. */
@@ -99,12 +99,21 @@ export const requestGraphEndpoint: EndpointOf = ([query]) => graphqlEndpoint('re
 export const requestTeamworkGraphEndpoint: EndpointOf = ([query, , operationName]) => graphqlEndpoint('requestTeamworkGraph', query, operationName);
 
 const GRAPHQL_PATHS = new Set(['/graphql', '/graphql/twg']);
+// `requestAtlassian(route`/ex/jira/${cloudId}/rest/api/3/…`)` is a product call through the gateway.
+const PRODUCT_PATH = /^\/ex\/(jira|confluence|bitbucket)\/[^/?#]+(\/[^?#]*)/;
+const FAMILY_OF_PRODUCT: Record<string, Family> = { jira: 'requestJira', confluence: 'requestConfluence', bitbucket: 'requestBitbucket' };
 
-/** `requestConnectedData(route, init)` / `requestAtlassian(route, init)`: the path template; a GraphQL body's operation too. */
+/**
+ * `requestConnectedData(route, init)` / `requestAtlassian(route, init)`: the path template; a
+ * GraphQL body's operation too; a product path (`/ex/jira/{cloudId}/rest/…`) as that product's operation.
+ */
 export function atlassianPathEndpoint(surface: 'requestAtlassian' | 'requestConnectedData'): EndpointOf {
   return ([path, init]) => {
     const method = methodOf(init);
     if (method === undefined) return undefined;
+    const product = surface === 'requestAtlassian' ? PRODUCT_PATH.exec(pathText(path) ?? '') : null;
+    // The operation and its documented scopes: recorded as that product's call (catalog template or redacted shape).
+    if (product) return resolveEndpoint(FAMILY_OF_PRODUCT[product[1]], method, product[2]);
     const template = templateOf(path);
     if (surface === 'requestAtlassian' && template !== null && GRAPHQL_PATHS.has(template) && method === 'POST') {
       // The body is the app's own string: parsed, never kept; only `query` and `operationName` are read.

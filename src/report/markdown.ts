@@ -1,4 +1,5 @@
 import type { Report } from '../analysis/report-types';
+import { describeSurface } from '../analysis/runtime-surfaces';
 import { skippedLines, verdictCounts, VERDICTS } from './verdict-summary';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -53,6 +54,11 @@ export function renderMarkdown(report: Report): string {
   const { plan } = report;
   lines.push('', '## Least-privilege plan', '', `${plan.scopes.length} scopes${plan.add.length ? `; adds ${plan.add.map((x) => `\`${x}\``).join(', ')}` : ''}${plan.remove.length ? `; removes ${plan.remove.map((x) => `\`${x}\``).join(', ')}` : ''}.`, '', plan.cost.summary);
   if (plan.cost.withoutApproval) lines.push('', plan.cost.withoutApproval.summary);
+  const surfaces = report.runtimeSurfaces ?? [];
+  if (surfaces.length) {
+    lines.push('', '## Other request surfaces seen at runtime', '', '| Call | Calls | Sites | Scopes | Why |', '|---|---|---|---|---|');
+    for (const x of surfaces) lines.push(`| ${cell(describeSurface(x))} | ${x.runtime.calls} | ${x.runtime.sites} | ${x.scopes}${x.alternatives ? `: ${x.alternatives.map((a) => a.map((sc) => `\`${sc}\``).join(' + ')).join(' or ')}` : ''} | ${cell(x.note)} |`);
+  }
   const files = skippedLines(report.files);
   if (files.length) {
     lines.push('', `## Files not scanned as such (${files.length})`, '');

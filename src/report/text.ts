@@ -1,4 +1,5 @@
 import type { Report } from '../analysis/report-types';
+import { describeSurface } from '../analysis/runtime-surfaces';
 import { styler } from '../cli/output';
 import { confidenceOf } from './confidence';
 import { skippedLines, verdictCounts, VERDICTS } from './verdict-summary';
@@ -63,9 +64,16 @@ export function renderText(report: Report, options: { color: boolean }): string 
       }),
     );
     if (report.unknownRuntime.length) section('Runtime calls outside the catalog', report.unknownRuntime.map((u) => `${u.method} ${u.shape}  ${s.dim(`${u.calls} calls, ${u.sites} site(s)`)}`));
+    section(
+      'Other request surfaces at runtime',
+      (report.runtimeSurfaces ?? []).map((x) => `${describeSurface(x)}  ${s.dim(`${x.runtime.calls} calls, ${x.runtime.sites} site(s)${x.refused ? `, ${x.refused} refused by the platform` : ''}; scopes ${x.scopes}: ${x.note}`)}`),
+    );
     if (report.runtime.own.length) section("Scope Inspector's own calls (not counted as the app's)", report.runtime.own.map((o) => `${o.key}  ${s.dim(`${o.calls} calls`)}`));
     // Browser reports the static analysis could not verify: shown, never counted.
-    if (report.excludedRuntime?.length) section('Unverified browser reports (not evidence)', report.excludedRuntime.map((x) => `${x.method} ${x.template}  ${s.dim(`${x.calls} calls, ${x.sites} site(s)`)}`));
+    section('Unverified browser reports (not evidence)', [
+      ...(report.excludedRuntime ?? []).map((x) => `${x.method} ${x.template}  ${s.dim(`${x.calls} calls, ${x.sites} site(s)`)}`),
+      ...(report.excludedRuntimeSurfaces ?? []).map((x) => `${describeSurface(x)}  ${s.dim(`${x.calls} calls, ${x.sites} site(s)`)}`),
+    ]);
   }
   out.push(
     '',

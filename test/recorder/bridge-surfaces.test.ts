@@ -6,6 +6,7 @@
 import { recordBridgeTally, frontendOperations } from '../../src/recorder';
 import { flushBridgeUsage, instrumentBridge, type BridgeLike } from '../../src/recorder/browser';
 import { readUsage } from '../../src/store';
+import { scanFiles } from '../../src/scan';
 import type { Sandbox } from '../../local/sandbox';
 import { recorderSandbox } from './helpers/sandbox-kit';
 
@@ -34,6 +35,17 @@ const SCAN = {
 describe('browser-reported surface rows', () => {
   it('builds the verified set from the static analysis: surface and key or GraphQL operation', () => {
     expect([...frontendOperations(SCAN)].sort()).toEqual(['GET /rest/api/3/myself', 'invokeRemote', 'requestRemote backend', 'requestTeamworkGraph query:Q:graphStore']);
+  });
+
+  it("reads the scanner's own findings: a Custom UI file's bridge surfaces become verification keys", () => {
+    const scan = scanFiles([
+      {
+        file: 'static/ui/src/a.js',
+        side: 'frontend',
+        text: "import { requestRemote, requestTeamworkGraph, invokeRemote } from '@forge/bridge';\nrequestRemote('backend', { path: '/api/x' });\nrequestTeamworkGraph('query Q { graphStore { id } }');\ninvokeRemote({ path: '/y', method: 'POST' });",
+      },
+    ]);
+    expect([...frontendOperations(scan)].sort()).toEqual(['invokeRemote', 'requestRemote backend', 'requestTeamworkGraph query:Q:graphStore']);
   });
 
   it('stores what the static analysis vouches for as evidence and the rest apart, unverified', async () => {

@@ -36,7 +36,7 @@ const line = (s: SurfaceUsage) =>
 const storedValues = () => JSON.stringify(sandbox.store.page('', '', 100_000));
 
 describe('every request surface is recorded with what it was, never a concrete value', () => {
-  it('records GraphQL operations, Atlassian paths, remotes, services, providers and egress with their principal and outcome', async () => {
+  it('records GraphQL operations, Atlassian paths (product paths as their operation), remotes, services, providers and egress with their principal and outcome', async () => {
     start();
     const a = instrument(api);
     await sandbox.run(
@@ -72,7 +72,6 @@ describe('every request surface is recorded with what it was, never a concrete v
       'invokeService app GET worker /run - calls=1 2xx=1 4xx=0 network=0 refused=0 auth=0',
       'providerFetch user GET google/google-apis /drive/v3/about - calls=1 2xx=1 4xx=0 network=0 refused=0 auth=0',
       'providerFetch user GET google/google-apis /drive/v3/files/{} - calls=1 2xx=1 4xx=0 network=0 refused=0 auth=0',
-      'requestAtlassian app GET - /ex/jira/{}/rest/api/{}/issue/{} - calls=1 2xx=1 4xx=0 network=0 refused=0 auth=0',
       'requestAtlassian user POST - /graphql mutation:Rename:renameThing calls=1 2xx=1 4xx=0 network=0 refused=0 auth=0',
       'requestConnectedData app POST - /rest/devinfo/0.10/bulk/{} - calls=1 2xx=1 4xx=0 network=0 refused=0 auth=0',
       // A document that does not parse is counted, its operation unknown.
@@ -81,6 +80,8 @@ describe('every request surface is recorded with what it was, never a concrete v
       'requestGraph app POST - - query:Me:jira,me calls=2 2xx=2 4xx=0 network=0 refused=0 auth=0',
       'requestTeamworkGraph user POST - - query:B:other calls=1 2xx=1 4xx=0 network=0 refused=0 auth=0',
     ]);
+    // A product path through the gateway is that product's operation, with its documented scopes.
+    expect((await sandbox.run(() => readUsage())).endpoints.map((e) => `${e.principal} ${e.operationKey} ${e.calls}`)).toEqual(['app GET /rest/api/3/issue/{issueIdOrKey} 1']);
     const stored = storedValues() + JSON.stringify(await sandbox.run(() => readUsage()));
     expect(stored).toContain('query:Me:jira,me'); // the dump is the right one
     for (const secret of ['SECRET-', 'acc-123', 'acc-456', 'secret text', '42', 'token', 'abc', '9f0e2a8c', 'alice', 'pw', '1AbCdEf', 'fields=', 'cloud-1', '12345', 'google-account-1']) {

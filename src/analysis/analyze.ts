@@ -12,6 +12,7 @@ import { REPORT_FORMAT_VERSION, type OtherNeed, type Report, type UnresolvedRepo
 import { scopeLists } from './scope-lists';
 import { scopeDetails, type VerdictNeed } from './scope-verdicts';
 import { describeSurface, mergeSurfaces, surfaceKey } from './runtime-surfaces';
+import { egressReport } from './egress';
 import { windowUsage } from './usage-window';
 
 const KIND_OF_SOURCE = { trigger: 'trigger', module: 'module', remote: 'remote', 'forge-api': 'platform' } as const;
@@ -151,6 +152,9 @@ export function analyze(fullInput: AnalysisInput): Report {
     excludedRuntime: excludedRuntime(input.usage ?? []),
     runtimeSurfaces: surfaces.surfaces,
     excludedRuntimeSurfaces: surfaces.excluded,
+    ...(input.egress
+      ? { egress: egressReport({ manifestFile: input.manifestFile, manifest: input.egress, scan: input.scan, skipped, runtimeSurfaces: surfaces.surfaces, sitesOf: (x) => surfaces.sitesByKey.get(surfaceKey(x)) ?? new Set() }) }
+      : {}),
     otherNeeds,
     scopes,
     plan: {

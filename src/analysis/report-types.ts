@@ -5,8 +5,10 @@ import type { GraphqlSummary } from '../usage/graphql-summary';
 import type { Surface } from '../usage/surfaces';
 import type { Approval } from '../release/change-rules';
 import type { ScopeDetail } from './verdict-types';
+import type { EgressReport } from './egress-types';
 
 export type * from './verdict-types';
+export type * from './egress-types';
 
 /** Version of the report JSON (`audit --format json`, `getReport`); bump on incompatible change. */
 export const REPORT_FORMAT_VERSION = 2 as const;
@@ -330,6 +332,8 @@ export interface Report {
   runtimeSurfaces?: RuntimeSurfaceReport[];
   /** Browser-reported surface calls kept apart from the evidence. */
   excludedRuntimeSurfaces?: ExcludedRuntimeSurface[];
+  /** Egress, the second axis: one verdict per declared or reached host (absent when the manifest's egress was not read). */
+  egress?: EgressReport;
   otherNeeds: OtherNeed[];
   scopes: {
     /** The evidence model: one entry per declared or needed scope, sorted by name. Every list below is derived from it. */

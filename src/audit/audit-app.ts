@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { analyze } from '../analysis/analyze';
+import { egressManifestOf } from '../analysis/egress-manifest';
+import { readManifestFacts } from '../release/manifest-facts';
 import type { Report } from '../analysis/report-types';
 import type { UsageWindow } from '../analysis/usage-window';
 import { ScopeInspectorError } from '../errors';
@@ -85,6 +87,7 @@ export async function auditApp(appDir: string, options: AuditOptions = {}): Prom
     modules: manifestModules(manifest),
     usage,
     ...(options.window ? { window: options.window } : {}),
+    egress: egressManifestOf(readManifestFacts(manifestText, manifestFile), manifest),
   });
   return { report, manifest, manifestPath, manifestText, scan };
 }

@@ -1,5 +1,6 @@
 import type { Report } from '../analysis/report-types';
 import { describeSurface } from '../analysis/runtime-surfaces';
+import { EGRESS_VERDICTS, egressByVerdict, egressCounts, egressEvidence } from './egress-summary';
 import { skippedLines, verdictCounts, VERDICTS } from './verdict-summary';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -54,6 +55,11 @@ export function renderMarkdown(report: Report): string {
   const { plan } = report;
   lines.push('', '## Least-privilege plan', '', `${plan.scopes.length} scopes${plan.add.length ? `; adds ${plan.add.map((x) => `\`${x}\``).join(', ')}` : ''}${plan.remove.length ? `; removes ${plan.remove.map((x) => `\`${x}\``).join(', ')}` : ''}.`, '', plan.cost.summary);
   if (plan.cost.withoutApproval) lines.push('', plan.cost.withoutApproval.summary);
+  if (report.egress?.details.length) {
+    const n = egressCounts(report.egress);
+    lines.push('', '## Egress: hosts outside Atlassian', '', `Declared: ${n.declared} · ${EGRESS_VERDICTS.map((v) => `${v}: ${n[v]}`).join(' · ')}`, '', '| Host | Kind | Verdict | Evidence |', '|---|---|---|---|');
+    for (const d of egressByVerdict(report.egress)) lines.push(`| \`${d.domain}\` | ${d.kind} | ${d.verdict} | ${cell(egressEvidence(d, report.manifest))} |`);
+  }
   const surfaces = report.runtimeSurfaces ?? [];
   if (surfaces.length) {
     lines.push('', '## Other request surfaces seen at runtime', '', '| Call | Calls | Sites | Scopes | Why |', '|---|---|---|---|---|');

@@ -2,6 +2,7 @@ import type { Report } from '../analysis/report-types';
 import { describeSurface } from '../analysis/runtime-surfaces';
 import { styler } from '../cli/output';
 import { confidenceOf } from './confidence';
+import { EGRESS_VERDICTS, egressByVerdict, egressCounts, egressEvidence } from './egress-summary';
 import { skippedLines, verdictCounts, VERDICTS } from './verdict-summary';
 
 /** Files listed by name in the text output before "and N more". */
@@ -47,6 +48,18 @@ export function renderText(report: Report, options: { color: boolean }): string 
     'Unresolved calls',
     report.unresolved.map((u) => `${u.file}:${u.line}  ${u.reason}${u.candidates.length ? s.dim(`  (${u.candidates.length} candidate operations)`) : ''}`),
   );
+  if (report.egress) {
+    const n = egressCounts(report.egress);
+    const tone = { missing: s.red, unverifiable: s.yellow, unused: s.yellow, used: s.green };
+    section(
+      `Egress (permissions.external, remotes): declared ${n.declared} · ${EGRESS_VERDICTS.map((v) => `${v} ${n[v]}`).join(' · ')}`,
+      [
+        ...egressByVerdict(report.egress).map((d) => `${tone[d.verdict](d.verdict.padEnd(12))} ${d.kind} ${d.domain}  ${s.dim(egressEvidence(d, report.manifest))}`),
+        ...report.egress.unresolved.map((u) => `${s.dim('unresolved  ')} ${u.kind}  ${s.dim(`${u.reason}${u.at === 'runtime' ? '' : ` (${u.at})`}`)}`),
+        ...report.egress.content.map((c) => `${s.dim('content     ')} ${c.list} '${c.keyword}'  ${s.dim(`${report.manifest}:${c.line}; the tool does not judge content-policy relaxations`)}`),
+      ],
+    );
+  }
   const flagged = report.endpoints.filter((e) => e.removed || e.undocumented || e.deprecated);
   section(
     'Endpoints to look at',

@@ -43,26 +43,13 @@ export interface StatusCounts {
   network: number;
 }
 
-/**
- * Aggregated runtime usage of one endpoint. Only the template (or a redacted shape for
- * paths outside the catalog), never a concrete path, id, query value or body.
- */
-export interface UsageEndpoint {
-  family: Family;
-  method: HttpMethod;
-  /** Catalog template (`/rest/api/3/issue/{issueIdOrKey}`) or redacted shape (`/rest/foo/{}`). */
-  template: string;
-  /** Catalog operation key (`GET /rest/api/3/issue/{issueIdOrKey}`) when the path is in the catalog. */
-  operationKey?: string;
-  /** False when the path matched no catalog operation (the template is then a redacted shape). */
-  known: boolean;
+/** What every exported runtime row counts, an endpoint's or another surface's. */
+export interface RuntimeCounts {
   principal: Principal;
   calls: number;
   status: StatusCounts;
   /** 401 answers with "Unauthorized; scope does not match": the granted scopes lacked one. */
   scopeMismatch401: number;
-  /** Platform refusals by error code (always written since they were recorded; absent in older files). */
-  platformErrors?: PlatformErrorCounts;
   /** First and last day seen, `YYYY-MM-DD` (UTC). */
   firstSeen: string;
   lastSeen: string;
@@ -75,9 +62,26 @@ export interface UsageEndpoint {
    * Counts per UTC day, oldest first, one tuple per day with calls:
    * `[day, calls, 2xx, 3xx, 4xx, 5xx, network, scopeMismatch401]`. Lets the analysis apply a
    * window (7, 30, 90 days) and draw calls per day. Absent in files written before it was added:
-   * such an endpoint can only be counted whole.
+   * such a row can only be counted whole.
    */
   daily?: DailyCounts[];
+}
+
+/**
+ * Aggregated runtime usage of one endpoint. Only the template (or a redacted shape for
+ * paths outside the catalog), never a concrete path, id, query value or body.
+ */
+export interface UsageEndpoint extends RuntimeCounts {
+  family: Family;
+  method: HttpMethod;
+  /** Catalog template (`/rest/api/3/issue/{issueIdOrKey}`) or redacted shape (`/rest/foo/{}`). */
+  template: string;
+  /** Catalog operation key (`GET /rest/api/3/issue/{issueIdOrKey}`) when the path is in the catalog. */
+  operationKey?: string;
+  /** False when the path matched no catalog operation (the template is then a redacted shape). */
+  known: boolean;
+  /** Platform refusals by error code (always written since they were recorded; absent in older files). */
+  platformErrors?: PlatformErrorCounts;
 }
 
 /** One day of an endpoint's counts: `[day, calls, 2xx, 3xx, 4xx, 5xx, network, scopeMismatch401]`. */
@@ -104,7 +108,7 @@ export interface SurfaceRefusals {
  * families (GraphQL, Atlassian paths, remotes, services, providers, egress). Never a concrete
  * value: a key or host, a path template, a GraphQL operation name and top-level fields.
  */
-export interface SurfaceUsage {
+export interface SurfaceUsage extends RuntimeCounts {
   surface: Surface;
   method: HttpMethod;
   /** Remote or service key, `provider` or `provider/remote`, or host (`fetch`); null when it could not be read. */
@@ -115,19 +119,7 @@ export interface SurfaceUsage {
   graphql?: GraphqlSummary | null;
   /** False when some part could not be read. */
   known: boolean;
-  principal: Principal;
-  calls: number;
-  status: StatusCounts;
-  scopeMismatch401: number;
   platformErrors: SurfaceRefusals;
-  firstSeen: string;
-  lastSeen: string;
-  daysSeen: number;
-  appVersions: string[];
-  environments: string[];
-  moduleKeys: string[];
-  /** Counts per UTC day with calls, oldest first (as `UsageEndpoint.daily`). */
-  daily?: DailyCounts[];
 }
 
 /** A surface row kept out of the app's evidence (a browser report the static analysis does not vouch for). */

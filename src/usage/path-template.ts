@@ -1,4 +1,4 @@
-import { MAX_SHAPE_LENGTH, MAX_SHAPE_SEGMENTS, REDACTED, TRUNCATED } from './redact';
+import { MAX_SHAPE_LENGTH, MAX_SHAPE_SEGMENTS, REDACTED, TRUNCATED, withoutQuery } from './redact';
 
 // A version segment (`v1`, `v2.1`, `2.0`) names the API, not a record: kept.
 const VERSION = /^(?:v\d{1,3}(?:\.\d{1,3})?|\d{1,2}\.\d{1,2})$/i;
@@ -27,17 +27,9 @@ export function templateSegment(segment: string): string {
  * use the catalog's allow-list, `redactPath`).
  */
 export function templatePath(path: string): string {
-  let end = path.length;
-  for (let i = 0; i < path.length; i++) {
-    const c = path.charCodeAt(i);
-    if (c === 63 /* ? */ || c === 35 /* # */) {
-      end = i;
-      break;
-    }
-  }
   let out = '';
   let kept = 0;
-  for (const segment of path.slice(0, end).split('/')) {
+  for (const segment of withoutQuery(path).split('/')) {
     if (segment === '') continue;
     const part = templateSegment(segment);
     if (kept === MAX_SHAPE_SEGMENTS || out.length + part.length + 1 > MAX_SHAPE_LENGTH - 2) return `${out}/${TRUNCATED}`;

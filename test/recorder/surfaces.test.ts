@@ -8,25 +8,13 @@ import { route } from '@forge/api';
 import { instrument, instrumentFetch, withUsageRecording } from '../../src/recorder';
 import { readUsage } from '../../src/store';
 import type { SurfaceUsage } from '../../src/usage/format';
-import { createSandbox, type Sandbox } from '../../local/sandbox';
+import type { Sandbox } from '../../local/sandbox';
 import type { SandboxOptions } from '../../local/sandbox-options';
+import { surfacesSandbox } from '../helpers/surfaces-app';
 
-const MANIFEST = {
-  app: { id: 'ari:cloud:ecosystem::app/11111111-2222-4333-8444-555555555555' },
-  permissions: {
-    scopes: ['read:jira-work', 'storage:app', 'read:graph:jira'],
-    external: { fetch: { backend: ['https://api.example.com', '*.trusted.io'] } },
-  },
-  remotes: [
-    { key: 'backend', baseUrl: 'https://backend.example.com' },
-    { key: 'google-apis', baseUrl: 'https://www.googleapis.com' },
-  ],
-  services: [{ key: 'worker' }],
-  providers: { auth: [{ key: 'google', remotes: ['google-apis'], scopes: ['profile'] }] },
-};
 
 let sandbox: Sandbox;
-const start = (options: SandboxOptions = {}) => (sandbox = createSandbox({ manifest: MANIFEST, kvs: ':memory:', ...options }));
+const start = (options: SandboxOptions = {}) => (sandbox = surfacesSandbox(options));
 afterEach(() => sandbox?.close());
 
 const surfaces = async (): Promise<SurfaceUsage[]> => (await sandbox.run(() => readUsage())).surfaces ?? [];

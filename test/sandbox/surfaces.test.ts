@@ -6,25 +6,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import api, { route, fetch as apiFetch } from '@forge/api';
-import { createSandbox, type Sandbox } from '../../local/sandbox';
+import type { Sandbox } from '../../local/sandbox';
 import type { SandboxOptions } from '../../local/sandbox-options';
+import { surfacesSandbox } from '../helpers/surfaces-app';
 
-const MANIFEST = {
-  app: { id: 'ari:cloud:ecosystem::app/11111111-2222-4333-8444-555555555555' },
-  permissions: {
-    scopes: ['read:jira-work', 'read:graph:jira'],
-    external: { fetch: { backend: ['https://api.example.com', '*.trusted.io', { remote: 'backend' }] } },
-  },
-  remotes: [
-    { key: 'backend', baseUrl: 'https://backend.example.com' },
-    { key: 'google-apis', baseUrl: 'https://www.googleapis.com' },
-  ],
-  services: [{ key: 'worker' }],
-  providers: { auth: [{ key: 'google', remotes: ['google-apis'], scopes: ['profile'] }] },
-};
 
 let sandbox: Sandbox;
-const start = (options: SandboxOptions = {}) => (sandbox = createSandbox({ manifest: MANIFEST, kvs: ':memory:', ...options }));
+const start = (options: SandboxOptions = {}) => (sandbox = surfacesSandbox(options));
 afterEach(() => sandbox?.close());
 const errorOf = (p: Promise<unknown>) => p.then(() => 'resolved', (e: Error) => `${e.constructor.name}: ${e.message}`);
 

@@ -139,7 +139,7 @@ export function analyze(fullInput: AnalysisInput): Report {
   const validDeclared = declaredNames.filter((s) => scopeInfo(s)?.valid !== false);
   const authorizedToday = operationsAuthorizedBy(validDeclared, catalogOps).length;
   const planChanges = { scopes: planScopes, add: planScopes.filter((s) => !declared.has(s)), remove: [...declared].filter((s) => !planScopes.includes(s)).sort(), replacements };
-  const scopes = scopeLists({ details, declared: input.declared, invalid: input.invalid, needs: verdictNeeds, replacements });
+  const scopes = { ...scopeLists({ details, declared: input.declared, invalid: input.invalid, needs: verdictNeeds, replacements }), duplicates: (input.duplicates ?? []).map((d) => ({ ...d, first: { ...d.first } })) };
 
   return {
     format: 'scope-inspector-report',

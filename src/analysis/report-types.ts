@@ -223,7 +223,17 @@ export interface InvalidScopeReport {
   name: string;
   line: number;
   column: number;
+  /** Why: `not a scope @forge/manifest knows`, `empty scope name`, `spaces around the name`. */
+  reason: string;
   suggestion?: string;
+}
+
+/** A scope declared again (harmless, but the repeat is dead weight): where, and where it was first declared. */
+export interface DuplicateScopeReport {
+  name: string;
+  line: number;
+  column: number;
+  first: { line: number; column: number };
 }
 
 /** A classic scope the plan replaces with granular ones, and what that does to the blast radius. */
@@ -347,6 +357,7 @@ export interface Report {
     missingScopes: string[];
     replaceable: ReplaceableScope[];
     invalid: InvalidScopeReport[];
+    duplicates: DuplicateScopeReport[];
   };
   plan: Plan;
   blastRadius: { declared: number; plan: number };

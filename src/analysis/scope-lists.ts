@@ -25,7 +25,7 @@ const location = (at: string) => {
  * Returns the report's scope lists, each derived from the details so no list can disagree with
  * a verdict: used (needed and declared), unused, unverifiable, missing needs, replaceable, invalid.
  */
-export function scopeLists(input: ListInput): Report['scopes'] {
+export function scopeLists(input: ListInput): Omit<Report['scopes'], 'duplicates'> {
   const byName = new Map(input.details.map((d) => [d.scope, d]));
   const verdict = (name: string) => byName.get(name)?.verdict;
   const declaredOf = (d: DeclaredScope) => ({ name: d.name, line: d.line, column: d.column, kind: scopeKind(d.name) });

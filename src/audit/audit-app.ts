@@ -1,4 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { analyze } from '../analysis/analyze';
 import { egressManifestOf } from '../analysis/egress-manifest';
@@ -6,7 +5,8 @@ import { readManifestFacts } from '../release/manifest-facts';
 import type { Report } from '../analysis/report-types';
 import type { UsageWindow } from '../analysis/usage-window';
 import { ScopeInspectorError } from '../errors';
-import { invalidScopes, loadForgeKnowledge, parseManifest, scopeNeedsFromManifest, type ManifestInfo } from '../manifest';
+import { readInputFile, type InputKind } from '../input-file';
+import { duplicateScopes, invalidScopes, loadForgeKnowledge, parseManifest, readManifestFile, scopeNeedsFromManifest, type ManifestInfo } from '../manifest';
 import { scanAppParallel } from '../scan';
 import type { ScanResult } from '../scan/types';
 import type { UsageExport } from '../usage/format';
@@ -41,14 +41,12 @@ export function manifestModules(manifest: ManifestInfo): { key: string; type: st
   ];
 }
 
+/** Usage exports: one per installation, a line per endpoint and day; far below this even for busy apps. */
+const USAGE_EXPORT: InputKind = { what: 'usage export', maxBytes: 256 * 1024 * 1024, code: 'USAGE_NOT_FOUND' };
+
 /** Reads one usage export, naming the file in every error. */
 export function readUsageFile(file: string): UsageExport {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new ScopeInspectorError('USAGE_NOT_FOUND', `${file}: cannot read usage export (${(error as NodeJS.ErrnoException).code ?? error})`, { cause: error });
-  }
+  const text = readInputFile(file, USAGE_EXPORT);
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -68,8 +66,7 @@ export function readUsageFile(file: string): UsageExport {
  */
 export async function auditApp(appDir: string, options: AuditOptions = {}): Promise<AuditResult> {
   const manifestPath = join(appDir, 'manifest.yml');
-  if (!existsSync(manifestPath)) throw new ScopeInspectorError('MANIFEST_NOT_FOUND', `${manifestPath}: not found (is ${appDir} a Forge app directory?)`);
-  const manifestText = readFileSync(manifestPath, 'utf8');
+  const manifestText = readManifestFile(appDir);
   const manifestFile = relative(appDir, manifestPath) || 'manifest.yml';
   const manifest = parseManifest(manifestText, manifestFile);
   const knowledge = loadForgeKnowledge();
@@ -82,6 +79,7 @@ export async function auditApp(appDir: string, options: AuditOptions = {}): Prom
     manifestFile,
     declared: [...manifest.scopes, ...extra.map((name) => ({ name, ...manifest.scopesAt }))],
     invalid: invalidScopes(manifest, knowledge.validScopes),
+    duplicates: duplicateScopes(manifest),
     scan,
     manifestNeeds: scopeNeedsFromManifest(manifest, knowledge),
     modules: manifestModules(manifest),

@@ -1,6 +1,9 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ScopeInspectorError } from '../errors';
+import { readInputFile, type InputKind } from '../input-file';
+
+const SNIFFED: InputKind = { what: 'manifest', maxBytes: 1024 * 1024, code: 'MANIFEST_UNREADABLE' };
 
 /**
  * Folders `audit --all` never searches: dependencies, build output, version control, and test
@@ -72,7 +75,8 @@ export function findApps(roots: readonly string[]): FoundApps {
 
 function isForgeManifest(path: string): boolean {
   try {
-    return FORGE_MANIFEST.test(readFileSync(path, 'utf8'));
+    // Opened without blocking: a manifest.yml that is a FIFO must not stall the search.
+    return FORGE_MANIFEST.test(readInputFile(path, SNIFFED));
   } catch {
     // Unreadable: let the audit say so, naming the file.
     return true;

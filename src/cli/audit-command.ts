@@ -1,7 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
 import { auditApp, type AuditResult } from '../audit/audit-app';
 import { baselineOf, failingFindings, FAIL_ON_VALUES, parseBaseline, type Baseline, type FailOn } from '../audit/baseline';
 import { ScopeInspectorError } from '../errors';
+import { checkOutputPath, readInputFile, writeOutputFile, type InputKind } from '../input-file';
 import { rewriteScopes } from '../fix/rewrite-scopes';
 import { MAX_WINDOW_DAYS, todayUtc, windowDaysOf, type UsageWindow } from '../analysis/usage-window';
 import { scopeChangeCost } from '../release/approval-cost';
@@ -29,6 +29,8 @@ export interface AuditCommandOptions {
 }
 
 const FORMATS = ['text', 'json', 'markdown', 'sarif'];
+/** Baselines list findings by name: a few kilobytes; far below this for any app. */
+const BASELINE: InputKind = { what: 'baseline', maxBytes: 64 * 1024 * 1024, code: 'USAGE' };
 
 /** Returns a unified diff of two versions of a file; the diff library is loaded only by --fix / --dry-run. */
 function createTwoFilesPatch(oldName: string, newName: string, oldText: string, newText: string, oldHeader: string, newHeader: string): string {
@@ -77,10 +79,10 @@ export async function runAudit(io: CliIo, dir: string, options: AuditCommandOpti
   if (done) return failing.length ? 1 : 0;
 
   const rendered = render(result, options.format, io, version);
-  if (options.output) writeFileSync(options.output, rendered);
+  if (options.output) writeOutputFile(options.output, rendered, 'report');
   else if (!options.fix) io.out(rendered);
   if (options.writeBaseline) {
-    writeFileSync(options.writeBaseline, JSON.stringify(baselineFor(result), null, 2) + '\n');
+    writeOutputFile(options.writeBaseline, JSON.stringify(baselineFor(result), null, 2) + '\n', 'baseline');
     io.err(`wrote baseline ${options.writeBaseline}`);
   }
   if (failing.length && options.format === 'text' && !options.output) io.err(styler(io.color).red(`${failing.length} finding(s) fail the audit (--fail-on ${settings.failOn.join(',')})`));
@@ -111,16 +113,10 @@ export interface AppAudit {
 export function auditSettings(io: CliIo, options: AuditCommandOptions): AuditSettings {
   if (!FORMATS.includes(options.format)) throw new ScopeInspectorError('USAGE', `--format: unknown "${options.format}" (choose from ${FORMATS.join(', ')})`);
   const failOn = parseFailOn(options.failOn);
-  let baseline: Baseline | undefined;
-  if (options.baseline) {
-    let text: string;
-    try {
-      text = readFileSync(options.baseline, 'utf8');
-    } catch {
-      throw new ScopeInspectorError('USAGE', `${options.baseline}: cannot read baseline file`);
-    }
-    baseline = parseBaseline(text, options.baseline);
-  }
+  // Where results go is checked before any work: a typo in a path fails at once, not after the scan.
+  if (options.output) checkOutputPath(options.output, 'report');
+  if (options.writeBaseline) checkOutputPath(options.writeBaseline, 'baseline');
+  const baseline = options.baseline ? parseBaseline(readInputFile(options.baseline, BASELINE), options.baseline) : undefined;
   const progress = io.color ? (message: string) => io.err(styler(true).dim(message)) : undefined;
   return { failOn, baseline, progress, ...(options.window !== undefined ? windowOption(options.window) : {}) };
 }
@@ -148,7 +144,9 @@ export async function auditDir(io: CliIo, dir: string, options: AuditCommandOpti
     const updated = rewriteScopes(manifestText, { add: report.scopes.missingScopes, remove }, report.manifest);
     const name = settings.patchName ?? report.manifest;
     if (updated === manifestText) io.err(`${name}: nothing to change`);
+    // Written before the diff is shown as "fixed": a manifest that cannot be written reports only that.
     else {
+      if (!options.dryRun) writeOutputFile(manifestPath, updated, 'manifest');
       io.out(createTwoFilesPatch(name, name, manifestText, updated, 'current', options.dryRun ? 'proposed' : 'fixed'));
       // What deploying the edit costs the sites: the same pure rule the plan's cost uses.
       const before = report.scopes.declared.map((d) => d.name);
@@ -156,7 +154,6 @@ export async function auditDir(io: CliIo, dir: string, options: AuditCommandOpti
       io.err(`Deploying this: ${scopeChangeCost(before, after).summary}`);
     }
     if (options.dryRun || updated === manifestText) return { result, failing: failingFindings(report, failOn, baseline), done: true };
-    writeFileSync(manifestPath, updated);
     result = await auditApp(dir, { usageFiles: options.usage, window });
   }
   return { result, failing: failingFindings(result.report, failOn, baseline), done: false };

@@ -1,8 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { baselineKey, EMPTY_BASELINE, parseBaselineSet, type BaselineSet } from '../audit/baseline-set';
 import { findApps } from '../audit/find-apps';
 import { ScopeInspectorError } from '../errors';
+import { readInputFile, writeOutputFile, type InputKind } from '../input-file';
 import { auditDir, auditSettings, baselineFor, render, type AuditCommandOptions } from './audit-command';
 import { jsonEntry, renderSarifMany, renderSummaryMarkdown, renderSummaryText, tally, type AppOutcome } from './audit-many-output';
 import { styler, type CliIo } from './output';
@@ -25,14 +25,11 @@ export function isMultiAppRun(dirs: readonly string[], options: AuditManyOptions
 
 const label = (dir: string) => relative(process.cwd(), resolve(dir)).split(sep).join('/') || '.';
 
+/** Baseline sets hold one baseline per app: still kilobytes each. */
+const BASELINE_SET: InputKind = { what: 'baseline', maxBytes: 64 * 1024 * 1024, code: 'USAGE' };
+
 function readBaselineSet(file: string): BaselineSet {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new ScopeInspectorError('USAGE', `${file}: cannot read baseline file`);
-  }
-  return parseBaselineSet(text, file);
+  return parseBaselineSet(readInputFile(file, BASELINE_SET), file);
 }
 
 /** Returns an error message that names its app: app-relative file names get the app's path, other messages the app as a prefix. */
@@ -90,7 +87,7 @@ export async function runAuditMany(io: CliIo, dirs: readonly string[], options: 
   const color = io.color && !options.output;
   if (!fixing || options.output) {
     const text = renderMany(outcomes, format, { ...io, color }, version, Boolean(options.ndjson));
-    if (options.output) writeFileSync(options.output, text);
+    if (options.output) writeOutputFile(options.output, text, 'report');
     else io.out(text);
   }
   // With --fix / --dry-run, standard output is the patch; the summary goes to standard error.
@@ -99,7 +96,7 @@ export async function runAuditMany(io: CliIo, dirs: readonly string[], options: 
     const file = options.writeBaseline;
     const audited = outcomes.filter((o) => o.audit);
     const out: BaselineSet = { format: 'scope-inspector-baselines', version: 1, apps: Object.fromEntries(audited.map((o) => [baselineKey(file, o.app), baselineFor(o.audit!.result)])) };
-    writeFileSync(file, JSON.stringify(out, null, 2) + '\n');
+    writeOutputFile(file, JSON.stringify(out, null, 2) + '\n', 'baselines');
     io.err(`wrote baselines of ${audited.length} apps to ${file}`);
   }
   const code = Math.max(...outcomes.map((o) => o.exitCode));

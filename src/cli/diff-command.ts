@@ -1,8 +1,8 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Report } from '../analysis/report-types';
 import { auditApp, readUsageFile } from '../audit/audit-app';
 import { ScopeInspectorError } from '../errors';
+import { checkOutputPath, writeOutputFile } from '../input-file';
+import { readManifestFile } from '../manifest/read-manifest-file';
 import { buildReleaseDiff, manifestChanges, readManifestFacts, renderReleaseMarkdown, renderReleaseSarif, renderReleaseText, type ReleaseDiff } from '../release';
 import { repoOf } from '../release/io/git';
 import { loadBase } from '../release/io/load-base';
@@ -63,9 +63,10 @@ export async function runDiff(io: CliIo, dir: string, options: DiffCommandOption
     if (!file.length || !file.join('=')) throw new ScopeInspectorError('USAGE', `--write ${spec}: expected FORMAT=FILE, e.g. markdown=comment.md`);
     return { format: parseFormat(fmt, '--write'), file: file.join('=') };
   });
-  const manifestPath = join(dir, 'manifest.yml');
-  if (!existsSync(manifestPath)) throw new ScopeInspectorError('MANIFEST_NOT_FOUND', `${manifestPath}: not found (is ${dir} a Forge app directory?)`);
-  const head = readManifestFacts(readFileSync(manifestPath, 'utf8'), 'manifest.yml');
+  // Where results go is checked before any work (a missing folder fails at once, in one line).
+  if (options.output) checkOutputPath(options.output, 'release diff');
+  for (const { file } of extra) checkOutputPath(file, 'release diff');
+  const head = readManifestFacts(readManifestFile(dir), 'manifest.yml');
   const base = loadBase(dir, options.base);
   // Usage exports matter only for removed scopes, but a bad file is bad input whatever the change.
   for (const file of options.usage ?? []) readUsageFile(file);
@@ -99,9 +100,9 @@ export async function runDiff(io: CliIo, dir: string, options: DiffCommandOption
   });
 
   const uriPrefix = repoPrefix(dir);
-  if (options.output) writeFileSync(options.output, render(diff, format, { ...io, color: false }, version, uriPrefix));
+  if (options.output) writeOutputFile(options.output, render(diff, format, { ...io, color: false }, version, uriPrefix), 'release diff');
   else io.out(render(diff, format, io, version, uriPrefix));
-  for (const { format: f, file } of extra) writeFileSync(file, render(diff, f, { ...io, color: false }, version, uriPrefix));
+  for (const { format: f, file } of extra) writeOutputFile(file, render(diff, f, { ...io, color: false }, version, uriPrefix), 'release diff');
 
   const failing = diff.changes.filter((c) => failOn.some((f) => FAIL_ON[f] === c.approval));
   if (failing.length) io.err(`${failing.length} change(s) fail the release guard (--fail-on ${failOn.join(',')})`);

@@ -29,7 +29,8 @@ function buildProgram(io: CliIo, result: { code: number }): Command {
     .argument('[method]', 'HTTP method, e.g. GET')
     .argument('[path]', 'request path, e.g. /rest/api/3/issue/ABC-1')
     .option('--json', 'print JSON')
-    .option('--stdin', 'read "METHOD PATH" lines from standard input; write one JSON object per line')
+    .option('--stdin', 'read "METHOD PATH" (or "PRODUCT METHOD PATH") lines from standard input; write one JSON object per line')
+    .option('--product <product>', 'the product whose operations to search: jira, confluence or bitbucket (by default the one the path names; needed when two document it)')
     .action(async (method, path, options) => {
       result.code = await lookupCommand().runLookup(io, method, path, options);
     });

@@ -1,16 +1,23 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type YAMLMap } from 'yaml';
 import { ScopeInspectorError } from '../errors';
 import type { ManifestInfo, ManifestPosition, RemoteAuth } from './types';
+import { validateManifest } from './validate-manifest';
 
-/** Parses `manifest.yml` text; throws ScopeInspectorError `MANIFEST_PARSE` naming file:line:col on malformed YAML. */
+/**
+ * Parses `manifest.yml` text; throws ScopeInspectorError naming file:line:col: `MANIFEST_PARSE` on
+ * malformed YAML, `MANIFEST_SHAPE` on a field of the wrong type (`validateManifest`).
+ */
 export function parseManifest(text: string, file = 'manifest.yml'): ManifestInfo {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
     const { line, col } = lineCounter.linePos(e.pos[0]);
-    throw new ScopeInspectorError('MANIFEST_PARSE', `${file}:${line}:${col}: ${e.message.split('\n')[0]}`, { cause: e });
+    // yaml reports its own stack overflow as an error: say what it means for a manifest.
+    const message = /Maximum call stack/.test(e.message) ? 'nested too deeply' : e.message.split('\n')[0];
+    throw new ScopeInspectorError('MANIFEST_PARSE', `${file}:${line}:${col}: ${message}`, { cause: e });
   }
+  validateManifest(doc, lineCounter, file);
   const pos = (n: unknown): ManifestPosition => {
     const range = (n as YamlNode | undefined)?.range;
     const { line, col } = lineCounter.linePos(range ? range[0] : 0);

@@ -1,6 +1,7 @@
 import type { Report } from '../analysis/report-types';
 import { describeSurface } from '../analysis/runtime-surfaces';
 import { EGRESS_VERDICTS, egressByVerdict, egressCounts, egressEvidence } from './egress-summary';
+import { scopeName } from './scope-name';
 import { skippedLines, verdictCounts, VERDICTS } from './verdict-summary';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -47,6 +48,11 @@ export function renderMarkdown(report: Report): string {
   if (scopes.unverifiable.length) {
     lines.push('', '## Kept: the tool cannot tell whether they are needed', '', '| Scope | Why it cannot tell |', '|---|---|');
     for (const u of scopes.unverifiable) lines.push(`| \`${u.name}\` | ${cell(u.because.join('<br>'))} |`);
+  }
+  if (report.scopes.invalid.length || report.scopes.duplicates.length) {
+    lines.push('', '## Manifest problems', '', '| Scope | Line | Problem |', '|---|---|---|');
+    for (const i of report.scopes.invalid) lines.push(`| \`${cell(scopeName(i.name))}\` | ${report.manifest}:${i.line} | ${cell(i.reason)}${i.suggestion ? ` — did you mean \`${i.suggestion}\`?` : ''} |`);
+    for (const d of report.scopes.duplicates) lines.push(`| \`${cell(scopeName(d.name))}\` | ${report.manifest}:${d.line} | declared again (first at line ${d.first.line}) |`);
   }
   if (report.unresolved.length) {
     lines.push('', '## Calls whose endpoint could not be determined statically', '', '| Location | Reason | Candidates |', '|---|---|---|');

@@ -1,5 +1,6 @@
 import type { Report } from '../analysis/report-types';
 import { egressCounts, egressEvidence } from './egress-summary';
+import { scopeName } from './scope-name';
 import { verdictCounts } from './verdict-summary';
 
 const RULES = [
@@ -8,6 +9,7 @@ const RULES = [
   { id: 'invalid-scope', level: 'error', text: '@forge/manifest does not know this scope.' },
   { id: 'unused-scope', level: 'warning', text: 'Nothing the app does needs this declared scope (complete view): safe to remove.' },
   { id: 'unverifiable-scope', level: 'note', text: 'Nothing known needs this declared scope, but the tool cannot prove it unused.' },
+  { id: 'duplicate-scope', level: 'warning', text: 'This scope is already declared earlier in the manifest.' },
   { id: 'unresolved-call', level: 'note', text: 'The endpoint of this product call could not be determined statically.' },
   { id: 'unread-file', level: 'warning', text: 'A source file the scanner could not read or parse: no scope can be proven unused.' },
   { id: 'missing-egress', level: 'error', text: 'The app reaches a host (or remote) its manifest does not allow: Forge refuses the request.' },
@@ -47,7 +49,8 @@ export function renderSarif(report: Report, toolVersion: string): object {
     ...scopes.details
       .filter((d) => d.verdict === 'not-granted')
       .map((d) => result('not-granted-scope', `${d.scope}: ${d.reasons.filter((r) => r.kind === 'not-granted').map((r) => r.text).join('; ')}.`, report.manifest, at(d.scope).line, at(d.scope).column, { scope: d.scope, verdict: d.verdict })),
-    ...scopes.invalid.map((i) => result('invalid-scope', `Unknown scope ${i.name}${i.suggestion ? `; did you mean ${i.suggestion}?` : ''}`, report.manifest, i.line, i.column)),
+    ...scopes.invalid.map((i) => result('invalid-scope', `Invalid scope ${scopeName(i.name)}: ${i.reason}${i.suggestion ? `; did you mean ${i.suggestion}?` : ''}`, report.manifest, i.line, i.column)),
+    ...scopes.duplicates.map((d) => result('duplicate-scope', `${scopeName(d.name)} is declared again (first at line ${d.first.line}).`, report.manifest, d.line, d.column)),
     ...scopes.unused.map((u) => result('unused-scope', `${u.name} is declared but nothing needs it.`, report.manifest, u.line, u.column, { scope: u.name, verdict: 'unused' })),
     ...scopes.unverifiable.map((u) => result('unverifiable-scope', `${u.name}: nothing known needs it, but ${u.because.join('; ')}.`, report.manifest, u.line, u.column, { scope: u.name, verdict: 'unverifiable' })),
     ...report.unresolved.map((u) => result('unresolved-call', `${u.reason}${u.candidates.length ? ` (may be one of ${u.candidates.length} operations)` : ''}`, u.file, u.line, u.column)),

@@ -3,6 +3,7 @@ import { describeSurface } from '../analysis/runtime-surfaces';
 import { styler } from '../cli/output';
 import { confidenceOf } from './confidence';
 import { EGRESS_VERDICTS, egressByVerdict, egressCounts, egressEvidence } from './egress-summary';
+import { scopeName } from './scope-name';
 import { skippedLines, verdictCounts, VERDICTS } from './verdict-summary';
 
 /** Files listed by name in the text output before "and N more". */
@@ -31,7 +32,8 @@ export function renderText(report: Report, options: { color: boolean }): string 
     'Missing',
     scopes.missing.map((m) => `${s.red(m.add.join(' + '))}${m.where === 'installation' ? ' (declared, not granted by a site)' : ''} ← ${m.need}  ${s.dim(m.locations.map((l) => `${l.file}:${l.line}`).join(', '))}${m.scopeMismatch401 ? s.red(`  ${m.scopeMismatch401}× 401 scope mismatch at runtime`) : ''}`),
   );
-  section('Invalid', scopes.invalid.map((i) => `${s.red(i.name)}  ${report.manifest}:${i.line}${i.suggestion ? ` — did you mean ${s.green(i.suggestion)}?` : ''}`));
+  section('Invalid', scopes.invalid.map((i) => `${s.red(scopeName(i.name))}  ${report.manifest}:${i.line}  ${i.reason}${i.suggestion ? ` — did you mean ${s.green(i.suggestion)}?` : ''}`));
+  section('Declared twice', scopes.duplicates.map((d) => `${s.yellow(scopeName(d.name))}  ${report.manifest}:${d.line}  ${s.dim(`also at line ${d.first.line}`)}`));
   section('Unused (safe to remove)', scopes.unused.map((u) => `${s.yellow(u.name)}  ${s.dim(`${report.manifest}:${u.line}`)}`));
   section('Unverifiable (kept: the tool cannot tell)', scopes.unverifiable.map((u) => `${s.yellow(u.name)}  ${s.dim(`${report.manifest}:${u.line}`)}  ${s.dim(u.because.join('; '))}`));
   section('Replaceable classic scopes', scopes.replaceable.map((r) => `${r.classic} → ${r.replacement.join(' + ')}${r.toAdd.length ? s.dim(`  (add ${r.toAdd.length})`) : ''}`));
@@ -93,7 +95,7 @@ export function renderText(report: Report, options: { color: boolean }): string 
     s.bold(`Least-privilege plan (${plan.search} search): ${plan.scopes.length} scopes, authorizing ${plan.authorizedOperations} operations (declared today: ${report.blastRadius.declared})`),
   );
   for (const a of plan.add) out.push(`  ${s.green('+ ' + a)}`);
-  for (const r of plan.remove) out.push(`  ${s.red('- ' + r)}`);
+  for (const r of plan.remove) out.push(`  ${s.red('- ' + scopeName(r))}`);
   for (const r of plan.replacements) out.push(`  ${r.classic} → ${r.replacement.join(' + ')}  ${s.dim(`operations authorized ${r.authorizedBefore} → ${r.authorizedAfter}`)}`);
   for (const k of plan.keptForUnresolved) out.push(`  ${s.yellow('= ' + k)}  ${s.dim('kept: unverifiable')}`);
   out.push(`  ${(plan.cost.approval === 'not-required' ? s.green : s.yellow)(plan.cost.summary)}`);

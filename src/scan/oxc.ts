@@ -1,3 +1,4 @@
+import type { Dialect } from './nesting-estimate';
 import type { Node } from './scope';
 
 /** What the scanner needs from a parse: the ESTree program and the parser's errors. */
@@ -46,14 +47,20 @@ function load(): (filename: string, text: string, options: object) => Parsed {
   return (f, t, o) => oxc.parseSync(f, t, o);
 }
 
+/** Returns the dialect a file is parsed as: TSX, TS, or JSX (every JavaScript file). */
+export function dialectOf(fileName: string): Dialect {
+  // Custom UI apps commonly write JSX in .js files; JSX is a superset of what those files hold.
+  return /\.[cm]?tsx$/.test(fileName) ? 'tsx' : /\.[cm]?ts$/.test(fileName) ? 'ts' : 'jsx';
+}
+
 /**
  * Parses JS/TS/JSX/TSX source with oxc-parser; parenthesised expressions are not kept as nodes.
- * `astType: 'ts'` keeps TypeScript details (`import type`), which source edits need.
+ * `astType: 'ts'` keeps TypeScript details (`import type`), which source edits need. The native
+ * parser overflows its stack on deep enough nesting and ends the process: callers check the
+ * file first (`checkSource`).
  */
 export function parseSource(fileName: string, text: string, astType: 'js' | 'ts' = 'js'): Parsed {
   parseSyncImpl ??= load();
-  // Custom UI apps commonly write JSX in .js files; JSX is a superset of what those files hold.
-  const lang = /\.[cm]?tsx$/.test(fileName) ? 'tsx' : /\.[cm]?ts$/.test(fileName) ? 'ts' : 'jsx';
   // astType 'js' leaves out type annotations: a fifth less JSON to build and parse, and types never call anything.
-  return parseSyncImpl(fileName, text, { preserveParens: false, lang, astType });
+  return parseSyncImpl(fileName, text, { preserveParens: false, lang: dialectOf(fileName), astType });
 }

@@ -1,6 +1,10 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import { parse, type ParseError } from 'jsonc-parser';
+import { readInputFile, type InputKind } from '../input-file';
+
+// tsconfig.json and jsconfig.json are a few kilobytes; opened without blocking (a FIFO is refused).
+const CONFIG: InputKind = { what: 'TypeScript/JavaScript config', maxBytes: 1024 * 1024, code: 'CONFIG_UNREADABLE' };
 
 /**
  * Module specifier aliases of an app (`compilerOptions.baseUrl` and `paths` of its tsconfig.json
@@ -54,7 +58,7 @@ function load(file: string, seen: Set<string>): Inherited {
   let config: { extends?: unknown; compilerOptions?: { baseUrl?: unknown; paths?: unknown } } | undefined;
   try {
     const errors: ParseError[] = [];
-    config = parse(readFileSync(file, 'utf8'), errors, { allowTrailingComma: true });
+    config = parse(readInputFile(file, CONFIG), errors, { allowTrailingComma: true });
   } catch {
     return {};
   }

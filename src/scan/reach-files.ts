@@ -1,7 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import type { ManifestInfo } from '../manifest/types';
-import { looksMinified, SOURCE_EXTENSIONS, type SourceFile } from './find-files';
+import { oversize } from './file-guard';
+import { SOURCE_EXTENSIONS, takeSource, type SourceFile } from './find-files';
 import type { PathAliases } from './path-aliases';
 import { resolveModule } from './resolve-module';
 import type { FileSummary } from './summary-types';
@@ -70,13 +71,17 @@ export function reachOutside(appDir: string, known: Map<string, FileSummary>, en
     seen.add(file);
     let text: string;
     try {
+      // Checked before reading, as for the files the folder walk lists.
+      const tooLarge = oversize(statSync(join(appDir, file)).size);
+      if (tooLarge) { out.skipped.push({ file, reason: tooLarge, blocksRemoval: true }); continue; }
       text = readFileSync(join(appDir, file), 'utf8');
     } catch (error) {
       out.skipped.push({ file, reason: `unreadable (${(error as NodeJS.ErrnoException).code ?? String(error)})`, blocksRemoval: true });
       continue;
     }
-    if (looksMinified(file, text)) { out.skipped.push({ file, reason: 'minified bundle', blocksRemoval: false }); continue; }
-    const source: SourceFile = { file, side, text };
+    const taken = takeSource(file, side, text);
+    if ('skipped' in taken) { out.skipped.push(taken.skipped); continue; }
+    const source = taken.source;
     const summary = scan(source);
     out.files.push(source);
     out.summaries.push(summary);

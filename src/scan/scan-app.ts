@@ -1,6 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseManifest } from '../manifest/parse-manifest';
+import { readManifestFile } from '../manifest/read-manifest-file';
 import { findSourceFiles, type SourceFile } from './find-files';
 import { linkSummaries } from './link';
 import { readPathAliases, type PathAliases } from './path-aliases';
@@ -12,7 +11,7 @@ import { assetEgress } from './egress';
 import { entryFiles, reachOutside, type EntryFile } from './reach-files';
 import type { ManifestInfo } from '../manifest/types';
 import type { FileSummary } from './summary-types';
-import type { ScanResult } from './types';
+import type { ScanResult, SkippedFile } from './types';
 
 /** Options of a scan. */
 export interface ScanOptions {
@@ -43,9 +42,16 @@ export function resultFromSummaries(files: readonly SourceFile[], summaries: rea
     return r;
   };
   const linked = linkSummaries(summaries, options.pathAliases, resolves);
+  // A minified bundle that references Forge is scanned and flagged: its calls cannot all be told.
+  for (const f of files) if (f.bundle) linked.unresolved.push(f.bundle);
   const { calls, unresolved } = matchFindings(linked, matcher);
+  // Files too large, too deep or that the scanner could not analyse are listed as skipped instead.
+  const notAnalysed = new Set(summaries.filter((s) => s.skipped !== undefined).map((s) => s.file));
   return {
-    files: { scanned: files.map((f) => f.file), skipped: [] },
+    files: {
+      scanned: files.map((f) => f.file).filter((f) => !notAnalysed.has(f)),
+      skipped: summaries.flatMap((s) => (s.skipped === undefined ? [] : [{ file: s.file, reason: s.skipped, blocksRemoval: true }])),
+    },
     calls,
     unresolved,
     forgeApiNeeds: summaries.flatMap((s) => s.needs),
@@ -59,6 +65,11 @@ export function scanFiles(files: readonly SourceFile[], options: ScanOptions = {
   return resultFromSummaries(files, files.map((f) => scanSource(f.file, f.text, f.side)), options, assets);
 }
 
+/** Joins the files skipped when listing and when scanning, in path order. */
+export function mergeSkipped(listed: readonly SkippedFile[], scanned: readonly SkippedFile[]): SkippedFile[] {
+  return [...listed, ...scanned].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
+
 /** An app's files: the folder walk's source files, skipped files and Custom UI assets, plus the entry files the manifest names. */
 export interface AppFiles extends ReturnType<typeof findSourceFiles> {
   entries: EntryFile[];
@@ -67,9 +78,8 @@ export interface AppFiles extends ReturnType<typeof findSourceFiles> {
 /** Lists and reads an app's source files; resource folders and entry files come from `manifest.yml` unless given. */
 export function findAppFiles(appDir: string, options: ScanOptions = {}): AppFiles {
   let manifest: ManifestInfo | undefined;
-  const manifestPath = join(appDir, 'manifest.yml');
   try {
-    manifest = existsSync(manifestPath) ? parseManifest(readFileSync(manifestPath, 'utf8')) : undefined;
+    manifest = parseManifest(readManifestFile(appDir));
   } catch {
     // The manifest's own errors are reported by the manifest reader; scanning goes on without it.
     manifest = undefined;
@@ -96,7 +106,7 @@ export function scanApp(appDir: string, options: ScanOptions = {}): ScanResult {
   const opts = withAppAliases(appDir, options);
   const all = addReachedFiles(appDir, found, found.files.map((f) => scanSource(f.file, f.text, f.side)), opts);
   const result = resultFromSummaries(all.files, all.summaries, opts, found.assets);
-  result.files.skipped = found.skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  result.files.skipped = mergeSkipped(found.skipped, result.files.skipped);
   result.files.symlinks = found.symlinks;
   return result;
 }

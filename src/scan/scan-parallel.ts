@@ -2,7 +2,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { SourceFile } from './find-files';
-import { addReachedFiles, findAppFiles, resultFromSummaries, withAppAliases, type ScanOptions } from './scan-app';
+import { addReachedFiles, findAppFiles, mergeSkipped, resultFromSummaries, withAppAliases, type ScanOptions } from './scan-app';
 import { scanSource } from './scan-source';
 import type { FileSummary } from './summary-types';
 import type { ScanResult } from './types';
@@ -90,7 +90,8 @@ async function summariesParallel(files: readonly SourceFile[], options: Parallel
     return files.map((f) => scanSource(f.file, f.text, f.side));
   }
   const [own, ...rest] = split(files, workers + 1);
-  const pending = rest.map((chunk) => runWorker(chunk));
+  // A worker that fails (out of memory under its resource limits, say) leaves its files to this thread.
+  const pending = rest.map((chunk) => runWorker(chunk).catch(() => chunk.map((f) => scanSource(f.file, f.text, f.side))));
   // The main thread takes a share too instead of idling while the workers start.
   const mine = own.map((f) => scanSource(f.file, f.text, f.side));
   const byFile = new Map<string, FileSummary>();
@@ -104,7 +105,7 @@ export async function scanAppParallel(appDir: string, options: ParallelScanOptio
   const opts = withAppAliases(appDir, options);
   const all = addReachedFiles(appDir, found, await summariesParallel(found.files, opts), opts);
   const result = resultFromSummaries(all.files, all.summaries, opts, found.assets);
-  result.files.skipped = found.skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  result.files.skipped = mergeSkipped(found.skipped, result.files.skipped);
   result.files.symlinks = found.symlinks;
   return result;
 }

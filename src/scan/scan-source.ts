@@ -3,7 +3,9 @@ import { egressOfCall, jsxEgressKind } from './egress';
 import { evalStr, isAppModule, one, type EvalContext } from './evaluate';
 import { evalMethods } from './evaluate-method';
 import { exportValue } from './export-values';
+import { checkSource, emptySummary, MAX_TREE_DEPTH, skippedSummary, treeDepthOver } from './file-guard';
 import { FAMILIES, FORGE_API, FORGE_BRIDGE, forgeValueOf, literalArg, PROPERTY_ENTITIES, unwrap, type ForgeValue } from './forge-values';
+import { scanIsolated } from './isolated-scan';
 import { exportFeature } from './platform-features';
 import { AUTHORIZE_OPERATIONS, callsThenImports, featureNeed, importNeeds, realtimeOutOfSight } from './platform-needs';
 import { LineIndex } from './line-index';
@@ -36,36 +38,34 @@ function paramFns(cands: Cand[], methods: MethodCand[] = [], out: string[] = [])
   return out;
 }
 
-/** Scans one file's text and returns its summary: product calls, helper call sites, exports, Forge API needs. */
+/**
+ * Scans one file's text and returns its summary: product calls, helper call sites, exports, Forge
+ * API needs. A file too large, nested too deep or that the scanner cannot analyse is returned with
+ * `skipped` (the reason), never thrown: one file must not end the scan.
+ */
 export function scanSource(fileName: string, text: string, side: Side): FileSummary {
-  const failed = (message: string): FileSummary => ({ ...emptySummary(fileName, side), parseErrors: [{ file: fileName, line: 1, col: 1, message }] });
-  // oxc's native parser overflows its stack (and takes the process down) near 10,000 nested
-  // brackets; real code never comes close, generated data can.
-  if (bracketDepthOver(text, MAX_NESTING)) return failed(`brackets nested more than ${MAX_NESTING} deep: not parsed (too deep to parse safely)`);
+  const check = checkSource(fileName, text);
+  if ('skip' in check) return skippedSummary(fileName, side, check.skip);
+  // Deep enough to overflow oxc's native stack, which would end this process: parse it in another.
+  if ('isolate' in check) return scanIsolated(fileName, text, side, check.isolate);
+  return summariseSafely(fileName, text, side, false);
+}
+
+/** Summarises a file whose nesting was not checked; only for a process a parser crash may end (`scanIsolated`'s child). */
+export function summariseInIsolation(fileName: string, text: string, side: Side): FileSummary {
+  return summariseSafely(fileName, text, side, true);
+}
+
+function summariseSafely(fileName: string, text: string, side: Side, boundDepth: boolean): FileSummary {
   try {
-    return summarise(fileName, text, side);
+    return summarise(fileName, text, side, boundDepth);
   } catch (error) {
-    // One pathological file (an expression deeper than the JS stack, say) must not end the whole scan.
-    return failed(`the scanner could not analyse this file: ${error instanceof Error ? error.message : String(error)}`);
+    // An expression deeper than the JS stack, say: that file is not analysed, the others are.
+    return skippedSummary(fileName, side, `the scanner could not analyse it: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 
-const emptySummary = (file: string, side: Side): FileSummary => ({ file, side, calls: [], callSites: [], exports: {}, exportAll: [], unresolved: [], needs: [], parseErrors: [], imports: [] });
-
-const MAX_NESTING = 2000;
-
-/** True when `( [ {` nest deeper than `limit` (strings and comments are not told apart: an overestimate is safe). */
-function bracketDepthOver(text: string, limit: number): boolean {
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 40 || c === 91 || c === 123) { if (++depth > limit) return true; }
-    else if (c === 41 || c === 93 || c === 125) depth--;
-  }
-  return false;
-}
-
-function summarise(fileName: string, text: string, side: Side): FileSummary {
+function summarise(fileName: string, text: string, side: Side, boundDepth: boolean): FileSummary {
   const summary = emptySummary(fileName, side);
   const lines = new LineIndex(text);
   const loc = (offset: number): SourceLocation => ({ file: fileName, ...lines.at(offset) });
@@ -77,6 +77,7 @@ function summarise(fileName: string, text: string, side: Side): FileSummary {
   }
   // A file that does not parse yields no findings: half an AST would give misleading ones.
   if (summary.parseErrors.length > 0) return summary;
+  if (boundDepth && treeDepthOver(parsed.program, MAX_TREE_DEPTH)) return skippedSummary(fileName, side, `nested more than ${MAX_TREE_DEPTH.toLocaleString('en-US')} levels deep: too deep to analyse`);
 
   const facts = walkFile(parsed.program, fileName, text);
   const fnsById = new Map<string, FnInfo>();

@@ -112,4 +112,6 @@ export interface FileSummary {
   parseErrors: ParseError[];
   /** Module specifiers other than packages' (relative and aliases), so files outside the scanned roots can be followed. */
   imports: string[];
+  /** Why the file was not analysed (too large, nested too deep): it is listed as skipped, blocking removal. */
+  skipped?: string;
 }

@@ -74,8 +74,8 @@ describe('analyze', () => {
   });
 
   it('reports invalid scopes and does not also call them unused', () => {
-    const report = analyze({ ...inputOf(['read:jira-wrok'], []), invalid: [{ name: 'read:jira-wrok', line: 10, column: 7, suggestion: 'read:jira-work' }] });
-    expect(report.scopes.invalid).toEqual([{ name: 'read:jira-wrok', line: 10, column: 7, suggestion: 'read:jira-work' }]);
+    const report = analyze({ ...inputOf(['read:jira-wrok'], []), invalid: [{ name: 'read:jira-wrok', line: 10, column: 7, reason: 'not a scope @forge/manifest knows', suggestion: 'read:jira-work' }] });
+    expect(report.scopes.invalid).toEqual([{ name: 'read:jira-wrok', line: 10, column: 7, reason: 'not a scope @forge/manifest knows', suggestion: 'read:jira-work' }]);
     expect(report.scopes.unused).toEqual([]);
     expect(report.scopes.declared[0].valid).toBe(false);
   });

@@ -62,7 +62,7 @@ describe('scope verdicts', () => {
   });
 
   it('a scope no catalog operation, trigger, module or platform feature uses is unverifiable, as is an invalid one', () => {
-    const report = analyze({ ...inputOf(['read:chat:rovo', 'read:jira-wrok'], []), invalid: [{ name: 'read:jira-wrok', line: 11, column: 7, suggestion: 'read:jira-work' }] });
+    const report = analyze({ ...inputOf(['read:chat:rovo', 'read:jira-wrok'], []), invalid: [{ name: 'read:jira-wrok', line: 11, column: 7, reason: 'not a scope @forge/manifest knows', suggestion: 'read:jira-work' }] });
     expect(detail(report, 'read:chat:rovo')).toMatchObject({ verdict: 'unverifiable', reasons: [{ text: expect.stringContaining('what needs it cannot be told') }] });
     expect(detail(report, 'read:jira-wrok')).toMatchObject({ verdict: 'unverifiable', reasons: [{ text: expect.stringContaining('did you mean read:jira-work?') }] });
     expect(report.plan.keptForUnresolved).toEqual(['read:chat:rovo', 'read:jira-wrok']);

@@ -94,7 +94,7 @@ describe('diff: bad input exits 2 naming the ref, file or field', () => {
     ['a ref that looks like an option', (r) => [r.dir, '--base=-rf'], /--base "-rf": not a git ref/],
     ['a base commit without manifest.yml', (r) => [r.dir, '--base', r.git('rev-parse', 'HEAD~3')], /:manifest\.yml: no manifest at the base \(is the app new in this change\?\)/],
     ['a base commit with malformed YAML', (r) => [r.dir, '--base', 'broken'], /^scope-inspector: broken:manifest\.yml:\d+:\d+: /m],
-    ['a base commit with a bad field', (r) => [r.dir, '--base', 'bad-remotes'], /^scope-inspector: bad-remotes:manifest\.yml:\d+:\d+: remotes must be a list$/m],
+    ['a base commit with a bad field', (r) => [r.dir, '--base', 'bad-remotes'], /^scope-inspector: bad-remotes:manifest\.yml:\d+:\d+: remotes must be a list of remotes, not a map$/m],
     ['a base manifest file with a bad field', (_r, d) => [d, '--base', join(d, 'bad.yml')], /bad\.yml:3:14: app\.licensing\.enabled must be true or false/],
     ['a baseline without the declared manifest', (_r, d) => [d, '--base', join(d, 'old-baseline.json')], /old-baseline\.json: this baseline has no "manifest" field .* write it again with audit --write-baseline/],
     ['a baseline with a bad manifest field', (_r, d) => [d, '--base', join(d, 'bad-baseline.json')], /bad-baseline\.json: field "manifest\.licensing" must be true or false/],

@@ -1,3 +1,5 @@
+import { buildRouteIndex, loadCatalog, type CatalogPart, type Operation, type RouteIndex } from '../../src/catalog';
+import { lookupRecord, lookupRequest } from '../../src/cli/lookup-command';
 import { runCli } from './run-cli';
 
 describe('scope-inspector lookup and scopes', () => {
@@ -58,5 +60,75 @@ describe('scope-inspector lookup and scopes', () => {
   it('exits 2 on usage errors', async () => {
     expect((await runCli(['lookup', 'GET'])).code).toBe(2);
     expect((await runCli(['nonsense'])).code).toBe(2);
+  });
+});
+
+describe('lookup: methods and products', () => {
+  it.each(['poſt', 'PO ST', 'ＧＥＴ', 'GET\u0301'])('refuses the non-ASCII or malformed method %j (exit 2), which toUpperCase could fold', async (method) => {
+    const { code, err } = await runCli(['lookup', method, '/rest/api/3/issue']);
+    expect(code).toBe(2);
+    expect(err).toBe(`scope-inspector: unknown HTTP method ${JSON.stringify(method)} (ASCII letters only, e.g. GET)\n`);
+  });
+
+  it('refuses it on a --stdin line too, naming the line', async () => {
+    const { code, out } = await runCli(['lookup', '--stdin'], 'poſt /rest/api/3/issue\npost /rest/api/3/issue\n');
+    const [bad, good] = out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(bad).toEqual({ method: 'poſt', path: '/rest/api/3/issue', error: 'unknown HTTP method "poſt" (ASCII letters only, e.g. GET)', code: 'UNKNOWN_METHOD' });
+    expect(good).toMatchObject({ method: 'post', template: '/rest/api/3/issue', operationId: 'createIssue' });
+    expect(code).toBe(1);
+  });
+
+  it('searches only the --product given, on the command line and per stdin line', async () => {
+    const WIKI = '/wiki/rest/atlassian-connect/1/app/module/dynamic';
+    expect((await runCli(['lookup', 'GET', WIKI, '--product', 'jira'])).code).toBe(1);
+    expect((await runCli(['lookup', 'GET', WIKI, '--product', 'confluence'])).code).toBe(0);
+    const { out } = await runCli(['lookup', '--stdin', '--product', 'jira'], `confluence DELETE ${WIKI}\nGET ${WIKI}\n`);
+    const [perLine, byDefault] = out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(perLine).toMatchObject({ method: 'DELETE', product: 'confluence' });
+    expect(byDefault).toMatchObject({ method: 'GET', path: WIKI, error: expect.stringContaining(WIKI) });
+  });
+
+  it('exits 2 on an unknown --product', async () => {
+    const { code, err } = await runCli(['lookup', 'GET', '/rest/api/3/myself', '--product', 'trello']);
+    expect([code, err]).toEqual([2, 'scope-inspector: --product: unknown "trello" (choose from jira, confluence, bitbucket)\n']);
+  });
+
+  // Older editions documented Confluence's dynamic-modules API without /wiki: the catalog as it
+  // was then (plus, for ambiguity, a Jira twin), built over today's operations.
+  const PATH = '/atlassian-connect/1/app/module/dynamic';
+  function indexWith(extra: [CatalogPart, Operation][]): RouteIndex {
+    const base = loadCatalog();
+    const catalog = new Proxy(base, {
+      get(target, key) {
+        if (key === 'part') return (part: CatalogPart) => [...target.part(part), ...extra.filter(([p]) => p === part).map(([, op]) => op)];
+        const value = Reflect.get(target, key, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    return buildRouteIndex(catalog);
+  }
+  const documented = (product: string, family: string): Operation => {
+    const today = loadCatalog().get(`GET /wiki/rest${PATH}`)!;
+    return { ...today, product, family, template: PATH, key: `GET ${PATH}`, alternatives: today.alternatives } as Operation;
+  };
+
+  it('finds an operation only another product documents under a path without its prefix', () => {
+    const index = indexWith([['confluence', documented('confluence', 'requestConfluence')]]);
+    expect(lookupRequest('GET', PATH, undefined, index).result.operation?.product).toBe('confluence');
+    expect(lookupRequest('GET', PATH, 'jira', index).result.operation).toBeUndefined();
+  });
+
+  it('names the products when two document the path and none was chosen', () => {
+    const index = indexWith([['confluence', documented('confluence', 'requestConfluence')], ['jira', documented('jira', 'requestJira')]]);
+    const lookup = lookupRequest('GET', PATH, undefined, index);
+    expect(lookup.ambiguous).toEqual(['confluence', 'jira']);
+    expect(lookupRecord('GET', PATH, lookup)).toEqual({
+      method: 'GET',
+      path: PATH,
+      error: `[GET] ${PATH}: documented by confluence and jira; choose one with --product confluence|jira`,
+      code: 'NOT_FOUND',
+      products: ['confluence', 'jira'],
+    });
+    expect(lookupRequest('GET', PATH, 'jira', index).result.operation?.product).toBe('jira');
   });
 });

@@ -17,7 +17,7 @@ function reportWithEveryVerdict() {
     ...scanOf([call(GET_ISSUE, 'src/a.ts:3'), call(PUT_PROPERTY, 'src/a.ts:9'), call(BANNER, 'src/b.ts:2')], [unresolved([], 'src/c.ts:4', 'requestConfluence')]),
     forgeApiNeeds: [{ file: 'src/store.ts', line: 1, column: 1, alternatives: [['storage:app']], reason: 'Forge storage (@forge/kvs): @forge/kvs imported (src/store.ts:1)', source: 'forge-api' as const, feature: 'Forge storage (@forge/kvs)' }],
   };
-  return analyze({ ...inputOf(declared, [], { scan, usage: [usage], modules: [{ key: 'main', type: 'jira:issuePanel', title: 'Recent activity' }] }), invalid: [{ name: 'read:jira-things', line: 16, column: 7, suggestion: 'read:jira-work' }] });
+  return analyze({ ...inputOf(declared, [], { scan, usage: [usage], modules: [{ key: 'main', type: 'jira:issuePanel', title: 'Recent activity' }] }), invalid: [{ name: 'read:jira-things', line: 16, column: 7, reason: 'not a scope @forge/manifest knows', suggestion: 'read:jira-work' }] });
 }
 
 describe('scope rows of the Scopes tab', () => {

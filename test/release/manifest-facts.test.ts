@@ -52,12 +52,12 @@ connectModules:
 
   it.each([
     ['malformed YAML', `${HEAD}  external: [\n`, /^base\.yml:\d+:\d+: /],
-    ['a top level that is not a mapping', '- a\n- b\n', /^base\.yml:1:1: the manifest must be a YAML mapping/],
-    ['remotes that are not a list', `${HEAD}remotes:\n  key: backend\n`, /^base\.yml:7:3: remotes must be a list$/],
+    ['a top level that is not a mapping', '- a\n- b\n', /^base\.yml:1:1: the manifest must be a map, not a list$/],
+    ['remotes that are not a list', `${HEAD}remotes:\n  key: backend\n`, /^base\.yml:7:3: remotes must be a list of remotes, not a map$/],
     ['a remote without a key', `${HEAD}remotes:\n  - baseUrl: https://r.example.com\n`, /^base\.yml:7:5: remotes\[0\]\.key must be a non-empty string$/],
     ["a provider's clientId that is a list", `${HEAD}providers:\n  auth:\n    - key: g\n      clientId: [a]\n`, /^base\.yml:9:17: providers\.auth\[0\]\.clientId must be a string$/],
     ['licensing.enabled that is not a boolean', 'app:\n  licensing:\n    enabled: "yes"\n', /^base\.yml:3:14: app\.licensing\.enabled must be true or false$/],
-    ['an egress list that is a string', `${HEAD}  external:\n    images: https://img.example.com\n`, /^base\.yml:7:13: permissions\.external\.images must be a list of domains$/],
+    ['an egress list that is a string', `${HEAD}  external:\n    images: https://img.example.com\n`, /^base\.yml:7:13: permissions\.external\.images must be a list of domains, not a string \("https:\/\/img\.example\.com"\)$/],
     ['a CSP list with a number', `${HEAD}  content:\n    scripts:\n      - 1\n`, /^base\.yml:8:7: permissions\.content\.scripts must be a list of CSP keywords$/],
   ])('rejects %s, naming the file, line and field', (_name, text, message) => {
     expect(() => readManifestFacts(text, 'base.yml')).toThrow(message);

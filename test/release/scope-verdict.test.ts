@@ -12,7 +12,7 @@ describe('scopeVerdictOf: the one adapter the release guard reads verdicts throu
     const trigger = { file: 'manifest.yml', line: 5, column: 9, alternatives: [['read:jira-user']], reason: 'trigger avi:jira:created:issue', source: 'trigger' as const };
     const report = analyze(inputOf(['read:jira-work', 'manage:jira-configuration', 'read:jira-user', 'not:a-scope'], [call(GET_ISSUE), call(PUT_PROPERTY)], {
       manifestNeeds: [trigger],
-      invalid: [{ name: 'not:a-scope', line: 13, column: 7 }],
+      invalid: [{ name: 'not:a-scope', line: 13, column: 7, reason: 'not a scope @forge/manifest knows' }],
     }));
     expect(verdict(report, 'read:jira-work')).toBe('code-only');
     expect(verdict(report, 'manage:jira-configuration')).toBe('unused');

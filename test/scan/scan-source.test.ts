@@ -112,15 +112,16 @@ describe('scanSource locations and errors', () => {
     expect(r.calls.map((c) => c.file)).toEqual(['src/good.ts']);
   });
   it.each([
-    ['brackets nested 60,000 deep (would crash the native parser)', `const p = ${'['.repeat(60000)}${']'.repeat(60000)};`, /^brackets nested more than 2000 deep/],
-    ['an expression deeper than the JS stack', `const p = ${'1 + '.repeat(20000)}1;`, /^the scanner could not analyse this file: /],
-  ])('reports %s as an error of that file and goes on', (_name, body, message) => {
+    ['brackets nested 60,000 deep (would crash the native parser)', `const p = ${'['.repeat(60000)}${']'.repeat(60000)};`, /^nested about 120,0\d\d levels deep: too deep to parse \(the parser overflowed its stack\)$/],
+    ['an expression deeper than the JS stack', `const p = ${'1 + '.repeat(20000)}1;`, /^nested more than 1,000 levels deep: too deep to analyse$/],
+  ])('reports %s as a skipped file blocking removal, and goes on', (_name, body, reason) => {
     const r = scanFiles([
       { file: 'src/deep.ts', side: 'backend', text: `${API}${body}\napi.asApp().requestJira(route\`/rest/api/3/myself\`);` },
       { file: 'src/fine.ts', side: 'backend', text: `${API}api.asApp().requestJira(route\`/rest/api/3/field\`);` },
     ]);
-    expect(r.parseErrors.map((e) => e.file)).toEqual(['src/deep.ts']);
-    expect(r.parseErrors[0].message).toMatch(message);
+    expect(r.files.skipped).toEqual([{ file: 'src/deep.ts', reason: expect.stringMatching(reason), blocksRemoval: true }]);
+    expect(r.files.scanned).toEqual(['src/fine.ts']);
+    expect(r.parseErrors).toEqual([]);
     expect(r.calls.map((c) => c.file)).toEqual(['src/fine.ts']);
   });
   it('parses JSX in .js files and TSX', () => {

@@ -1,7 +1,8 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseBaseline } from '../../audit/baseline';
 import { ScopeInspectorError } from '../../errors';
+import { readInputFile, type InputKind } from '../../input-file';
 import type { DeclaredManifest } from '../declared-manifest';
 import { readManifestFacts } from '../manifest-facts';
 import type { ReleaseBase } from '../release-types';
@@ -18,13 +19,9 @@ export interface LoadedBase {
   codeMissing?: string;
 }
 
-function readText(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new ScopeInspectorError('INVALID_BASE', `${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? error})`, { cause: error });
-  }
-}
+/** A base file: a manifest or a baseline, opened without blocking (a FIFO is refused, not waited on). */
+const BASE_FILE: InputKind = { what: 'base', maxBytes: 64 * 1024 * 1024, code: 'INVALID_BASE' };
+const readText = (file: string): string => readInputFile(file, BASE_FILE);
 
 /** Reads a base given as a file: a baseline written by `audit --write-baseline`, or a manifest. */
 function loadFile(file: string): LoadedBase {

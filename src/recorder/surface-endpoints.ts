@@ -69,7 +69,7 @@ class GraphqlEndpoint implements Endpoint {
     return this.endpoint.known;
   }
 
-  /** Loads the parser the template needs; the tally awaits it before it is stored. */
+  /** Loads the parser the template needs (the same for every document); the tally awaits it before it is stored. */
   prepare(): Promise<void> {
     return loadGraphqlParser();
   }

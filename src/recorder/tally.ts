@@ -46,7 +46,7 @@ export class TallyRow {
 export class Tally {
   private readonly rows = new Map<SourceCode, Map<Endpoint, TallyRow>>();
   private pending: Promise<unknown>[] | undefined;
-  private preparing: Promise<void>[] | undefined;
+  private preparing: Set<() => Promise<void>> | undefined;
   /** Total calls counted since the last `drain()`. */
   calls = 0;
   /** Distinct rows since the last `drain()`. */
@@ -64,9 +64,10 @@ export class Tally {
       row = new TallyRow(endpoint, source, this);
       map.set(endpoint, row);
       this.size++;
-      // A lazily read endpoint (a GraphQL document) loads what reading it needs, once per row.
+      // A lazily read endpoint (a GraphQL document) needs something loaded before it is read:
+      // noted here, loaded by `ready()` when the tally is stored, never during the host's call.
       const prepare = (endpoint as { prepare?: () => Promise<void> }).prepare;
-      if (prepare) (this.preparing ??= []).push(prepare.call(endpoint));
+      if (prepare) (this.preparing ??= new Set()).add(prepare);
     }
     return row;
   }
@@ -93,7 +94,7 @@ export class Tally {
   async ready(): Promise<void> {
     const preparing = this.preparing;
     this.preparing = undefined;
-    if (preparing) await Promise.allSettled(preparing);
+    if (preparing) await Promise.allSettled([...preparing].map((prepare) => prepare()));
   }
 
   /** Returns the counted rows in stored form (rows of one identity summed) and starts counting afresh. */

@@ -171,3 +171,25 @@ describe('the host sees exactly what it would unwrapped', () => {
     expect(await surfaces()).toEqual([]);
   });
 });
+
+describe('the GraphQL parser', () => {
+  it('is loaded when the tally is stored, never during the host’s call', async () => {
+    start();
+    let recorder!: typeof import('../../src/recorder');
+    let summary!: typeof import('../../src/usage/graphql-summary');
+    jest.isolateModules(() => {
+      recorder = require('../../src/recorder');
+      summary = require('../../src/usage/graphql-summary');
+    });
+    const a = recorder.instrument(api);
+    const loadedDuringCall = await sandbox.run(
+      recorder.withUsageRecording(async () => {
+        await a.asApp().requestGraph('query Me { me { id } }');
+        return summary.graphqlParserLoaded();
+      }),
+    );
+    expect(loadedDuringCall).toBe(false);
+    expect(summary.graphqlParserLoaded()).toBe(true);
+    expect((await surfaces()).map((s) => s.graphql)).toEqual([{ type: 'query', operation: 'Me', fields: ['me'] }]);
+  });
+});

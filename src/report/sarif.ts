@@ -51,8 +51,8 @@ export function renderSarif(report: Report, toolVersion: string): object {
       .map((d) => result('not-granted-scope', `${d.scope}: ${d.reasons.filter((r) => r.kind === 'not-granted').map((r) => r.text).join('; ')}.`, report.manifest, at(d.scope).line, at(d.scope).column, { scope: d.scope, verdict: d.verdict })),
     ...scopes.invalid.map((i) => result('invalid-scope', `Invalid scope ${scopeName(i.name)}: ${i.reason}${i.suggestion ? `; did you mean ${i.suggestion}?` : ''}`, report.manifest, i.line, i.column)),
     ...scopes.duplicates.map((d) => result('duplicate-scope', `${scopeName(d.name)} is declared again (first at line ${d.first.line}).`, report.manifest, d.line, d.column)),
-    ...scopes.unused.map((u) => result('unused-scope', `${u.name} is declared but nothing needs it.`, report.manifest, u.line, u.column, { scope: u.name, verdict: 'unused' })),
-    ...scopes.unverifiable.map((u) => result('unverifiable-scope', `${u.name}: nothing known needs it, but ${u.because.join('; ')}.`, report.manifest, u.line, u.column, { scope: u.name, verdict: 'unverifiable' })),
+    ...scopes.unused.map((u) => result('unused-scope', `${scopeName(u.name)} is declared but nothing needs it.`, report.manifest, u.line, u.column, { scope: u.name, verdict: 'unused' })),
+    ...scopes.unverifiable.map((u) => result('unverifiable-scope', `${scopeName(u.name)}: nothing known needs it, but ${u.because.join('; ')}.`, report.manifest, u.line, u.column, { scope: u.name, verdict: 'unverifiable' })),
     ...report.unresolved.map((u) => result('unresolved-call', `${u.reason}${u.candidates.length ? ` (may be one of ${u.candidates.length} operations)` : ''}`, u.file, u.line, u.column)),
     ...report.files.skipped.filter((f) => f.blocksRemoval).map((f) => result('unread-file', `${f.file}: ${f.reason}`, f.file, 1, 1)),
     ...(report.egress?.details ?? []).flatMap((d) => {

@@ -4,7 +4,7 @@ import { findSourceFiles, type SourceFile } from './find-files';
 import { linkSummaries } from './link';
 import { readPathAliases, type PathAliases } from './path-aliases';
 import { normalizePattern } from './link-finalize';
-import { catalogMatcher, matchFindings, METHODS, sortByLocation, type PatternMatcher } from './match-findings';
+import { catalogMatcher, matchFindings, memoMatcher, METHODS, sortByLocation, type PatternMatcher } from './match-findings';
 import type { Family } from '../catalog/types';
 import { scanSource } from './scan-source';
 import { assetEgress } from './egress';
@@ -32,14 +32,12 @@ export function withAppAliases(appDir: string, options: ScanOptions): ScanOption
 
 /** Links per-file summaries across files and matches them to the catalog; `assets` (Custom UI CSS/HTML) add egress only. */
 export function resultFromSummaries(files: readonly SourceFile[], summaries: readonly FileSummary[], options: ScanOptions = {}, assets: readonly SourceFile[] = []): ScanResult {
-  const matcher = options.matcher ?? catalogMatcher;
-  // Asked once per call whose `route` segments come from a helper's parameters: cached per pattern.
-  const settled = new Map<string, boolean>();
+  // One answer per family, method and pattern for the segment check and the matching alike.
+  const matcher = memoMatcher(options.matcher ?? catalogMatcher);
+  // Asked once per call whose `route` segments come from a helper's parameters.
   const resolves = (family: Family, method: string | undefined, pattern: string): boolean => {
-    const key = `${family} ${method} ${pattern}`;
-    let r = settled.get(key);
-    if (r === undefined) settled.set(key, (r = (method === undefined ? METHODS : [method]).some((m) => !!matcher.matchPattern(family, m, normalizePattern(pattern)).operation)));
-    return r;
+    const p = normalizePattern(pattern);
+    return method === undefined ? METHODS.some((m) => !!matcher.matchPattern(family, m, p).operation) : !!matcher.matchPattern(family, method, p).operation;
   };
   const linked = linkSummaries(summaries, options.pathAliases, resolves);
   const { calls, unresolved } = matchFindings(linked, matcher);

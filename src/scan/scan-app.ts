@@ -74,11 +74,14 @@ export interface AppFiles extends ReturnType<typeof findSourceFiles> {
 /** Lists and reads an app's source files; resource folders and entry files come from `manifest.yml` unless given. */
 export function findAppFiles(appDir: string, options: ScanOptions = {}): AppFiles {
   let manifest: ManifestInfo | undefined;
-  try {
-    manifest = parseManifest(readManifestFile(appDir));
-  } catch {
-    // The manifest's own errors are reported by the manifest reader; scanning goes on without it.
-    manifest = undefined;
+  // An audit has parsed it already and passes what the scan needs from it.
+  if (!options.resourcePaths || !options.entryFiles) {
+    try {
+      manifest = parseManifest(readManifestFile(appDir));
+    } catch {
+      // The manifest's own errors are reported by the manifest reader; scanning goes on without it.
+      manifest = undefined;
+    }
   }
   const found = findSourceFiles(appDir, options.resourcePaths ?? manifest?.resources.map((r) => r.path) ?? []);
   return { ...found, entries: options.entryFiles ?? (manifest ? entryFiles(appDir, manifest) : []) };

@@ -8,7 +8,8 @@
  *
  *   tsx scripts/build-cli.ts        (part of `npm run build`, after tsc)
  */
-import { rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildSync } from 'esbuild';
 
@@ -41,6 +42,10 @@ export function buildCli(outdir = CLI_BUILD): void {
     // forge-knowledge.ts requires files inside @forge/manifest by computed path, on purpose.
     logOverride: { 'unsupported-require-call': 'silent' },
   });
+  // The code cache is keyed by this id (src/cli/compile-cache.ts): no hashing of 1.4 MB on every start.
+  const main = join(outdir, 'main.js');
+  const code = readFileSync(main, 'utf8');
+  writeFileSync(main, `// build ${createHash('sha1').update(code).digest('hex')}\n${code}`);
 }
 
 if (require.main === module) buildCli();

@@ -138,8 +138,9 @@ export function leastPrivilegePlan(needs: readonly Need[], operations: readonly 
   const consider = (choice: (readonly string[])[]) => {
     tried++;
     const { union, cost } = costOf(choice);
+    if (best && cost > best.cost) return;
     const scopes = [...union].sort();
-    if (!best || cost < best.cost || (cost === best.cost && better(scopes, best.scopes))) best = { scopes, cost };
+    if (!best || cost < best.cost || better(scopes, best.scopes)) best = { scopes, cost };
   };
   if (combinations <= EXACT_SEARCH_LIMIT) {
     const choice: (readonly string[])[] = [];

@@ -6,17 +6,27 @@
  * `v8-compile-cache` package only caches what is compiled before a file runs (measured: no gain).
  *
  * Safe by construction: V8 rejects data from another V8 version or flags, the file name carries
- * a hash of the bundle (V8 itself checks only the source length), files are written whole (a
+ * a hash of the bundle (its build id, written by scripts/build-cli.ts; V8 itself checks only the
+ * source length, and runs stale code for a same-length edit), files are written whole (a
  * temporary file renamed), only in a directory that this user owns and nobody else can write,
  * and any failure just means compiling as usual. NODE_DISABLE_COMPILE_CACHE (Node's own switch)
  * turns it off.
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire, wrap } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
+
+/** The first line scripts/build-cli.ts gives the bundle: the hash of the rest, which keys its cache. */
+const BUILD_ID = /^\/\/ build ([0-9a-f]{40})\n/;
+
+/** Returns the key of a file's cache: its build id, else a hash of its bytes (node:crypto loaded only then). */
+function cacheKey(source: Buffer): string {
+  const id = BUILD_ID.exec(source.toString('latin1', 0, 50));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (id ? id[1] : (require('node:crypto') as typeof import('node:crypto')).createHash('sha1').update(source).digest('hex')).slice(0, 16);
+}
 
 /** Returns where code caches go: $XDG_CACHE_HOME (or ~/.cache, %LOCALAPPDATA%)/scope-inspector; undefined when turned off. */
 export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
@@ -53,7 +63,7 @@ export interface CachedModule<T> {
  */
 export function requireWithCodeCache<T>(file: string, variant: string, dir: string | undefined = cacheDir()): CachedModule<T> {
   const source = readFileSync(file);
-  const key = createHash('sha1').update(source).digest('hex').slice(0, 16);
+  const key = cacheKey(source);
   const prefix = `cli-${key}-`;
   const usable = dir !== undefined && /^[\w.-]+$/.test(variant) && trusted(dir);
   const cacheFile = usable ? join(dir, `${prefix}${process.version}-${process.arch}-${variant}.bin`) : undefined;

@@ -73,3 +73,11 @@ it('starts its isolated-parse child from beside it', () => {
   const summary = (require('node:v8') as typeof import('node:v8')).deserialize(r.stdout) as FileSummary;
   expect(summary).toEqual(scanSource('src/a.ts', text, 'backend'));
 });
+
+it('starts with its build id: the hash of the rest, which keys its code cache', () => {
+  const text = readFileSync(join(out, 'main.js'), 'utf8');
+  const [first, ...rest] = text.split('\n');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const sha1 = (require('node:crypto') as typeof import('node:crypto')).createHash('sha1').update(rest.join('\n')).digest('hex');
+  expect(first).toBe(`// build ${sha1}`);
+});

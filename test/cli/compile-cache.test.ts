@@ -45,6 +45,17 @@ describe('requireWithCodeCache', () => {
     expect(requireWithCodeCache(file, 'audit', caches).cacheUsed).toBe(true);
   });
 
+  it('keys the cache by the build id a bundle starts with (scripts/build-cli.ts)', () => {
+    const file = join(work, 'bundle.js');
+    const bundle = (id: string, answer: number) => writeFileSync(file, `// build ${id}\nmodule.exports = ${answer};\n`);
+    bundle('a'.repeat(40), 1);
+    requireWithCodeCache(file, 'audit', caches).save();
+    expect(readdirSync(caches)).toEqual([expect.stringMatching(/^cli-a{16}-/)]);
+    bundle('b'.repeat(40), 2);
+    const next = requireWithCodeCache<number>(file, 'audit', caches);
+    expect({ cacheUsed: next.cacheUsed, exports: next.exports }).toEqual({ cacheUsed: false, exports: 2 });
+  });
+
   it('keeps one cache per command', () => {
     const file = writeModule(work, 1);
     requireWithCodeCache(file, 'audit', caches).save();

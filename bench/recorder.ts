@@ -10,7 +10,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import api, { route } from '@forge/api';
-import { instrument, withUsageRecording } from '../src/recorder';
+import { instrument, instrumentFetch, withUsageRecording } from '../src/recorder';
+import { loadGraphqlParser } from '../src/usage/graphql-summary';
 import { runWithTally } from '../src/recorder/context';
 import { resolveEndpoint } from '../src/recorder/endpoint';
 import { countCall, type RequestFn } from '../src/recorder/record-call';
@@ -26,6 +27,11 @@ interface Case {
 }
 
 const keys = Array.from({ length: 1000 }, (_, i) => `PRJ-${i + 1}`);
+// Outbound fetch: the platform's global fetch answered in-process, unwrapped and through instrumentFetch.
+const egressAnswer = new Response('{}', { status: 200 });
+const plainFetch = async (_url: string, _init?: RequestInit) => egressAnswer;
+const recordedFetch = instrumentFetch(plainFetch);
+const QUERY = 'query Issue($key: String!) { jira { issueByKey(key: $key) { id summary } } me { user { accountId } } }';
 const cases: Case[] = [
   { name: 'asApp().requestJira GET /rest/api/3/issue/PRJ-1 (same path)', call: (w) => w.asApp().requestJira(route`/rest/api/3/issue/${'PRJ-1'}`) },
   { name: 'asApp().requestJira GET issue, 1000 distinct keys', call: (w, i) => w.asApp().requestJira(route`/rest/api/3/issue/${keys[i % 1000]}`) },
@@ -33,6 +39,10 @@ const cases: Case[] = [
   { name: 'asUser(accountId).requestJira GET /rest/api/3/myself', call: (w, i) => w.asUser(`acc-${i % 50}`).requestJira(route`/rest/api/3/myself`) },
   { name: 'requestJira (bare) GET issue, 1000 distinct keys', call: (w, i) => w.requestJira(route`/rest/api/3/issue/${keys[i % 1000]}`) },
   { name: 'requestJira (bare) GET unknown path (redacted shape)', call: (w, i) => w.requestJira(route`/rest/api/3/nowhere/${keys[i % 1000]}`) },
+  { name: 'asApp().requestGraph (one query, variables vary)', call: (w, i) => w.asApp().requestGraph(QUERY, { key: keys[i % 1000] }) },
+  { name: 'asApp().requestGraph, 1000 distinct documents (inline values)', call: (w, i) => w.asApp().requestGraph(`query { jira { issueByKey(key: "${keys[i % 1000]}") { id } } }`) },
+  { name: 'invokeRemote(key, { path }), 1000 distinct ids', call: (w, i) => w.invokeRemote('backend', { path: `/v1/jobs/${keys[i % 1000]}`, method: 'POST' }) },
+  { name: 'fetch(url) egress, 1000 distinct ids (instrumentFetch)', call: (w, i) => (w === api ? plainFetch : recordedFetch)(`https://api.example.com/v1/items/${i % 1000}?q=x`) },
 ];
 
 function installInProcessPlatform(): void {
@@ -157,6 +167,8 @@ async function kvsRequestsPerInvocation() {
 }
 
 async function main() {
+  // A flush loads the parser before it reads a GraphQL row; loaded once here, as after the first flush.
+  await loadGraphqlParser();
   const kvsStats = await kvsRequestsPerInvocation();
   const rows = await overhead();
   console.log(`recorder overhead: ${ROUNDS} rounds × ${BATCH} awaited calls per arm, Node ${process.version}, product answered in-process`);

@@ -36,6 +36,19 @@ export interface EntityDefinition {
   indexes: Array<{ name: string; range: string[]; partition: string[] }>;
 }
 
+/** A `remotes:` entry: a backend the app reaches with `invokeRemote`, `requestRemote` or a provider. */
+export interface ManifestRemote {
+  key: string;
+  baseUrl?: string;
+}
+
+/** A `providers.auth` entry: an external-auth provider and the remotes its `fetch` may call. */
+export interface ManifestProvider {
+  key: string;
+  remotes: string[];
+  scopes: string[];
+}
+
 /** The parts of manifest.yml the sandbox needs. */
 export interface AppManifest {
   path?: string;
@@ -49,6 +62,28 @@ export interface AppManifest {
   entities: EntityDefinition[];
   /** `permissions.content`: relaxations of Custom UI's content security policy (`unsafe-inline`, ...). */
   content: { scripts: string[]; styles: string[] };
+  remotes: ManifestRemote[];
+  providers: ManifestProvider[];
+  /** `services:` keys (Forge containers, reached with `invokeService`). */
+  services: string[];
+  /** `permissions.external` by kind (`fetch.backend`, `fetch.client`, `images`, ...): addresses, `remote:` entries resolved to the remote's base URL. */
+  external: Record<string, string[]>;
+}
+
+/** Returns `permissions.external` flattened by kind, each `remote: key` entry replaced by that remote's base URL. */
+function readExternal(permissions: Raw, remotes: ManifestRemote[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  const address = (entry: unknown): string | undefined => {
+    if (typeof entry === 'string') return entry;
+    const e = (entry ?? {}) as Raw;
+    if (typeof e.address === 'string') return e.address;
+    return typeof e.remote === 'string' ? remotes.find((r) => r.key === e.remote)?.baseUrl : undefined;
+  };
+  for (const [kind, value] of Object.entries((permissions.external ?? {}) as Raw)) {
+    const lists = Array.isArray(value) ? { [kind]: value } : Object.fromEntries(Object.entries((value ?? {}) as Raw).map(([sub, list]) => [`${kind}.${sub}`, list]));
+    for (const [name, list] of Object.entries(lists)) out[name] = (Array.isArray(list) ? list : []).map(address).filter((a): a is string => a !== undefined);
+  }
+  return out;
 }
 
 type Raw = Record<string, unknown>;
@@ -91,6 +126,7 @@ export function manifestFromObject(doc: Raw, appDir: string, path?: string): App
   const app = (doc.app ?? {}) as Raw;
   const modules = (doc.modules ?? {}) as Raw;
   const permissions = (doc.permissions ?? {}) as Raw;
+  const remotes = asArray(doc.remotes).map((r) => ({ key: String(r.key), ...(typeof r.baseUrl === 'string' ? { baseUrl: r.baseUrl } : {}) }));
   return {
     path,
     appDir,
@@ -108,6 +144,14 @@ export function manifestFromObject(doc: Raw, appDir: string, path?: string): App
       scripts: (((permissions.content ?? {}) as Raw).scripts as string[] | undefined) ?? [],
       styles: (((permissions.content ?? {}) as Raw).styles as string[] | undefined) ?? [],
     },
+    remotes,
+    providers: asArray(((doc.providers ?? {}) as Raw).auth).map((p) => ({
+      key: String(p.key),
+      remotes: asArray(p.remotes as unknown).map((r) => String((r as unknown as { remote?: unknown }).remote ?? r)),
+      scopes: (Array.isArray(p.scopes) ? p.scopes : []).map(String),
+    })),
+    services: asArray(doc.services).map((sv) => String(sv.key)),
+    external: readExternal(permissions, remotes),
   };
 }
 

@@ -3,6 +3,7 @@
  * manifest.yml (this repository's by default) through the local Forge sandbox (resolvers, KVS in
  * .sandbox/, product stand-in or a real site) and prints their URLs.
  */
+import './runtime/install-globals';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { Command } from 'commander';

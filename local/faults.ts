@@ -1,11 +1,11 @@
 import { seededRandom } from './seeded-random';
 
 /** Which traffic a fault applies to. */
-export type FaultTarget = 'kvs' | 'product';
+export type FaultTarget = 'kvs' | 'product' | 'surface';
 
 /** A failure mode to inject; every field is optional and they combine. */
 export interface FaultSpec {
-  /** Traffic it applies to (default: both). */
+  /** Traffic it applies to: KVS, product APIs, or the other surfaces (GraphQL, remotes, services, providers, egress); default all. */
   target?: FaultTarget;
   /** Only requests whose path contains this text or matches this pattern. */
   path?: string | RegExp;
@@ -42,7 +42,7 @@ export class Faults {
   private active: Array<FaultSpec & { used: number }> = [];
   private random: () => number;
   /** Number of requests a fault was applied to, by target. */
-  readonly injected: Record<FaultTarget, number> = { kvs: 0, product: 0 };
+  readonly injected: Record<FaultTarget, number> = { kvs: 0, product: 0, surface: 0 };
 
   constructor(seed = 1) {
     this.random = seededRandom(seed); // seeded, so a fault schedule replays identically

@@ -1,5 +1,6 @@
 import type { FaultSpec } from './faults';
 import type { ProductBackend } from './product/product-types';
+import type { OutsideResponder } from './surfaces/remote-stand-in';
 
 /** The simulated user: who `asUser()` and Custom UI calls act as. */
 export interface SimulatedUser {
@@ -38,4 +39,8 @@ export interface SandboxOptions {
   appVersion?: string;
   cloudId?: string;
   siteUrl?: string;
+  /** Answers remotes, services, provider remotes and allowed external hosts (default: 200 `{ ok: true, … }`). */
+  outside?: OutsideResponder;
+  /** Whether the user has connected every `providers.auth` account (default true; `false`: `withProvider(…).fetch` has no credentials). */
+  providerAccounts?: boolean;
 }

@@ -10,6 +10,9 @@ import type { ProductBackend } from './product/product-types';
 import { buildForgeRuntime } from './runtime/forge-runtime';
 import { type FetchTarget, type Invocation, type Platform, registerPlatform, runInInvocation, unregisterPlatform } from './runtime/globals';
 import { findFunction, loadHandler } from './runtime/load-handler';
+import { egressRequest } from './surfaces/egress-stand-in';
+import { defaultOutsideResponder, type OutsideResponder } from './surfaces/remote-stand-in';
+import { answerOutside } from './surfaces/route-surface';
 import { triggerCall } from './runtime/trigger-events';
 import type { SandboxOptions, SimulatedUser } from './sandbox-options';
 
@@ -45,6 +48,8 @@ export class Sandbox implements Platform {
   readonly cloudId: string;
   readonly siteUrl: string;
   private productBackend?: ProductBackend;
+  /** Answers remotes, services, provider remotes and allowed external hosts; replace it to script answers. */
+  outside: OutsideResponder;
 
   constructor(private readonly options: SandboxOptions = {}) {
     const appDir = resolve(options.appDir ?? process.cwd());
@@ -61,6 +66,7 @@ export class Sandbox implements Platform {
     this.cloudId = options.cloudId ?? '7f2c1e5a-0000-4000-8000-00000000c10d';
     this.siteUrl = options.siteUrl ?? options.site?.url ?? 'https://sandbox.atlassian.net';
     this.productBackend = options.product;
+    this.outside = options.outside ?? defaultOutsideResponder;
     registerPlatform(this);
   }
 
@@ -99,6 +105,9 @@ export class Sandbox implements Platform {
       deadline: Date.now() + timeoutSeconds * 1000,
       kvsHost: this.kvsHost,
       proxyToken: `sandbox-token-${this.id}`,
+      // A user who connected every external-auth provider (`providerAccounts: false`: none).
+      providers: this.manifest,
+      providersConnected: !!accountId && this.options.providerAccounts !== false,
     });
     const invocation: Invocation = { runtime, platform: this, userIsAdmin: opts.admin ?? this.isAdmin(accountId) };
     let timer: NodeJS.Timeout | undefined;
@@ -152,6 +161,11 @@ export class Sandbox implements Platform {
   /** Platform side of `__forge_fetch__`. */
   fetch(target: FetchTarget, path: string, init: RequestInit | undefined, invocation: Invocation | undefined): Promise<Response> {
     return routeFetch(this, target, path, init, invocation);
+  }
+
+  /** Platform side of a function's outbound `fetch`: checked against `permissions.external.fetch.backend`, then answered by `outside`. */
+  async egress(input: unknown, init: RequestInit | undefined): Promise<Response> {
+    return answerOutside(this, egressRequest(this.manifest, input, init));
   }
 
   /** Closes the store and stops answering `__forge_fetch__`. */

@@ -2,6 +2,7 @@
  * `npm start [-- --fresh] [-- --port N]`: builds what is missing, starts the local Forge sandbox
  * with this app, seeds demo traffic on first start (or with --fresh), and prints the admin page URL.
  */
+import './runtime/install-globals';
 import { existsSync, mkdirSync, rmSync, statSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ForgeRuntime } from '@forge/api';
+import type { AppManifest } from '../app-manifest';
 
 /** What one simulated invocation knows about its installation, caller and deadline. */
 export interface InvocationSettings {
@@ -23,6 +24,10 @@ export interface InvocationSettings {
   kvsHost: string;
   /** Bearer token the KVS client is told to send. */
   proxyToken: string;
+  /** The manifest's external-auth providers (what `asUser().withProvider()` reads). */
+  providers?: Pick<AppManifest, 'providers' | 'remotes'>;
+  /** Whether the user has an account with each of them. */
+  providersConnected?: boolean;
 }
 
 /** Counters, timings and gauges that accept everything and keep nothing (Forge ships them to its metrics service). */
@@ -62,5 +67,11 @@ export function buildForgeRuntime(s: InvocationSettings): ForgeRuntime {
     metrics: noopMetrics,
     kvs: { url: `http://${s.kvsHost}`, host: s.kvsHost },
     featureFlags: () => false,
+    // @forge/api's withProvider() reads `externalAuth`: every provider, with one account when the user connected it.
+    externalAuth: (s.providers?.providers ?? []).map((p) => ({
+      service: p.key,
+      remotes: p.remotes.map((key) => ({ key, baseUrl: s.providers?.remotes.find((r) => r.key === key)?.baseUrl ?? '' })),
+      accounts: s.providersConnected ? [{ id: `sandbox-${p.key}-account`, externalAccountId: `${p.key}-account-1`, displayName: 'Sandbox account', scopes: [...p.scopes] }] : [],
+    })),
   };
 }

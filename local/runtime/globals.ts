@@ -8,6 +8,8 @@ export interface FetchTarget {
   remote?: string;
   accountId?: string;
   contextAri?: string;
+  /** `invokeService`'s container service key (target type `fcc`). */
+  service?: string;
 }
 
 /** A sandbox as seen by the globals: it answers every `__forge_fetch__` made in its invocations. */
@@ -15,6 +17,8 @@ export interface Platform {
   readonly id: string;
   readonly kvsHost: string;
   fetch(target: FetchTarget, path: string, init: RequestInit | undefined, invocation: Invocation | undefined): Promise<Response>;
+  /** Answers a function's outbound `fetch` (egress) made inside one of its invocations. */
+  egress(input: unknown, init: RequestInit | undefined, invocation: Invocation): Promise<Response>;
 }
 
 /** One running invocation: its runtime object and the sandbox it belongs to. */
@@ -29,14 +33,35 @@ const storage = new AsyncLocalStorage<Invocation>();
 const platforms: Platform[] = [];
 let assignedRuntime: unknown;
 let installed = false;
+let originalFetch: typeof fetch | undefined;
+
+/** Returns the process's own `fetch`, before the sandbox's (for the sandbox's own requests, e.g. to a real site). */
+export function realFetch(): typeof fetch {
+  return originalFetch ?? globalThis.fetch;
+}
+
+/**
+ * The global `fetch` while the sandbox is installed: inside an invocation it is the function's
+ * egress, checked and answered by that invocation's sandbox (as Forge's runtime routes every
+ * outbound request through its egress proxy); outside any invocation it is the process's own.
+ */
+function platformFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+  const invocation = storage.getStore();
+  if (!invocation) return realFetch()(input, init);
+  return invocation.platform.egress(input, init, invocation);
+}
 
 /**
  * Installs `global.__forge_runtime__` (a getter over AsyncLocalStorage, so concurrent invocations
- * each see their own) and `global.__forge_fetch__`. Idempotent.
+ * each see their own), `global.__forge_fetch__` and the global `fetch` (egress inside
+ * invocations). Idempotent. `@forge/api` keeps the global `fetch` it finds when it loads (its
+ * `fetch` export), so install this first: `local/runtime/install-globals.ts`.
  */
 export function installGlobals(): void {
   if (installed) return;
   installed = true;
+  originalFetch = globalThis.fetch;
+  globalThis.fetch = platformFetch as typeof fetch;
   Object.defineProperty(globalThis, '__forge_runtime__', {
     configurable: true,
     enumerable: false,

@@ -4,6 +4,7 @@ import type { ScanResult, ScopeNeed } from '../scan/types';
 import type { ScopeModule } from './verdict-types';
 import type { UsageExport } from '../usage/format';
 import type { UsageWindow } from './usage-window';
+import type { EgressManifest } from './egress-types';
 
 /** Everything the analysis reads: plain data, produced by the scanner, manifest reader and store. */
 export interface AnalysisInput {
@@ -24,4 +25,6 @@ export interface AnalysisInput {
   usage?: readonly UsageExport[];
   /** The window the report counts (default: all the usage holds). */
   window?: UsageWindow;
+  /** What the manifest declares about egress (`egressManifestOf`); without it the report has no `egress`. */
+  egress?: EgressManifest;
 }

@@ -11,6 +11,8 @@ import { excludedRuntime } from './excluded-runtime';
 import { REPORT_FORMAT_VERSION, type OtherNeed, type Report, type UnresolvedReport } from './report-types';
 import { scopeLists } from './scope-lists';
 import { scopeDetails, type VerdictNeed } from './scope-verdicts';
+import { describeSurface, mergeSurfaces, surfaceKey } from './runtime-surfaces';
+import { egressReport } from './egress';
 import { windowUsage } from './usage-window';
 
 const KIND_OF_SOURCE = { trigger: 'trigger', module: 'module', remote: 'remote', 'forge-api': 'platform' } as const;
@@ -57,6 +59,7 @@ export function analyze(fullInput: AnalysisInput): Report {
   const declaredNames = input.declared.map((s) => s.name);
   const declared = new Set(declaredNames);
   const usage = mergeUsage(input.usage ?? []);
+  const surfaces = mergeSurfaces(input.usage ?? []);
 
   const endpoints = endpointReports(input, usage, declared);
   const staticEndpoints = endpoints.filter((e) => e.calls.length > 0);
@@ -92,7 +95,12 @@ export function analyze(fullInput: AnalysisInput): Report {
       ...(n.module ? { module: n.module } : {}),
       ...(n.feature ? { feature: n.feature } : {}),
     })),
+    // Surface calls seen at runtime whose scopes Atlassian documents (Teamwork Graph) are needs like operations.
+    ...surfaces.surfaces
+      .filter((x) => x.scopes === 'documented' && x.alternatives)
+      .map((x) => ({ id: describeSurface(x), kind: 'operation' as const, alternatives: x.alternatives!, at: [], runtime: x.runtime })),
   ];
+  const surfaceSites = new Map(surfaces.surfaces.map((x) => [describeSurface(x), surfaces.sitesByKey.get(surfaceKey(x)) ?? new Set<string>()]));
   const needs: Need[] = verdictNeeds.map((n) => ({ id: n.id, alternatives: n.alternatives }));
   const unresolved = unresolvedOf(input);
   const installations = installationReports(input.usage ?? [], declaredNames, needs);
@@ -106,7 +114,7 @@ export function analyze(fullInput: AnalysisInput): Report {
     invalid: input.invalid,
     needs: verdictNeeds,
     installations,
-    sitesOf: (key) => usage.sitesByOperation.get(key) ?? new Set(),
+    sitesOf: (key) => usage.sitesByOperation.get(key) ?? surfaceSites.get(key) ?? new Set(),
     modules: input.modules ?? [],
     blockers: {
       unresolved,
@@ -115,6 +123,7 @@ export function analyze(fullInput: AnalysisInput): Report {
       skipped,
       maybeNeeds: otherNeeds.filter((n) => n.maybe),
       appScopes: new Set(otherNeeds.flatMap((n) => n.alternatives.flat())),
+      runtimeSurfaces: surfaces.surfaces,
     },
   });
 
@@ -141,6 +150,11 @@ export function analyze(fullInput: AnalysisInput): Report {
     unresolved,
     unknownRuntime: usage.unknown,
     excludedRuntime: excludedRuntime(input.usage ?? []),
+    runtimeSurfaces: surfaces.surfaces,
+    excludedRuntimeSurfaces: surfaces.excluded,
+    ...(input.egress
+      ? { egress: egressReport({ manifestFile: input.manifestFile, manifest: input.egress, scan: input.scan, skipped, runtimeSurfaces: surfaces.surfaces, sitesOf: (x) => surfaces.sitesByKey.get(surfaceKey(x)) ?? new Set() }) }
+      : {}),
     otherNeeds,
     scopes,
     plan: {
@@ -162,7 +176,7 @@ export function analyze(fullInput: AnalysisInput): Report {
       installations,
       droppedCalls: usage.droppedCalls,
       staticExercised: input.usage?.length && staticEndpoints.length ? staticEndpoints.filter((e) => e.runtime).length / staticEndpoints.length : null,
-      own: usage.own,
+      own: [...usage.own, ...surfaces.own],
     },
   };
 }

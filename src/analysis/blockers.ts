@@ -2,7 +2,9 @@ import { getOperation, scopeInfo, scopeProduct } from '../catalog';
 import type { Family } from '../catalog/types';
 import { PLATFORM_SCOPES } from '../scan/platform-features';
 import type { SkippedFile } from '../scan/types';
-import type { EndpointReport, OtherNeed, UnknownRuntimeEndpoint, UnresolvedReport } from './report-types';
+import type { EndpointReport, OtherNeed, RuntimeSurfaceReport, UnknownRuntimeEndpoint, UnresolvedReport } from './report-types';
+import { describeSurface } from './runtime-surfaces';
+import { surfaceScopes } from './surface-scopes';
 
 /** What may need a scope although no known need does. */
 export interface BlockerInput {
@@ -15,6 +17,15 @@ export interface BlockerInput {
   maybeNeeds: readonly OtherNeed[];
   /** Scopes this app's own triggers, modules and features need (besides the catalog's). */
   appScopes: ReadonlySet<string>;
+  /** Runtime calls of the other request surfaces (GraphQL, remotes…): those whose scopes Atlassian does not document may need any. */
+  runtimeSurfaces?: readonly RuntimeSurfaceReport[];
+}
+
+/** Returns whether runtime calls of this surface may need `scope` beyond what Atlassian documents for it. */
+function surfaceMayNeed(s: RuntimeSurfaceReport, scope: string): boolean {
+  if (s.scopes === 'none') return false;
+  const mayNeed = surfaceScopes(s.surface, s).mayNeed;
+  return mayNeed ? mayNeed(scope) : s.scopes === 'unknown';
 }
 
 /** Reasons listed per scope; beyond, one line says how many more. */
@@ -43,8 +54,9 @@ export function capped(reasons: string[]): string[] {
 /**
  * Returns what keeps a declared scope that no known need uses from being proven unused: every
  * file not read or parsed (it may hold the call), unresolved calls and unknown request surfaces
- * that may need it, undocumented or unknown operations of its product, features Atlassian
- * documents no scope for, and scopes the tool knows nothing about. Empty: provably unused.
+ * that may need it, undocumented or unknown operations of its product, runtime calls of surfaces
+ * whose scopes Atlassian does not document (GraphQL, remotes…), features Atlassian documents no
+ * scope for, and scopes the tool knows nothing about. Empty: provably unused.
  */
 export function whatMayNeed(scope: string, input: BlockerInput): string[] {
   const family = familyOfScope(scope);
@@ -62,6 +74,9 @@ export function whatMayNeed(scope: string, input: BlockerInput): string[] {
   if (family) {
     for (const e of input.endpoints) if (e.undocumented && e.family === family) reasons.push(`${e.key} lists no scopes in Atlassian's documents`);
     for (const u of input.unknownRuntime) if (u.family === family) reasons.push(`runtime calls to ${u.method} ${u.shape}, not in the catalog`);
+  }
+  for (const s of input.runtimeSurfaces ?? []) {
+    if (surfaceMayNeed(s, scope)) reasons.push(`runtime calls to ${describeSurface(s)} (${s.runtime.calls}): ${s.note}`);
   }
   for (const n of input.maybeNeeds) if (n.alternatives.some((a) => a.includes(scope))) reasons.push(`${n.reason}: Atlassian documents no scope for it, this one may be needed`);
   if (!catalogNames(scope) && !PLATFORM_SCOPES.has(scope) && !input.appScopes.has(scope)) {

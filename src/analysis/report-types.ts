@@ -1,10 +1,14 @@
 import type { Family, HttpMethod, PathForm, Product, ScopeAlternative, ScopeKind } from '../catalog/types';
 import type { CallPrincipal, Side, SkippedFile, SourceLocation } from '../scan/types';
 import type { ExclusionReason, Principal, StatusCounts } from '../usage/format';
+import type { GraphqlSummary } from '../usage/graphql-summary';
+import type { Surface } from '../usage/surfaces';
 import type { Approval } from '../release/change-rules';
 import type { ScopeDetail } from './verdict-types';
+import type { EgressReport } from './egress-types';
 
 export type * from './verdict-types';
+export type * from './egress-types';
 
 /** Version of the report JSON (`audit --format json`, `getReport`); bump on incompatible change. */
 export const REPORT_FORMAT_VERSION = 2 as const;
@@ -93,6 +97,45 @@ export interface ExcludedRuntimeEndpoint {
   template: string;
   operationKey?: string;
   principal: Principal;
+  calls: number;
+  sites: number;
+}
+
+/**
+ * Runtime calls of one shape of another request surface (GraphQL, Atlassian paths, remotes,
+ * services, providers, egress), merged over the usage exports: what it was (never a concrete
+ * value), its evidence, and what Atlassian documents about the scopes it needs.
+ */
+export interface RuntimeSurfaceReport {
+  surface: Surface;
+  method: HttpMethod;
+  /** Remote or service key, `provider/remote`, or host; null when it could not be read. */
+  target?: string | null;
+  path?: string | null;
+  graphql?: GraphqlSummary | null;
+  runtime: RuntimeEvidence;
+  /** Calls the platform refused before they left: not in the egress permissions, an unknown remote or service, a proxy error. */
+  refused: number;
+  /**
+   * `none`: reaches no Atlassian API; `documented`: Atlassian names the scopes (`alternatives`,
+   * any one suffices); `unknown`: may need scopes Atlassian publishes no table for, so a declared
+   * scope nothing else needs is `unverifiable` while these calls exist.
+   */
+  scopes: 'none' | 'documented' | 'unknown';
+  alternatives?: string[][];
+  /** Why, for people, with Atlassian's page when there is one. */
+  note: string;
+  source?: string;
+}
+
+/** A browser-reported surface call kept out of the evidence (the static analysis does not vouch for it). */
+export interface ExcludedRuntimeSurface {
+  reason: ExclusionReason;
+  surface: Surface;
+  method: HttpMethod;
+  target?: string | null;
+  path?: string | null;
+  graphql?: GraphqlSummary | null;
   calls: number;
   sites: number;
 }
@@ -295,6 +338,12 @@ export interface Report {
   unknownRuntime: UnknownRuntimeEndpoint[];
   /** Runtime rows kept apart from the evidence (browser reports the static analysis could not verify). */
   excludedRuntime: ExcludedRuntimeEndpoint[];
+  /** Runtime calls of the other request surfaces, busiest first (absent in reports of older versions). */
+  runtimeSurfaces?: RuntimeSurfaceReport[];
+  /** Browser-reported surface calls kept apart from the evidence. */
+  excludedRuntimeSurfaces?: ExcludedRuntimeSurface[];
+  /** Egress, the second axis: one verdict per declared or reached host (absent when the manifest's egress was not read). */
+  egress?: EgressReport;
   otherNeeds: OtherNeed[];
   scopes: {
     /** The evidence model: one entry per declared or needed scope, sorted by name. Every list below is derived from it. */

@@ -1,7 +1,7 @@
 import type { InvalidScope } from '../manifest/invalid-scopes';
 import type { DeclaredScope } from '../manifest/types';
 import { whatMayNeed, type BlockerInput } from './blockers';
-import type { EndpointReport, InstallationReport } from './report-types';
+import type { EndpointReport, InstallationReport, RuntimeEvidence } from './report-types';
 import type { ReasonKind, ScopeDetail, ScopeModule, ScopeReason, ScopeVerdict } from './verdict-types';
 
 /** A need as the verdicts see it: an operation (with its endpoint) or a trigger, module, remote or platform feature. */
@@ -13,6 +13,8 @@ export interface VerdictNeed {
   /** Where: call sites, manifest lines. */
   at: string[];
   endpoint?: EndpointReport;
+  /** Runtime evidence of a need that is not a catalog operation (a surface whose scopes Atlassian documents). */
+  runtime?: RuntimeEvidence;
   event?: string;
   module?: string;
   feature?: string;
@@ -55,7 +57,7 @@ function onlyMetWith(need: VerdictNeed, scope: string, declared: ReadonlySet<str
 
 /** Returns a need as a reason of `scope`; `declared` given for a declared scope (whose removal may break it). */
 function reasonOf(need: VerdictNeed, scope: string, declared?: ReadonlySet<string>): ScopeReason {
-  const runtime = need.endpoint?.runtime;
+  const runtime = need.endpoint?.runtime ?? need.runtime;
   const text = need.endpoint ? `${need.id}${need.endpoint.summary ? ` (${need.endpoint.summary})` : ''}` : need.id;
   const modules = need.module ? [need.module] : (runtime?.moduleKeys ?? []);
   return {
@@ -81,7 +83,7 @@ function runtimeOf(needs: readonly VerdictNeed[], sitesOf: VerdictInput['sitesOf
   let firstSeen: string | null = null;
   let lastSeen: string | null = null;
   for (const need of needs) {
-    const r = need.endpoint?.runtime;
+    const r = need.endpoint?.runtime ?? need.runtime;
     if (!r || seen.has(need.id)) continue;
     seen.add(need.id);
     calls += r.calls;
@@ -98,14 +100,14 @@ function modulesOf(needs: readonly VerdictNeed[], known: readonly ScopeModule[])
   const keys = new Set<string>();
   for (const n of needs) {
     if (n.module) keys.add(n.module);
-    for (const k of n.endpoint?.runtime?.moduleKeys ?? []) keys.add(k);
+    for (const k of (n.endpoint?.runtime ?? n.runtime)?.moduleKeys ?? []) keys.add(k);
   }
   return [...keys].sort().map((key) => known.find((m) => m.key === key) ?? { key });
 }
 
 /** Installations (with grant data) that have not granted a scope, as reasons. */
 function notGrantedReasons(scope: string, installations: readonly InstallationReport[], served: readonly VerdictNeed[]): ScopeReason[] {
-  const mismatches = served.reduce((sum, n) => sum + (n.endpoint?.runtime?.scopeMismatch401 ?? 0), 0);
+  const mismatches = served.reduce((sum, n) => sum + ((n.endpoint?.runtime ?? n.runtime)?.scopeMismatch401 ?? 0), 0);
   return installations
     .filter((i) => i.appVersion !== undefined && !i.granted.includes(scope))
     .map((i) => ({

@@ -1,4 +1,4 @@
-import type { DailyCounts, UsageEndpoint, UsageExport } from '../usage/format';
+import type { DailyCounts, SurfaceUsage, UsageEndpoint, UsageExport } from '../usage/format';
 
 /** The window a report is computed for: the last `days` days up to `endDay` (UTC, inclusive), or everything (`days: null`). */
 export interface UsageWindow {
@@ -47,8 +47,8 @@ export function daysBetween(start: string, end: string): string[] {
   return out;
 }
 
-/** Returns an endpoint with only the days in [start, end], counts summed from them; undefined when none is left. */
-function endpointIn(e: UsageEndpoint, start: string, end: string): UsageEndpoint | undefined {
+/** Returns an endpoint (or surface row) with only the days in [start, end], counts summed from them; undefined when none is left. */
+function endpointIn<T extends UsageEndpoint | SurfaceUsage>(e: T, start: string, end: string): T | undefined {
   const daily = e.daily!;
   // Every day inside: the endpoint as it is (its totals are those days' sums).
   if (daily.length && daily[0][0] >= start && daily[daily.length - 1][0] <= end) return e;
@@ -96,24 +96,29 @@ export function windowUsage(exports: readonly UsageExport[], window: UsageWindow
   if (end === null) return { usage: [...exports], start: null, end: null, undated: 0 };
   const start = daysBefore(end, window.days - 1);
   let undated = 0;
-  const usage = exports.map((u) => {
-    const endpoints: UsageEndpoint[] = [];
-    for (const e of u.endpoints) {
+  const restrict = <T extends UsageEndpoint | SurfaceUsage>(rows: readonly T[]): T[] => {
+    const kept: T[] = [];
+    for (const e of rows) {
       if (e.daily) {
-        const kept = endpointIn(e, start, end);
-        if (kept) endpoints.push(kept);
+        const inside = endpointIn(e, start, end);
+        if (inside) kept.push(inside);
       } else if (e.lastSeen >= start && e.firstSeen <= end) {
         if (e.principal !== 'inspector') undated += e.calls;
-        endpoints.push(e);
+        kept.push(e);
       }
     }
-    return { ...u, endpoints, window: windowOf(endpoints, u, start, end) };
+    return kept;
+  };
+  const usage = exports.map((u) => {
+    const endpoints = restrict(u.endpoints);
+    const surfaces = u.surfaces && restrict(u.surfaces);
+    return { ...u, endpoints, ...(surfaces ? { surfaces } : {}), window: windowOf([...endpoints, ...(surfaces ?? [])], u, start, end) };
   });
   return { usage, start, end, undated };
 }
 
-/** Returns an export's observation window within [start, end]: the days its app endpoints carry calls. */
-function windowOf(endpoints: readonly UsageEndpoint[], u: UsageExport, start: string, end: string): UsageExport['window'] {
+/** Returns an export's observation window within [start, end]: the days its app endpoints and surface calls carry calls. */
+function windowOf(endpoints: readonly (UsageEndpoint | SurfaceUsage)[], u: UsageExport, start: string, end: string): UsageExport['window'] {
   const app = endpoints.filter((e) => e.principal !== 'inspector');
   if (app.some((e) => !e.daily)) {
     // Without per-day counts the days observed can only be bounded by the export's own window.

@@ -1,5 +1,7 @@
 import { join, relative } from 'node:path';
 import { analyze } from '../analysis/analyze';
+import { egressManifestOf } from '../analysis/egress-manifest';
+import { readManifestFacts } from '../release/manifest-facts';
 import type { Report } from '../analysis/report-types';
 import type { UsageWindow } from '../analysis/usage-window';
 import { ScopeInspectorError } from '../errors';
@@ -84,6 +86,7 @@ export async function auditApp(appDir: string, options: AuditOptions = {}): Prom
     modules: manifestModules(manifest),
     usage,
     ...(options.window ? { window: options.window } : {}),
+    egress: egressManifestOf(readManifestFacts(manifestText, manifestFile), manifest),
   });
   return { report, manifest, manifestPath, manifestText, scan };
 }

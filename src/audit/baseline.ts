@@ -13,11 +13,16 @@ export interface Baseline {
   unresolved: string[];
   /** The declared manifest facts (scopes, egress, remotes, providers, licensing, modules) the release guard compares with; absent in older baselines. */
   manifest?: DeclaredManifest;
+  /** Egress accepted as missing / unused, as `kind domain` (absent in older baselines). */
+  missingEgress?: string[];
+  unusedEgress?: string[];
 }
 
 /** The finding categories `--fail-on` can select. */
-export type FailOn = 'missing' | 'unused' | 'invalid' | 'new';
-export const FAIL_ON_VALUES: readonly FailOn[] = ['missing', 'unused', 'invalid', 'new'];
+export type FailOn = 'missing' | 'unused' | 'invalid' | 'new' | 'missing-egress' | 'unused-egress';
+export const FAIL_ON_VALUES: readonly FailOn[] = ['missing', 'unused', 'invalid', 'new', 'missing-egress', 'unused-egress'];
+
+const egressKey = (r: { kind: string; domain: string }) => `${r.kind} ${r.domain}`;
 
 const unresolvedKey = (u: Report['unresolved'][number]) => `${u.file}: ${u.reason}`;
 
@@ -32,6 +37,7 @@ export function baselineOf(report: Report, manifest?: DeclaredManifest): Baselin
     endpoints: report.endpoints.map((e) => e.key),
     unresolved: [...new Set(report.unresolved.map(unresolvedKey))].sort(),
     ...(manifest ? { manifest } : {}),
+    ...(report.egress ? { missingEgress: report.egress.missing.map(egressKey), unusedEgress: report.egress.unused.map(egressKey) } : {}),
   };
 }
 
@@ -50,6 +56,11 @@ export function parseBaseline(text: string, file: string): Baseline {
     }
   }
   if (value.manifest !== undefined) parseDeclaredManifest(value.manifest, file);
+  for (const field of ['missingEgress', 'unusedEgress'] as const) {
+    if (value[field] !== undefined && (!Array.isArray(value[field]) || !value[field].every((x: unknown) => typeof x === 'string'))) {
+      throw new ScopeInspectorError('INVALID_BASELINE', `${file}: field "${field}" must be a list of strings`);
+    }
+  }
   return value as Baseline;
 }
 
@@ -62,6 +73,8 @@ export function failingFindings(report: Report, failOn: readonly FailOn[], basel
   if (failOn.includes('unused')) {
     for (const u of report.scopes.unused) if (!accepted(baseline?.unused, u.name)) findings.push(`unused scope ${u.name}`);
   }
+  if (failOn.includes('missing-egress')) for (const r of report.egress?.missing ?? []) if (!accepted(baseline?.missingEgress, egressKey(r))) findings.push(`missing egress ${egressKey(r)}`);
+  if (failOn.includes('unused-egress')) for (const r of report.egress?.unused ?? []) if (!accepted(baseline?.unusedEgress, egressKey(r))) findings.push(`unused egress ${egressKey(r)}`);
   if (failOn.includes('new')) {
     if (!baseline) throw new ScopeInspectorError('USAGE', '--fail-on new needs --baseline FILE (write one with --write-baseline FILE)');
     for (const e of report.endpoints) if (!baseline.endpoints.includes(e.key)) findings.push(`new endpoint ${e.key}`);

@@ -23,8 +23,15 @@ export function pathOnly(path: unknown): string | NoMatch {
 }
 
 // One pass finds what no request path may carry: characters that must be encoded (controls,
-// space, non-ASCII, "<>\\^`{|}), an empty segment ("//"), or a dot segment ("/./", "/../").
-const REJECTED = /[\u0000-\u0020\u007f-\uffff"<>\\^`{|}]|\/\/|\/\.\.?(?=\/|$)/;
+// space, non-ASCII, "<>\\^`|), an empty segment ("//"), a dot segment ("/./", "/../"), or a
+// brace that does not wrap a whole-segment UUID. Bitbucket names workspaces, repositories and
+// users by `{UUID}` and @forge/api's `route` passes path values raw, so `/{7d0b…}/` is a value;
+// any other brace still must be encoded. Each brace test starts with the brace itself, so the
+// common path (no brace) costs what it did.
+const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+const REJECTED = new RegExp(
+  `[\\u0000-\\u0020\\u007f-\\uffff"<>\\\\^\`|]|\\{(?:(?<!\\/\\{)|(?!${UUID}\\}(?:\\/|$)))|\\}(?<!\\/\\{${UUID}\\})|\\/\\/|\\/\\.\\.?(?=\\/|$)`,
+);
 
 /** Returns the path without its one ignored trailing slash (`/rest/api/3/myself/` → `/rest/api/3/myself`). */
 export function trimTrailingSlash(bare: string): string {
@@ -38,7 +45,8 @@ export function checkPath(path: string): NoMatch | undefined {
     const found = bad[0];
     if (found === '//') return noMatch('BAD_SEGMENT', `empty segment at offset ${bad.index + 1} (a doubled or stray "/")`);
     if (found.length > 1) return noMatch('BAD_SEGMENT', `dot segment "${found.slice(1)}" at offset ${bad.index + 1}`);
-    return noMatch('BAD_CHARACTER', `path contains ${JSON.stringify(found)} at offset ${bad.index}, which must be percent-encoded`);
+    const braces = found === '{' || found === '}' ? ' (a brace is accepted only around a whole-segment UUID, as Bitbucket writes `{uuid}`)' : '';
+    return noMatch('BAD_CHARACTER', `path contains ${JSON.stringify(found)} at offset ${bad.index}, which must be percent-encoded${braces}`);
   }
   if (path.indexOf('%') < 0) return undefined;
   // Slow path, only for percent-encoded paths: every escape must decode, and none may hide a dot segment.

@@ -49,7 +49,7 @@ function buildProgram(io: CliIo, result: { code: number }): Command {
     .option('--all', 'audit every Forge app (manifest.yml) below the directories (default .), skipping node_modules, build output, dot-folders and test fixtures')
     .option('--ndjson', 'several apps: print one JSON entry per line instead of one array')
     .option('-f, --format <format>', 'text, json, markdown or sarif', 'text')
-    .option('--fail-on <list>', 'finding kinds that exit 1: missing,unused,invalid,new (or none)', 'missing,invalid')
+    .option('--fail-on <list>', 'finding kinds that exit 1: missing,unused,invalid,new,missing-egress,unused-egress (or none)', 'missing,invalid')
     .option('--usage <file...>', 'usage exports (JSON) from installations, to join runtime evidence')
     .option('--window <days>', 'with --usage: count only the last N days up to today (UTC), as the admin page does; or all', 'all')
     .option('--baseline <file>', 'fail only on findings not in this reviewed baseline')

@@ -11,7 +11,7 @@ import { addDependency } from './package-json';
 import { facadeImports, rewriteImports, type Facade } from './rewrite-imports';
 import { manifestProblems, refuseInvalidManifest, stageTree, unbuiltResources } from './staging';
 import { adminModule, instrumentedApi, instrumentedBridge, staticAnalysisModule, type AdminProduct, type CodeStyle } from './templates';
-import { defineBridgeResolver, wrapHandler, type HandlerRef } from './wire-handler';
+import { defineBridgeResolver, wrapHandler, type AnalysisModule, type HandlerRef } from './wire-handler';
 
 /** One file init writes: its content before (undefined for a new file) and after. */
 export interface InitChange {
@@ -113,14 +113,16 @@ export async function planInit(appDir: string, options: PlanOptions = {}): Promi
     for (const r of frontend.resolvers) bridgeResolvers.add(r);
     instrumentedFrontends++;
   }
+  const analysisFile = `${KEYS.backendDir}/static-analysis${style.ext}`;
+  const analysisModule: AnalysisModule = { module: `${KEYS.backendDir}/static-analysis`, esModule: style.format === 'esm', ...(style.ext === '.cjs' ? { extension: '.cjs' } : {}) };
   for (const key of bridgeResolvers) {
     const fn = functions.find((f) => f.key === key);
-    if (fn) defineBridgeResolver(sources, fn);
+    if (fn) defineBridgeResolver(sources, fn, analysisModule);
   }
 
   // Backend: imports of @forge/api request functions go through the one generated facade.
   const apiModule = `${KEYS.backendDir}/instrumented-api`;
-  const apiFacade: Facade = { pkg: '@forge/api', module: apiModule, surface: API_SURFACE };
+  const apiFacade: Facade = { pkg: '@forge/api', module: apiModule, surface: API_SURFACE, ...(style.ext === '.cjs' ? { extension: '.cjs' } : {}) };
   let rewritten = 0;
   for (const f of [...sources.files].sort()) {
     if (!f.startsWith('src/') || frontendFiles.has(f) || f.startsWith(`${KEYS.backendDir}/`)) continue;
@@ -133,7 +135,6 @@ export async function planInit(appDir: string, options: PlanOptions = {}): Promi
   }
   generated.set(`${apiModule}${style.ext}`, instrumentedApi(style, kit.version));
   generated.set(`${KEYS.backendDir}/admin${style.ext}`, adminModule(style, kit.version, products));
-  const analysisFile = `${KEYS.backendDir}/static-analysis${style.ext}`;
 
   const declared: string[] = Array.isArray(manifest.permissions?.scopes) ? manifest.permissions.scopes.map(String) : [];
   const scopes = scopesToAdd(declared, products);

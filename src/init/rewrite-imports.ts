@@ -10,14 +10,20 @@ export interface Facade {
   module: string;
   /** Exports that make product calls: importing any of them (or the whole module) goes through the facade. */
   surface: ReadonlySet<string>;
+  /** The generated module's extension when importers must spell it (`.cjs`). */
+  extension?: string;
 }
 
 const literal = (n: Node | undefined): string | undefined => (n?.type === 'Literal' && typeof n.value === 'string' ? n.value : undefined);
 
-/** Returns the specifier of `target` (an app path without extension) as `sf` imports it, in the file's own style. */
-export function specifierFor(sf: SourceFile, target: string): string {
+/**
+ * Returns the specifier of `target` (an app path without extension) as `sf` imports it, in the
+ * file's own style; `extension` is spelled out when given (a `.cjs` module is found by no other name).
+ */
+export function specifierFor(sf: SourceFile, target: string, extension?: string): string {
   let rel = posix.relative(posix.dirname(sf.file), target);
   if (!rel.startsWith('.')) rel = `./${rel}`;
+  if (extension) return `${rel}${extension}`;
   // Node-style ESM (and TypeScript written for it) spells relative imports with `.js`; follow the file.
   const withJs = relativeSpecifiers(sf).some((s) => /\.[cm]?js$/.test(s));
   return withJs ? `${rel}.js` : rel;
@@ -68,7 +74,7 @@ export function rewriteImports(sf: SourceFile, facade: Facade): number {
   const sources = facadeImports(sf, facade);
   for (const source of sources) {
     const quote = sf.text[source.start];
-    sf.edits.overwrite(source.start, source.end, `${quote}${specifierFor(sf, facade.module)}${quote}`);
+    sf.edits.overwrite(source.start, source.end, `${quote}${specifierFor(sf, facade.module, facade.extension)}${quote}`);
   }
   return sources.length;
 }

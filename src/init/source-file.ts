@@ -21,6 +21,7 @@ export class SourceFile {
   private readonly lines: LineIndex;
   private readonly appended: string[] = [];
   private readonly imports = new Map<string, Set<string>>();
+  private readonly defaultImports = new Map<string, { local: string; viaDefault: boolean }>();
 
   constructor(
     /** Path relative to the app (POSIX). */
@@ -70,6 +71,33 @@ export class SourceFile {
     this.imports.get(source)!.add(name);
   }
 
+  /**
+   * Returns the local name under which the file has the default export of `source` (module.exports
+   * for CommonJS): the binding of an existing `import x from` / `const x = require(...)`, else a new
+   * one named after `base` and added after the file's imports. `esModule`: the module is written
+   * as ESM, so a CommonJS file reads its `.default`.
+   */
+  requireDefault(source: string, base: string, esModule: boolean): string {
+    for (const n of this.program.body as Node[]) {
+      if (n.type === 'ImportDeclaration' && n.source.value === source) {
+        const d = (n.specifiers as Node[]).find((s) => s.type === 'ImportDefaultSpecifier');
+        if (d) return d.local.name;
+      }
+      if (n.type === 'VariableDeclaration') {
+        for (const d of n.declarations) {
+          const call = d.init?.type === 'MemberExpression' && d.init.property?.name === 'default' ? d.init.object : d.init;
+          if (d.id.type === 'Identifier' && call?.type === 'CallExpression' && call.callee.name === 'require' && call.arguments[0]?.value === source) return d.id.name;
+        }
+      }
+    }
+    const pending = this.defaultImports.get(source);
+    if (pending) return pending.local;
+    let local = base;
+    for (let i = 2; this.declares(local); i++) local = `${base}${i}`;
+    this.defaultImports.set(source, { local, viaDefault: esModule && this.format === 'cjs' });
+    return local;
+  }
+
   /** Returns true when the file already imports `name` from `source` (ESM or a destructured require). */
   importsName(name: string, source: string): boolean {
     for (const n of this.program.body as Node[]) {
@@ -99,10 +127,13 @@ export class SourceFile {
   /** Returns the edited text (the input itself when nothing changed). */
   result(): string {
     const nl = this.newline;
-    if (this.imports.size > 0) {
+    if (this.imports.size > 0 || this.defaultImports.size > 0) {
       const lines = [...this.imports].map(([source, names]) =>
         this.format === 'esm' ? `import { ${[...names].join(', ')} } from '${source}';` : `const { ${[...names].join(', ')} } = require('${source}');`,
       );
+      for (const [source, { local, viaDefault }] of this.defaultImports) {
+        lines.push(this.format === 'esm' ? `import ${local} from '${source}';` : `const ${local} = require('${source}')${viaDefault ? '.default' : ''};`);
+      }
       const at = this.importInsertionPoint();
       if (at.afterLine) this.edits.appendLeft(at.offset, nl + lines.join(nl));
       else this.edits.prependRight(at.offset, lines.join(nl) + nl);

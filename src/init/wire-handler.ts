@@ -2,7 +2,8 @@ import { ScopeInspectorError } from '../errors';
 import type { Node } from '../scan/scope';
 import type { AppSources } from './app-sources';
 import { findExport, topLevelInit, type ExportSite } from './find-export';
-import { isRecorded, RECORDER, type SourceFile } from './source-file';
+import { specifierFor } from './rewrite-imports';
+import { isRecorded, RECORDER, walk, type SourceFile } from './source-file';
 
 /** A manifest function whose handler init wires. */
 export interface HandlerRef {
@@ -125,7 +126,7 @@ export function resolverInstance(sources: AppSources, ref: HandlerRef, depth = 0
 function findDefinitions(sources: AppSources, file: string, name: string, key: string, depth: number): { sf: SourceFile; name: string; statement: Node } {
   const found = locateExport(sources, file, name);
   const sf = sources.get(file);
-  const refuse = (at: number, what: string) => sf.refuse(at, `function ${key} is a Custom UI resolver, but ${what}; define the bridge usage resolver yourself: defineBridgeUsageResolver(resolver)`, 'INIT_RESOLVER_NOT_FOUND');
+  const refuse = (at: number, what: string) => sf.refuse(at, `function ${key} is a Custom UI resolver, but ${what}; define the bridge usage resolver yourself: defineBridgeUsageResolver(resolver, { staticAnalysis })`, 'INIT_RESOLVER_NOT_FOUND');
   if (!found || depth > MAX_DEPTH) throw refuse(0, `\`${name}\` cannot be followed to a @forge/resolver`);
   const { site } = found;
   if (site.kind === 'reexport') {
@@ -174,19 +175,42 @@ function importOf(sf: SourceFile, local: string): { source: string; name: string
   return undefined;
 }
 
-/** Defines the kit's bridge usage resolver on the resolver behind a Custom UI module's function (once). Returns false when it already is. */
-export function defineBridgeResolver(sources: AppSources, ref: HandlerRef): boolean {
+/** The generated static analysis module the bridge usage resolver verifies browser rows against. */
+export interface AnalysisModule {
+  /** App path without extension (`src/scope-inspector/static-analysis`). */
+  module: string;
+  /** Written as ESM (`export default`), so a CommonJS importer reads `.default`. */
+  esModule: boolean;
+  /** Its extension when importers must spell it (`.cjs`). */
+  extension?: string;
+}
+
+/** Returns the `defineBridgeUsageResolver(name, ...)` call of a file, if it has one. */
+function bridgeResolverCall(sf: SourceFile, name: string): Node | undefined {
+  let found: Node | undefined;
+  walk(sf.program, (n) => {
+    if (!found && n.type === 'CallExpression' && n.callee.type === 'Identifier' && n.callee.name === 'defineBridgeUsageResolver' && n.arguments[0]?.name === name) found = n;
+  });
+  return found;
+}
+
+/**
+ * Defines the kit's bridge usage resolver on the resolver behind a Custom UI module's function,
+ * verifying browser rows against the app's generated static analysis (without it every browser
+ * row is stored unverified). An earlier wiring without options gets them; a call with the app's
+ * own options is left as it is. Returns false when there was nothing to do.
+ */
+export function defineBridgeResolver(sources: AppSources, ref: HandlerRef, analysis: AnalysisModule): boolean {
   const { sf, name, statement } = resolverInstance(sources, ref);
-  let defined = false;
-  const visit = (n: Node): void => {
-    if (!n || typeof n !== 'object' || defined) return;
-    if (Array.isArray(n)) return n.forEach(visit);
-    if (n.type === 'CallExpression' && n.callee.type === 'Identifier' && n.callee.name === 'defineBridgeUsageResolver' && n.arguments[0]?.name === name) defined = true;
-    for (const k of Object.keys(n)) if (k !== 'start' && k !== 'end' && n[k] && typeof n[k] === 'object') visit(n[k]);
-  };
-  visit(sf.program);
-  if (defined) return false;
+  const existing = bridgeResolverCall(sf, name);
+  if (existing && existing.arguments.length > 1) return false;
+  const local = sf.requireDefault(specifierFor(sf, analysis.module, analysis.extension), 'scopeInspectorAnalysis', analysis.esModule);
+  const options = `{ staticAnalysis: ${local} }`;
+  if (existing) {
+    sf.edits.appendLeft(existing.arguments[0].end, `, ${options}`);
+    return true;
+  }
   sf.require('defineBridgeUsageResolver', RECORDER);
-  sf.edits.prependRight(statement.start, `defineBridgeUsageResolver(${name});${sf.newline}`);
+  sf.edits.prependRight(statement.start, `defineBridgeUsageResolver(${name}, ${options});${sf.newline}`);
   return true;
 }

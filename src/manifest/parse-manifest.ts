@@ -70,7 +70,7 @@ export function parseManifest(text: string, file = 'manifest.yml'): ManifestInfo
           ...opt('resource', str(m, 'resource')),
           ...opt('title', str(m, 'title')),
           ...(isSeq(contexts) ? { productContexts: contexts.items.filter(isScalar).map((c) => String(c.value)) } : {}),
-          ...(type === 'endpoint' ? { auth: remoteAuth(m) } : {}),
+          ...(type === 'endpoint' ? { auth: remoteAuth(m), ...opt('remote', str(m, 'remote')) } : {}),
         });
         if (type === 'function') {
           const timeout = str(m, 'timeoutSeconds') ?? str(m, 'timeout');

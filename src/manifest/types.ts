@@ -24,6 +24,8 @@ export interface ManifestModule extends ManifestPosition {
   productContexts?: string[];
   /** `auth` of a `modules.endpoint` entry (Forge remote): which tokens Forge passes to the remote. */
   auth?: RemoteAuth;
+  /** `remote` of a `modules.endpoint` entry: the `remotes` key Forge calls. */
+  remote?: string;
 }
 
 /** Which tokens Forge passes to a remote (`auth.appSystemToken.enabled`, `auth.appUserToken.enabled`). */

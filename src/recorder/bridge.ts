@@ -3,7 +3,8 @@ import { mergeRows, type EncodedRow } from '../usage/rows';
 import { BRIDGE_TALLY_VERSION, MAX_BRIDGE_ROWS, type BridgeTallyPayload } from '../usage/validate';
 import { BRIDGE_USAGE_RESOLVER_KEY } from './bridge-key';
 import { bridgePayloads } from './bridge-payloads';
-import { recordCalls } from './record-call';
+import { recordCalls, recordWith, type EndpointOf } from './record-call';
+import { bridgeInvokeEndpoint, requestRemoteEndpoint, requestTeamworkGraphEndpoint } from './surface-endpoints';
 import { Tally } from './tally';
 
 /** The parts of `@forge/bridge` the recorder touches. */
@@ -12,7 +13,19 @@ export interface BridgeLike {
   requestJira?: (...args: any[]) => Promise<any>;
   requestConfluence?: (...args: any[]) => Promise<any>;
   requestBitbucket?: (...args: any[]) => Promise<any>;
+  requestRemote?: (...args: any[]) => Promise<any>;
+  invokeRemote?: (...args: any[]) => Promise<any>;
+  invokeService?: (...args: any[]) => Promise<any>;
+  requestTeamworkGraph?: (...args: any[]) => Promise<any>;
 }
+
+/** The bridge's other request surfaces and which endpoint a call is (reported as client input, verified server-side). */
+const SURFACES: ReadonlyArray<readonly [member: 'requestRemote' | 'invokeRemote' | 'invokeService' | 'requestTeamworkGraph', endpointOf: EndpointOf]> = [
+  ['requestRemote', requestRemoteEndpoint],
+  ['invokeRemote', bridgeInvokeEndpoint('invokeRemote')],
+  ['invokeService', bridgeInvokeEndpoint('invokeService')],
+  ['requestTeamworkGraph', requestTeamworkGraphEndpoint],
+];
 
 /** When the browser tally is sent. */
 export interface BridgeRecorderOptions {
@@ -35,8 +48,9 @@ export async function flushBridgeUsage(): Promise<void> {
 }
 
 /**
- * Returns `bridge` with `requestJira` / `requestConfluence` / `requestBitbucket` recorded as
- * principal `bridge`. Calls are tallied in the page and sent, batched, to the kit's usage
+ * Returns `bridge` with `requestJira` / `requestConfluence` / `requestBitbucket` and the remote,
+ * service and Teamwork Graph requests (`requestRemote`, `invokeRemote`, `invokeService`,
+ * `requestTeamworkGraph`) recorded as principal `bridge`. Calls are tallied in the page and sent, batched, to the kit's usage
  * resolver through the original `invoke`: after `idleMs` of quiet (on an idle callback), when
  * the page is hidden or unloaded, or at once when the tally reaches its size cap.
  */
@@ -52,6 +66,7 @@ export function instrumentBridge<T extends BridgeLike>(bridge: T, options: Bridg
   const flush = async (): Promise<void> => {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
+    await tally.ready();
     const rows = [...mergeRows(unsent, tally.drain()).values()];
     unsent = new Map();
     for (const chunk of bridgePayloads(rows)) {
@@ -99,6 +114,10 @@ export function instrumentBridge<T extends BridgeLike>(bridge: T, options: Bridg
   for (const family of FAMILIES) {
     const original = bridge[family];
     if (typeof original === 'function') out[family] = recordCalls(original, family, 'b', tallyOf);
+  }
+  for (const [member, endpointOf] of SURFACES) {
+    const original = bridge[member];
+    if (typeof original === 'function') out[member] = recordWith(original, endpointOf, 'b', tallyOf);
   }
   return out as T;
 }

@@ -1,15 +1,19 @@
 import { match } from '../catalog';
 import type { Family, HttpMethod } from '../catalog/types';
-import { FAMILY_CODE, HTTP_METHODS, type FamilyCode } from '../usage/rows';
+import { FAMILY_CODE, HTTP_METHODS, type RowCode } from '../usage/rows';
 import { redactPath } from '../usage/redact';
+import { SURFACE_CODE, type Surface } from '../usage/surfaces';
 import { catalogVocabulary } from '../usage/vocabulary';
 
-/** What a concrete request is recorded as: a catalog template, or a redacted shape when unknown. */
+/**
+ * What a concrete request is recorded as: a catalog template, or a redacted shape when unknown;
+ * for another request surface, its identity (`src/usage/surfaces.ts`).
+ */
 export interface Endpoint {
-  readonly family: Family;
-  readonly familyCode: FamilyCode;
+  readonly family: Family | Surface;
+  readonly familyCode: RowCode;
   readonly method: HttpMethod;
-  /** Catalog template, or redacted shape when `known` is false. */
+  /** Catalog template, redacted shape when `known` is false, or a surface's identity. */
   readonly template: string;
   readonly known: boolean;
 }
@@ -67,12 +71,13 @@ export function computeEndpoint(family: Family, method: HttpMethod, path: string
 }
 
 /** Returns the one shared `Endpoint` object for this identity. */
-export function intern(family: Family, method: HttpMethod, template: string, known: boolean): Endpoint {
+export function intern(family: Family | Surface, method: HttpMethod, template: string, known: boolean): Endpoint {
   const key = `${family} ${method} ${known ? 'k' : 'u'} ${template}`;
   let endpoint = interned.get(key);
   if (endpoint === undefined) {
     // Unknown shapes are bounded by the shape rules, known templates by the catalog.
-    endpoint = Object.freeze({ family, familyCode: FAMILY_CODE[family], method, template, known });
+    const familyCode = Object.hasOwn(SURFACE_CODE, family) ? SURFACE_CODE[family as Surface] : FAMILY_CODE[family as Family];
+    endpoint = Object.freeze({ family, familyCode, method, template, known });
     if (interned.size >= MAX_INTERNED) interned.clear();
     interned.set(key, endpoint);
   }

@@ -14,6 +14,7 @@ export const SETTLE_MS = 100;
 export async function flushContext(context: RecordingContext, options?: WriteShardOptions): Promise<boolean> {
   try {
     await context.tally.settle(SETTLE_MS);
+    await context.tally.ready();
     const rows = context.tally.drain();
     if (rows.length === 0) return true;
     const carried = context.dropped;

@@ -1,4 +1,4 @@
-export { instrument, type InstrumentOptions } from './instrument';
+export { instrument, instrumentFetch, type InstrumentOptions } from './instrument';
 export { withUsageRecording } from './with-usage-recording';
 export { flushUsage } from './flush';
 export { recordBridgeTally, defineBridgeUsageResolver, type BridgeUsageResult, type BridgeUsageOptions, type FrontendOperations } from './bridge-resolver';

@@ -3,6 +3,7 @@ import type { PrincipalCode, SourceCode } from '../usage/rows';
 import { recordAuthorize } from './authorize';
 import { currentTally, invocationMemo } from './context';
 import { recordWith, restEndpoint, type EndpointOf } from './record-call';
+import { atlassianPathEndpoint, egressEndpoint, keyedInvokeEndpoint, providerFetchEndpoint, requestGraphEndpoint, requestTeamworkGraphEndpoint } from './surface-endpoints';
 
 type AnyRecord = Record<string, any>;
 
@@ -17,7 +18,23 @@ const FAMILIES: readonly Family[] = ['requestJira', 'requestConfluence', 'reques
  * The recorded request functions of `@forge/api`'s objects (bare, `asApp()`, `asUser()`,
  * `withContext()`): member name and which endpoint a call is. A new surface is one entry.
  */
-const SURFACES: ReadonlyArray<readonly [member: string, endpointOf: EndpointOf]> = FAMILIES.map((family) => [family, restEndpoint(family)] as const);
+const SURFACES: ReadonlyArray<readonly [member: string, endpointOf: EndpointOf]> = [
+  ...FAMILIES.map((family) => [family, restEndpoint(family)] as const),
+  ['requestGraph', requestGraphEndpoint],
+  ['requestTeamworkGraph', requestTeamworkGraphEndpoint],
+  ['requestAtlassian', atlassianPathEndpoint('requestAtlassian')],
+  ['requestConnectedData', atlassianPathEndpoint('requestConnectedData')],
+];
+/**
+ * The recorded functions of the module itself (and its default export), each with the principal
+ * its calls are made as: outbound `fetch` carries no Atlassian token (`n`); a remote or service
+ * is the app's own (`a`).
+ */
+const MODULE_SURFACES: ReadonlyArray<readonly [member: string, endpointOf: EndpointOf, code: PrincipalCode]> = [
+  ['fetch', egressEndpoint, 'n'],
+  ['invokeRemote', keyedInvokeEndpoint('invokeRemote'), 'a'],
+  ['invokeService', keyedInvokeEndpoint('invokeService'), 'a'],
+];
 
 /** Records every surface `from` has onto `out`, under `code`. */
 function wrapSurfaces(from: AnyRecord, out: AnyRecord, code: SourceCode): void {
@@ -36,11 +53,27 @@ function wrapMethods<T extends AnyRecord>(methods: T, code: SourceCode): T {
   if (methods === null || typeof methods !== 'object') return methods;
   const out: AnyRecord = { ...methods };
   wrapSurfaces(methods, out, code);
+  if (typeof methods.withProvider === 'function') {
+    const withProvider = methods.withProvider;
+    out.withProvider = (...args: unknown[]) => wrapProvider(withProvider.apply(methods, args), providerFetchEndpoint(args[0], args[1]), code);
+  }
   if (typeof methods.withContext === 'function') {
     const withContext = methods.withContext;
     out.withContext = (...args: unknown[]) => wrapMethods(withContext.apply(methods, args), code);
   }
   return out as T;
+}
+
+/** Returns a copy of `asUser().withProvider(…)`'s methods (or `asAccount(id)`'s) whose `fetch` is recorded. */
+function wrapProvider(methods: AnyRecord, endpointOf: EndpointOf, code: SourceCode): AnyRecord {
+  if (methods === null || typeof methods !== 'object') return methods;
+  const out: AnyRecord = { ...methods };
+  if (typeof methods.fetch === 'function') out.fetch = recordWith(methods.fetch, endpointOf, code, currentTally);
+  if (typeof methods.asAccount === 'function') {
+    const asAccount = methods.asAccount;
+    out.asAccount = (...args: unknown[]) => wrapProvider(asAccount.apply(methods, args), endpointOf, code);
+  }
+  return out;
 }
 
 /**
@@ -49,7 +82,9 @@ function wrapMethods<T extends AnyRecord>(methods: T, code: SourceCode): T {
  * `requestConfluence` / `requestBitbucket` (principal `none`: `@forge/api` sends them with
  * provider `none`, unauthenticated), the same under `asApp()` (`app`), `asUser()` and
  * `asUser(accountId)` (`user`) and their `withContext(ari)`, and the permission checks
- * `authorize()` makes as the user. Everything else is the original, untouched.
+ * `authorize()` makes as the user; the other request surfaces (`requestGraph`,
+ * `requestTeamworkGraph`, `requestAtlassian`, `requestConnectedData`, `withProvider(…).fetch`,
+ * `fetch`, `invokeRemote`, `invokeService`). Everything else is the original, untouched.
  */
 export function instrument<T extends object>(api: T, options: InstrumentOptions = {}): T {
   const source = api as AnyRecord;
@@ -61,6 +96,9 @@ export function instrument<T extends object>(api: T, options: InstrumentOptions 
     if (descriptor) Object.defineProperty(out, key, { ...descriptor, configurable: true });
   }
   wrapSurfaces(source, out, code('n'));
+  for (const [member, endpointOf, principal] of MODULE_SURFACES) {
+    if (typeof source[member] === 'function') put(out, member, recordWith(source[member], endpointOf, code(principal), currentTally));
+  }
   // @forge/api's asApp() / asUser() build stateless closures (they read the runtime at call
   // time), so one wrapped set each is reused: wrapping per call would cost more than the
   // recording. asUser(accountId) sets are reused within one invocation only, so no account id
@@ -91,4 +129,13 @@ export function instrument<T extends object>(api: T, options: InstrumentOptions 
     put(out, 'default', instrument(source.default, options));
   }
   return out as T;
+}
+
+/**
+ * Returns `fetch` (the global one, or any WHATWG `fetch`) with each call counted as egress: its
+ * host and path template, never the query, headers or body. `instrument(api)` already records
+ * `@forge/api`'s `fetch`; use this for the global one (`const fetch = instrumentFetch(globalThis.fetch)`).
+ */
+export function instrumentFetch<F extends (...args: any[]) => Promise<unknown>>(fetch: F, options: InstrumentOptions = {}): F {
+  return recordWith(fetch, egressEndpoint, options.as === 'inspector' ? 'i' : 'n', currentTally);
 }

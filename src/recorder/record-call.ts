@@ -36,6 +36,9 @@ export function countCall(tallyOf: () => Tally | undefined, endpoint: Endpoint, 
   }
 }
 
+// How many recorded functions are running synchronously right now (0 between calls): never per tenant.
+let depth = 0;
+
 /** Says which endpoint a call to a recorded function is, from its arguments; undefined leaves it unrecorded. */
 export type EndpointOf = (args: readonly unknown[]) => Endpoint | undefined;
 
@@ -43,11 +46,21 @@ export type EndpointOf = (args: readonly unknown[]) => Endpoint | undefined;
  * Returns a function that behaves exactly like `original` and counts each call under `source`
  * at the endpoint `endpointOf` names (see `settleThrough` for what the host gets). A new
  * recorded surface is an `EndpointOf`. A synchronous throw (an unsafe URL) is not a request and
- * propagates uncounted, synchronously, as it would unwrapped.
+ * propagates uncounted, synchronously, as it would unwrapped. A recorded call made synchronously
+ * by another one's original is not counted again.
  */
 export function recordWith<F extends (...args: any[]) => any>(original: F, endpointOf: EndpointOf, source: SourceCode, tallyOf: () => Tally | undefined): F {
   return function recorded(this: unknown, ...args: unknown[]): unknown {
-    const result = original.apply(this, args);
+    // A recorded function reached synchronously from inside another one is the same request
+    // (`api.fetch` over an instrumented global `fetch`, an api instrumented twice): counted once.
+    if (depth > 0) return original.apply(this, args);
+    let result;
+    depth++;
+    try {
+      result = original.apply(this, args);
+    } finally {
+      depth--;
+    }
     if (result === null || typeof result !== 'object' || typeof result.then !== 'function') return result;
     let endpoint: Endpoint | undefined;
     try {

@@ -1,4 +1,4 @@
-import type { EncodedRow, SourceCode } from '../usage/rows';
+import { mergeRows, type EncodedRow, type SourceCode } from '../usage/rows';
 import type { Endpoint } from './endpoint';
 import { countRejection } from './error-class';
 import { inspectResponse } from './response-status';
@@ -46,6 +46,7 @@ export class TallyRow {
 export class Tally {
   private readonly rows = new Map<SourceCode, Map<Endpoint, TallyRow>>();
   private pending: Promise<unknown>[] | undefined;
+  private preparing: Set<() => Promise<void>> | undefined;
   /** Total calls counted since the last `drain()`. */
   calls = 0;
   /** Distinct rows since the last `drain()`. */
@@ -63,6 +64,10 @@ export class Tally {
       row = new TallyRow(endpoint, source, this);
       map.set(endpoint, row);
       this.size++;
+      // A lazily read endpoint (a GraphQL document) needs something loaded before it is read:
+      // noted here, loaded by `ready()` when the tally is stored, never during the host's call.
+      const prepare = (endpoint as { prepare?: () => Promise<void> }).prepare;
+      if (prepare) (this.preparing ??= new Set()).add(prepare);
     }
     return row;
   }
@@ -85,15 +90,27 @@ export class Tally {
     if (timer !== undefined) clearTimeout(timer);
   }
 
-  /** Returns the counted rows in stored form and starts counting afresh. */
+  /** Resolves once every lazily read endpoint counted so far can be read (the GraphQL parser loaded). Never rejects. */
+  async ready(): Promise<void> {
+    const preparing = this.preparing;
+    this.preparing = undefined;
+    if (preparing) await Promise.allSettled([...preparing].map((prepare) => prepare()));
+  }
+
+  /** Returns the counted rows in stored form (rows of one identity summed) and starts counting afresh. */
   drain(): EncodedRow[] {
     const out: EncodedRow[] = [];
+    let lazy = false;
     for (const map of this.rows.values()) {
-      for (const row of map.values()) if (row.calls > 0) out.push(row.encode());
+      for (const [endpoint, row] of map) {
+        if (row.calls > 0) out.push(row.encode());
+        lazy ||= 'prepare' in endpoint;
+      }
       map.clear();
     }
     this.calls = 0;
     this.size = 0;
-    return out;
+    // Two documents can read the same (whitespace, argument values): one row each in storage.
+    return lazy ? [...mergeRows(new Map(), out).values()] : out;
   }
 }

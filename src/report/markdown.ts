@@ -1,4 +1,6 @@
 import type { Report } from '../analysis/report-types';
+import { describeSurface } from '../analysis/runtime-surfaces';
+import { EGRESS_VERDICTS, egressByVerdict, egressCounts, egressEvidence } from './egress-summary';
 import { scopeName } from './scope-name';
 import { skippedLines, verdictCounts, VERDICTS } from './verdict-summary';
 
@@ -59,6 +61,16 @@ export function renderMarkdown(report: Report): string {
   const { plan } = report;
   lines.push('', '## Least-privilege plan', '', `${plan.scopes.length} scopes${plan.add.length ? `; adds ${plan.add.map((x) => `\`${x}\``).join(', ')}` : ''}${plan.remove.length ? `; removes ${plan.remove.map((x) => `\`${x}\``).join(', ')}` : ''}.`, '', plan.cost.summary);
   if (plan.cost.withoutApproval) lines.push('', plan.cost.withoutApproval.summary);
+  if (report.egress?.details.length) {
+    const n = egressCounts(report.egress);
+    lines.push('', '## Egress: hosts outside Atlassian', '', `Declared: ${n.declared} · ${EGRESS_VERDICTS.map((v) => `${v}: ${n[v]}`).join(' · ')}`, '', '| Host | Kind | Verdict | Evidence |', '|---|---|---|---|');
+    for (const d of egressByVerdict(report.egress)) lines.push(`| \`${d.domain}\` | ${d.kind} | ${d.verdict} | ${cell(egressEvidence(d, report.manifest))} |`);
+  }
+  const surfaces = report.runtimeSurfaces ?? [];
+  if (surfaces.length) {
+    lines.push('', '## Other request surfaces seen at runtime', '', '| Call | Calls | Sites | Scopes | Why |', '|---|---|---|---|---|');
+    for (const x of surfaces) lines.push(`| ${cell(describeSurface(x))} | ${x.runtime.calls} | ${x.runtime.sites} | ${x.scopes}${x.alternatives ? `: ${x.alternatives.map((a) => a.map((sc) => `\`${sc}\``).join(' + ')).join(' or ')}` : ''} | ${cell(x.note)} |`);
+  }
   const files = skippedLines(report.files);
   if (files.length) {
     lines.push('', `## Files not scanned as such (${files.length})`, '');

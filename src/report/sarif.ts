@@ -1,4 +1,5 @@
 import type { Report } from '../analysis/report-types';
+import { egressCounts, egressEvidence } from './egress-summary';
 import { scopeName } from './scope-name';
 import { verdictCounts } from './verdict-summary';
 
@@ -11,6 +12,9 @@ const RULES = [
   { id: 'duplicate-scope', level: 'warning', text: 'This scope is already declared earlier in the manifest.' },
   { id: 'unresolved-call', level: 'note', text: 'The endpoint of this product call could not be determined statically.' },
   { id: 'unread-file', level: 'warning', text: 'A source file the scanner could not read or parse: no scope can be proven unused.' },
+  { id: 'missing-egress', level: 'error', text: 'The app reaches a host (or remote) its manifest does not allow: Forge refuses the request.' },
+  { id: 'unused-egress', level: 'warning', text: 'A declared egress entry nothing reaches (complete view): safe to remove.' },
+  { id: 'unverifiable-egress', level: 'note', text: 'Nothing known reaches this declared host, but the tool cannot prove it unused.' },
 ] as const;
 
 type RuleId = (typeof RULES)[number]['id'];
@@ -51,6 +55,19 @@ export function renderSarif(report: Report, toolVersion: string): object {
     ...scopes.unverifiable.map((u) => result('unverifiable-scope', `${u.name}: nothing known needs it, but ${u.because.join('; ')}.`, report.manifest, u.line, u.column, { scope: u.name, verdict: 'unverifiable' })),
     ...report.unresolved.map((u) => result('unresolved-call', `${u.reason}${u.candidates.length ? ` (may be one of ${u.candidates.length} operations)` : ''}`, u.file, u.line, u.column)),
     ...report.files.skipped.filter((f) => f.blocksRemoval).map((f) => result('unread-file', `${f.file}: ${f.reason}`, f.file, 1, 1)),
+    ...(report.egress?.details ?? []).flatMap((d) => {
+      const props = { domain: d.domain, kind: d.kind, verdict: d.verdict };
+      if (d.verdict === 'missing') {
+        // At each call site; runtime-only evidence points at the manifest that should allow it.
+        const sites = [...new Set(d.reasons.flatMap((r) => r.at))].map((a) => ({ file: a.slice(0, a.lastIndexOf(':')), line: Number(a.slice(a.lastIndexOf(':') + 1)) || 1 }));
+        return (sites.length ? sites : [{ file: report.manifest, line: 1 }]).map((l) => result('missing-egress', `${d.kind} ${d.domain}: ${egressEvidence(d, report.manifest)}; ${report.manifest} does not allow it.`, l.file, l.line, 1, props));
+      }
+      if (d.verdict === 'unused' || d.verdict === 'unverifiable') {
+        const rule = d.verdict === 'unused' ? 'unused-egress' : 'unverifiable-egress';
+        return d.declaredAs.map((e) => result(rule, `${d.kind} ${d.domain}: ${egressEvidence(d, report.manifest)}.`, report.manifest, e.line, e.column, props));
+      }
+      return [];
+    }),
   ];
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -68,6 +85,7 @@ export function renderSarif(report: Report, toolVersion: string): object {
         results,
         properties: {
           verdicts: verdictCounts(scopes.details),
+          ...(report.egress ? { egress: egressCounts(report.egress) } : {}),
           filesNotScanned: report.files.skipped.map((f) => ({ file: f.file, reason: f.reason, blocksRemoval: f.blocksRemoval })),
           symlinksFollowed: report.files.symlinks,
         },

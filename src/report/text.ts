@@ -1,6 +1,8 @@
 import type { Report } from '../analysis/report-types';
+import { describeSurface } from '../analysis/runtime-surfaces';
 import { styler } from '../cli/output';
 import { confidenceOf } from './confidence';
+import { EGRESS_VERDICTS, egressByVerdict, egressCounts, egressEvidence } from './egress-summary';
 import { scopeName } from './scope-name';
 import { skippedLines, verdictCounts, VERDICTS } from './verdict-summary';
 
@@ -48,6 +50,18 @@ export function renderText(report: Report, options: { color: boolean }): string 
     'Unresolved calls',
     report.unresolved.map((u) => `${u.file}:${u.line}  ${u.reason}${u.candidates.length ? s.dim(`  (${u.candidates.length} candidate operations)`) : ''}`),
   );
+  if (report.egress) {
+    const n = egressCounts(report.egress);
+    const tone = { missing: s.red, unverifiable: s.yellow, unused: s.yellow, used: s.green };
+    section(
+      `Egress (permissions.external, remotes): declared ${n.declared} · ${EGRESS_VERDICTS.map((v) => `${v} ${n[v]}`).join(' · ')}`,
+      [
+        ...egressByVerdict(report.egress).map((d) => `${tone[d.verdict](d.verdict.padEnd(12))} ${d.kind} ${d.domain}  ${s.dim(egressEvidence(d, report.manifest))}`),
+        ...report.egress.unresolved.map((u) => `${s.dim('unresolved  ')} ${u.kind}  ${s.dim(`${u.reason}${u.at === 'runtime' ? '' : ` (${u.at})`}`)}`),
+        ...report.egress.content.map((c) => `${s.dim('content     ')} ${c.list} '${c.keyword}'  ${s.dim(`${report.manifest}:${c.line}; the tool does not judge content-policy relaxations`)}`),
+      ],
+    );
+  }
   const flagged = report.endpoints.filter((e) => e.removed || e.undocumented || e.deprecated);
   section(
     'Endpoints to look at',
@@ -65,9 +79,16 @@ export function renderText(report: Report, options: { color: boolean }): string 
       }),
     );
     if (report.unknownRuntime.length) section('Runtime calls outside the catalog', report.unknownRuntime.map((u) => `${u.method} ${u.shape}  ${s.dim(`${u.calls} calls, ${u.sites} site(s)`)}`));
+    section(
+      'Other request surfaces at runtime',
+      (report.runtimeSurfaces ?? []).map((x) => `${describeSurface(x)}  ${s.dim(`${x.runtime.calls} calls, ${x.runtime.sites} site(s)${x.refused ? `, ${x.refused} refused by the platform` : ''}; scopes ${x.scopes}: ${x.note}`)}`),
+    );
     if (report.runtime.own.length) section("Scope Inspector's own calls (not counted as the app's)", report.runtime.own.map((o) => `${o.key}  ${s.dim(`${o.calls} calls`)}`));
     // Browser reports the static analysis could not verify: shown, never counted.
-    if (report.excludedRuntime?.length) section('Unverified browser reports (not evidence)', report.excludedRuntime.map((x) => `${x.method} ${x.template}  ${s.dim(`${x.calls} calls, ${x.sites} site(s)`)}`));
+    section('Unverified browser reports (not evidence)', [
+      ...(report.excludedRuntime ?? []).map((x) => `${x.method} ${x.template}  ${s.dim(`${x.calls} calls, ${x.sites} site(s)`)}`),
+      ...(report.excludedRuntimeSurfaces ?? []).map((x) => `${describeSurface(x)}  ${s.dim(`${x.calls} calls, ${x.sites} site(s)`)}`),
+    ]);
   }
   out.push(
     '',

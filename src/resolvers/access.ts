@@ -1,8 +1,11 @@
 import { ScopeInspectorError } from '../errors';
 import { callerIsAdmin, type AdminCheckContext } from './admin-check';
 
-/** Module types whose pages are Scope Inspector's admin page (Jira administration, Confluence settings). */
-export const ADMIN_MODULE_TYPES: ReadonlySet<string> = new Set(['jira:adminPage', 'confluence:globalSettings']);
+/**
+ * Module types whose pages are Scope Inspector's admin page: Jira administration, Confluence
+ * settings, and a Bitbucket workspace's settings (where `scope-inspector init` puts it for Bitbucket apps).
+ */
+export const ADMIN_MODULE_TYPES: ReadonlySet<string> = new Set(['jira:adminPage', 'confluence:globalSettings', 'bitbucket:workspaceSettingsMenuPage']);
 
 /** The resolver context fields access decisions read; all set by the platform, never by the page. */
 export interface AccessContext extends AdminCheckContext {

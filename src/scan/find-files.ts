@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, posix, relative, sep } from 'node:path';
 import { oversize } from './file-guard';
-import { looksMinified } from './minified';
-import type { Side, SkippedFile } from './types';
+import { LineIndex } from './line-index';
+import { forgeReference, looksMinified } from './minified';
+import type { Side, SkippedFile, UnresolvedFinding } from './types';
 
 export { looksMinified } from './minified';
 
@@ -28,6 +29,11 @@ export interface SourceFile {
   file: string;
   side: Side;
   text: string;
+  /**
+   * Set on a minified bundle that references Forge: it is scanned, and this finding (an
+   * unrecognised request surface at the reference) keeps every scope from being proven unused.
+   */
+  bundle?: UnresolvedFinding;
 }
 
 /** A symbolic link the scanner followed: its path in the app and where it points. */
@@ -175,8 +181,9 @@ export function findSourceFiles(appDir: string, resourcePaths: readonly string[]
       skipped.push({ file: primary.rel, reason: `unreadable (${errorCode(error)})`, blocksRemoval: true });
       continue;
     }
-    if (looksMinified(primary.rel, text)) { skipped.push({ file: primary.rel, reason: 'minified bundle', blocksRemoval: false }); continue; }
-    files.push({ file: primary.rel, side: primary.side, text });
+    const taken = takeSource(primary.rel, primary.side, text);
+    if ('skipped' in taken) skipped.push(taken.skipped);
+    else files.push(taken.source);
   }
   files.sort((a, b) => (a.file < b.file ? -1 : 1));
   skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
@@ -184,4 +191,22 @@ export function findSourceFiles(appDir: string, resourcePaths: readonly string[]
   // A folder reached from two roots would be reported twice.
   assets.sort((a, b) => (a.file < b.file ? -1 : 1));
   return { files, skipped: skipped.filter((s, i) => i === 0 || s.file !== skipped[i - 1].file), symlinks, assets: assets.filter((a, i) => i === 0 || a.file !== assets[i - 1].file) };
+}
+
+/**
+ * Returns how a read file is taken in: as source to scan, or skipped when it is a minified library
+ * that never mentions Forge (nothing in it can need a scope). A minified bundle that references
+ * Forge is scanned and carries a finding: a bundler's output hides what some of its calls request
+ * (renamed values, inlined packages), so nothing it may call can be proven unneeded.
+ */
+export function takeSource(file: string, side: Side, text: string): { source: SourceFile } | { skipped: SkippedFile } {
+  if (!looksMinified(file, text)) return { source: { file, side, text } };
+  const ref = forgeReference(text);
+  if (!ref) return { skipped: { file, reason: 'minified bundle without a Forge reference (a vendored library)', blocksRemoval: false } };
+  const { line, column } = new LineIndex(text).at(ref.index);
+  const bundle: UnresolvedFinding = {
+    file, line, column, kind: 'api', candidates: [], side, principal: 'default',
+    reason: `minified bundle referencing ${ref.what}: scanned, but a bundle's calls cannot all be told (renamed values, inlined packages); scan the source it is built from instead`,
+  };
+  return { source: { file, side, text, bundle } };
 }

@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import type { ManifestInfo } from '../manifest/types';
 import { oversize } from './file-guard';
-import { looksMinified, SOURCE_EXTENSIONS, type SourceFile } from './find-files';
+import { SOURCE_EXTENSIONS, takeSource, type SourceFile } from './find-files';
 import type { PathAliases } from './path-aliases';
 import { resolveModule } from './resolve-module';
 import type { FileSummary } from './summary-types';
@@ -79,8 +79,9 @@ export function reachOutside(appDir: string, known: Map<string, FileSummary>, en
       out.skipped.push({ file, reason: `unreadable (${(error as NodeJS.ErrnoException).code ?? String(error)})`, blocksRemoval: true });
       continue;
     }
-    if (looksMinified(file, text)) { out.skipped.push({ file, reason: 'minified bundle', blocksRemoval: false }); continue; }
-    const source: SourceFile = { file, side, text };
+    const taken = takeSource(file, side, text);
+    if ('skipped' in taken) { out.skipped.push(taken.skipped); continue; }
+    const source = taken.source;
     const summary = scan(source);
     out.files.push(source);
     out.summaries.push(summary);

@@ -40,6 +40,8 @@ export function resultFromSummaries(files: readonly SourceFile[], summaries: rea
     return method === undefined ? METHODS.some((m) => !!matcher.matchPattern(family, m, p).operation) : !!matcher.matchPattern(family, method, p).operation;
   };
   const linked = linkSummaries(summaries, options.pathAliases, resolves);
+  // A minified bundle that references Forge is scanned and flagged: its calls cannot all be told.
+  for (const f of files) if (f.bundle) linked.unresolved.push(f.bundle);
   const { calls, unresolved } = matchFindings(linked, matcher);
   // Files too large, too deep or that the scanner could not analyse are listed as skipped instead.
   const notAnalysed = new Set(summaries.filter((s) => s.skipped !== undefined).map((s) => s.file));

@@ -1,4 +1,5 @@
 import { ROW_LENGTH, FIRST_COUNT, V1_ROW_LENGTH, rowKey, type EncodedRow } from '../usage/rows';
+import { SURFACE_OF, identityProblem, isSurfaceCode } from '../usage/surfaces';
 import type { ShardValue } from './shard';
 import { jsonBytes } from './shard';
 import { VALUE_BUDGET_BYTES } from './limits';
@@ -19,7 +20,10 @@ export interface DayPartValue {
   day: string;
   /** Calls lost to storage failures, reported on this day. */
   dropped: number;
+  /** Product rows. */
   rows: DayRow[];
+  /** The other surfaces' rows, apart so that older versions (which read `rows`) never see them; absent when none. */
+  surfaces?: DayRow[];
 }
 
 /** A day's aggregate in memory: rows by identity, and the dropped-calls count. */
@@ -68,9 +72,11 @@ export function addPart(aggregate: DayAggregate, part: unknown): void {
   const p = part as Partial<DayPartValue> | null;
   if (p === null || typeof p !== 'object' || !Array.isArray(p.rows)) return;
   if (typeof p.dropped === 'number' && Number.isSafeInteger(p.dropped) && p.dropped > 0) aggregate.dropped += p.dropped;
-  for (const raw of p.rows) {
+  const surfaces = Array.isArray(p.surfaces) ? p.surfaces.filter((r) => Array.isArray(r) && isSurfaceCode(r[0])) : [];
+  for (const raw of [...p.rows, ...surfaces]) {
     const row = readDayRow(raw);
-    if (row) mergeDayRow(aggregate, row);
+    // A surface row's identity is decoded for the export: one that does not decode is skipped, not fatal.
+    if (row && (!isSurfaceCode(row[0]) || identityProblem(SURFACE_OF[row[0]], row[2], row[3]) === undefined)) mergeDayRow(aggregate, row);
   }
 }
 
@@ -111,12 +117,15 @@ export function dayToParts(aggregate: DayAggregate, budget = VALUE_BUDGET_BYTES)
   for (const key of keys) {
     const row = aggregate.rows.get(key)!;
     const rowSize = jsonBytes(row) + 1;
-    if (current.rows.length > 0 && size + rowSize > budget) {
+    if ((current.rows.length > 0 || current.surfaces) && size + rowSize > budget) {
       parts.push(current);
       current = { v: DAY_PART_VERSION, day: aggregate.day, dropped: 0, rows: [] };
       size = jsonBytes(current);
     }
-    current.rows.push(row);
+    if (isSurfaceCode(row[0])) {
+      if (!current.surfaces) size += 14; // ,"surfaces":[]
+      (current.surfaces ??= []).push(row);
+    } else current.rows.push(row);
     size += rowSize;
   }
   parts.push(current);

@@ -1,4 +1,5 @@
 import type { EncodedRow } from '../usage/rows';
+import { isSurfaceCode } from '../usage/surfaces';
 import { VALUE_BUDGET_BYTES } from './limits';
 
 /** Version of the shards this code writes (2: rows with platform-error counts; 1 is still read). */
@@ -17,6 +18,19 @@ export interface ShardValue {
   /** Calls an earlier flush of the same invocation failed to store, or rows cut off for size. */
   dropped: number;
   rows: EncodedRow[];
+}
+
+/**
+ * A shard as stored: product rows in `rows`, the other surfaces' rows in `surfaces` (written only
+ * when there are some). Older versions read `rows` alone and never see a row they do not know.
+ */
+export type StoredShard = ShardValue & { surfaces?: EncodedRow[] };
+
+/** Returns the stored form of a shard (surface rows moved to `surfaces`). */
+export function storedShard(shard: ShardValue): StoredShard {
+  const surfaces = shard.rows.filter((r) => isSurfaceCode(r[0]));
+  if (surfaces.length === 0) return shard;
+  return { ...shard, rows: shard.rows.filter((r) => !isSurfaceCode(r[0])), surfaces };
 }
 
 /** Returns the UTF-8 size of a value once JSON-encoded, as Forge measures it. */

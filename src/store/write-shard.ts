@@ -6,7 +6,7 @@ import { invocationInfo, type InvocationInfo } from './invocation-info';
 import { shardKey, utcDay } from './keys';
 import { defaultKvs, type KvsPort } from './kvs-port';
 import { retryWithinBudget } from './retry';
-import { SHARD_VERSION, splitShard, type ShardValue } from './shard';
+import { SHARD_VERSION, splitShard, storedShard, type ShardValue } from './shard';
 import { storageStats } from './stats';
 
 /** Longest a flush may spend on storage when the invocation's remaining time is unknown. */
@@ -41,7 +41,7 @@ export async function writeShard(rows: EncodedRow[], options: WriteShardOptions 
     const info = options.info ?? invocationInfo();
     const day = utcDay(now());
     const shard: ShardValue = { v: SHARD_VERSION, day, ...info, dropped: carried, rows };
-    let parts = splitShard(shard);
+    let parts = splitShard(shard).map(storedShard);
     if (parts.length > MAX_SHARD_PARTS) {
       // One batch carries at most 4 MB; rows past that are reported as dropped, not lost silently.
       const lost = totalCalls(parts.slice(MAX_SHARD_PARTS).flatMap((p) => p.rows));

@@ -1,4 +1,6 @@
 import type { Family, HttpMethod } from '../catalog/types';
+import type { GraphqlSummary } from './graphql-summary';
+import type { Surface } from './surfaces';
 
 /** Version of the usage export format; bump on any incompatible change. */
 export const USAGE_FORMAT_VERSION = 1 as const;
@@ -41,26 +43,13 @@ export interface StatusCounts {
   network: number;
 }
 
-/**
- * Aggregated runtime usage of one endpoint. Only the template (or a redacted shape for
- * paths outside the catalog), never a concrete path, id, query value or body.
- */
-export interface UsageEndpoint {
-  family: Family;
-  method: HttpMethod;
-  /** Catalog template (`/rest/api/3/issue/{issueIdOrKey}`) or redacted shape (`/rest/foo/{}`). */
-  template: string;
-  /** Catalog operation key (`GET /rest/api/3/issue/{issueIdOrKey}`) when the path is in the catalog. */
-  operationKey?: string;
-  /** False when the path matched no catalog operation (the template is then a redacted shape). */
-  known: boolean;
+/** What every exported runtime row counts, an endpoint's or another surface's. */
+export interface RuntimeCounts {
   principal: Principal;
   calls: number;
   status: StatusCounts;
   /** 401 answers with "Unauthorized; scope does not match": the granted scopes lacked one. */
   scopeMismatch401: number;
-  /** Platform refusals by error code (always written since they were recorded; absent in older files). */
-  platformErrors?: PlatformErrorCounts;
   /** First and last day seen, `YYYY-MM-DD` (UTC). */
   firstSeen: string;
   lastSeen: string;
@@ -73,9 +62,26 @@ export interface UsageEndpoint {
    * Counts per UTC day, oldest first, one tuple per day with calls:
    * `[day, calls, 2xx, 3xx, 4xx, 5xx, network, scopeMismatch401]`. Lets the analysis apply a
    * window (7, 30, 90 days) and draw calls per day. Absent in files written before it was added:
-   * such an endpoint can only be counted whole.
+   * such a row can only be counted whole.
    */
   daily?: DailyCounts[];
+}
+
+/**
+ * Aggregated runtime usage of one endpoint. Only the template (or a redacted shape for
+ * paths outside the catalog), never a concrete path, id, query value or body.
+ */
+export interface UsageEndpoint extends RuntimeCounts {
+  family: Family;
+  method: HttpMethod;
+  /** Catalog template (`/rest/api/3/issue/{issueIdOrKey}`) or redacted shape (`/rest/foo/{}`). */
+  template: string;
+  /** Catalog operation key (`GET /rest/api/3/issue/{issueIdOrKey}`) when the path is in the catalog. */
+  operationKey?: string;
+  /** False when the path matched no catalog operation (the template is then a redacted shape). */
+  known: boolean;
+  /** Platform refusals by error code (always written since they were recorded; absent in older files). */
+  platformErrors?: PlatformErrorCounts;
 }
 
 /** One day of an endpoint's counts: `[day, calls, 2xx, 3xx, 4xx, 5xx, network, scopeMismatch401]`. */
@@ -83,6 +89,41 @@ export type DailyCounts = [day: string, calls: number, s2xx: number, s3xx: numbe
 
 /** A runtime row kept out of the app's evidence, with the reason. */
 export interface ExcludedUsageEndpoint extends UsageEndpoint {
+  reason: ExclusionReason;
+}
+
+/**
+ * Calls to another request surface that the platform refused before they left (counted apart from
+ * `status`): `NEEDS_AUTHENTICATION_ERR` (no user, or no consent for the provider), and `refused`:
+ * any other platform refusal by its code (`REQUEST_EGRESS_ALLOWLIST_ERR`: the host is not in the
+ * manifest's egress permissions; `INVALID_REMOTE_ERR`, `INVALID_CONTAINER_SERVICE_ERR`, `PROXY_ERR`).
+ */
+export interface SurfaceRefusals {
+  NEEDS_AUTHENTICATION_ERR: number;
+  refused: number;
+}
+
+/**
+ * Aggregated runtime usage of one call shape of a request surface other than the product REST
+ * families (GraphQL, Atlassian paths, remotes, services, providers, egress). Never a concrete
+ * value: a key or host, a path template, a GraphQL operation name and top-level fields.
+ */
+export interface SurfaceUsage extends RuntimeCounts {
+  surface: Surface;
+  method: HttpMethod;
+  /** Remote or service key, `provider` or `provider/remote`, or host (`fetch`); null when it could not be read. */
+  target?: string | null;
+  /** Path template (`/v1/items/{}`), or null when it could not be read. */
+  path?: string | null;
+  /** GraphQL operation and top-level fields, or null when the document could not be read. */
+  graphql?: GraphqlSummary | null;
+  /** False when some part could not be read. */
+  known: boolean;
+  platformErrors: SurfaceRefusals;
+}
+
+/** A surface row kept out of the app's evidence (a browser report the static analysis does not vouch for). */
+export interface ExcludedSurfaceUsage extends SurfaceUsage {
   reason: ExclusionReason;
 }
 
@@ -117,6 +158,13 @@ export interface UsageExport {
    * `bridge` rows here as `unverified-bridge`.
    */
   excluded?: ExcludedUsageEndpoint[];
+  /**
+   * Calls to the other request surfaces (GraphQL, remotes, services, providers, egress). Absent in
+   * files written before they were recorded: nothing was recorded, not "none were made".
+   */
+  surfaces?: SurfaceUsage[];
+  /** Surface rows kept apart, never evidence (unverified browser reports). */
+  excludedSurfaces?: ExcludedSurfaceUsage[];
   /** Calls recorded but lost to storage failures (reported, never silently dropped). */
   droppedCalls: number;
 }

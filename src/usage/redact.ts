@@ -7,6 +7,15 @@ export const REDACTED = '{}';
 /** Final segment marking a shape that was cut. */
 export const TRUNCATED = '*';
 
+/** Returns a path without its query and fragment (never read: they carry values). */
+export function withoutQuery(path: string): string {
+  for (let i = 0; i < path.length; i++) {
+    const c = path.charCodeAt(i);
+    if (c === 63 /* ? */ || c === 35 /* # */) return path.slice(0, i);
+  }
+  return path;
+}
+
 /**
  * Returns the redacted shape of a request path that matched no catalog operation: query and
  * fragment dropped, empty segments dropped, and every segment that is not a literal word of
@@ -14,15 +23,7 @@ export const TRUNCATED = '*';
  * heuristics, because a heuristic that misses one page title or space key leaks site data.
  */
 export function redactPath(path: string, vocabulary: ReadonlySet<string>): string {
-  let end = path.length;
-  for (let i = 0; i < path.length; i++) {
-    const c = path.charCodeAt(i);
-    if (c === 63 /* ? */ || c === 35 /* # */) {
-      end = i;
-      break;
-    }
-  }
-  const segments = path.slice(0, end).split('/');
+  const segments = withoutQuery(path).split('/');
   let shape = '';
   let kept = 0;
   for (const segment of segments) {

@@ -1,5 +1,6 @@
 import type { Family, HttpMethod } from '../catalog/types';
 import type { ExclusionReason, Principal } from './format';
+import type { SurfaceCode } from './surfaces';
 
 /**
  * The compact row every tally, shard and bridge payload is made of. Arrays instead of
@@ -18,11 +19,16 @@ export type CountsTuple = [
   proxyError: number,
 ];
 
-/** One (family, method, template, source) row: `[f, method, template, known, source, ...counts]`. */
-export type EncodedRow = [family: FamilyCode, method: HttpMethod, template: string, known: 0 | 1, source: SourceCode, ...counts: CountsTuple];
+/**
+ * One (family or surface, method, template, source) row: `[code, method, template, known, source, ...counts]`.
+ * For a surface row (`src/usage/surfaces.ts`) the template is its identity (`target path graphql`).
+ */
+export type EncodedRow = [family: RowCode, method: HttpMethod, template: string, known: 0 | 1, source: SourceCode, ...counts: CountsTuple];
 
 /** One-letter family codes used in stored rows. */
 export type FamilyCode = 'j' | 'c' | 'b';
+/** What the first column of a row names: a product family or another request surface. */
+export type RowCode = FamilyCode | SurfaceCode;
 /**
  * Who made a call, and whether it may count as the app's evidence: `a` asApp, `u` asUser, `n`
  * bare (unauthenticated), `b` Custom UI bridge verified against the static analysis, `i`

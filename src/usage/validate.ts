@@ -1,6 +1,7 @@
 import { ScopeInspectorError } from '../errors';
-import { USAGE_FORMAT_NAME, USAGE_FORMAT_VERSION, type ExcludedUsageEndpoint, type UsageEndpoint, type UsageExport } from './format';
+import { USAGE_FORMAT_NAME, USAGE_FORMAT_VERSION, type ExcludedUsageEndpoint, type SurfaceUsage, type UsageEndpoint, type UsageExport } from './format';
 import { COL, V1_ROW_LENGTH, upgradeRow, type EncodedRow } from './rows';
+import { BRIDGE_SURFACES, SURFACE_CODE, SURFACE_OF, decodeIdentity, encodeIdentity } from './surfaces';
 import { rowProblem } from './validate-rows';
 
 /** Version of the bridge tally payload (2: rows with platform-error counts; 1 is still accepted). */
@@ -57,6 +58,8 @@ export function validateBridgeTally(payload: unknown): BridgeTallyPayload {
     const problem = rowProblem(row, MAX_BRIDGE_PAYLOAD_CALLS);
     if (problem) invalid('BRIDGE_TALLY_INVALID', `row ${i}: ${problem}`);
     if (row[4] !== 'b') invalid('BRIDGE_TALLY_INVALID', `row ${i}: principal must be bridge`);
+    const surface = SURFACE_OF[row[0] as keyof typeof SURFACE_OF];
+    if (surface && !BRIDGE_SURFACES.has(surface)) invalid('BRIDGE_TALLY_INVALID', `row ${i}: ${surface} is not a Custom UI surface`);
     if (row[COL.calls] === 0) invalid('BRIDGE_TALLY_INVALID', `row ${i}: no calls`);
     calls += row[COL.calls];
   });
@@ -67,6 +70,24 @@ export function validateBridgeTally(payload: unknown): BridgeTallyPayload {
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 const REASONS = new Set(['unverified-bridge']);
+const PRINCIPALS = new Set(['app', 'user', 'none', 'bridge', 'inspector']);
+
+/** Returns why a `surfaces` entry is malformed (its identity must survive encoding and decoding unchanged), or undefined. */
+function surfaceProblem(e: SurfaceUsage | undefined): string | undefined {
+  if (!e || typeof e !== 'object' || typeof e.surface !== 'string' || !Object.hasOwn(SURFACE_CODE, e.surface)) return 'unknown surface';
+  if (typeof e.calls !== 'number' || !e.status || !DAY.test(e.firstSeen) || !DAY.test(e.lastSeen) || !PRINCIPALS.has(e.principal)) return `${e.surface}: malformed counts`;
+  const daily = dailyProblem(e.daily);
+  if (daily) return `${e.surface}: daily ${daily}`;
+  try {
+    const { template, known } = encodeIdentity(e.surface, e);
+    const parts = decodeIdentity(e.surface, template);
+    const same = (k: 'target' | 'path' | 'graphql') => JSON.stringify(parts[k] ?? null) === JSON.stringify(e[k] ?? null);
+    if (known === e.known && same('target') && same('path') && same('graphql')) return undefined;
+  } catch {
+    // reported below
+  }
+  return `${e.surface}: malformed identity`;
+}
 
 /** Returns why an endpoint's per-day counts are malformed, or undefined when they are well-formed (or absent). */
 function dailyProblem(daily: unknown): string | undefined {
@@ -106,6 +127,16 @@ export function validateUsageExport(value: unknown): UsageExport {
     if (why) fail(`endpoint ${e.method} ${e.template}: daily ${why}`);
   }
   for (const g of v.grantedScopes!) if (!g || typeof g.appVersion !== 'string' || !Array.isArray(g.scopes)) fail('malformed grantedScopes entry');
+  for (const key of ['surfaces', 'excludedSurfaces'] as const) {
+    const list = v[key];
+    if (list === undefined) continue;
+    if (!Array.isArray(list)) fail(`${key} is not a list`);
+    list.forEach((e, i) => {
+      const why = surfaceProblem(e);
+      if (why) fail(`${key}[${i}]: ${why}`);
+      if (key === 'excludedSurfaces' && !REASONS.has((e as { reason?: string }).reason ?? '')) fail(`${key}[${i}]: no reason`);
+    });
+  }
   if (v.excluded !== undefined) return v as UsageExport;
   const unverified = v.endpoints!.filter((e) => e.principal === 'bridge');
   return {

@@ -37,6 +37,37 @@ describe('match', () => {
     expect(match(family, method, path).operation?.key).toBe(key);
   });
 
+  describe('Bitbucket UUIDs in braces (what @forge/api route passes for `{uuid}` values)', () => {
+    const WS = '{7d0b7c5e-1234-4000-8000-00000000b1b1}';
+    const REPO = '{A1B2C3D4-0000-4000-8000-00000000ABCD}';
+    const PR = 'GET /2.0/repositories/{workspace}/{repo_slug}/pullrequests/{pull_request_id}';
+    it.each([
+      ['raw', `/2.0/repositories/${WS}/${REPO}/pullrequests/1`, [WS, REPO, '1']],
+      ['percent-encoded', `/2.0/repositories/${encodeURIComponent(WS)}/${encodeURIComponent(REPO)}/pullrequests/1`, [encodeURIComponent(WS), encodeURIComponent(REPO), '1']],
+      ['mixed with a slug', `/2.0/repositories/${WS}/my-repo/pullrequests/1?fields=id`, [WS, 'my-repo', '1']],
+    ])('maps a %s UUID segment as a parameter value', (_name, path, params) => {
+      expect(match('requestBitbucket', 'GET', path)).toMatchObject({ operation: { key: PR }, params });
+    });
+    it('maps a user UUID at the end of the path', () => {
+      expect(match('requestBitbucket', 'GET', `/2.0/users/${WS}`).operation?.key).toBe('GET /2.0/users/{selected_user}');
+    });
+    it.each([
+      ['a brace around something else', '/2.0/repositories/{ws-1}/app/pullrequests/1'],
+      ['empty braces', '/2.0/repositories/{}/app/pullrequests/1'],
+      ['a UUID brace inside a segment', `/2.0/repositories/x${WS}/app/pullrequests/1`],
+      ['text after the closing brace', `/2.0/repositories/${WS}x/app/pullrequests/1`],
+      ['doubled braces', `/2.0/repositories/{${WS}}/app/pullrequests/1`],
+      ['an unopened brace', `/2.0/repositories/${WS.slice(1)}/app/pullrequests/1`],
+      ['an unclosed brace', `/2.0/repositories/${WS.slice(0, -1)}/app/pullrequests/1`],
+      ['a short UUID', '/2.0/repositories/{7d0b7c5e-1234-4000-8000-00000000b1b}/app/pullrequests/1'],
+    ])('still rejects %s', (_name, path) => {
+      expect(match('requestBitbucket', 'GET', path)).toMatchObject({ operation: undefined, code: 'BAD_CHARACTER' });
+    });
+    it('keeps the dot-segment rule next to a UUID', () => {
+      expect(match('requestBitbucket', 'GET', `/2.0/repositories/${WS}/../pullrequests/1`)).toMatchObject({ code: 'BAD_SEGMENT' });
+    });
+  });
+
   it('returns parameter values in template order', () => {
     const result = match('requestJira', 'GET', '/rest/api/3/issue/ABC-1/comment/10002');
     expect(result.operation && result.params).toEqual(['ABC-1', '10002']);

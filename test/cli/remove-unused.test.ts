@@ -116,6 +116,27 @@ describe('audit --remove-unused --dry-run exits 2 naming the file it could not r
     expect(removed(out)).toEqual(['manage:jira-configuration']);
   });
 
+  it('a minified bundle that calls Forge is scanned (its call found) and blocks removal, named at the reference', async () => {
+    // What esbuild --minify makes of MYSELF, padded the way a bundle's vendored code pads it.
+    const bundle = `var d=Object.defineProperty;${'var q=function(a,b){return a&&b(a,1)};'.repeat(60)}import t,{route as o}from"@forge/api";export const me=()=>t.asUser().requestJira(o\`/rest/api/3/myself\`);\n`;
+    const dir = app({ 'src/me.js': bundle });
+    const { code, err } = await dryRun(dir);
+    expect(code).toBe(2);
+    expect(err).toMatch(/manage:jira-configuration: unrecognised request surface at src\/me\.js:1: minified bundle referencing @forge\/api: scanned, but a bundle's calls cannot all be told/);
+    const report = JSON.parse((await runCli(['audit', dir, '--format', 'json', '--fail-on', 'none'])).out);
+    expect(report.scopes.details.find((d: { scope: string }) => d.scope === 'read:jira-user').verdict).toBe('code-only');
+    expect(report.endpoints.map((e: { key: string }) => e.key)).toContain('GET /rest/api/3/myself');
+  });
+
+  it('a minified library without a Forge reference is skipped without blocking removal', async () => {
+    const dir = app({ 'static/page/src/vendor/chart.min.js': `!function(){${'var q=function(a,b){return fetch(a).then(b)};'.repeat(60)}}();\n` });
+    const { code, out } = await dryRun(dir);
+    expect(code).toBe(0);
+    expect(removed(out)).toEqual(['manage:jira-configuration', 'read:jira-user']);
+    const text = (await runCli(['audit', dir, '--fail-on', 'none'])).out;
+    expect(text).toContain('static/page/src/vendor/chart.min.js: minified bundle without a Forge reference (a vendored library)');
+  });
+
   it('a file with a syntax error blocks removal, named with its line', async () => {
     const dir = app({ 'src/me.ts': MYSELF + 'export const broken = (;\n' });
     const { code, err, out } = await dryRun(dir);

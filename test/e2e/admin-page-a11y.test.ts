@@ -5,7 +5,7 @@ import { axeViolations, severe, type AxeViolation } from './axe';
 import { chromiumPresent, useAdminPageSession } from './admin-page-session';
 import { darkHost, tab, watchCsp } from './page-helpers';
 
-const TABS = ['Overview', 'Scopes', 'Endpoints', 'Sites', 'Plan', 'Export'];
+const TABS = ['Overview', 'Scopes', 'Endpoints', 'Egress', 'Sites', 'Plan', 'Export'];
 const MODES = [
   { name: 'light', width: 1280, dark: false },
   { name: 'dark', width: 1280, dark: true },

@@ -79,6 +79,31 @@ describe('init, --update and --undo', () => {
     expect(readFileSync(join(dir, 'src/index.js'), 'utf8')).toBe(source);
   });
 
+  it('an app wired by an earlier init (bridge usage resolver without the static analysis): --update names the file, init wires it, --undo restores the original', async () => {
+    const manifest = MANIFEST.replace('  function:\n', '  jira:issuePanel:\n    - key: panel\n      title: Panel\n      icon: https://example.com/icon.png\n      resource: panel\n      resolver:\n        function: ui\n  function:\n    - key: ui\n      handler: ui.handler\n').replace('permissions:', 'resources:\n  - key: panel\n    path: static/panel/build\npermissions:');
+    const dir = app({
+      'manifest.yml': manifest,
+      'src/ui.js': "import Resolver from '@forge/resolver';\nconst resolver = new Resolver();\nresolver.define('hello', () => 'hi');\nexport const handler = resolver.getDefinitions();\n",
+      'static/panel/src/index.js': "import { requestJira } from '@forge/bridge';\nrequestJira('/rest/api/3/myself');\n",
+      'static/panel/build/index.html': '<html></html>\n',
+    });
+    const before = snapshotTree(dir);
+    expect((await runCli(['init', dir])).code).toBe(0);
+    const ui = join(dir, 'src/ui.js');
+    const wired = readFileSync(ui, 'utf8');
+    expect(wired).toContain("import scopeInspectorAnalysis from './scope-inspector/static-analysis';\n");
+    expect(wired).toContain('defineBridgeUsageResolver(resolver, { staticAnalysis: scopeInspectorAnalysis });\n');
+    // What init wrote before browser rows were verified.
+    writeFileSync(ui, wired.replace("import scopeInspectorAnalysis from './scope-inspector/static-analysis';\n", '').replace('{ staticAnalysis: scopeInspectorAnalysis }', '').replace('(resolver, )', '(resolver)'));
+    const update = await runCli(['init', '--update', dir]);
+    expect(update.out).toContain('not applied by --update (run init to wire them): changes to src/ui.js');
+    expect((await runCli(['init', dir])).code).toBe(0);
+    expect(readFileSync(ui, 'utf8')).toBe(wired);
+    expect((await runCli(['init', dir])).out).toContain('nothing to change');
+    expect((await runCli(['init', '--undo', dir])).code).toBe(0);
+    expect(snapshotTree(dir)).toEqual(before);
+  });
+
   it('--update puts back an admin page build a fresh checkout lacks', async () => {
     const dir = app();
     expect((await runCli(['init', dir])).code).toBe(0);

@@ -98,21 +98,53 @@ describe('rewriteImports sends only imports that can call a product through the 
   });
 });
 
+it('rewriteImports spells a .cjs facade with its extension (no resolver finds it otherwise)', () => {
+  const sources = new AppSources(makeApp({ 'src/index.cjs': "const api = require('@forge/api');\n" }), []);
+  rewriteImports(sources.get('src/index.cjs'), { pkg: '@forge/api', module: 'src/scope-inspector/instrumented-api', surface: new Set(['asApp']), extension: '.cjs' });
+  expect(sources.changes()[0].after).toBe("const api = require('./scope-inspector/instrumented-api.cjs');\n");
+});
+
 describe('defineBridgeResolver', () => {
-  it('defines the bridge usage resolver on the Resolver behind the function, once', () => {
-    const files = { 'src/index.js': "import Resolver from '@forge/resolver';\nconst resolver = new Resolver();\nresolver.define('a', () => 1);\nexport const handler = resolver.getDefinitions();\n" };
-    const sources = new AppSources(makeApp(files), []);
-    expect(defineBridgeResolver(sources, { key: 'r', handler: 'index.handler' })).toBe(true);
+  const ANALYSIS = { module: 'src/scope-inspector/static-analysis', esModule: true };
+  const RESOLVER = "import Resolver from '@forge/resolver';\nconst resolver = new Resolver();\nresolver.define('a', () => 1);\nexport const handler = resolver.getDefinitions();\n";
+
+  it('defines the bridge usage resolver on the Resolver behind the function, verifying against the generated static analysis, once', () => {
+    const sources = new AppSources(makeApp({ 'src/index.js': RESOLVER }), []);
+    expect(defineBridgeResolver(sources, { key: 'r', handler: 'index.handler' }, ANALYSIS)).toBe(true);
     expect(sources.changes()[0].after).toBe(
-      "import Resolver from '@forge/resolver';\nimport { defineBridgeUsageResolver } from 'forge-scope-inspector/recorder';\nconst resolver = new Resolver();\nresolver.define('a', () => 1);\ndefineBridgeUsageResolver(resolver);\nexport const handler = resolver.getDefinitions();\n",
+      "import Resolver from '@forge/resolver';\nimport { defineBridgeUsageResolver } from 'forge-scope-inspector/recorder';\nimport scopeInspectorAnalysis from './scope-inspector/static-analysis';\n" +
+        "const resolver = new Resolver();\nresolver.define('a', () => 1);\ndefineBridgeUsageResolver(resolver, { staticAnalysis: scopeInspectorAnalysis });\nexport const handler = resolver.getDefinitions();\n",
     );
     const again = new AppSources(makeApp({ 'src/index.js': sources.changes()[0].after }), []);
-    expect(defineBridgeResolver(again, { key: 'r', handler: 'index.handler' })).toBe(false);
+    expect(defineBridgeResolver(again, { key: 'r', handler: 'index.handler' }, ANALYSIS)).toBe(false);
+  });
+
+  it('gives an earlier wiring without options the static analysis, and leaves a call with the app\'s own options alone', () => {
+    const earlier = RESOLVER.replace('export const', "import { defineBridgeUsageResolver } from 'forge-scope-inspector/recorder';\ndefineBridgeUsageResolver(resolver);\nexport const");
+    const sources = new AppSources(makeApp({ 'src/resolvers/index.js': earlier }), []);
+    expect(defineBridgeResolver(sources, { key: 'r', handler: 'resolvers/index.handler' }, ANALYSIS)).toBe(true);
+    const after = sources.changes()[0].after;
+    expect(after).toContain("import scopeInspectorAnalysis from '../scope-inspector/static-analysis';\n");
+    expect(after).toContain('defineBridgeUsageResolver(resolver, { staticAnalysis: scopeInspectorAnalysis });\nexport const');
+    expect(after.match(/defineBridgeUsageResolver\(/g)).toHaveLength(1);
+    const own = RESOLVER.replace('export const', 'defineBridgeUsageResolver(resolver, { frontendOperations: ops });\nexport const');
+    expect(defineBridgeResolver(new AppSources(makeApp({ 'src/index.js': own }), []), { key: 'r', handler: 'index.handler' }, ANALYSIS)).toBe(false);
+  });
+
+  it('follows the file: CommonJS reads an ESM module\'s default, a taken name gets a fresh one, a .cjs module is named with its extension', () => {
+    const cjs = "const Resolver = require('@forge/resolver').default;\nconst scopeInspectorAnalysis = 1;\nconst resolver = new Resolver();\nexports.handler = resolver.getDefinitions();\n";
+    const sources = new AppSources(makeApp({ 'src/index.js': cjs }), []);
+    defineBridgeResolver(sources, { key: 'r', handler: 'index.handler' }, ANALYSIS);
+    expect(sources.changes()[0].after).toContain("const scopeInspectorAnalysis2 = require('./scope-inspector/static-analysis').default;\n");
+    expect(sources.changes()[0].after).toContain('defineBridgeUsageResolver(resolver, { staticAnalysis: scopeInspectorAnalysis2 });');
+    const plain = new AppSources(makeApp({ 'src/index.cjs': cjs.replace('const scopeInspectorAnalysis = 1;\n', '') }), []);
+    defineBridgeResolver(plain, { key: 'r', handler: 'index.handler' }, { ...ANALYSIS, esModule: false, extension: '.cjs' });
+    expect(plain.changes()[0].after).toContain("const scopeInspectorAnalysis = require('./scope-inspector/static-analysis.cjs');\n");
   });
 
   it('refuses a Custom UI resolver function that is not a @forge/resolver', () => {
     const sources = new AppSources(makeApp({ 'src/index.js': 'export const handler = async (event) => route(event);\n' }), []);
-    expect(() => defineBridgeResolver(sources, { key: 'r', handler: 'index.handler' })).toThrow(/src\/index\.js:1: function r is a Custom UI resolver, but its handler `handler` is not `resolver\.getDefinitions\(\)`/);
+    expect(() => defineBridgeResolver(sources, { key: 'r', handler: 'index.handler' }, ANALYSIS)).toThrow(/src\/index\.js:1: function r is a Custom UI resolver, but its handler `handler` is not `resolver\.getDefinitions\(\)`/);
   });
 });
 

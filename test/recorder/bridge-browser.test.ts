@@ -35,7 +35,15 @@ let browser: Browser;
       await page.goto(host.modules[0].url);
       const result = JSON.parse((await page.locator('#result').textContent({ timeout: 15_000 }))!);
       expect(errors).toEqual([]);
-      expect(result).toEqual({ issue: { status: 200, bodyRead: true }, myself: 200, write: 401, unknown: 404, flushed: true });
+      expect(result).toEqual({
+        issue: { status: 200, bodyRead: true },
+        myself: 200,
+        write: 401,
+        unknown: 404,
+        remote: { status: 200, arrived: 'backend' },
+        graph: { data: { graphStore: null } },
+        flushed: true,
+      });
     } finally {
       await page.close();
     }
@@ -51,7 +59,11 @@ let browser: Browser;
     expect(rows).toHaveLength(3);
     // A path the app's static analysis does not know is kept apart, never evidence.
     expect(usage.excluded).toMatchObject([{ principal: 'bridge', reason: 'unverified-bridge', template: '/rest/api/3/{}/{}', calls: 1 }]);
+    // The bridge's other surfaces: the remote the static analysis knows is evidence, the Teamwork Graph query it does not know is kept apart.
+    expect(usage.surfaces).toMatchObject([{ surface: 'requestRemote', principal: 'bridge', target: 'backend', path: '/api/items/{}', calls: 1, status: { '2xx': 1 } }]);
+    expect(usage.excludedSurfaces).toMatchObject([{ surface: 'requestTeamworkGraph', graphql: { type: 'query', operation: 'Q', fields: ['graphStore'] }, reason: 'unverified-bridge' }]);
     expect(JSON.stringify(usage)).not.toContain('PAGE-7');
+    expect(JSON.stringify(usage)).not.toContain('t-1');
     expect(usage.endpoints.find((e) => e.method === 'PUT')?.scopeMismatch401).toBe(1); // the gateway's 401, seen from the page
   }, 60_000);
 });

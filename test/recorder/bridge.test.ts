@@ -85,6 +85,27 @@ describe('bridge usage resolver', () => {
     expect(usage.excluded).toMatchObject([{ template: ISSUE, reason: 'unverified-bridge' }]);
   });
 
+  it('verifies against the static analysis bundle init generates (its frontend calls only), and verifies nothing from a bundle without a scan', async () => {
+    const bundle = {
+      scan: {
+        calls: [
+          { side: 'frontend', operationKey: `GET ${ISSUE}` },
+          // A backend call of the app is no evidence that its browser pages make it.
+          { side: 'backend', operationKey: 'DELETE /rest/api/3/project/{projectIdOrKey}' },
+        ],
+      },
+    };
+    const poisoned = ['j', 'DELETE', '/rest/api/3/project/{projectIdOrKey}', 1, 'b', 10, 10, 0, 0, 0, 0, 0];
+    const resolver = new Resolver();
+    defineBridgeUsageResolver(resolver, { staticAnalysis: bundle });
+    const handler = resolver.getDefinitions() as (event: unknown, context: unknown) => Promise<unknown>;
+    const event = { call: { functionKey: BRIDGE_USAGE_RESOLVER_KEY, payload: { v: 1, rows: [good, poisoned] } }, context: {} };
+    expect(await sandbox.run(() => handler(event, { principal: { accountId: 'acc-1' } }))).toEqual({ ok: true, stored: true, verified: 1, unverified: 1 });
+    for (const broken of [undefined, null, 'x', {}, { scan: {} }, { scan: { calls: 'GET /x' } }, { scan: { calls: [null, 1] } }]) {
+      expect(await sandbox.run(() => recordBridgeTally({ v: 1, rows: [good] }, { staticAnalysis: broken }))).toMatchObject({ ok: true, verified: 0, unverified: 1 });
+    }
+  });
+
   it('limits the rows one account may report per day, per account, without storing the account id', async () => {
     const T = Date.parse('2026-11-29T10:00:00Z');
     const payload = { v: 1, rows: Array.from({ length: 500 }, (_, i) => ['j', 'GET', `/rest/api/3/${'{}/'.repeat(i % 10)}{}`.replace(/\/$/, ''), 0, 'b', 1, 1, 0, 0, 0, 0, 0]) };

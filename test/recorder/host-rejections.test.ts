@@ -25,9 +25,10 @@ describe('unhandled rejections with and without the recorder', () => {
   it('reports the same events, values and error objects for un-awaited failing calls', async () => {
     const [plain, recorded, inHandler] = await Promise.all([child('plain'), child('recorded'), child('recorded-in-handler')]);
     const p = JSON.parse(plain.stdout);
-    // Four un-awaited failures plus one handled only later (Node reports it, then its handling).
-    expect(p.events).toHaveLength(5);
-    expect(p.platformObjects).toBe(3);
+    // Seven un-awaited failures (four product calls, GraphQL, a remote, egress) plus one handled
+    // only later (Node reports it, then its handling).
+    expect(p.events).toHaveLength(8);
+    expect(p.platformObjects).toBe(5);
     expect(p.handledLater).toBe(1);
     expect(JSON.parse(recorded.stdout)).toEqual(p);
     expect(JSON.parse(inHandler.stdout)).toEqual(p);

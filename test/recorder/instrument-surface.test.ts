@@ -24,12 +24,14 @@ const usageRows = async () =>
 describe('instrument(api)', () => {
   it('passes every other member of the namespace through untouched', () => {
     const ns = instrument(forgeApi);
-    for (const name of ['route', 'getAppContext', 'fetch', 'invokeRemote', 'webTrigger', 'assumeTrustedRoute', 'FetchError', 'permissions', 'i18n', 'privacy'] as const) {
+    for (const name of ['route', 'getAppContext', 'webTrigger', 'assumeTrustedRoute', 'FetchError', 'permissions', 'i18n', 'privacy'] as const) {
       expect(ns[name]).toBe(forgeApi[name]);
     }
+    // The egress and remote surfaces are recorded: wrapped, never the original.
+    for (const name of ['fetch', 'invokeRemote', 'invokeService'] as const) expect(ns[name]).not.toBe(forgeApi[name]);
     const def = instrument(api);
-    expect(def.fetch).toBe(api.fetch);
-    expect(def.invokeRemote).toBe(api.invokeRemote);
+    expect(def.fetch).not.toBe(api.fetch);
+    expect(def.invokeRemote).not.toBe(api.invokeRemote);
     expect(Object.keys(def).sort()).toEqual(Object.keys(api).sort());
     expect(Object.keys(def.asApp()).sort()).toEqual(Object.keys(api.asApp()).sort());
     expect(Object.keys(def.asUser()).sort()).toEqual(Object.keys(api.asUser()).sort());

@@ -17,6 +17,8 @@ const SECRETS = {
   title: 'Top Secret Merger Plan',
   spaceKey: 'SECRETSPACE',
   repo: 'private-repo-omega',
+  // Bitbucket names a workspace by its UUID in braces; @forge/api's route passes it raw.
+  workspaceUuid: '{9f3c2a71-5b4e-4d8a-a1c2-77e0c4d5b6f8}',
 };
 // Every form a value can take on the wire.
 const needles = Object.values(SECRETS).flatMap((s) => [s, encodeURIComponent(s), s.replace(/ /g, '+'), s.split(/[ @:]/)[0]]).filter((s) => s.length >= 6);
@@ -41,6 +43,7 @@ it('stores, exports and logs no concrete path, query value, body or account id',
       await recorded.asApp().requestConfluence(route`/wiki/rest/api/content?title=${s.title}&spaceKey=${s.spaceKey}`);
       await recorded.asApp().requestConfluence(route`/wiki/rest/api/content/${s.title}/nonsense/${s.spaceKey}`);
       await recorded.asApp().requestBitbucket(route`/2.0/repositories/${s.spaceKey}/${s.repo}/commits`);
+      await recorded.asApp().requestBitbucket(route`/2.0/repositories/${s.workspaceUuid}/${s.repo}/pullrequests/7`);
     });
     await sandbox.run(handler, { accountId: SECRETS.accountId });
     // A browser tally cannot carry them either: the resolver rejects it.
@@ -48,7 +51,9 @@ it('stores, exports and logs no concrete path, query value, body or account id',
     expect(smuggled).toMatchObject({ ok: false });
 
     const usage = await sandbox.run(() => readUsage());
-    expect(usage.endpoints.reduce((a, e) => a + e.calls, 0)).toBe(8);
+    expect(usage.endpoints.reduce((a, e) => a + e.calls, 0)).toBe(9);
+    // The UUID segment is a parameter value of the catalog operation, not an unknown shape.
+    expect(usage.endpoints.find((e) => e.template === '/2.0/repositories/{workspace}/{repo_slug}/pullrequests/{pull_request_id}')).toMatchObject({ known: true, calls: 1 });
     const exported = JSON.stringify(usage);
     sandbox.close();
     const stored = readdirSync(dir).map((f) => readFileSync(join(dir, f)).toString('latin1')).join('\n');

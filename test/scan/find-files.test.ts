@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { findSourceFiles, looksMinified } from '../../src/scan';
+import { forgeReference } from '../../src/scan/minified';
 
 describe('looksMinified', () => {
   it.each([
@@ -11,8 +12,33 @@ describe('looksMinified', () => {
     ['a long line of data only', 'key.js', 'x'.repeat(5000), false],
     ['ordinary source', 'index.ts', 'const a = 1;\n'.repeat(500), false],
     ['a short one-liner', 'tiny.js', 'export const a = 1;', false],
+    ['a generated module holding its data in one string', 'catalog-index.ts', `// generated\nconst json = String.raw\`${'{"a":[1,2],"b":"x\\`y"},'.repeat(400)}\`;\nexport default JSON.parse(json);\n`, false],
+    ['data in a JSON.parse string', 'data.js', `module.exports = JSON.parse("${'{\\"k\\":[1,2]},'.repeat(400)}");\n`, false],
+    ['code whose long line only opens with a string', 'bundle.js', `"use strict";${'var a=function(b){return b&&c(b,1)};'.repeat(300)}`, true],
+    ['a template literal interpolating code', 'bundle.js', `const t = \`${'${a(b,c)}-'.repeat(500)}\`;`, true],
   ])('%s → %s', (_name, file, text, expected) => {
     expect(looksMinified(file, text)).toBe(expected);
+  });
+});
+
+describe('forgeReference', () => {
+  it.each([
+    ['an import of @forge/api', 'import t from"@forge/api";', '@forge/api'],
+    ['a require of @forge/bridge', "var b=require('@forge/bridge');", '@forge/bridge'],
+    ['a product request call on a renamed value', 'n.asApp().requestJira(o)', 'requestJira'],
+    ['a request function defined by an inlined package', '{requestConfluence:function(e){}}', 'requestConfluence'],
+    ['the runtime global @forge/api uses', 'global.__forge_fetch__(u)', '__forge_fetch__'],
+    ['the bridge global', 'window.__bridge.callBridge(x)', '__bridge'],
+  ])('finds %s', (_name, text, what) => {
+    expect(forgeReference(`var a=1;${text}`)).toEqual({ index: 8 + text.indexOf(what) - (what.startsWith('@') ? 1 : 0), what });
+  });
+
+  it.each([
+    ['a plain fetch', 'fetch(url).then(r=>r.json())'],
+    ['a product function named in data', '{"family":"requestJira","n":1}'],
+    ['a word that contains one', 'myrequestJiraHelper(1)'],
+  ])('finds nothing in %s', (_name, text) => {
+    expect(forgeReference(text)).toBeUndefined();
   });
 });
 

@@ -42,6 +42,18 @@ describe('files outside src/ and static/ that the app runs', () => {
       'src/handlers/main.js': "const lib = require('../../vendor/lib');\nexports.run = () => lib();",
       'vendor/lib.js': `module.exports=function(){${'var a=1;'.repeat(600)}};`,
     });
-    expect(scanApp(dir).files.skipped).toEqual([{ file: 'vendor/lib.js', reason: 'minified bundle', blocksRemoval: false }]);
+    expect(scanApp(dir).files.skipped).toEqual([{ file: 'vendor/lib.js', reason: 'minified bundle without a Forge reference (a vendored library)', blocksRemoval: false }]);
+  });
+
+  it('scans a reached minified bundle that references Forge, and flags it', () => {
+    const dir = app({
+      'manifest.yml': MANIFEST(),
+      'src/handlers/main.js': "const lib = require('../../vendor/lib');\nexports.run = () => lib();",
+      'vendor/lib.js': `const t=require("@forge/api");module.exports=function(){${'var a=1;'.repeat(600)}return t.asApp().requestJira(t.route\`/rest/api/3/myself\`)};`,
+    });
+    const r = scanApp(dir);
+    expect(r.files.skipped).toEqual([]);
+    expect(r.calls.map((c) => `${c.file} ${c.operationKey}`)).toEqual(['vendor/lib.js GET /rest/api/3/myself']);
+    expect(r.unresolved).toMatchObject([{ file: 'vendor/lib.js', line: 1, column: 17, kind: 'api', reason: expect.stringContaining('minified bundle referencing @forge/api') }]);
   });
 });

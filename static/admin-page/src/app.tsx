@@ -19,6 +19,7 @@ import { ExcludedRuntime } from './excluded-runtime';
 import { UnknownRuntime } from './unknown-runtime';
 import { WindowSelect } from './window-select';
 
+import type EgressTabType from './egress-tab';
 import type EndpointsTabType from './endpoints-tab';
 import type ExportTabType from './export-tab';
 import { lazyDefault } from './lazy-default';
@@ -27,6 +28,7 @@ import type SitesTabType from './sites-tab';
 
 // Tabs a visitor may never open load when first shown.
 const EndpointsTab = lazyDefault<typeof EndpointsTabType>(() => import('./endpoints-tab.js'));
+const EgressTab = lazyDefault<typeof EgressTabType>(() => import('./egress-tab.js'));
 const SitesTab = lazyDefault<typeof SitesTabType>(() => import('./sites-tab.js'));
 const PlanTab = lazyDefault<typeof PlanTabType>(() => import('./plan-tab.js'));
 const ExportTab = lazyDefault<typeof ExportTabType>(() => import('./export-tab.js'));
@@ -137,12 +139,15 @@ export function App({ firstReport }: { firstReport?: Promise<GetReportResult> })
           </div>
         </Panel>
         <Panel shown={visited.has(3) || tab === 3}>
-          <SitesTab data={data} />
+          <EgressTab report={data.report} />
         </Panel>
         <Panel shown={visited.has(4) || tab === 4}>
-          <PlanTab data={data} />
+          <SitesTab data={data} />
         </Panel>
         <Panel shown={visited.has(5) || tab === 5}>
+          <PlanTab data={data} />
+        </Panel>
+        <Panel shown={visited.has(6) || tab === 6}>
           <ExportTab canAdminister={data.canAdminister} window={usageWindow} onReset={() => load(getReport(usageWindow))} />
         </Panel>
       </Tabs>

@@ -1,8 +1,8 @@
 import type { EndpointFilter } from './endpoint-filters';
 import type { ScopeFilter } from './scope-rows';
 
-/** The page's tabs, in order. A future section (egress) adds its name here and a panel in app.tsx. */
-export const TABS = ['Overview', 'Scopes', 'Endpoints', 'Sites', 'Plan', 'Export'] as const;
+/** The page's tabs, in order. */
+export const TABS = ['Overview', 'Scopes', 'Endpoints', 'Egress', 'Sites', 'Plan', 'Export'] as const;
 
 /** A tab's name. */
 export type TabName = (typeof TABS)[number];

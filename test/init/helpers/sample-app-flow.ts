@@ -99,6 +99,23 @@ export async function adminPageRows(browser: Browser, url: string, keys: readonl
   }
 }
 
+/** The operations of init's generated admin checks. */
+const ADMIN_CHECKS = new Set(['GET /rest/api/3/mypermissions', 'GET /wiki/rest/api/user/current', 'GET /2.0/user/workspaces/{workspace}/permission']);
+
+/** Opens the admin page as a user who is no admin and returns the text of what it shows them. */
+async function notAdminMessage(browser: Browser, url: string): Promise<string> {
+  const page = await browser.newPage();
+  page.setDefaultTimeout(10_000);
+  try {
+    await page.goto(url);
+    const message = page.getByTestId('not-admin');
+    await message.waitFor();
+    return await message.innerText();
+  } finally {
+    await page.close();
+  }
+}
+
 /** Returns the scope findings of an audit: missing and unused scope names, and the endpoints found. */
 export async function auditSummary(appDir: string): Promise<{ missing: string[]; unused: string[]; endpoints: string[] }> {
   const { report } = await auditApp(appDir);
@@ -225,12 +242,17 @@ export async function verifySampleApp(name: string, workspace: { copy(app: strin
       expect({ key, cells: rows[key] }).toEqual({ key, cells: expect.stringContaining(`|${calls}|`) });
     }
     expect(rows.__errors).toBeUndefined();
-    // The generated admin check of the page's product: admins may export and reset, others not.
+    // The generated admin check of the page's product: the report (like export and reset) is for admins only.
     const module = running.sandbox.manifest.modules.find((m) => m.key === driver.adminPage)!;
     const context = { extension: { type: module.type }, ...(module.type.startsWith('bitbucket:') ? { workspaceId: '{7d0b7c5e-0000-4000-8000-00000000b1b1}' } : {}) };
-    const canAdminister = async (admin: boolean) =>
-      ((await running.sandbox.invokeResolver(module.functionKey!, 'getReport', {}, { moduleKey: module.key, context, admin, accountId: admin ? undefined : 'someone-else' })) as { canAdminister?: boolean }).canAdminister;
-    expect([await canAdminister(true), await canAdminister(false)]).toEqual([true, false]);
+    const getReport = (admin: boolean) => running.sandbox.invokeResolver(module.functionKey!, 'getReport', {}, { moduleKey: module.key, context, admin, accountId: admin ? undefined : 'someone-else' });
+    expect(await getReport(true)).toMatchObject({ ok: true, canAdminister: true });
+    expect(await getReport(false)).toMatchObject({ ok: false, code: 'NOT_ADMIN' });
+    expect(await notAdminMessage(browser, `${url(driver.adminPage)}?accountId=someone-else&admin=false`)).toContain('Scope Inspector is for administrators');
+    // The page's admin checks are Scope Inspector's own calls: kept apart, never the app's usage.
+    const own = ((await getReport(true)) as { report: { endpoints: { key: string; runtime?: unknown }[]; runtime: { own: { key?: string; template?: string }[] } } }).report;
+    expect(own.runtime.own.length).toBeGreaterThan(0);
+    expect(own.endpoints.filter((e) => ADMIN_CHECKS.has(e.key) && e.runtime)).toEqual([]);
   } finally {
     await running.stop();
   }

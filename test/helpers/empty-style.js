@@ -1,0 +1,2 @@
+// Stylesheets imported by UI components mean nothing to Node: rendered to markup in tests, they are empty.
+module.exports = {};

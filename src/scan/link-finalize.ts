@@ -73,7 +73,7 @@ const text = (c: Cand): string | undefined => ('pieces' in c && c.pieces.every((
 
 /** Turns a fully linked call into findings: product calls, methods to enumerate, links, surfaces, egress, unresolved. */
 export function finalizeCall(c: RawCall, out: LinkResult, seenAt: Map<SourceLocation, Set<string>>): void {
-  // Literals of one shape, not spreads: this runs for every call of every file (bench/audit.ts).
+  // Literals of one shape, not spreads: this runs for every call of every file (bench/scan-phases.ts).
   const { file, line, column } = c.loc;
   const base: SourceLocation & { side: Side; principal: CallPrincipal; via?: SourceLocation[] } = c.via.length > 0 ? { file, line, column, side: c.side, principal: c.principal, via: c.via } : { file, line, column, side: c.side, principal: c.principal };
   // Findings already made at this location (the same call reached twice adds nothing); keyed by the location object, which every finding of a call shares.

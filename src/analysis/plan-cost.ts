@@ -1,4 +1,5 @@
 import { scopeChangeCost } from '../release/approval-cost';
+import { countText } from './count-text';
 import type { PlanCost, PlanReplacement } from './report-types';
 
 const list = (items: readonly string[]): string => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
@@ -37,10 +38,10 @@ export function planCost(declared: readonly string[], plan: PlanShape, authorize
   }
   const effect =
     authorizedAfter < authorizedBefore
-      ? `authorizes ${authorizedAfter.toLocaleString('en-US')} catalog operations instead of ${authorizedBefore.toLocaleString('en-US')}`
+      ? `authorizes ${countText(authorizedAfter)} catalog operations instead of ${countText(authorizedBefore)}`
       : authorizedAfter > authorizedBefore
-        ? `authorizes ${authorizedAfter.toLocaleString('en-US')} catalog operations instead of ${authorizedBefore.toLocaleString('en-US')} (more: the scopes it adds cover operations today's do not)`
-        : `authorizes as many catalog operations as today (${authorizedAfter.toLocaleString('en-US')})`;
+        ? `authorizes ${countText(authorizedAfter)} catalog operations instead of ${countText(authorizedBefore)} (more: the scopes it adds cover operations today's do not)`
+        : `authorizes as many catalog operations as today (${countText(authorizedAfter)})`;
   const approval =
     cost.approval === 'required'
       ? "but it changes the scopes, so every site's admin must approve a new major version before it applies there"
@@ -55,6 +56,6 @@ export function planCost(declared: readonly string[], plan: PlanShape, authorize
     summary,
     authorizedBefore,
     authorizedAfter,
-    withoutApproval: cost.approval === 'not-required' ? null : { summary: `Keeping today's scopes needs no approval: they authorize ${authorizedBefore.toLocaleString('en-US')} catalog operations${stillMissing}. No smaller set avoids the approval, because any change to the scopes needs one.`, authorized: authorizedBefore },
+    withoutApproval: cost.approval === 'not-required' ? null : { summary: `Keeping today's scopes needs no approval: they authorize ${countText(authorizedBefore)} catalog operations${stillMissing}. No smaller set avoids the approval, because any change to the scopes needs one.`, authorized: authorizedBefore },
   };
 }

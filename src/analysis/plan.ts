@@ -40,6 +40,58 @@ export function authorizedCount(scopes: ReadonlySet<string>, operations: readonl
   return count;
 }
 
+/**
+ * Returns a counter equal to `authorizedCount(scopes, operations)` for every scope set drawn from
+ * `universe`, precomputed once: each operation as the bit masks (over `universe`) of its
+ * alternatives that the universe can meet, operations with the same masks counted together.
+ * The plan's search asks for thousands of such sets; this answers each in a few microseconds
+ * instead of a pass over every operation (bench/forge-lint.ts: the search was a third of
+ * `audit --all`'s CPU).
+ */
+export function authorizedCounter(operations: readonly Operation[], universe: ReadonlySet<string>): (scopes: ReadonlySet<string>) => number {
+  const bit = new Map<string, number>();
+  for (const s of universe) bit.set(s, bit.size);
+  const words = Math.max(1, Math.ceil(bit.size / 32));
+  // Signature (its masks, sorted) → [masks, how many operations have it].
+  const groups = new Map<string, [Uint32Array[], number]>();
+  for (const op of operations) {
+    if (op.undocumented || op.alternatives.some((a) => a.scopes.length === 0)) continue;
+    const masks: Uint32Array[] = [];
+    for (const alt of op.alternatives) {
+      const mask = new Uint32Array(words);
+      if (alt.scopes.every((s) => bit.has(s))) {
+        for (const s of alt.scopes) mask[bit.get(s)! >>> 5] |= 1 << (bit.get(s)! & 31);
+        masks.push(mask);
+      }
+    }
+    if (masks.length === 0) continue; // no set drawn from the universe authorizes it
+    const key = masks.map((m) => m.join('.')).sort().join('|');
+    const group = groups.get(key);
+    if (group) group[1]++;
+    else groups.set(key, [masks, 1]);
+  }
+  const list = [...groups.values()];
+  return (scopes) => {
+    const held = new Uint32Array(words);
+    for (const s of scopes) {
+      const b = bit.get(s);
+      if (b !== undefined) held[b >>> 5] |= 1 << (b & 31);
+    }
+    let count = 0;
+    for (const [masks, n] of list) {
+      for (const mask of masks) {
+        let met = true;
+        for (let w = 0; w < words && met; w++) met = (mask[w] & ~held[w]) === 0;
+        if (met) {
+          count += n;
+          break;
+        }
+      }
+    }
+    return count;
+  };
+}
+
 /** Orders candidate scope sets: fewer scopes, then more granular, then by name (deterministic). */
 function better(a: string[], b: string[]): boolean {
   if (a.length !== b.length) return a.length < b.length;
@@ -70,10 +122,14 @@ export function leastPrivilegePlan(needs: readonly Need[], operations: readonly 
     seen.add(key);
     open.push(alts);
   }
+  // Every set the search weighs is drawn from the forced scopes and the open alternatives.
+  const universe = new Set(forced);
+  for (const alts of open) for (const alt of alts) for (const s of alt) universe.add(s);
+  const count = authorizedCounter(operations, universe);
   const costOf = (choice: (readonly string[])[]) => {
     const union = new Set(forced);
     for (const alt of choice) for (const s of alt) union.add(s);
-    return { union, cost: authorizedCount(union, operations) };
+    return { union, cost: count(union) };
   };
   let combinations = 1;
   for (const alts of open) combinations = Math.min(combinations * alts.length, EXACT_SEARCH_LIMIT + 1);
@@ -82,8 +138,9 @@ export function leastPrivilegePlan(needs: readonly Need[], operations: readonly 
   const consider = (choice: (readonly string[])[]) => {
     tried++;
     const { union, cost } = costOf(choice);
+    if (best && cost > best.cost) return;
     const scopes = [...union].sort();
-    if (!best || cost < best.cost || (cost === best.cost && better(scopes, best.scopes))) best = { scopes, cost };
+    if (!best || cost < best.cost || better(scopes, best.scopes)) best = { scopes, cost };
   };
   if (combinations <= EXACT_SEARCH_LIMIT) {
     const choice: (readonly string[])[] = [];
@@ -107,7 +164,7 @@ export function leastPrivilegePlan(needs: readonly Need[], operations: readonly 
       tried++;
       const union = new Set(chosen);
       for (const s of alt) union.add(s);
-      const cost = authorizedCount(union, operations);
+      const cost = count(union);
       if (cost < pickCost) [pick, pickCost] = [alt, cost];
     }
     choice[i] = pick;

@@ -8,6 +8,7 @@ import { ScopeInspectorError } from '../errors';
 import { readInputFile, type InputKind } from '../input-file';
 import { invalidScopes, loadForgeKnowledge, parseManifest, readManifestFile, scopeNeedsFromManifest, type ManifestInfo } from '../manifest';
 import { scanAppParallel } from '../scan';
+import { entryFiles } from '../scan/reach-files';
 import type { ScanResult } from '../scan/types';
 import type { UsageExport } from '../usage/format';
 import { validateUsageExport } from '../usage/validate';
@@ -87,7 +88,7 @@ export async function auditApp(appDir: string, options: AuditOptions = {}): Prom
   const knowledge = loadForgeKnowledge();
   const usage = readUsageFiles(options.usageFiles ?? []);
   options.onProgress?.('scanning source…');
-  const scan = await scanAppParallel(appDir, { resourcePaths: manifest.resources.map((r) => r.path) });
+  const scan = await scanAppParallel(appDir, { resourcePaths: manifest.resources.map((r) => r.path), entryFiles: entryFiles(appDir, manifest) });
   options.onProgress?.(`scanned ${scan.files.scanned.length} files`);
   const extra = (options.alsoDeclared ?? []).filter((name) => !manifest.scopes.some((s) => s.name === name));
   const report = analyze({

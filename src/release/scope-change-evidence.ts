@@ -1,4 +1,5 @@
 import type { EndpointReport, Report } from '../analysis/report-types';
+import { countText } from '../analysis/count-text';
 import { operationsAuthorizedBy } from '../catalog';
 import type { ManifestChange } from './manifest-changes';
 import type { Evidence } from './release-types';
@@ -31,7 +32,7 @@ function needAt(report: Report, need: string): { authorized: boolean; locations:
   const other = report.otherNeeds.find((n) => n.reason === need);
   return other && { authorized: other.authorized, locations: [`${other.file}:${other.line}`] };
 }
-const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+const plural = (n: number, word: string) => `${countText(n)} ${word}${n === 1 ? '' : 's'}`;
 
 /** Evidence for a scope this change adds: the code that needs it, the base code that already did, and smaller alternatives. */
 function addedScopeEvidence(scope: string, input: ScopeEvidenceInput): Evidence[] {
@@ -81,7 +82,7 @@ function addedScopeEvidence(scope: string, input: ScopeEvidenceInput): Evidence[
     const granular = operationsAuthorizedBy([...[...input.headScopes].filter((s) => s !== scope), ...replaceable.replacement]).length;
     const newScopes = replaceable.replacement.filter((s) => !input.baseScopes.has(s));
     const cost = newScopes.length ? `it still adds ${newScopes.join(', ')}, so it still needs approval` : 'every one of them is already declared at the base, so it needs no approval';
-    evidence.push({ kind: 'smaller-alternative', message: `granular ${replaceable.replacement.join(' + ')} instead: the app's scopes would authorize ${plural(granular, 'operation')} instead of ${now.toLocaleString('en-US')}; ${cost}` });
+    evidence.push({ kind: 'smaller-alternative', message: `granular ${replaceable.replacement.join(' + ')} instead: the app's scopes would authorize ${plural(granular, 'operation')} instead of ${countText(now)}; ${cost}` });
   }
   return evidence;
 }

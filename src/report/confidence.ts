@@ -1,4 +1,5 @@
 import type { Report } from '../analysis/report-types';
+import { countText } from '../analysis/count-text';
 import { daysBetween } from '../analysis/usage-window';
 
 /**
@@ -16,7 +17,7 @@ export interface Confidence {
   text: string;
 }
 
-const days = (n: number) => `${n.toLocaleString('en-US')} day${n === 1 ? '' : 's'}`;
+const days = (n: number) => `${countText(n)} day${n === 1 ? '' : 's'}`;
 const ANCHORS = `AWS IAM Access Analyzer and Google Cloud's IAM recommender look at ${ANCHOR_DAYS} days of use before calling access unused`;
 const KEPT = 'Scopes the code can call stay "code only", never "unused", however short the window.';
 
@@ -30,7 +31,7 @@ export function confidenceOf(report: Pick<Report, 'runtime'>): Confidence {
   }
   const span = daysBetween(window.firstDay, window.lastDay).length;
   const seen = `Observed for ${days(span)} (${window.firstDay === window.lastDay ? window.firstDay : `${window.firstDay} → ${window.lastDay}`}, calls on ${days(window.daysObserved)})`;
-  const undated = window.undated ? ` ${window.undated.toLocaleString('en-US')} calls from older usage files carry no dates and are counted whole.` : '';
+  const undated = window.undated ? ` ${countText(window.undated)} calls from older usage files carry no dates and are counted whole.` : '';
   if (span >= ANCHOR_DAYS) return { level: 'enough', text: `${seen}: as long as ${ANCHORS}.${undated}` };
   const level = span < 7 ? 'short' : 'partial';
   const advice = window.days !== null && window.days < ANCHOR_DAYS ? ` Choose the ${ANCHOR_DAYS}-day window to see more.` : '';

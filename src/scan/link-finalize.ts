@@ -55,16 +55,27 @@ const ORIGIN = /^[a-z][a-z0-9+.-]*:\/\/[^/]*/i;
 export function normalizePattern(path: string): string {
   let p = path.charCodeAt(0) === 47 ? path : path.replace(ORIGIN, '');
   if (p.includes('?') || p.includes('#')) p = p.replace(/[?#].*$/s, '');
-  if (p.includes('{')) p = p.replace(/\{[A-Za-z_][\w-]*\}/g, '{}');
+  if (namedPlaceholder(p)) p = p.replace(/\{[A-Za-z_][\w-]*\}/g, '{}');
   if (p.includes('/:')) p = p.replace(/\/:[A-Za-z_]\w*(?=\/|$)/g, '/{}');
   return p;
+}
+
+/** True when `p` holds a `{name}` placeholder; a pattern's own `{}` segments (most calls) need no rewrite. */
+function namedPlaceholder(p: string): boolean {
+  for (let i = p.indexOf('{'); i >= 0; i = p.indexOf('{', i + 1)) {
+    const c = p.charCodeAt(i + 1);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95) return true;
+  }
+  return false;
 }
 
 const text = (c: Cand): string | undefined => ('pieces' in c && c.pieces.every((p) => typeof p === 'string') ? c.pieces.join('') : undefined);
 
 /** Turns a fully linked call into findings: product calls, methods to enumerate, links, surfaces, egress, unresolved. */
 export function finalizeCall(c: RawCall, out: LinkResult, seenAt: Map<SourceLocation, Set<string>>): void {
-  const base = { ...c.loc, side: c.side, principal: c.principal, ...(c.via.length > 0 ? { via: c.via } : {}) };
+  // Literals of one shape, not spreads: this runs for every call of every file (bench/scan-phases.ts).
+  const { file, line, column } = c.loc;
+  const base: SourceLocation & { side: Side; principal: CallPrincipal; via?: SourceLocation[] } = c.via.length > 0 ? { file, line, column, side: c.side, principal: c.principal, via: c.via } : { file, line, column, side: c.side, principal: c.principal };
   // Findings already made at this location (the same call reached twice adds nothing); keyed by the location object, which every finding of a call shares.
   let seen = seenAt.get(c.loc);
   if (!seen) seenAt.set(c.loc, (seen = new Set()));
@@ -113,7 +124,9 @@ export function finalizeCall(c: RawCall, out: LinkResult, seenAt: Map<SourceLoca
         const key = `c|${m.method}|${pattern}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        out.calls.push(p.note ? { ...base, family, method: m.method, pattern, candidateOf: p.note } : { ...base, family, method: m.method, pattern });
+        const call: LinkedCall = c.via.length > 0 ? { file, line, column, side: c.side, principal: c.principal, via: c.via, family, method: m.method, pattern } : { file, line, column, side: c.side, principal: c.principal, family, method: m.method, pattern };
+        if (p.note) call.candidateOf = p.note;
+        out.calls.push(call);
       } else { const reason = 'unknown' in m ? m.unknown : 'method cannot be resolved'; add(`m|${pattern}|${reason}`, () => out.methodUnknown.push({ ...base, family, pattern, reason })); }
     }
   }

@@ -13,6 +13,32 @@ export interface PatternMatcher {
 /** The built-in catalog. */
 export const catalogMatcher: PatternMatcher = { matchPattern: (f, m, p) => matchPattern(f, m, p), enumeratePattern: (f, m, p) => enumeratePattern(f, m, p) };
 
+const MEMOIZED = new WeakSet<PatternMatcher>();
+
+/**
+ * Returns `matcher` with `matchPattern` answered once per family, method and pattern: linking asks
+ * it whether a `route` segment selects the operation, matching asks again for every call site,
+ * and apps repeat a few endpoints at many sites. Nested maps: no key string to build per call.
+ */
+export function memoMatcher(matcher: PatternMatcher): PatternMatcher {
+  if (MEMOIZED.has(matcher)) return matcher;
+  const byFamily = new Map<Family, Map<string, Map<string, MatchResult>>>();
+  const memo: PatternMatcher = {
+    matchPattern(family, method, pattern) {
+      let byMethod = byFamily.get(family);
+      if (!byMethod) byFamily.set(family, (byMethod = new Map()));
+      let byPattern = byMethod.get(method);
+      if (!byPattern) byMethod.set(method, (byPattern = new Map()));
+      let r = byPattern.get(pattern);
+      if (!r) byPattern.set(pattern, (r = matcher.matchPattern(family, method, pattern)));
+      return r;
+    },
+    enumeratePattern: (family, method, pattern) => matcher.enumeratePattern(family, method, pattern),
+  };
+  MEMOIZED.add(memo);
+  return memo;
+}
+
 /** HTTP methods, in the order the catalog lists alternatives. */
 export const METHODS: HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
 
@@ -43,14 +69,17 @@ export function matchFindings(linked: LinkResult, matcher: PatternMatcher = cata
   const calls: CallFinding[] = [];
   const unresolved: UnresolvedFinding[] = [...linked.unresolved];
   // Apps repeat the same few endpoints at many call sites: match each distinct one once.
-  const cache = new Map<string, MatchResult>();
+  const match = memoMatcher(matcher);
   const unmatchedCandidates: CallFinding[] = [];
   for (const c of linked.calls) {
-    const key = `${c.family} ${c.method} ${c.pattern}`;
-    let r = cache.get(key);
-    if (!r) cache.set(key, (r = matcher.matchPattern(c.family, c.method, c.pattern)));
+    const r = match.matchPattern(c.family, c.method, c.pattern);
     const method = c.method as HttpMethod;
-    if (r.operation) { calls.push({ ...c, method, operationKey: r.operation.key, ...(r.pathForm ? { pathForm: r.pathForm } : {}) }); continue; }
+    if (r.operation) {
+      const found: CallFinding = { ...c, method, operationKey: r.operation.key };
+      if (r.pathForm) found.pathForm = r.pathForm;
+      calls.push(found);
+      continue;
+    }
     // A table entry that is no operation is not a call the code makes, when another entry is.
     if (c.candidateOf && r.code === 'NOT_FOUND') { unmatchedCandidates.push({ ...c, method, noMatch: { code: r.code, reason: r.reason } }); continue; }
     if (r.code === 'NOT_FOUND' && c.pattern.includes('{}')) {

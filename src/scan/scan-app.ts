@@ -4,7 +4,7 @@ import { findSourceFiles, type SourceFile } from './find-files';
 import { linkSummaries } from './link';
 import { readPathAliases, type PathAliases } from './path-aliases';
 import { normalizePattern } from './link-finalize';
-import { catalogMatcher, matchFindings, METHODS, sortByLocation, type PatternMatcher } from './match-findings';
+import { catalogMatcher, matchFindings, memoMatcher, METHODS, sortByLocation, type PatternMatcher } from './match-findings';
 import type { Family } from '../catalog/types';
 import { scanSource } from './scan-source';
 import { assetEgress } from './egress';
@@ -32,14 +32,12 @@ export function withAppAliases(appDir: string, options: ScanOptions): ScanOption
 
 /** Links per-file summaries across files and matches them to the catalog; `assets` (Custom UI CSS/HTML) add egress only. */
 export function resultFromSummaries(files: readonly SourceFile[], summaries: readonly FileSummary[], options: ScanOptions = {}, assets: readonly SourceFile[] = []): ScanResult {
-  const matcher = options.matcher ?? catalogMatcher;
-  // Asked once per call whose `route` segments come from a helper's parameters: cached per pattern.
-  const settled = new Map<string, boolean>();
+  // One answer per family, method and pattern for the segment check and the matching alike.
+  const matcher = memoMatcher(options.matcher ?? catalogMatcher);
+  // Asked once per call whose `route` segments come from a helper's parameters.
   const resolves = (family: Family, method: string | undefined, pattern: string): boolean => {
-    const key = `${family} ${method} ${pattern}`;
-    let r = settled.get(key);
-    if (r === undefined) settled.set(key, (r = (method === undefined ? METHODS : [method]).some((m) => !!matcher.matchPattern(family, m, normalizePattern(pattern)).operation)));
-    return r;
+    const p = normalizePattern(pattern);
+    return method === undefined ? METHODS.some((m) => !!matcher.matchPattern(family, m, p).operation) : !!matcher.matchPattern(family, method, p).operation;
   };
   const linked = linkSummaries(summaries, options.pathAliases, resolves);
   // A minified bundle that references Forge is scanned and flagged: its calls cannot all be told.
@@ -78,11 +76,14 @@ export interface AppFiles extends ReturnType<typeof findSourceFiles> {
 /** Lists and reads an app's source files; resource folders and entry files come from `manifest.yml` unless given. */
 export function findAppFiles(appDir: string, options: ScanOptions = {}): AppFiles {
   let manifest: ManifestInfo | undefined;
-  try {
-    manifest = parseManifest(readManifestFile(appDir));
-  } catch {
-    // The manifest's own errors are reported by the manifest reader; scanning goes on without it.
-    manifest = undefined;
+  // An audit has parsed it already and passes what the scan needs from it.
+  if (!options.resourcePaths || !options.entryFiles) {
+    try {
+      manifest = parseManifest(readManifestFile(appDir));
+    } catch {
+      // The manifest's own errors are reported by the manifest reader; scanning goes on without it.
+      manifest = undefined;
+    }
   }
   const found = findSourceFiles(appDir, options.resourcePaths ?? manifest?.resources.map((r) => r.path) ?? []);
   return { ...found, entries: options.entryFiles ?? (manifest ? entryFiles(appDir, manifest) : []) };

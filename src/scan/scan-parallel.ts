@@ -1,6 +1,6 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { extname, join } from 'node:path';
-import { Worker, type ResourceLimits } from 'node:worker_threads';
+import type { ResourceLimits, Worker } from 'node:worker_threads';
 import type { SourceFile } from './find-files';
 import { addReachedFiles, findAppFiles, mergeSkipped, resultFromSummaries, withAppAliases, type ScanOptions } from './scan-app';
 import { scanSource } from './scan-source';
@@ -49,6 +49,9 @@ export function workersAvailable(): boolean {
 
 /** Starts a worker on the scanner's own source; from TypeScript sources, through tsx's require hook. */
 function startWorker(files: SourceFile[], limits: ResourceLimits = {}): Worker {
+  // Required here: a small app (most audits) never starts a worker.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
   // A larger young generation: each AST dies right after its walk, so fewer objects get promoted.
   const options = { workerData: { files }, resourceLimits: { maxYoungGenerationSizeMb: 64, ...limits } };
   if (!IS_TS) return new Worker(WORKER_FILE, options);

@@ -68,7 +68,10 @@ function summariseSafely(fileName: string, text: string, side: Side, boundDepth:
 function summarise(fileName: string, text: string, side: Side, boundDepth: boolean): FileSummary {
   const summary = emptySummary(fileName, side);
   const lines = new LineIndex(text);
-  const loc = (offset: number): SourceLocation => ({ file: fileName, ...lines.at(offset) });
+  const loc = (offset: number): SourceLocation => {
+    const { line, column } = lines.at(offset);
+    return { file: fileName, line, column };
+  };
   const parsed = parseSource(fileName, text);
   for (const e of parsed.errors) {
     if (e.severity !== 'Error') continue;

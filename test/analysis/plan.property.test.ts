@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { analyze, authorizedCount, leastPrivilegePlan } from '../../src/analysis';
+import { authorizedCounter } from '../../src/analysis/plan';
 import { isAuthorized, operations } from '../../src/catalog';
 import { call, inputOf } from './inputs';
 
@@ -26,6 +27,20 @@ describe('least-privilege plan (properties)', () => {
         const unused = new Set(report.scopes.unused.map((u) => u.name));
         const kept = declared.filter((s) => !unused.has(s));
         return ops.every((op) => !isAuthorized(op, declared) || isAuthorized(op, kept));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('counts the operations a scope set authorizes as authorizedCount does, for every set drawn from the universe it was built for', () => {
+    const all = operations();
+    fc.assert(
+      fc.property(fc.uniqueArray(aScope, { minLength: 1, maxLength: 70 }), fc.infiniteStream(fc.boolean()), fc.integer({ min: 0, max: all.length - 400 }), (universe, picks, from) => {
+        // A slice of the catalog holding undocumented operations and operations that need no scope too.
+        const ops = all.slice(from, from + 400);
+        const iterator = picks[Symbol.iterator]();
+        const held = new Set(universe.filter(() => iterator.next().value));
+        return authorizedCounter(ops, new Set(universe))(held) === authorizedCount(held, ops);
       }),
       { numRuns: 200 },
     );

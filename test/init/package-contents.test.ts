@@ -17,7 +17,7 @@ it('npm pack takes the export targets, the CLI and the admin page build, and lea
   try {
     copyFileSync(join(REPO, 'package.json'), join(dir, 'package.json'));
     const targets = Object.values(pkg.exports).flatMap((e) => (typeof e === 'string' ? [e] : [e.types, e.default])).map((p) => p.replace(/^\.\//, '')).filter((p) => p !== 'package.json');
-    const wanted = [...targets, ...Object.values(pkg.bin), 'static/admin-page/build/index.html', 'static/admin-page/build/main.js', 'dist/src/init/init-command.js', 'docs/storage.md', 'README.md'];
+    const wanted = [...targets, ...Object.values(pkg.bin), 'static/admin-page/build/index.html', 'static/admin-page/build/main.js', 'dist/src/init/init-command.js', 'dist/cli/main.js', 'dist/cli/scan-worker.js', 'dist/src/cli/compile-cache.js', 'docs/storage.md', 'README.md'];
     const unwanted = ['src/kit.ts', 'test/init/a.test.ts', 'local/sandbox.js', 'dist/local/sandbox.js', 'static/admin-page/src/app.tsx', 'docs/screenshots/admin-page.png', 'bench/run.ts', 'dist/src/kit.js.map'];
     for (const file of [...wanted, ...unwanted]) {
       mkdirSync(dirname(join(dir, file)), { recursive: true });

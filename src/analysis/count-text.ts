@@ -1,0 +1,9 @@
+/**
+ * Returns an integer with thousands separators (`12,345`), as `toLocaleString('en-US')` writes it,
+ * without starting ICU's number formatting: its first use costs ~12 ms of CPU, a tenth of a small
+ * app's whole audit (docs/benchmarks.md, "CLI start"). Other numbers go to `toLocaleString`.
+ */
+export function countText(n: number): string {
+  if (!Number.isSafeInteger(n)) return n.toLocaleString('en-US');
+  return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
+}

@@ -1,6 +1,6 @@
 import type { Family } from '../catalog/types';
-import { egressOfCall, jsxEgressKind } from './egress';
-import { evalStr, isAppModule, one, type EvalContext } from './evaluate';
+import { egressOfCall, jsxEgressKind, type EgressCall } from './egress';
+import { concat, evalStr, isAppModule, one, type EvalContext } from './evaluate';
 import { evalMethods } from './evaluate-method';
 import { exportValue } from './export-values';
 import { checkSource, emptySummary, MAX_TREE_DEPTH, skippedSummary, treeDepthOver } from './file-guard';
@@ -36,6 +36,17 @@ function paramFns(cands: Cand[], methods: MethodCand[] = [], out: string[] = [])
   for (const m of methods) if ('ref' in m) out.push(m.ref.fn);
   else if ('value' in m) visit(m.value);
   return out;
+}
+
+const ABSOLUTE_URL = /^(?:[a-z][a-z0-9+.-]*:)?\/\//i;
+
+/** The URL an egress call requests: its argument, resolved against an axios instance's `baseURL` unless absolute. */
+function egressUrl(egress: EgressCall, scope: Scope, ctx: EvalContext): Cand[] {
+  const url = egress.url ? evalStr(egress.url, scope, ctx) : undefined;
+  if (!egress.base) return url ?? [{ unresolved: 'no URL argument' }];
+  const base = evalStr(egress.base.node, egress.base.scope, ctx);
+  if (!url) return base;
+  return url.flatMap((u) => ('pieces' in u && typeof u.pieces[0] === 'string' && ABSOLUTE_URL.test(u.pieces[0]) ? [u] : concat(base, [u])));
 }
 
 /**
@@ -135,7 +146,7 @@ function summarise(fileName: string, text: string, side: Side, boundDepth: boole
       if (n) callNeeds.push(n);
     } else {
       const egress = egressOfCall(node, scope, fv, side);
-      if (egress) { push(at, { k: 'egress', kind: egress.kind, api: egress.api, ...(egress.remote ? { remote: egress.remote } : {}), ...(egress.provider ? { provider: egress.provider } : {}) }, 'default', side, egress.url ? evalStr(egress.url, scope, ctx) : [{ unresolved: 'no URL argument' }], GET); continue; }
+      if (egress) { push(at, { k: 'egress', kind: egress.kind, api: egress.api, ...(egress.remote ? { remote: egress.remote } : {}), ...(egress.provider ? { provider: egress.provider } : {}) }, 'default', side, egressUrl(egress, scope, ctx), GET); continue; }
       if (fv) continue;
       // Only a callee rooted in something the file defines or imports can be a helper.
       if (!mayBeHelper(callee, scope)) continue;
@@ -145,7 +156,7 @@ function summarise(fileName: string, text: string, side: Side, boundDepth: boole
     }
   }
   for (const ref of facts.jsxRefs) {
-    const kind = jsxEgressKind(ref.tag, ref.attr);
+    const kind = jsxEgressKind(ref.tag, ref.attr, ref.link);
     if (kind) push(loc(ref.value.start), { k: 'egress', kind, api: `<${ref.tag} ${ref.attr}>` }, 'default', side, evalStr(ref.value, ref.scope, ctx), GET);
   }
   // Local call sites matter only for functions whose parameters reach a request; evaluating

@@ -28,7 +28,7 @@ function paramFns(cands: Cand[], methods: MethodCand[] = [], out: string[] = [])
     for (const p of c.pieces) {
       if (typeof p === 'string') continue;
       if (p.r === 'param') out.push(p.fn);
-      else if (p.r === 'select') { p.key.forEach(visit); for (const [, e] of p.entries) e.forEach(visit); }
+      else if (p.r === 'select') { p.key.forEach(visit); for (const [, e] of p.entries) e.forEach(visit); for (const a of p.args ?? []) a.forEach(visit); }
       else if (p.r === 'call') for (const a of p.args) a.forEach(visit);
     }
   };

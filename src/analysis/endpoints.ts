@@ -23,6 +23,7 @@ export function endpointReports(input: Pick<AnalysisInput, 'scan'>, usage: Merge
       principal: call.principal,
       ...(call.via ? { via: call.via } : {}),
       ...(call.pathForm ? { pathForm: call.pathForm } : {}),
+      ...(call.candidateOf ? { candidateOf: call.candidateOf } : {}),
     });
     staticCalls.set(op, sites);
   }
@@ -48,6 +49,8 @@ export function endpointReports(input: Pick<AnalysisInput, 'scan'>, usage: Merge
       calls,
       ...(runtime ? { runtime } : {}),
       evidence: calls.length && runtime ? 'both' : calls.length ? 'static' : 'runtime',
+      // Only candidate calls and never observed: the app may call it; runtime evidence makes it certain.
+      ...(!runtime && calls.length > 0 && calls.every((c) => c.candidateOf) ? { candidate: true as const } : {}),
       authorized: isAuthorized(op, declared),
       missing: missingScopes(op, declared),
     };

@@ -84,7 +84,8 @@ export function scoreApp(app: string, truth: GroundTruth, scan: ScanLike): AppSc
     if (!own || truth.notProduct.includes(at(c))) score.falseProductCalls.push(`${at(c)} ${c.operationKey ?? '(no operation)'}`);
   }
   for (const s of truth.surfaces) {
-    const hit = scan.unresolved.some((u) => at(u) === s.at && u.surface === s.surface && (!s.graphql || JSON.stringify(u.graphql) === JSON.stringify(s.graphql)));
+    const sameGraphql = (g: typeof s.graphql) => !s.graphql || (g?.operation === s.graphql.operation && g?.type === s.graphql.type && sameSet(g.fields, s.graphql.fields));
+    const hit = scan.unresolved.some((u) => at(u) === s.at && u.surface === s.surface && sameGraphql(u.graphql));
     if (hit) score.surfacesFound++;
     else score.misses.push(`${s.at}: surface ${s.surface} not reported`);
   }

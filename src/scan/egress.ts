@@ -1,6 +1,6 @@
-import { FORGE_API, unwrap, type ForgeValue } from './forge-values';
+import { FORGE_API, GLOBAL_FETCH, unwrap, type ForgeValue } from './forge-values';
 import { LineIndex } from './line-index';
-import type { Node, Scope } from './scope';
+import type { Binding, Node, Scope } from './scope';
 import type { EgressFinding, EgressKind, Side, SourceLocation } from './types';
 
 /** An egress call recognised in code: its kind, the API, the URL expression and what names its target. */
@@ -30,8 +30,8 @@ export function egressOfCall(node: Node, scope: Scope, fv: ForgeValue | undefine
   const callee = unwrap(node.callee);
   const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && !callee.computed ? callee.property.name : undefined;
   if (name !== 'fetch' && !AXIOS_VERBS.has(name ?? '') && callee.type !== 'Identifier') return undefined;
-  // The platform's global fetch: not shadowed by a local or imported `fetch`.
-  if (callee.type === 'Identifier' && callee.name === 'fetch' && !scope.lookup('fetch')) return { kind: fetchKind, api: 'fetch', url: node.arguments[0] };
+  // The platform's global fetch: not shadowed by a local or imported `fetch` (init's recorded one is the global one).
+  if (callee.type === 'Identifier' && callee.name === 'fetch' && isGlobalFetch(scope.lookup('fetch'))) return { kind: fetchKind, api: 'fetch', url: node.arguments[0] };
   if (callee.type === 'MemberExpression' && !callee.computed && callee.property.name === 'fetch' && callee.object.type === 'Identifier' && GLOBALS.has(callee.object.name) && !scope.lookup(callee.object.name)) {
     return { kind: fetchKind, api: 'fetch', url: node.arguments[0] };
   }
@@ -46,6 +46,9 @@ export function egressOfCall(node: Node, scope: Scope, fv: ForgeValue | undefine
   }
   return undefined;
 }
+
+/** True when `fetch` is the global one: no binding, or the one `scope-inspector init` generates (`instrumented-fetch`). */
+const isGlobalFetch = (b: Binding | undefined): boolean => !b || (b.import?.source === GLOBAL_FETCH && b.import.name === 'fetch');
 
 /** Returns the instance `x` is when it is bound to `axios.create(config)`, with the config's `baseURL` when it is written there. */
 function axiosInstance(x: Node, scope: Scope, isAxios: (n: Node) => boolean): { base?: { node: Node; scope: Scope } } | undefined {

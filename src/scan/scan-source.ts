@@ -4,7 +4,7 @@ import { concat, evalStr, isAppModule, one, type EvalContext } from './evaluate'
 import { evalMethods } from './evaluate-method';
 import { exportValue } from './export-values';
 import { checkSource, emptySummary, MAX_TREE_DEPTH, skippedSummary, treeDepthOver } from './file-guard';
-import { FAMILIES, FORGE_API, FORGE_BRIDGE, forgeValueOf, literalArg, PROPERTY_ENTITIES, unwrap, type ForgeValue } from './forge-values';
+import { FAMILIES, FORGE_API, FORGE_BRIDGE, forgeValueOf, isGeneratedFetch, literalArg, PROPERTY_ENTITIES, unwrap, type ForgeValue } from './forge-values';
 import { scanIsolated } from './isolated-scan';
 import { exportFeature } from './platform-features';
 import { AUTHORIZE_OPERATIONS, callsThenImports, featureNeed, importNeeds, realtimeOutOfSight } from './platform-needs';
@@ -105,6 +105,8 @@ function summarise(fileName: string, text: string, side: Side, boundDepth: boole
   let realtimeCalled = false;
   let authorizeResolved = false;
 
+  // init's generated `fetch` forwards to the global one: the calls are counted where its importers make them.
+  const forwardsFetch = isGeneratedFetch(fileName);
   const interesting = new Set<string>();
   const localSites: { node: Node; scope: Scope; fn: string; bound: BoundCall[] }[] = [];
   const importsForge = facts.imports.some((i) => i.source === FORGE_API || i.source === FORGE_BRIDGE);
@@ -145,7 +147,7 @@ function summarise(fileName: string, text: string, side: Side, boundDepth: boole
       const n = feature && featureNeed(feature, `${fv.name} called`, at);
       if (n) callNeeds.push(n);
     } else {
-      const egress = egressOfCall(node, scope, fv, side);
+      const egress = forwardsFetch ? undefined : egressOfCall(node, scope, fv, side);
       if (egress) { push(at, { k: 'egress', kind: egress.kind, api: egress.api, ...(egress.remote ? { remote: egress.remote } : {}), ...(egress.provider ? { provider: egress.provider } : {}) }, 'default', side, egressUrl(egress, scope, ctx), GET); continue; }
       if (fv) continue;
       // Only a callee rooted in something the file defines or imports can be a helper.

@@ -102,3 +102,21 @@ describe('<link> elements: what the browser fetches for them', () => {
     ]);
   });
 });
+
+describe('the global fetch as scope-inspector init records it', () => {
+  it.each([
+    ['an ESM import of the generated instrumented-fetch', "import { fetch } from './scope-inspector/instrumented-fetch';\nexport const ping = () => fetch('https://status.example.org/api');"],
+    ['a CommonJS destructured require of it', "const { fetch } = require('./scope-inspector/instrumented-fetch.cjs');\nexports.ping = () => fetch('https://status.example.org/api');"],
+  ])('%s is still the global fetch: egress, not an app helper', (_name, text) => {
+    expect(egress(text, 'src/ping.js')).toEqual(['2 fetch-backend status.example.org /api fetch']);
+  });
+  it('a fetch imported from anywhere else stays the app\'s own', () => {
+    expect(egress("import { fetch } from './http';\nfetch('https://status.example.org/api');", 'src/ping.js')).toEqual([]);
+  });
+});
+
+it("init's generated instrumented-fetch module is no egress of its own: it forwards the calls its importers make", () => {
+  const generated = "import { instrumentFetch } from 'forge-scope-inspector/recorder';\nexport const fetch = instrumentFetch((...args) => globalThis.fetch(...args));";
+  expect(egress(generated, 'src/scope-inspector/instrumented-fetch.js')).toEqual([]);
+  expect(egress(generated, 'src/lib/my-fetch.js')).toEqual(['2 fetch-backend ? SpreadElement cannot be evaluated statically fetch']);
+});

@@ -1,5 +1,6 @@
 import { candidateTable } from '../scan/candidate-note';
 import type { CallFinding } from '../scan/types';
+import { callSiteOf } from './endpoints';
 import type { CandidateCall } from './report-types';
 
 /** Returns how a candidate call selects its operation, for people: `one of 6 entries of ENDPOINTS[…] (key unknown)`. */
@@ -21,13 +22,9 @@ export function candidateCalls(calls: readonly CallFinding[]): CandidateCall[] {
   return [...bySite.values()]
     .map(({ call, operations }) => {
       const table = candidateTable(call.candidateOf!);
+      const { pathForm: _form, candidateOf: _note, ...site } = callSiteOf(call);
       return {
-        file: call.file,
-        line: call.line,
-        column: call.column,
-        side: call.side,
-        principal: call.principal,
-        ...(call.via ? { via: call.via } : {}),
+        ...site,
         table,
         operations: [...operations].sort(),
         text: candidateText(table, operations.size),

@@ -7,6 +7,7 @@
  *
  *   tsx scripts/build-admin-page.ts [--if-stale] [--quiet] [--analyze]
  */
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -110,7 +111,7 @@ const staticThemes: Plugin = {
  * client is never initialised, so every flag already reads as off (with a console warning), and
  * the client weighs ~35 KB gzipped.
  */
-const featureGatesOff: Plugin = {
+export const featureGatesOff: Plugin = {
   name: 'feature-gates-off',
   setup(b) {
     b.onResolve({ filter: /^@atlaskit\/feature-gate-js-client(\/.*)?$/ }, () => ({ path: 'feature-gates', namespace: 'feature-gates-off' }));
@@ -118,6 +119,21 @@ const featureGatesOff: Plugin = {
       contents: 'const gates = { checkGate: () => false, getExperimentValue: (_e, _p, fallback) => fallback, initializeCompleted: () => false }; export default gates;',
       loader: 'js',
     }));
+  },
+};
+
+/**
+ * Swaps react-scrolllock's `withLockSheet` (inside @atlaskit/modal-dialog: it stops the page
+ * scrolling behind the reset dialog) for static/admin-page/src/scroll-lock-sheet.tsx: the original
+ * adds a `<style>` element, which Forge's `style-src 'self'` refuses; the stand-in sets the same
+ * body styles through the CSSOM, which the policy allows.
+ */
+const cspCleanScrollLock: Plugin = {
+  name: 'csp-clean-scroll-lock',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/withLockSheet$/ }, (args) =>
+      /[\\/]react-scrolllock[\\/]/.test(args.importer) ? { path: join(ADMIN_PAGE_SRC, 'scroll-lock-sheet.tsx') } : undefined,
+    );
   },
 };
 
@@ -142,7 +158,7 @@ export async function buildAdminPage(options: BuildOptions = {}): Promise<AdminP
   const budget = options.budgetBytes ?? GZIP_BUDGET_BYTES;
   // Built beside the target and swapped in at the end, so a page served meanwhile (npm start,
   // a test) never sees a half-written build, and concurrent builds never mix files.
-  const outDir = `${finalDir}.tmp-${process.pid}-${Date.now()}`;
+  const outDir = `${finalDir}.tmp-${process.pid}-${randomUUID().slice(0, 8)}`;
   mkdirSync(outDir, { recursive: true });
   try {
     return await buildInto(outDir, finalDir, budget, options.analyze);
@@ -243,7 +259,7 @@ async function buildInto(outDir: string, finalDir: string, budget: number, analy
     define: { 'process.env.NODE_ENV': '"production"' },
     loader: { '.svg': 'dataurl', '.png': 'dataurl', '.woff2': 'dataurl' },
     legalComments: 'none',
-    plugins: [staticThemes, featureGatesOff],
+    plugins: [staticThemes, featureGatesOff, cspCleanScrollLock],
     logLevel: 'warning',
   });
   const metafile = built.metafile!;
@@ -273,12 +289,22 @@ async function buildInto(outDir: string, finalDir: string, budget: number, analy
   if (result.jsGzipBytes > budget) {
     throw new ScopeInspectorError('ADMIN_PAGE_TOO_LARGE', `${finalDir}: the page's JavaScript (main.js and its ${graph.all.length - 1} chunks) is ${kb(result.jsGzipBytes)} gzipped, over the ${kb(budget)} budget`);
   }
-  rmSync(finalDir, { recursive: true, force: true });
+  // Swapped by renames only (each atomic): the e2e suites build in parallel when the page is
+  // stale, and a recursive delete of the target raced another build's rename into it (ENOTEMPTY).
+  const old = `${finalDir}.old-${process.pid}-${randomUUID().slice(0, 8)}`;
+  try {
+    renameSync(finalDir, old);
+  } catch (error) {
+    // No previous build, or another build moved it away first.
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
   try {
     renameSync(outDir, finalDir);
   } catch (error) {
     // Another build of the same sources swapped its output in first: keep that one.
     if (!['ENOTEMPTY', 'EEXIST'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
+  } finally {
+    rmSync(old, { recursive: true, force: true });
   }
   return result;
 }

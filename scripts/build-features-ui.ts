@@ -6,7 +6,7 @@
 import { build } from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { themesCss } from './build-admin-page';
+import { featureGatesOff, themesCss } from './build-admin-page';
 
 const ROOT = resolve(__dirname, '..');
 const OUT = join(ROOT, 'static/features/build');
@@ -31,6 +31,8 @@ export async function buildFeaturesUi(): Promise<void> {
     target: 'es2020',
     outfile: join(OUT, 'main.js'),
     define: { 'process.env.NODE_ENV': '"production"' },
+    // As on the admin page: inside Custom UI the gate client is never initialised, and asking it only logs a warning.
+    plugins: [featureGatesOff],
     logLevel: 'warning',
   });
   writeFileSync(join(OUT, 'themes.css'), themesCss(['atlassian-light', 'atlassian-dark', 'atlassian-typography']));

@@ -47,6 +47,11 @@ export interface InputKind {
  * ScopeInspectorError with one line: `path: cannot read the <what>: <problem>` (the OS error as `cause`).
  */
 export function readInputFile(path: string, kind: InputKind): string {
+  return readInputBytes(path, kind).toString('utf8');
+}
+
+/** Reads a file a user named as bytes, with `readInputFile`'s checks and errors (a file whose exact bytes matter, such as one init will restore). */
+export function readInputBytes(path: string, kind: InputKind): Buffer {
   const fail = (problem: string, cause?: unknown) => new ScopeInspectorError(kind.code, `${path}: cannot read the ${kind.what}: ${problem}`, { cause });
   let fd: number;
   try {
@@ -59,7 +64,7 @@ export function readInputFile(path: string, kind: InputKind): string {
     const notFile = kindOf(stats);
     if (notFile) throw fail(notFile);
     if (stats.size > kind.maxBytes) throw fail(`larger than ${mib(kind.maxBytes)} (${stats.size.toLocaleString('en-US')} bytes)`);
-    return readFileSync(fd, 'utf8');
+    return readFileSync(fd);
   } catch (error) {
     if (error instanceof ScopeInspectorError) throw error;
     throw fail(describeIoError(error), error);

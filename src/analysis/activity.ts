@@ -2,6 +2,7 @@ import { getOperation } from '../catalog';
 import type { Family, Product } from '../catalog/types';
 import type { UsageExport } from '../usage/format';
 import type { Activity, ScopeDetail } from './report-types';
+import { failuresOf } from './failures';
 import { daysBetween } from './usage-window';
 
 /** How many operations `activity.topOperations` names (the rest are summed in `calls`). */
@@ -14,7 +15,7 @@ const addInto = (into: number[], row: readonly number[]) => row.forEach((n, i) =
 
 /**
  * Returns the app's calls per day over the window, from the usage's per-day counts: in total,
- * per product, for the busiest operations, failed (4xx, 5xx, network) and refused for a scope
+ * per product, for the busiest operations, failed (`failuresOf`) and refused for a scope
  * (401 "scope does not match"), and per scope (the operations of its detail's reasons, each
  * once, so a scope's days add up to its `calls`). Scope Inspector's own calls are left out;
  * calls without per-day counts cannot be placed on a day and are counted in `undated`.
@@ -40,13 +41,13 @@ export function activityOf(usage: readonly UsageExport[], start: string | null, 
       const product = op?.product ?? PRODUCT_OF_FAMILY[e.family];
       const productRow = byProduct.get(product) ?? byProduct.set(product, zeros()).get(product)!;
       const opRow = op ? (byOperation.get(op.key) ?? byOperation.set(op.key, zeros()).get(op.key)!) : undefined;
-      for (const [day, n, , , s4, s5, network, mismatch] of e.daily) {
+      for (const [day, n, s2, s3, , , , mismatch] of e.daily) {
         const i = index.get(day);
         if (i === undefined) continue;
         calls[i] += n;
         productRow[i] += n;
         if (opRow) opRow[i] += n;
-        failures[i] += s4 + s5 + network;
+        failures[i] += failuresOf(n, { '2xx': s2, '3xx': s3 });
         refused[i] += mismatch;
       }
     }

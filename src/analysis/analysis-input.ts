@@ -1,5 +1,5 @@
 import type { DeclaredScope } from '../manifest/types';
-import type { DuplicateScope, InvalidScope } from '../manifest/invalid-scopes';
+import type { InvalidScope } from '../manifest/invalid-scopes';
 import type { ScanResult, ScopeNeed } from '../scan/types';
 import type { ScopeModule } from './verdict-types';
 import type { UsageExport } from '../usage/format';
@@ -10,11 +10,10 @@ import type { EgressManifest } from './egress-types';
 export interface AnalysisInput {
   /** Manifest file name, for reports. */
   manifestFile: string;
+  /** Every declaration, repeats included (the report lists each scope once and the repeats in `scopes.duplicates`). */
   declared: readonly DeclaredScope[];
   /** Declared scopes `@forge/manifest` does not know. */
   invalid: readonly InvalidScope[];
-  /** Scopes declared more than once (the repeats). */
-  duplicates?: readonly DuplicateScope[];
   /** Static findings; absent when only runtime usage is analysed. */
   scan?: ScanResult;
   /** Needs beyond REST calls: manifest triggers and modules (the scanner's Forge API needs are in `scan`). */

@@ -1,4 +1,5 @@
 import { activityOf } from './activity';
+import { duplicateScopes } from '../manifest/invalid-scopes';
 import { additionFor, operationsAuthorizedBy, operationsForScopes, scopeInfo } from '../catalog';
 import type { AnalysisInput } from './analysis-input';
 import { describeReplacements, replaceClassicScopes } from './granular-replacement';
@@ -154,7 +155,8 @@ export function analyze(fullInput: AnalysisInput): Report {
   const validDeclared = declaredNames.filter((s) => scopeInfo(s)?.valid !== false);
   const authorizedToday = operationsAuthorizedBy(validDeclared, catalogOps).length;
   const planChanges = { scopes: planScopes, add: planScopes.filter((s) => !declared.has(s)), remove: [...declared].filter((s) => !planScopes.includes(s)).sort(), replacements };
-  const scopes = { ...scopeLists({ details, declared: input.declared, invalid: input.invalid, needs: verdictNeeds, replacements }), duplicates: (input.duplicates ?? []).map((d) => ({ ...d, first: { ...d.first } })) };
+  // A scope declared twice is one scope: listed once (at its first line), the repeats apart.
+  const scopes = { ...scopeLists({ details, declared: input.declared, invalid: input.invalid, needs: verdictNeeds, replacements }), duplicates: duplicateScopes({ scopes: input.declared }) };
 
   return {
     format: 'scope-inspector-report',

@@ -1,6 +1,7 @@
 import { scopeChangeCost } from '../release/approval-cost';
 import { changePhrases } from '../release/summary';
 import type { UsageExport } from '../usage/format';
+import { failuresOf } from './failures';
 import type { Need } from './plan';
 import type { InstallationReport } from './report-types';
 
@@ -20,7 +21,7 @@ function trafficOf(u: UsageExport): Pick<InstallationReport, 'calls' | 'failures
   for (const e of u.endpoints) {
     if (e.principal === 'inspector' || e.calls === 0) continue;
     calls += e.calls;
-    failures += e.calls - e.status['2xx'] - e.status['3xx'];
+    failures += failuresOf(e.calls, e.status);
     scopeMismatch401 += e.scopeMismatch401;
     if (lastSeen === null || e.lastSeen > lastSeen) lastSeen = e.lastSeen;
   }

@@ -1,3 +1,4 @@
+import { failuresOf } from './failures';
 import { getOperation } from '../catalog';
 import type { Operation } from '../catalog/types';
 import type { UsageExport } from '../usage/format';
@@ -21,7 +22,8 @@ const maxDay = (a: string | null, b: string | null) => (a === null ? b : b === n
 
 /** Merges usage exports: sums counts per operation, counts the sites that saw each, spans the window. */
 export function mergeUsage(exports: readonly UsageExport[]): MergedUsage {
-  const byOperation = new Map<Operation, RuntimeEvidence & { siteSet: Set<string> }>();
+  // `failures` is derived once every export is summed.
+  const byOperation = new Map<Operation, Omit<RuntimeEvidence, 'failures'> & { siteSet: Set<string> }>();
   const unknown = new Map<string, UnknownRuntimeEndpoint & { siteSet: Set<string> }>();
   let firstDay: string | null = null;
   let lastDay: string | null = null;
@@ -81,7 +83,7 @@ export function mergeUsage(exports: readonly UsageExport[]): MergedUsage {
     return { ...rest, sites: siteSet.size };
   };
   return {
-    byOperation: new Map([...byOperation].map(([op, r]) => [op, { ...finish(r), principals: r.principals.sort(), appVersions: r.appVersions.sort(), moduleKeys: r.moduleKeys.sort() }])),
+    byOperation: new Map([...byOperation].map(([op, r]) => [op, { ...finish(r), failures: failuresOf(r.calls, r.status), principals: r.principals.sort(), appVersions: r.appVersions.sort(), moduleKeys: r.moduleKeys.sort() }])),
     sitesByOperation: new Map([...byOperation].map(([op, r]) => [op.key, r.siteSet])),
     own: [...own].map(([key, calls]) => ({ key, calls })).sort((a, b) => b.calls - a.calls || (a.key < b.key ? -1 : 1)),
     unknown: [...unknown.values()].map(finish).sort((a, b) => b.calls - a.calls),

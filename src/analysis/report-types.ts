@@ -47,6 +47,8 @@ export interface CandidateCall extends SourceLocation {
 /** Runtime evidence for one endpoint, merged over every usage export given. */
 export interface RuntimeEvidence {
   calls: number;
+  /** Calls that did not succeed: 4xx, 5xx, network, and calls the platform refused before the product (`failuresOf`). */
+  failures: number;
   status: StatusCounts;
   scopeMismatch401: number;
   firstSeen: string;

@@ -1,6 +1,7 @@
 import type { SurfaceUsage, UsageExport } from '../usage/format';
 import { encodeIdentity } from '../usage/surfaces';
 import type { ExcludedRuntimeSurface, RuntimeSurfaceReport } from './report-types';
+import { failuresOf } from './failures';
 import { surfaceScopes } from './surface-scopes';
 
 /** Runtime surface calls merged over several installations' exports. */
@@ -51,7 +52,7 @@ export function mergeSurfaces(exports: readonly UsageExport[]): MergedSurfaces {
         const scopes = surfaceScopes(s.surface, s);
         m = {
           ...identityOf(s),
-          runtime: { calls: 0, status: { '2xx': 0, '3xx': 0, '4xx': 0, '5xx': 0, network: 0 }, scopeMismatch401: 0, firstSeen: s.firstSeen, lastSeen: s.lastSeen, principals: [], appVersions: [], moduleKeys: [], sites: 0 },
+          runtime: { calls: 0, failures: 0, status: { '2xx': 0, '3xx': 0, '4xx': 0, '5xx': 0, network: 0 }, scopeMismatch401: 0, firstSeen: s.firstSeen, lastSeen: s.lastSeen, principals: [], appVersions: [], moduleKeys: [], sites: 0 },
           refused: 0,
           scopes: scopes.kind,
           ...(scopes.alternatives ? { alternatives: scopes.alternatives.map((a) => [...a]) } : {}),
@@ -85,7 +86,7 @@ export function mergeSurfaces(exports: readonly UsageExport[]): MergedSurfaces {
   const busiest = (a: { calls: number }, b: { calls: number }) => b.calls - a.calls;
   return {
     surfaces: [...merged.values()]
-      .map(({ siteSet, ...m }) => ({ ...m, runtime: { ...m.runtime, principals: m.runtime.principals.sort(), appVersions: m.runtime.appVersions.sort(), moduleKeys: m.runtime.moduleKeys.sort(), sites: siteSet.size } }))
+      .map(({ siteSet, ...m }) => ({ ...m, runtime: { ...m.runtime, failures: failuresOf(m.runtime.calls, m.runtime.status), principals: m.runtime.principals.sort(), appVersions: m.runtime.appVersions.sort(), moduleKeys: m.runtime.moduleKeys.sort(), sites: siteSet.size } }))
       .sort((a, b) => busiest(a.runtime, b.runtime) || (surfaceKey(a) < surfaceKey(b) ? -1 : 1)),
     excluded: [...excluded.values()].map(({ siteSet, ...x }) => ({ ...x, sites: siteSet.size })).sort((a, b) => busiest(a, b) || (surfaceKey(a) < surfaceKey(b) ? -1 : 1)),
     own: [...own].map(([key, calls]) => ({ key, calls })),

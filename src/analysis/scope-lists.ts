@@ -3,7 +3,9 @@ import type { InvalidScope } from '../manifest/invalid-scopes';
 import type { DeclaredScope } from '../manifest/types';
 import type { PlanReplacement, Report } from './report-types';
 import type { VerdictNeed } from './scope-verdicts';
-import type { ScopeDetail } from './verdict-types';
+import { USED_VERDICTS, type ScopeDetail, type ScopeVerdict } from './verdict-types';
+
+const isUsed = (v: ScopeVerdict | undefined) => v !== undefined && USED_VERDICTS.has(v);
 
 /** What the lists are derived from: the details, and the needs behind them. */
 export interface ListInput {
@@ -15,7 +17,6 @@ export interface ListInput {
   replacements: readonly PlanReplacement[];
 }
 
-const USED = new Set(['in-use', 'code-only', 'platform', 'not-granted']);
 const location = (at: string) => {
   const i = at.lastIndexOf(':');
   return { file: at.slice(0, i), line: Number(at.slice(i + 1)), column: 1 };
@@ -59,21 +60,33 @@ export function scopeLists(input: ListInput): Omit<Report['scopes'], 'duplicates
   }
 
   const declared = new Set(input.declared.map((d) => d.name));
+  // Each scope once, at its first declaration: a repeat is listed in `duplicates`, never counted again.
+  const once = firstDeclarations(input.declared);
   return {
     details: [...input.details],
-    declared: input.declared.map((d) => ({ ...declaredOf(d), valid: !invalidNames.has(d.name) })),
-    used: input.declared.filter((d) => USED.has(verdict(d.name) ?? '')).map((d) => ({ name: d.name, kind: scopeKind(d.name), neededBy: neededBy(byName.get(d.name)!) })),
-    unused: input.declared.filter((d) => verdict(d.name) === 'unused').map(declaredOf),
-    unverifiable: input.declared.filter((d) => verdict(d.name) === 'unverifiable').map((d) => ({ ...declaredOf(d), because: byName.get(d.name)!.reasons.map((r) => r.text) })),
+    declared: once.map((d) => ({ ...declaredOf(d), valid: !invalidNames.has(d.name) })),
+    used: once.filter((d) => isUsed(verdict(d.name))).map((d) => ({ name: d.name, kind: scopeKind(d.name), neededBy: neededBy(byName.get(d.name)!) })),
+    unused: once.filter((d) => verdict(d.name) === 'unused').map(declaredOf),
+    unverifiable: once.filter((d) => verdict(d.name) === 'unverifiable').map((d) => ({ ...declaredOf(d), because: byName.get(d.name)!.reasons.map((r) => r.text) })),
     missing,
     missingScopes: input.details.filter((d) => d.verdict === 'missing').map((d) => d.scope),
     missingIfCalled,
     replaceable: input.replacements
-      .filter((r) => declared.has(r.classic) && USED.has(verdict(r.classic) ?? ''))
+      .filter((r) => declared.has(r.classic) && isUsed(verdict(r.classic)))
       .map((r) => {
         const d = input.declared.find((x) => x.name === r.classic)!;
         return { classic: r.classic, line: d.line, column: d.column, replacement: r.replacement, toAdd: r.replacement.filter((s) => !declared.has(s)), neededBy: neededBy(byName.get(r.classic)!) };
       }),
-    invalid: input.invalid.map((i) => ({ ...i })),
+    invalid: firstDeclarations(input.invalid).map((i) => ({ ...i })),
   };
+}
+
+/** Returns each name's first entry, in order. */
+function firstDeclarations<T extends { name: string }>(list: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return list.filter((d) => {
+    if (seen.has(d.name)) return false;
+    seen.add(d.name);
+    return true;
+  });
 }

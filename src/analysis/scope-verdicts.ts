@@ -82,7 +82,7 @@ function runtimeOf(needs: readonly VerdictNeed[], sitesOf: VerdictInput['sitesOf
   const seen = new Set<string>();
   const sites = new Set<string>();
   let calls = 0;
-  let successes = 0;
+  let failures = 0;
   let firstSeen: string | null = null;
   let lastSeen: string | null = null;
   for (const need of needs) {
@@ -90,12 +90,12 @@ function runtimeOf(needs: readonly VerdictNeed[], sitesOf: VerdictInput['sitesOf
     if (!r || seen.has(need.id)) continue;
     seen.add(need.id);
     calls += r.calls;
-    successes += r.status['2xx'] + r.status['3xx'];
+    failures += r.failures;
     if (firstSeen === null || r.firstSeen < firstSeen) firstSeen = r.firstSeen;
     if (lastSeen === null || r.lastSeen > lastSeen) lastSeen = r.lastSeen;
     for (const s of sitesOf(need.id)) sites.add(s);
   }
-  return { calls, failures: calls - successes, successes, firstSeen, lastSeen, sites: sites.size };
+  return { calls, failures, successes: calls - failures, firstSeen, lastSeen, sites: sites.size };
 }
 
 /** Returns the modules that rely on a scope: those its needs come from, and those whose invocations called its operations. */
@@ -115,7 +115,7 @@ function notGrantedReasons(scope: string, installations: readonly InstallationRe
     .filter((i) => i.appVersion !== undefined && !i.granted.includes(scope))
     .map((i) => ({
       kind: 'not-granted' as const,
-      text: `installation ${i.installation}${i.appVersion ? ` (app version ${i.appVersion})` : ''} has not granted it${mismatches ? `; ${mismatches} runtime 401 "scope does not match" answers` : ''}`,
+      text: `installation ${i.installation}${i.appVersion ? ` (app version ${i.appVersion})` : ''} has not granted it${mismatches ? `; calls refused: ${mismatches} (401 "scope does not match")` : ''}`,
       at: [],
     }));
 }

@@ -20,6 +20,9 @@ export type ScopeVerdict = 'in-use' | 'code-only' | 'unused' | 'missing' | 'miss
 /** Every verdict, worst first (the order the surfaces list them in). */
 export const VERDICTS: readonly ScopeVerdict[] = ['missing', 'missing-if-called', 'not-granted', 'unverifiable', 'unused', 'platform', 'code-only', 'in-use'];
 
+/** The verdicts of a declared scope something needs (`scopes.used`): the one definition every surface's "needed" list and count use. */
+export const USED_VERDICTS: ReadonlySet<ScopeVerdict> = new Set<ScopeVerdict>(['in-use', 'code-only', 'platform', 'not-granted']);
+
 /**
  * What a reason is: a need the scope meets (`operation`, `trigger`, `module`, `remote`,
  * `platform`, `granted`: runtime grant evidence) or, for `unverifiable`, what blocks a verdict.

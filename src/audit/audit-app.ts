@@ -6,7 +6,7 @@ import type { Report } from '../analysis/report-types';
 import type { UsageWindow } from '../analysis/usage-window';
 import { ScopeInspectorError } from '../errors';
 import { readInputFile, type InputKind } from '../input-file';
-import { duplicateScopes, invalidScopes, loadForgeKnowledge, parseManifest, readManifestFile, scopeNeedsFromManifest, type ManifestInfo } from '../manifest';
+import { invalidScopes, loadForgeKnowledge, parseManifest, readManifestFile, scopeNeedsFromManifest, type ManifestInfo } from '../manifest';
 import { scanAppParallel } from '../scan';
 import type { ScanResult } from '../scan/types';
 import type { UsageExport } from '../usage/format';
@@ -61,6 +61,21 @@ export function readUsageFile(file: string): UsageExport {
 }
 
 /**
+ * Reads usage exports, one per installation. Two exports of one installation are refused: each
+ * holds every day its site recorded, so joining both would count its calls twice.
+ */
+export function readUsageFiles(files: readonly string[]): UsageExport[] {
+  const fileOf = new Map<string, string>();
+  return files.map((file) => {
+    const usage = readUsageFile(file);
+    const earlier = fileOf.get(usage.installation);
+    if (earlier !== undefined) throw new ScopeInspectorError('USAGE_SAME_INSTALLATION', `${file}: the same installation (${usage.installation}) as ${earlier}; give one usage export per site (the newest holds every day it recorded)`);
+    fileOf.set(usage.installation, file);
+    return usage;
+  });
+}
+
+/**
  * Audits a Forge app directory: reads its manifest, scans its source (on worker threads for
  * large trees), reads usage exports, analyses.
  */
@@ -70,7 +85,7 @@ export async function auditApp(appDir: string, options: AuditOptions = {}): Prom
   const manifestFile = relative(appDir, manifestPath) || 'manifest.yml';
   const manifest = parseManifest(manifestText, manifestFile);
   const knowledge = loadForgeKnowledge();
-  const usage = (options.usageFiles ?? []).map(readUsageFile);
+  const usage = readUsageFiles(options.usageFiles ?? []);
   options.onProgress?.('scanning source…');
   const scan = await scanAppParallel(appDir, { resourcePaths: manifest.resources.map((r) => r.path) });
   options.onProgress?.(`scanned ${scan.files.scanned.length} files`);
@@ -79,7 +94,6 @@ export async function auditApp(appDir: string, options: AuditOptions = {}): Prom
     manifestFile,
     declared: [...manifest.scopes, ...extra.map((name) => ({ name, ...manifest.scopesAt }))],
     invalid: invalidScopes(manifest, knowledge.validScopes),
-    duplicates: duplicateScopes(manifest),
     scan,
     manifestNeeds: scopeNeedsFromManifest(manifest, knowledge),
     modules: manifestModules(manifest),

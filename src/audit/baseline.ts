@@ -1,6 +1,7 @@
 import type { Report } from '../analysis/report-types';
 import { ScopeInspectorError } from '../errors';
 import { parseDeclaredManifest, type DeclaredManifest } from '../release/declared-manifest';
+import { scopeName } from '../report/scope-name';
 
 /** A reviewed state of an app's findings; `audit --baseline` fails only on what is not in it. */
 export interface Baseline {
@@ -78,7 +79,7 @@ export function failingFindings(report: Report, failOn: readonly FailOn[], basel
   const findings: string[] = [];
   if (failOn.includes('missing')) for (const s of report.scopes.missingScopes) if (!accepted(baseline?.missing, s)) findings.push(`missing scope ${s}`);
   if (failOn.includes('missing-if-called')) for (const s of candidateScopes(report)) if (!accepted(baseline?.missingIfCalled, s)) findings.push(`scope ${s} missing if a candidate call is made`);
-  if (failOn.includes('invalid')) for (const i of report.scopes.invalid) if (!accepted(baseline?.invalid, i.name)) findings.push(`invalid scope ${i.name}`);
+  if (failOn.includes('invalid')) for (const i of report.scopes.invalid) if (!accepted(baseline?.invalid, i.name)) findings.push(`invalid scope ${scopeName(i.name)}`);
   if (failOn.includes('unused')) {
     for (const u of report.scopes.unused) if (!accepted(baseline?.unused, u.name)) findings.push(`unused scope ${u.name}`);
   }

@@ -23,6 +23,6 @@ export async function buildStaticAnalysis(appDir: string, generator: string, ski
     invalid: invalidScopes(manifest, knowledge.validScopes),
     manifestNeeds: scopeNeedsFromManifest(manifest, knowledge),
     modules: manifestModules(manifest),
-    scan: skip ? { ...scan, files: { scanned: scan.files.scanned, skipped: scan.files.skipped.filter((f) => !f.file.startsWith(skip)) } } : scan,
+    scan: skip ? { ...scan, files: { ...scan.files, skipped: scan.files.skipped.filter((f) => !f.file.startsWith(skip)) } } : scan,
   };
 }

@@ -2,6 +2,7 @@ export type * from './types';
 export { loadCatalog, decodeCatalog, FAMILY_OF_PRODUCT, type Catalog, type PartLoader } from './catalog';
 export { FAMILIES, PARTS, familyOfTemplate, partOfTemplate, partOfPath, type CatalogPart } from './families';
 export { INTERNAL_APIS, internalApiOf, type InternalApi } from './internal-apis';
+export { asciiUpperCase } from './ascii-case';
 export { match, normalizeMethod } from './matcher';
 export { routeIndex, buildRouteIndex, type RouteIndex, type PartRoutes } from './route-index';
 export { matchPattern, enumeratePattern } from './pattern';

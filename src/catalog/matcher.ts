@@ -1,3 +1,4 @@
+import { asciiUpperCase } from './ascii-case';
 import { FAMILIES, familyOfTemplate, isFamily } from './families';
 import { internalApiOf, internalApiReason } from './internal-apis';
 import { checkPath, literalOf, noMatch, pathOnly, trimTrailingSlash } from './path';
@@ -14,10 +15,10 @@ for (const m of METHODS) {
   METHOD_LOOKUP.set(m.toLowerCase(), m as HttpMethod);
 }
 
-/** Returns the HTTP method upper-cased, or undefined when it is not one Atlassian documents. */
+/** Returns the HTTP method upper-cased (ASCII letters only), or undefined when it is not one Atlassian documents. */
 export function normalizeMethod(method: unknown): HttpMethod | undefined {
   if (typeof method !== 'string') return undefined;
-  return METHOD_LOOKUP.get(method) ?? METHOD_LOOKUP.get(method.toUpperCase());
+  return METHOD_LOOKUP.get(method) ?? METHOD_LOOKUP.get(asciiUpperCase(method));
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Report } from '../analysis/report-types';
-import { auditApp, readUsageFile } from '../audit/audit-app';
+import { auditApp, readUsageFiles } from '../audit/audit-app';
 import { ScopeInspectorError } from '../errors';
 import { checkOutputPath, writeOutputFile } from '../input-file';
 import { readManifestFile } from '../manifest/read-manifest-file';
@@ -69,7 +69,7 @@ export async function runDiff(io: CliIo, dir: string, options: DiffCommandOption
   const head = readManifestFacts(readManifestFile(dir), 'manifest.yml');
   const base = loadBase(dir, options.base);
   // Usage exports matter only for removed scopes, but a bad file is bad input whatever the change.
-  for (const file of options.usage ?? []) readUsageFile(file);
+  readUsageFiles(options.usage ?? []);
   const progress = (message: string) => io.color && io.err(styler(true).dim(message));
 
   // Audits (a scan of the code) are needed only for the evidence of scope changes.

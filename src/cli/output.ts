@@ -10,8 +10,25 @@ export interface CliIo {
   progress?(text: string): void;
 }
 
+let quietOnClosedPipe = false;
+
+/**
+ * Makes a closed standard output end the process quietly: a reader that stops early (`| head`)
+ * closes the pipe, and the next write fails with EPIPE, which Node otherwise reports as an
+ * unhandled 'error' event with a stack trace. Any other stream error stays fatal.
+ */
+function exitOnClosedPipe(): void {
+  if (quietOnClosedPipe) return;
+  quietOnClosedPipe = true;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  });
+}
+
 /** Returns the process's real standard streams. */
 export function processIo(): CliIo {
+  exitOnClosedPipe();
   return {
     out: (text) => process.stdout.write(text.endsWith('\n') ? text : text + '\n'),
     err: (text) => process.stderr.write(text.endsWith('\n') ? text : text + '\n'),

@@ -1,8 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { findSourceFiles } from '../scan/find-files';
 import { readPathAliases, type PathAliases } from '../scan/path-aliases';
 import { resolveModule } from '../scan/resolve-module';
+import { readAppText } from './read-app-file';
 import { SourceFile } from './source-file';
 
 /** Forge's handler file extensions, in the order it looks for them (@forge/manifest HANDLER_EXTENSIONS). */
@@ -31,7 +32,7 @@ export class AppSources {
   get(file: string): SourceFile {
     let sf = this.opened.get(file);
     if (!sf) {
-      sf = new SourceFile(file, readFileSync(join(this.appDir, file), 'utf8'));
+      sf = new SourceFile(file, readAppText(this.appDir, file));
       this.opened.set(file, sf);
     }
     return sf;

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildStaticAnalysis } from '../audit/static-analysis-bundle';
 import { ScopeInspectorError } from '../errors';
@@ -9,6 +9,7 @@ import { adminPageBuild, kitPackage, type KitPackage } from './kit-package';
 import { editManifest, manifestDocument } from './manifest-edit';
 import { addDependency } from './package-json';
 import { callsGlobalFetch } from './global-fetch';
+import { readAppFile } from './read-app-file';
 import { facadeImports, rewriteImports, specifierFor, type Facade } from './rewrite-imports';
 import { manifestProblems, refuseInvalidManifest, stageTree, unbuiltResources } from './staging';
 import { adminModule, instrumentedApi, instrumentedBridge, instrumentedFetch, staticAnalysisModule, type AdminProduct, type CodeStyle } from './templates';
@@ -51,8 +52,8 @@ function codeStyle(sources: AppSources, handlerFiles: readonly string[], appDir:
   const opened = handlerFiles.map((f) => sources.get(f));
   const format = opened.length > 0 && opened.every((sf) => sf.format === 'cjs') ? 'cjs' : 'esm';
   const jsExtension = opened.some((sf) => sf.format === 'esm' && hasJsSpecifier(sf.program));
-  const pkgFile = join(appDir, 'package.json');
-  const moduleType = existsSync(pkgFile) ? (JSON.parse(readFileSync(pkgFile, 'utf8')) as { type?: string }).type : undefined;
+  const pkgText = readAppFile(appDir, 'package.json')?.toString('utf8');
+  const moduleType = pkgText !== undefined ? (JSON.parse(pkgText) as { type?: string }).type : undefined;
   const ext = typescript ? '.ts' : format === 'cjs' && moduleType === 'module' ? '.cjs' : '.js';
   return { typescript, format, jsExtension, ext };
 }
@@ -61,7 +62,7 @@ function hasJsSpecifier(program: Raw): boolean {
   return (program.body as Raw[]).some((n) => typeof n.source?.value === 'string' && n.source.value.startsWith('.') && n.source.value.endsWith('.js'));
 }
 
-const read = (appDir: string, file: string): Buffer | undefined => (existsSync(join(appDir, file)) ? readFileSync(join(appDir, file)) : undefined);
+const read = readAppFile;
 
 /**
  * Plans `scope-inspector init` for the app at `appDir` without writing anything: wraps every

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
 import { ScopeInspectorError } from '../errors';
 import type { InitChange } from './plan-init';
+import { readAppFile, readAppText } from './read-app-file';
 
 /** Where init keeps what `--undo` needs, relative to the app. */
 export const RECORD_FILE = '.scope-inspector/init.json';
@@ -23,7 +24,7 @@ export function readRecord(appDir: string): UndoRecord | undefined {
   const file = join(appDir, RECORD_FILE);
   if (!existsSync(file)) return undefined;
   try {
-    const record = JSON.parse(readFileSync(file, 'utf8')) as UndoRecord;
+    const record = JSON.parse(readAppText(appDir, RECORD_FILE)) as UndoRecord;
     if (record.v !== 1 || typeof record.files !== 'object') throw new Error('unknown format');
     return record;
   } catch (error) {
@@ -66,8 +67,7 @@ export function planUndo(appDir: string, force = false): { file: string; current
   const out: { file: string; current?: Buffer; restored?: Buffer }[] = [];
   const edited: string[] = [];
   for (const [file, entry] of Object.entries(record.files)) {
-    const abs = join(appDir, file);
-    const current = existsSync(abs) ? readFileSync(abs) : undefined;
+    const current = readAppFile(appDir, file);
     if (current === undefined ? entry.before !== null : sha256(current) !== entry.after) edited.push(file);
     out.push({ file, current, restored: entry.before === null ? undefined : Buffer.from(entry.before, 'base64') });
   }

@@ -42,8 +42,8 @@ export function invalidScopes(manifest: ManifestInfo, validScopes: ReadonlySet<s
     });
 }
 
-/** Returns every scope declared more than once, each repeat pointing at the first declaration. */
-export function duplicateScopes(manifest: ManifestInfo): DuplicateScope[] {
+/** Returns every scope declared more than once, each repeat pointing at the first declaration (the manifest's, or any declared list). */
+export function duplicateScopes(manifest: { readonly scopes: readonly ManifestInfo['scopes'][number][] }): DuplicateScope[] {
   const first = new Map<string, { line: number; column: number }>();
   const out: DuplicateScope[] = [];
   for (const s of manifest.scopes) {

@@ -4,6 +4,7 @@ import { FAMILY_CODE, HTTP_METHODS, type RowCode } from '../usage/rows';
 import { redactPath } from '../usage/redact';
 import { SURFACE_CODE, type Surface } from '../usage/surfaces';
 import { catalogVocabulary } from '../usage/vocabulary';
+import { asciiUpperCase } from '../catalog/ascii-case';
 
 /**
  * What a concrete request is recorded as: a catalog template, or a redacted shape when unknown;
@@ -45,14 +46,14 @@ export function resolveEndpoint(family: Family, rawMethod: string | undefined, f
   }
   let byPath = byMethod.get(rawMethod);
   if (byPath === undefined) {
-    const method = rawMethod === undefined ? 'GET' : rawMethod.toUpperCase();
+    const method = rawMethod === undefined ? 'GET' : asciiUpperCase(rawMethod);
     if (!HTTP_METHODS.has(method)) return undefined;
     byPath = new Map();
     byMethod.set(rawMethod, byPath);
   }
   let endpoint = byPath.get(path);
   if (endpoint === undefined) {
-    endpoint = computeEndpoint(family, (rawMethod === undefined ? 'GET' : rawMethod.toUpperCase()) as HttpMethod, path);
+    endpoint = computeEndpoint(family, (rawMethod === undefined ? 'GET' : asciiUpperCase(rawMethod)) as HttpMethod, path);
     // Apps that put ids in paths produce unbounded distinct paths: a full reset is cheaper
     // than LRU bookkeeping on the hot path and keeps memory bounded.
     if (byPath.size >= MAX_CACHED_PATHS) byPath.clear();

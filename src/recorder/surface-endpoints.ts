@@ -1,3 +1,4 @@
+import { asciiUpperCase } from '../catalog/ascii-case';
 import type { Family, HttpMethod } from '../catalog/types';
 import { graphqlParserLoaded, loadGraphqlParser, summarizeGraphql } from '../usage/graphql-summary';
 import { templatePath } from '../usage/path-template';
@@ -9,7 +10,7 @@ import type { EndpointOf } from './record-call';
 /** Returns the method of a request's init (GET when absent), or undefined for one no API has. */
 function methodOf(init: unknown, fallback?: unknown): HttpMethod | undefined {
   const raw = (init as { method?: unknown } | null | undefined)?.method ?? fallback;
-  const method = typeof raw === 'string' ? raw.toUpperCase() : 'GET';
+  const method = typeof raw === 'string' ? asciiUpperCase(raw) : 'GET';
   return HTTP_METHODS.has(method) ? (method as HttpMethod) : undefined;
 }
 

@@ -1,4 +1,5 @@
 import type { Report } from '../analysis/report-types';
+import { USED_VERDICTS } from '../analysis/verdict-types';
 import { describeSurface } from '../analysis/runtime-surfaces';
 import { unresolvedText } from './call-facts';
 import { EGRESS_VERDICTS, egressByVerdict, egressCounts, egressEvidence } from './egress-summary';
@@ -6,7 +7,6 @@ import { scopeName } from './scope-name';
 import { skippedLines, verdictCounts, VERDICTS } from './verdict-summary';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-const NEEDED = new Set(['in-use', 'code-only', 'platform', 'not-granted']);
 
 /**
  * Returns a scope-justification document for Marketplace security review: each needed scope with
@@ -25,7 +25,7 @@ export function renderMarkdown(report: Report): string {
     '|---|---|---|---|---|',
   ];
   const kindOf = new Map(scopes.declared.map((d) => [d.name, d.kind]));
-  for (const d of scopes.details.filter((x) => NEEDED.has(x.verdict))) {
+  for (const d of scopes.details.filter((x) => USED_VERDICTS.has(x.verdict))) {
     const why = d.reasons.filter((r) => r.kind !== 'not-granted').map((r) => (r.operation ? `\`${r.operation}\`${r.text !== r.operation ? r.text.slice(r.operation.length) : ''}` : r.text));
     const where = [...new Set(d.reasons.flatMap((r) => r.at))];
     if (d.calls) where.push(`runtime: ${d.calls} calls${d.failures ? ` (${d.failures} failed)` : ''}, last ${d.lastSeen}`);
@@ -48,11 +48,11 @@ export function renderMarkdown(report: Report): string {
   }
   if (scopes.unused.length) {
     lines.push('', '## Declared but not needed (safe to remove)', '', '| Scope | Declared at |', '|---|---|');
-    for (const u of scopes.unused) lines.push(`| \`${u.name}\` | ${report.manifest}:${u.line} |`);
+    for (const u of scopes.unused) lines.push(`| \`${cell(scopeName(u.name))}\` | ${report.manifest}:${u.line} |`);
   }
   if (scopes.unverifiable.length) {
     lines.push('', '## Kept: the tool cannot tell whether they are needed', '', '| Scope | Why it cannot tell |', '|---|---|');
-    for (const u of scopes.unverifiable) lines.push(`| \`${u.name}\` | ${cell(u.because.join('<br>'))} |`);
+    for (const u of scopes.unverifiable) lines.push(`| \`${cell(scopeName(u.name))}\` | ${cell(u.because.join('<br>'))} |`);
   }
   if (report.scopes.invalid.length || report.scopes.duplicates.length) {
     lines.push('', '## Manifest problems', '', '| Scope | Line | Problem |', '|---|---|---|');
@@ -68,7 +68,7 @@ export function renderMarkdown(report: Report): string {
     for (const u of report.unresolved) lines.push(`| ${u.file}:${u.line} | ${cell(unresolvedText({ ...u, candidates: [] }))} | ${cell(u.candidates.slice(0, 8).join('<br>') || '—')} |`);
   }
   const { plan } = report;
-  lines.push('', '## Least-privilege plan', '', `${plan.scopes.length} scopes${plan.add.length ? `; adds ${plan.add.map((x) => `\`${x}\``).join(', ')}` : ''}${plan.remove.length ? `; removes ${plan.remove.map((x) => `\`${x}\``).join(', ')}` : ''}.`, '', plan.cost.summary);
+  lines.push('', '## Least-privilege plan', '', `${plan.scopes.length} scopes${plan.add.length ? `; adds ${plan.add.map((x) => `\`${x}\``).join(', ')}` : ''}${plan.remove.length ? `; removes ${plan.remove.map((x) => `\`${cell(scopeName(x))}\``).join(', ')}` : ''}.`, '', plan.cost.summary);
   if (plan.cost.withoutApproval) lines.push('', plan.cost.withoutApproval.summary);
   if (report.egress?.details.length) {
     const n = egressCounts(report.egress);

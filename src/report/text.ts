@@ -1,4 +1,5 @@
 import type { Report } from '../analysis/report-types';
+import { USED_VERDICTS } from '../analysis/verdict-types';
 import { describeSurface } from '../analysis/runtime-surfaces';
 import { styler } from '../cli/output';
 import { candidateCallText, unresolvedText } from './call-facts';
@@ -39,10 +40,10 @@ export function renderText(report: Report, options: { color: boolean }): string 
   );
   section('Invalid', scopes.invalid.map((i) => `${s.red(scopeName(i.name))}  ${report.manifest}:${i.line}  ${i.reason}${i.suggestion ? ` — did you mean ${s.green(i.suggestion)}?` : ''}`));
   section('Declared twice', scopes.duplicates.map((d) => `${s.yellow(scopeName(d.name))}  ${report.manifest}:${d.line}  ${s.dim(`also at line ${d.first.line}`)}`));
-  section('Unused (safe to remove)', scopes.unused.map((u) => `${s.yellow(u.name)}  ${s.dim(`${report.manifest}:${u.line}`)}`));
-  section('Unverifiable (kept: the tool cannot tell)', scopes.unverifiable.map((u) => `${s.yellow(u.name)}  ${s.dim(`${report.manifest}:${u.line}`)}  ${s.dim(u.because.join('; '))}`));
+  section('Unused (safe to remove)', scopes.unused.map((u) => `${s.yellow(scopeName(u.name))}  ${s.dim(`${report.manifest}:${u.line}`)}`));
+  section('Unverifiable (kept: the tool cannot tell)', scopes.unverifiable.map((u) => `${s.yellow(scopeName(u.name))}  ${s.dim(`${report.manifest}:${u.line}`)}  ${s.dim(u.because.join('; '))}`));
   section('Replaceable classic scopes', scopes.replaceable.map((r) => `${r.classic} → ${r.replacement.join(' + ')}${r.toAdd.length ? s.dim(`  (add ${r.toAdd.length})`) : ''}`));
-  const needed = scopes.details.filter((d) => d.verdict === 'in-use' || d.verdict === 'code-only' || d.verdict === 'platform' || d.verdict === 'not-granted');
+  const needed = scopes.details.filter((d) => USED_VERDICTS.has(d.verdict));
   section(
     'Needed',
     needed.map((d) => {
@@ -100,7 +101,7 @@ export function renderText(report: Report, options: { color: boolean }): string 
   for (const a of plan.add) out.push(`  ${s.green('+ ' + a)}`);
   for (const r of plan.remove) out.push(`  ${s.red('- ' + scopeName(r))}`);
   for (const r of plan.replacements) out.push(`  ${r.classic} → ${r.replacement.join(' + ')}  ${s.dim(`operations authorized ${r.authorizedBefore} → ${r.authorizedAfter}`)}`);
-  for (const k of plan.keptForUnresolved) out.push(`  ${s.yellow('= ' + k)}  ${s.dim('kept: unverifiable')}`);
+  for (const k of plan.keptForUnresolved) out.push(`  ${s.yellow('= ' + scopeName(k))}  ${s.dim('kept: unverifiable')}`);
   out.push(`  ${(plan.cost.approval === 'not-required' ? s.green : s.yellow)(plan.cost.summary)}`);
   if (plan.cost.withoutApproval) out.push(`  ${s.dim(plan.cost.withoutApproval.summary)}`);
   if (report.runtime.sites) {

@@ -1,3 +1,4 @@
+import { asciiUpperCase } from '../catalog/ascii-case';
 import { describe, evalStr, literalOf, MAX_DEPTH, soleRef, type Env, type EvalContext } from './evaluate';
 import { keyOf, objectsOf } from './evaluate-member';
 import { unwrap } from './forge-values';
@@ -68,7 +69,7 @@ export function evalMethods(options: Node | undefined, scope: Scope, ctx: EvalCo
 export function methodCands(values: Cand[]): MethodCand[] {
   return values.map((c): MethodCand => {
     const lit = literalOf(c);
-    if (lit !== undefined) return { method: lit.toUpperCase() };
+    if (lit !== undefined) return { method: asciiUpperCase(lit) };
     const ref = soleRef(c);
     if (ref?.r === 'param') return { ref, prop: false };
     if ('pieces' in c && c.pieces.some((p) => typeof p !== 'string' && p.r !== 'link')) return { value: c };

@@ -66,6 +66,13 @@ function enclosing(outer: string, path: string): boolean {
   const rel = relative(outer, real);
   return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && !/^[a-zA-Z]:/.test(rel));
 }
+/** Returns what a directory entry is when it is neither a file, a folder nor a link: a named pipe, a socket, a device. */
+function specialKind(e: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string | undefined {
+  if (e.isFIFO()) return 'a named pipe';
+  if (e.isSocket()) return 'a socket';
+  if (e.isCharacterDevice() || e.isBlockDevice()) return 'a device';
+  return undefined;
+}
 const errorCode = (error: unknown): string => (error as NodeJS.ErrnoException)?.code ?? String(error);
 
 /**
@@ -120,6 +127,7 @@ export function findSourceFiles(appDir: string, resourcePaths: readonly string[]
   const visitEntry = (rel: string, e: Dirent, side: Side, viaLink: boolean): void => {
     let isDir = e.isDirectory();
     let isFile = e.isFile();
+    let special = specialKind(e);
     let linked = viaLink;
     if (e.isSymbolicLink()) {
       let target: string;
@@ -128,6 +136,7 @@ export function findSourceFiles(appDir: string, resourcePaths: readonly string[]
         const stat = statSync(target);
         isDir = stat.isDirectory();
         isFile = stat.isFile();
+        special = specialKind(stat);
       } catch (error) {
         // Nothing can be said of what a broken link would have held.
         if (isSource(e.name) || posix.extname(e.name) === '') skipped.push({ file: rel, reason: `broken symbolic link (${errorCode(error)})`, blocksRemoval: true });
@@ -149,6 +158,8 @@ export function findSourceFiles(appDir: string, resourcePaths: readonly string[]
       try { assets.push({ file: rel, side, text: readFile(join(appDir, rel)) }); } catch { /* an unreadable stylesheet loads nothing that can be listed */ }
       return;
     }
+    // A pipe, socket or device named like source: reading it could hang, and what it would give cannot be known.
+    if (special && isSource(e.name)) return void skipped.push({ file: rel, reason: `not a regular file (${special}): not read`, blocksRemoval: true });
     if (!isFile || !isSource(e.name)) return;
     if (/\.d\.[cm]?ts$/.test(e.name)) return void skipped.push({ file: rel, reason: 'type declarations', blocksRemoval: false });
     if (TEST_FILE.test(e.name)) return void skipped.push({ file: rel, reason: 'test file (not deployed)', blocksRemoval: false });

@@ -50,11 +50,13 @@ function isFile(appDir: string, rel: string): boolean {
 /**
  * Scans the files outside the scanned folders that the app reaches: entry files, then every app
  * module they (and the scanned files) import, transitively, with the importer's side. Skipped
- * files (minified, unreadable) are listed like the folder walk lists them.
+ * files (minified, unreadable) are listed like the folder walk lists them. Files the walk already
+ * listed as skipped (`walkSkipped`: a vendored bundle, a second path to a linked file) are not
+ * reached again: they would be listed twice, or scanned a second time under another name.
  */
-export function reachOutside(appDir: string, known: Map<string, FileSummary>, entries: readonly EntryFile[], aliases: PathAliases | undefined, scan: (f: SourceFile) => FileSummary): { files: SourceFile[]; summaries: FileSummary[]; skipped: SkippedFile[] } {
+export function reachOutside(appDir: string, known: Map<string, FileSummary>, entries: readonly EntryFile[], aliases: PathAliases | undefined, scan: (f: SourceFile) => FileSummary, walkSkipped: readonly SkippedFile[] = []): { files: SourceFile[]; summaries: FileSummary[]; skipped: SkippedFile[] } {
   const out = { files: [] as SourceFile[], summaries: [] as FileSummary[], skipped: [] as SkippedFile[] };
-  const seen = new Set(known.keys());
+  const seen = new Set([...known.keys(), ...walkSkipped.map((s) => s.file)]);
   const onDisk = { has: (p: string): boolean => !NOT_APP_CODE.test(`${p}/`) && SOURCE_EXTENSIONS.concat(['.mts', '.cts']).includes(posix.extname(p)) && !/\.d\.[cm]?ts$/.test(p) && !TEST_FILE.test(p) && isFile(appDir, p) };
   const queue: EntryFile[] = entries.filter((e) => !seen.has(e.file));
   const enqueueImports = (s: FileSummary): void => {

@@ -94,7 +94,7 @@ export function findAppFiles(appDir: string, options: ScanOptions = {}): AppFile
  */
 export function addReachedFiles(appDir: string, found: AppFiles, summaries: FileSummary[], options: ScanOptions): { files: SourceFile[]; summaries: FileSummary[] } {
   const known = new Map(summaries.map((s) => [s.file, s]));
-  const reached = reachOutside(appDir, known, found.entries, options.pathAliases, (f) => scanSource(f.file, f.text, f.side));
+  const reached = reachOutside(appDir, known, found.entries, options.pathAliases, (f) => scanSource(f.file, f.text, f.side), found.skipped);
   found.skipped.push(...reached.skipped);
   const files = [...found.files, ...reached.files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return { files, summaries: [...summaries, ...reached.summaries] };

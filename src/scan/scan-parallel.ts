@@ -1,6 +1,6 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { extname, join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { SourceFile } from './find-files';
 import { addReachedFiles, findAppFiles, mergeSkipped, resultFromSummaries, withAppAliases, type ScanOptions } from './scan-app';
 import { scanSource } from './scan-source';
@@ -13,6 +13,8 @@ export interface ParallelScanOptions extends ScanOptions {
   workers?: number;
   /** Below this many files, scan in-thread; default: by size, below MIN_BYTES_FOR_WORKERS of source. */
   minFilesForWorkers?: number;
+  /** Memory limits of each worker (default: a 64 MB young generation); a worker that exceeds them fails and its files are scanned on this thread. */
+  workerResourceLimits?: ResourceLimits;
 }
 
 /**
@@ -46,9 +48,9 @@ export function workersAvailable(): boolean {
 }
 
 /** Starts a worker on the scanner's own source; from TypeScript sources, through tsx's require hook. */
-function startWorker(files: SourceFile[]): Worker {
+function startWorker(files: SourceFile[], limits: ResourceLimits = {}): Worker {
   // A larger young generation: each AST dies right after its walk, so fewer objects get promoted.
-  const options = { workerData: { files }, resourceLimits: { maxYoungGenerationSizeMb: 64 } };
+  const options = { workerData: { files }, resourceLimits: { maxYoungGenerationSizeMb: 64, ...limits } };
   if (!IS_TS) return new Worker(WORKER_FILE, options);
   const code = `require(${JSON.stringify(require.resolve('tsx/cjs'))}); require(${JSON.stringify(WORKER_FILE)});`;
   return new Worker(code, { ...options, eval: true });
@@ -65,9 +67,9 @@ function split(files: readonly SourceFile[], n: number): SourceFile[][] {
   return bins.map((b) => b.files);
 }
 
-function runWorker(files: SourceFile[]): Promise<FileSummary[]> {
+function runWorker(files: SourceFile[], limits?: ResourceLimits): Promise<FileSummary[]> {
   return new Promise((resolve, reject) => {
-    const worker = startWorker(files);
+    const worker = startWorker(files, limits);
     worker.once('message', (m: FileSummary[]) => { resolve(m); void worker.terminate(); });
     worker.once('error', reject);
     worker.once('exit', (code) => { if (code !== 0) reject(new Error(`scan worker exited with code ${code}`)); });
@@ -91,7 +93,7 @@ async function summariesParallel(files: readonly SourceFile[], options: Parallel
   }
   const [own, ...rest] = split(files, workers + 1);
   // A worker that fails (out of memory under its resource limits, say) leaves its files to this thread.
-  const pending = rest.map((chunk) => runWorker(chunk).catch(() => chunk.map((f) => scanSource(f.file, f.text, f.side))));
+  const pending = rest.map((chunk) => runWorker(chunk, options.workerResourceLimits).catch(() => chunk.map((f) => scanSource(f.file, f.text, f.side))));
   // The main thread takes a share too instead of idling while the workers start.
   const mine = own.map((f) => scanSource(f.file, f.text, f.side));
   const byFile = new Map<string, FileSummary>();

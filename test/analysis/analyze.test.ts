@@ -97,6 +97,9 @@ describe('analyze', () => {
     expect(report.scopes.missing).toEqual([expect.objectContaining({ need: PUT_PROPERTY, where: 'installation', add: ['write:issue.property:jira'], scopeMismatch401: 4 })]);
     expect(report.scopes.missingScopes).toEqual([]);
     expect(report.runtime.installations).toEqual([expect.objectContaining({ installation: 'site-a', notGranted: ['write:issue.property:jira'], unauthorizedNeeds: [PUT_PROPERTY] })]);
+    // The count stands apart from the status code: "4 runtime 401 …" read as 4401 (issue 11's complaint).
+    const refused = report.scopes.details.find((d) => d.scope === 'write:issue.property:jira')!.reasons.find((r) => r.kind === 'not-granted')!;
+    expect(refused.text).toBe('installation site-a (app version 2.0.0) has not granted it; calls refused: 4 (401 "scope does not match")');
   });
 
   it('keeps runtime calls to paths outside the catalog, and lets them hold back unused verdicts', () => {

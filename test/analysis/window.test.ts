@@ -89,6 +89,22 @@ describe('a report for a window', () => {
   });
 });
 
+describe('failed calls: one definition on every count', () => {
+  it('a call the platform refused before it reached the product (in calls, in no status class) is a failure for the endpoint, the scope, the site and the chart alike', () => {
+    // 10 calls on one day: 6 answered 2xx, 1 answered 401, 3 refused by @forge/api (ProxyRequestError).
+    const e = endpoint(GET_ISSUE, [['2026-11-29', 10]]);
+    e.daily = [['2026-11-29', 10, 6, 0, 1, 0, 0, 0]];
+    e.status = { '2xx': 6, '3xx': 0, '4xx': 1, '5xx': 0, network: 0 };
+    e.platformErrors = { NEEDS_AUTHENTICATION_ERR: 0, PROXY_ERR: 3 };
+    const report = analyze({ ...inputOf(declared, [call(GET_ISSUE)]), usage: [usage('site-a', [e], declared)] });
+    const endpointRuntime = report.endpoints.find((x) => x.key === GET_ISSUE)!.runtime!;
+    expect(endpointRuntime.failures).toBe(4);
+    expect(report.scopes.details.find((d) => d.scope === 'read:jira-work')!.failures).toBe(4);
+    expect(report.runtime.installations[0].failures).toBe(4);
+    expect(report.activity.failures.reduce((n, x) => n + x, 0)).toBe(4);
+  });
+});
+
 describe('per-reason evidence for the scope drawer', () => {
   it('names the modules behind each need and whether removing the scope stops it', () => {
     const granular = getOperation(COMMENTS)!.alternatives.find((a) => a.kind === 'granular')!.scopes;

@@ -95,6 +95,10 @@ describe('match', () => {
     ['wrong method', 'requestJira', 'PATCH', '/rest/api/3/issue/createmeta', 'METHOD_NOT_ALLOWED'],
     ['literal path, other method', 'requestJira', 'DELETE', '/rest/api/3/issue/createmeta', 'METHOD_NOT_ALLOWED'],
     ['unknown method', 'requestJira', 'FETCH', '/rest/api/3/myself', 'UNKNOWN_METHOD'],
+    // Only ASCII letters fold: "poſt" and "optıons" upper-case to POST and OPTIONS under Unicode rules, and no HTTP stack sends them as such.
+    ['a Unicode long s folding to POST', 'requestJira', 'poſt', '/rest/api/3/issue', 'UNKNOWN_METHOD'],
+    ['a dotless i folding to OPTIONS', 'requestJira', 'optıons', '/rest/api/3/issue', 'UNKNOWN_METHOD'],
+    ['a Kelvin sign', 'requestJira', 'pu\u212At', '/rest/api/3/issue/A-1', 'UNKNOWN_METHOD'],
     ['unknown family', 'requestTrello' as Family, 'GET', '/rest/api/3/myself', 'UNKNOWN_FAMILY'],
     ['prototype family', '__proto__' as Family, 'GET', '/rest/api/3/myself', 'UNKNOWN_FAMILY'],
     ['unanchored prefix', 'requestJira', 'GET', '/foo/rest/api/3/myself', 'NOT_FOUND'],

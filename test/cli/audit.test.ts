@@ -151,6 +151,19 @@ describe('scope-inspector audit --usage', () => {
     const json = JSON.parse((await runCli(['audit', dir, '--usage', a, b, '--format', 'json'])).out);
     expect(json.runtime).toMatchObject({ sites: 2, window: { firstDay: '2026-11-01', lastDay: '2026-11-20' } });
   });
+
+  it('refuses two exports of one installation (each holds every day it recorded: its calls would count twice), naming both files', async () => {
+    const { usageOf } = require('../analysis/inputs') as typeof import('../analysis/inputs');
+    const dir = app();
+    const a = join(dir, 'site-a.json');
+    const again = join(dir, 'site-a-later.json');
+    writeFileSync(a, JSON.stringify(usageOf('site-a', [{ key: 'GET /rest/api/3/issue/{issueIdOrKey}', calls: 4 }])));
+    writeFileSync(again, JSON.stringify(usageOf('site-a', [{ key: 'GET /rest/api/3/issue/{issueIdOrKey}', calls: 5 }])));
+    const r = await runCli(['audit', dir, '--usage', a, again]);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toBe(`scope-inspector: ${again}: the same installation (site-a) as ${a}; give one usage export per site (the newest holds every day it recorded)\n`);
+  });
 });
 
 describe('scope-inspector audit --window', () => {

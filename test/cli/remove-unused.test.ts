@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { chmodSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeApp, runCli } from './run-cli';
@@ -155,6 +156,14 @@ describe('audit --remove-unused --dry-run exits 2 naming the file it could not r
     const { code, err } = await runCliAsAnotherUser(['audit', dir, '--remove-unused', '--dry-run', '--fail-on', 'none'], dir);
     expect(code).toBe(2);
     expect(err).toMatch(/read:jira-user: src\/me\.ts was not read: unreadable \(EACCES\)/);
+  });
+
+  it('a named pipe where a source file should be blocks removal (never read: it would hang)', async () => {
+    const dir = app({});
+    execFileSync('mkfifo', [join(dir, 'src/me.ts')]);
+    const { code, err } = await dryRun(dir);
+    expect(code).toBe(2);
+    expect(err).toMatch(/read:jira-user: src\/me\.ts was not read: not a regular file \(a named pipe\)/);
   });
 
   it('lists files not read in every format', async () => {

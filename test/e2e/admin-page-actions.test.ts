@@ -117,12 +117,17 @@ import { endpointsTabCounts, overviewCounts, scopesTabCounts } from './rendered-
     const before = await s.resolve<GetEndpointsResult>('getEndpoints', { sort: 'calls', direction: 'desc', limit: 200 });
     const seeded = before.items.filter((e) => (e.runtime?.calls ?? 0) > 0);
     expect(seeded.length).toBeGreaterThan(0);
-    const { page } = await s.open();
+    const { page, cspViolations } = await s.open();
     await tab(page, 'Export');
     await page.getByTestId('reset').click();
     await page.getByTestId('reset-dialog').waitFor();
+    // The page behind the dialog does not scroll, and locking it breaks no rule of Forge's CSP (no <style> element).
+    const bodyOverflow = () => page.evaluate(() => getComputedStyle(document.body).overflow);
+    expect(await bodyOverflow()).toBe('hidden');
     await page.getByTestId('reset-cancel').click();
     await page.getByTestId('reset-dialog').waitFor({ state: 'detached' });
+    expect(await bodyOverflow()).toBe('visible');
+    expect(await cspViolations()).toEqual([]);
     const cancelled = await s.resolve<GetEndpointsResult>('getEndpoints', { text: seeded[0].template, limit: 200 });
     expect(cancelled.items.find((e) => e.key === seeded[0].key)?.runtime?.calls).toBe(seeded[0].runtime?.calls);
 

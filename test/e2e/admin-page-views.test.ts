@@ -41,7 +41,7 @@ const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
     expect(sum(s.expected.report.activity.calls)).toBe(sum(s.expected.report.endpoints.map((e) => e.runtime?.calls ?? 0)));
     await page.getByTestId('chart-coverage-table-toggle').click();
     const coverage = await page.getByTestId('chart-coverage-table').locator('tbody tr td').allTextContents();
-    expect(coverage.map(Number)).toEqual([scopes.declared.length, scopes.details.filter((d) => ['in-use', 'code-only', 'platform', 'not-granted'].includes(d.verdict)).length, scopes.details.filter((d) => d.verdict === 'in-use').length]);
+    expect(coverage.map(Number)).toEqual([scopes.declared.length, scopes.used.length, scopes.details.filter((d) => d.verdict === 'in-use').length]);
     expect(errors).toEqual([]);
     expect(await cspViolations()).toEqual([]);
     await page.close();
@@ -250,6 +250,33 @@ const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
     await tab(page, 'Endpoints');
     await page.getByTestId('empty-state').filter({ hasText: 'No endpoints yet' }).waitFor();
     await expect(page.getByTestId('endpoints-range').textContent()).resolves.toBe('0 endpoints');
+    await page.close();
+  });
+
+  it.each([
+    [700, false],
+    [1280, true],
+    [1600, true],
+  ])('keeps the Scopes table readable at %i px (detail open: %s): no column squeezed below its longest path segment, nothing cut off', async (width, withDetail) => {
+    const { page } = await s.open(undefined, { width, height: 900 });
+    await tab(page, 'Scopes');
+    const scope = s.expected.report.scopes.details.find((d) => d.reasons.some((r) => r.operation))!.scope;
+    if (withDetail) await page.getByTestId(`scope-row-${scope}`).getByTestId('scope-open').click();
+    await page.getByTestId(`scope-row-${scope}`).waitFor();
+    const layout = await page.evaluate(() => {
+      const t = document.querySelector('[data-testid^="scope-row-"]')!.closest('table')!;
+      const heads = [...t.querySelectorAll('thead th')].map((th) => Math.round(th.getBoundingClientRect().width));
+      // Every code element of "What needs it" is no wider than its cell: no segment runs out of the column.
+      const cells = [...t.querySelectorAll('tbody tr')].map((tr) => tr.querySelectorAll('td')[4]);
+      const overflowing = cells.filter((td) => [...td.querySelectorAll('code')].some((c) => c.getBoundingClientRect().right > td.getBoundingClientRect().right + 1)).length;
+      const scroller = t.closest('.si-table-scroll')!;
+      return { heads, overflowing, clipped: scroller.scrollWidth > scroller.clientWidth + 1 };
+    });
+    // "What needs it" holds `/rest/api/3/issue/{issueIdOrKey}/comment`: never narrower than a couple of its segments.
+    expect(layout.heads[4]).toBeGreaterThanOrEqual(200);
+    expect(layout.overflowing).toBe(0);
+    expect(layout.clipped).toBe(false);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
     await page.close();
   });
 

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildAdminPage, cssStatements, GZIP_BUDGET_BYTES, type AdminPageBuild } from '../../scripts/build-admin-page';
@@ -59,4 +59,18 @@ describe('admin page bundle (scripts/build-admin-page.ts)', () => {
     await expect(buildAdminPage({ outDir, budgetBytes: 10 * 1024 })).rejects.toMatchObject({ code: 'ADMIN_PAGE_TOO_LARGE', message: expect.stringContaining('over the 10.0 KB budget') });
     expect(readFileSync(join(outDir, 'main.js')).equals(before)).toBe(true);
   }, 60_000);
+});
+
+describe('admin page builds running at once (the e2e suites each rebuild a stale page)', () => {
+  it('all finish, leaving one complete build and nothing beside it', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'admin-page-race-'));
+    const outDir = join(parent, 'build');
+    await buildAdminPage({ outDir });
+    // Three more into the same folder, which already holds a build: each swaps its own in, or keeps another's.
+    await Promise.all([buildAdminPage({ outDir }), buildAdminPage({ outDir }), buildAdminPage({ outDir })]);
+    const html = readFileSync(join(outDir, 'index.html'), 'utf8');
+    for (const [, asset] of html.matchAll(/(?:src|href)="\.\/([^"]+)"/g)) expect(existsSync(join(outDir, asset))).toBe(true);
+    expect(readdirSync(parent)).toEqual(['build']);
+    rmSync(parent, { recursive: true, force: true });
+  }, 120_000);
 });

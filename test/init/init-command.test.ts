@@ -1,4 +1,5 @@
 /** `scope-inspector init` as a command: refusals change nothing, --update, --undo, --products. */
+import { execFileSync } from 'node:child_process';
 import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { editManifest } from '../../src/init/manifest-edit';
@@ -41,6 +42,21 @@ describe('refusals change nothing', () => {
     expect(r.code).toBe(2);
     expect(r.err).toMatch(message);
     expect(snapshotTree(dir)).toEqual(before);
+  });
+
+  it.each([
+    ['manifest.yml', /manifest\.yml: cannot read the file: is a named pipe \(FIFO\), not a regular file/],
+    ['src/index.js', /src\/index\.js: cannot read the file: is a named pipe \(FIFO\), not a regular file/],
+    ['package.json', /package\.json: cannot read the file: is a named pipe \(FIFO\), not a regular file/],
+  ])('a named pipe as %s: refused naming it (a plain read would hang), nothing written', async (file, message) => {
+    const dir = app();
+    rmSync(join(dir, file));
+    execFileSync('mkfifo', [join(dir, file)]);
+    const r = await runCli(['init', dir]);
+    expect([r.code, r.err]).toEqual([2, expect.stringMatching(message)]);
+    expect(existsSync(join(dir, 'static/scope-inspector'))).toBe(false);
+    expect(existsSync(join(dir, 'src/scope-inspector'))).toBe(false);
+    if (file !== 'manifest.yml') expect(readFileSync(join(dir, 'manifest.yml'), 'utf8')).toBe(MANIFEST);
   });
 
   it('refuses a directory without manifest.yml', async () => {

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -124,5 +125,22 @@ describe('findSourceFiles: links and files it cannot read', () => {
     const r = findSourceFiles(dir, [], { readFile: refuse });
     expect(r.files.map((f) => f.file)).not.toContain('src/locked.ts');
     expect(r.skipped).toContainEqual({ file: 'src/locked.ts', reason: 'unreadable (EACCES)', blocksRemoval: true });
+  });
+});
+
+describe('findSourceFiles: a source name that is not a regular file', () => {
+  it('lists a named pipe as blocking removal, never reads it (a read would hang), and a link to one too', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scan-fifo-'));
+    mkdirSync(join(dir, 'src'));
+    writeFileSync(join(dir, 'src/index.ts'), 'export {};\n');
+    execFileSync('mkfifo', [join(dir, 'src/pipe.ts')]);
+    symlinkSync('pipe.ts', join(dir, 'src/pipe-link.ts'));
+    const r = findSourceFiles(dir);
+    expect(r.files.map((f) => f.file)).toEqual(['src/index.ts']);
+    expect(r.skipped).toEqual([
+      { file: 'src/pipe-link.ts', reason: 'not a regular file (a named pipe): not read', blocksRemoval: true },
+      { file: 'src/pipe.ts', reason: 'not a regular file (a named pipe): not read', blocksRemoval: true },
+    ]);
+    rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -1,3 +1,5 @@
+import { symlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { scanApp, scanAppParallel } from '../../src/scan';
 import { tempApp } from '../helpers/temp-app';
 
@@ -55,5 +57,33 @@ describe('files outside src/ and static/ that the app runs', () => {
     expect(r.files.skipped).toEqual([]);
     expect(r.calls.map((c) => `${c.file} ${c.operationKey}`)).toEqual(['vendor/lib.js GET /rest/api/3/myself']);
     expect(r.unresolved).toMatchObject([{ file: 'vendor/lib.js', line: 1, column: 17, kind: 'api', reason: expect.stringContaining('minified bundle referencing @forge/api') }]);
+  });
+
+  it('lists a file the folder walk skipped once, however many scanned files import it', async () => {
+    // Generated or vendored code under src/ that two modules import: the walk skips it, and the
+    // imports must not reach it again (it was listed twice, once per reach).
+    const big = `export const other = () => 1;\n// ${'x'.repeat(2.5 * 1024 * 1024)}\n`;
+    const dir = app({
+      'manifest.yml': MANIFEST(),
+      'src/handlers/main.ts': "import { lib } from '../vendor';\nimport { other } from '../other';\nimport { b } from '../b';\nexport const run = () => [lib(), other(), b()];",
+      'src/b.ts': "import { lib } from './vendor';\nimport { other } from './other';\nexport const b = () => [lib(), other()];",
+      'src/vendor.js': `export const lib=function(){${'var a=(1,2);'.repeat(400)}};`,
+      'src/other.ts': big,
+    });
+    for (const r of [scanApp(dir), await scanAppParallel(dir, { workers: 0 })]) {
+      expect(r.files.skipped.map((s) => [s.file, s.blocksRemoval])).toEqual([['src/other.ts', true], ['src/vendor.js', false]]);
+    }
+  });
+
+  it('scans a file reached both through a symbolic link and directly once, under its own path', () => {
+    const dir = app({
+      'manifest.yml': MANIFEST(),
+      'src/handlers/main.ts': "import { me } from '../me';\nimport { me as again } from '../me-link';\nexport const run = () => [me(), again()];",
+      'src/me.ts': "import api, { route } from '@forge/api';\nexport const me = () => api.asApp().requestJira(route`/rest/api/3/myself`);",
+    });
+    symlinkSync('me.ts', join(dir, 'src/me-link.ts'));
+    const r = scanApp(dir);
+    expect(r.calls.map((c) => `${c.file}:${c.line} ${c.operationKey}`)).toEqual(['src/me.ts:2 GET /rest/api/3/myself']);
+    expect(r.files.skipped).toEqual([{ file: 'src/me-link.ts', reason: 'same file as src/me.ts (a symbolic link), scanned once', blocksRemoval: false }]);
   });
 });

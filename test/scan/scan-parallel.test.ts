@@ -27,4 +27,13 @@ describe('scanAppParallel', () => {
       'src/b.ts:3 GET /rest/api/3/field via src/client.ts',
     ]);
   });
+
+  it('scans the files of a worker that fails on this thread: the same result, nothing lost', async () => {
+    // A worker given almost no heap dies out of memory (ERR_WORKER_OUT_OF_MEMORY) while it starts.
+    for (const name of fixtures) {
+      const dir = join(root, name);
+      const failing = await scanAppParallel(dir, { workers: 2, minFilesForWorkers: 0, workerResourceLimits: { maxOldGenerationSizeMb: 1, maxYoungGenerationSizeMb: 1 } });
+      expect(failing).toEqual(scanApp(dir));
+    }
+  }, 60_000);
 });

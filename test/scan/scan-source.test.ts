@@ -131,3 +131,13 @@ describe('scanSource locations and errors', () => {
     expect(calls(jsx, 'static/a.js')).toEqual(['bridge GET /rest/api/3/myself']);
   });
 });
+
+describe('scanSource: a method literal is upper-cased by ASCII rules only', () => {
+  it('reads post as POST, and a Unicode look-alike as no method the catalog knows (unresolved, never POST)', () => {
+    expect(calls(`${API}api.asApp().requestJira(route\`/rest/api/3/issue\`, { method: 'post' });`)).toEqual(['asApp POST /rest/api/3/issue']);
+    const source = `${API}api.asApp().requestJira(route\`/rest/api/3/issue\`, { method: 'poſt' });`;
+    const found = scanFiles([{ file: 'src/a.ts', side: 'backend', text: source }]);
+    expect(found.calls.filter((c) => c.operationKey)).toEqual([]);
+    expect(found.calls.map((c) => c.method)).toEqual(['POſT']);
+  });
+});

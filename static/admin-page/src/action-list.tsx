@@ -2,8 +2,10 @@ import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import type { Report } from '../../../src/analysis/report-types';
+import { scopeName } from '../../../src/report/scope-name';
 import { failedCalls, plural, refusedCalls } from './format';
 import type { Destination, Navigate } from './navigation';
+import { Breakable } from './breakable';
 
 /** One thing that needs action, with where to look. */
 export interface ActionItem {
@@ -24,14 +26,14 @@ export function actionItems(report: Pick<Report, 'scopes' | 'runtime' | 'endpoin
     const calls = m.calls ? `; ${plural(m.calls, 'call')} needed it${m.failures ? `, ${failedCalls(m.failures)}` : ''}` : '';
     items.push({ key: `missing-${m.scope}`, severity: 'danger', text: `${m.scope} is needed but manifest.yml does not declare it${calls}.`, action: `Open ${m.scope}`, to: { tab: 'Scopes', scope: m.scope } });
   }
-  for (const i of scopes.invalid) items.push({ key: `invalid-${i.name}`, severity: 'danger', text: `${i.name} is not a scope Forge knows${i.suggestion ? ` (did you mean ${i.suggestion}?)` : ''}.`, action: `Open ${i.name}`, to: { tab: 'Scopes', scope: i.name } });
+  for (const i of scopes.invalid) items.push({ key: `invalid-${i.name}`, severity: 'danger', text: `${scopeName(i.name)} is not a scope Forge knows (${i.reason})${i.suggestion ? `; did you mean ${i.suggestion}?` : ''}.`, action: `Open ${scopeName(i.name)}`, to: { tab: 'Scopes', scope: i.name } });
   for (const i of runtime.installations.filter((x) => x.notGranted.length)) {
     const refused = i.scopeMismatch401 ? `: ${refusedCalls(i.scopeMismatch401)}` : '';
     items.push({ key: `site-${i.installation}`, severity: 'danger', text: `Site ${i.installation}${i.appVersion ? ` (app ${i.appVersion})` : ''} has not granted ${i.notGranted.join(', ')}${refused}.`, action: 'Open Sites', to: { tab: 'Sites' } });
   }
   const failing = report.endpoints
-    .filter((e) => e.runtime && e.runtime.calls - e.runtime.status['2xx'] - e.runtime.status['3xx'] > 0)
-    .map((e) => ({ e, failed: e.runtime!.calls - e.runtime!.status['2xx'] - e.runtime!.status['3xx'] }))
+    .filter((e) => (e.runtime?.failures ?? 0) > 0)
+    .map((e) => ({ e, failed: e.runtime!.failures }))
     .sort((a, b) => b.failed - a.failed);
   for (const { e, failed } of failing.slice(0, FAILURES_SHOWN)) {
     const refused = e.runtime!.scopeMismatch401 ? ` (${refusedCalls(e.runtime!.scopeMismatch401)})` : '';
@@ -66,7 +68,7 @@ export function ActionList({ report, onNavigate }: { report: Pick<Report, 'scope
               <span className="si-action-kind">
                 <Lozenge appearance={item.severity === 'danger' ? 'removed' : 'moved'}>{item.severity === 'danger' ? 'fix' : 'check'}</Lozenge>
               </span>
-              <span className="si-action-text">{item.text}</span>
+              <span className="si-action-text"><Breakable text={item.text} /></span>
               <Button spacing="compact" appearance="subtle" onClick={() => onNavigate(item.to)}>
                 {item.action}
               </Button>

@@ -1,6 +1,7 @@
 import Lozenge from '@atlaskit/lozenge';
 import type { EndpointReport } from '../../../src/analysis/report-types';
 import { formatCount, formatDay } from './format';
+import { Breakable } from './breakable';
 
 /** Returns who made the calls: runtime principals, else the static call sites' principals. */
 export function principalsOf(e: EndpointReport): string {
@@ -29,7 +30,7 @@ export function StatusClasses({ endpoint }: { endpoint: EndpointReport }) {
 export function TemplateCell({ endpoint }: { endpoint: EndpointReport }) {
   return (
     <div>
-      <code className="si-code-inline si-template">{endpoint.template}</code>
+      <code className="si-code-inline si-template"><Breakable text={endpoint.template} /></code>
       {!endpoint.authorized ? (
         <div>
           <Lozenge appearance="removed">needs {endpoint.missing.join(' + ')}</Lozenge>
@@ -46,7 +47,7 @@ export function SeenCell({ endpoint }: { endpoint: EndpointReport }) {
   if (!endpoint.runtime) return <span className="si-muted">not seen</span>;
   return (
     <span>
-      {formatDay(endpoint.runtime.firstSeen)} → {formatDay(endpoint.runtime.lastSeen)}
+      <span className="si-nowrap">{formatDay(endpoint.runtime.firstSeen)}</span> → <span className="si-nowrap">{formatDay(endpoint.runtime.lastSeen)}</span>
     </span>
   );
 }
@@ -60,7 +61,7 @@ export function LocationsCell({ endpoint }: { endpoint: EndpointReport }) {
       {endpoint.calls.slice(0, 3).map((c) => (
         <li key={`${c.file}:${c.line}:${c.column}`}>
           <code className="si-code-inline">
-            {c.file}:{c.line}
+            <Breakable text={`${c.file}:${c.line}`} />
           </code>
           {c.candidateOf ? <span className="si-muted" title={c.candidateOf}> (a candidate)</span> : null}
         </li>

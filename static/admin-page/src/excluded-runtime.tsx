@@ -2,6 +2,7 @@ import DynamicTable from '@atlaskit/dynamic-table';
 import Heading from '@atlaskit/heading';
 import type { ExcludedRuntimeEndpoint } from '../../../src/analysis/report-types';
 import { formatCount } from './format';
+import { Breakable } from './breakable';
 
 const HEAD = {
   cells: [
@@ -39,7 +40,7 @@ export function ExcludedRuntime({ items, total }: { items: readonly ExcludedRunt
             testId: 'excluded-runtime-row',
             cells: [
               { key: x.method, content: <code className="si-code-inline">{x.method}</code> },
-              { key: x.template, content: <code className="si-code-inline si-template">{x.template}</code> },
+              { key: x.template, content: <code className="si-code-inline si-template"><Breakable text={x.template} /></code> },
               { key: x.calls, content: formatCount(x.calls) },
               { key: x.sites, content: formatCount(x.sites) },
             ],

@@ -29,7 +29,7 @@ export const GLOSSARY: Readonly<Record<GlossaryTerm, string>> = {
   refused: 'Refused (401): the product answered "scope does not match" because the site had not granted a scope the call needs.',
   window: 'The period whose recorded calls are counted. Code is always read whole; only runtime counts change with the window.',
   grantedOnly: 'Granted, not declared: a site granted it for an older version; the manifest no longer asks for it.',
-  coverage: 'Declared: scopes manifest.yml lists. Needed by code: declared scopes something in the code, manifest or platform needs. Seen in use: observed succeeding at runtime in the window.',
+  coverage: 'Declared: scopes manifest.yml lists. Needed: declared scopes something in the code, the manifest or the platform needs. Seen in use: observed succeeding at runtime in the window.',
   approval: 'A new major version reaches a site only after its admin approves it; until then the site runs the older version with the scopes it granted.',
 };
 

@@ -10,6 +10,7 @@ import { Term } from './glossary';
 import type { Navigate } from './navigation';
 import { Stat } from './stat';
 import { VerdictBar } from './verdict-bar';
+import { Breakable } from './breakable';
 
 // visx and the charts load after the first paint: the verdicts and the action list come first.
 const ActivityCharts = lazyDefault<typeof ActivityChartsType>(() => import('./charts/activity-charts.js'));
@@ -72,7 +73,7 @@ export function OverviewTab({ data, onNavigate }: { data: GetReportResult; onNav
             <ul className="si-list" data-testid="files-not-scanned">
               {notScanned.slice(0, FILES_SHOWN).map((line) => (
                 <li key={line}>
-                  <code className="si-code-inline">{line}</code>
+                  <code className="si-code-inline"><Breakable text={line} /></code>
                 </li>
               ))}
               {notScanned.length > FILES_SHOWN ? <li className="si-muted">and {notScanned.length - FILES_SHOWN} more (see the Markdown export)</li> : null}

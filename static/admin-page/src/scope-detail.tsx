@@ -4,10 +4,12 @@ import Lozenge from '@atlaskit/lozenge';
 import { useEffect, useRef } from 'react';
 import type { EndpointReport, Report, ScopeDetail, ScopeModule, ScopeReason } from '../../../src/analysis/report-types';
 import { moduleLabel } from '../../../src/report/module-label';
+import { scopeName } from '../../../src/report/scope-name';
 import { failedCalls, formatCount, formatDay, plural, refusedCalls } from './format';
 import { GLOSSARY } from './glossary';
 import type { ScopeRow } from './scope-rows';
 import { StatusLozenge } from './status-lozenge';
+import { Breakable } from './breakable';
 
 /** Returns the names of the modules behind a reason ("Issue panel · Recent activity"), or nothing known. */
 function modulesOf(reason: ScopeReason, known: readonly ScopeModule[]): string[] {
@@ -26,7 +28,7 @@ function Reasons({ detail }: { detail: ScopeDetail }) {
           <div>
             {r.kind === 'blocked' ? <Lozenge appearance="moved">cannot tell</Lozenge> : r.kind === 'not-granted' ? <Lozenge appearance="removed">not granted</Lozenge> : <Lozenge>{r.kind}</Lozenge>}{' '}
             {r.candidate ? <Lozenge appearance="moved">candidate</Lozenge> : null}{' '}
-            {r.operation ? <code className="si-code-inline">{r.operation}</code> : r.text}
+            {r.operation ? <code className="si-code-inline"><Breakable text={r.operation} /></code> : <Breakable text={r.text} />}
             {r.operation && r.text !== r.operation ? <span className="si-muted">{r.text.slice(r.operation.length)}</span> : null}
           </div>
           <div className="si-muted">
@@ -44,7 +46,7 @@ function Reasons({ detail }: { detail: ScopeDetail }) {
 function Impact({ detail, declared }: { detail: ScopeDetail; declared: boolean }) {
   const needs = detail.reasons.filter((r) => r.kind !== 'not-granted' && r.kind !== 'blocked');
   const breaking = declared ? needs.filter((r) => r.removalBreaks) : needs;
-  const title = declared ? `Removing ${detail.scope} stops` : `Declaring ${detail.scope} makes these work`;
+  const title = declared ? `Removing ${scopeName(detail.scope)} stops` : `Declaring ${scopeName(detail.scope)} makes these work`;
   return (
     <section aria-labelledby="si-impact-heading">
       <Heading size="xsmall" as="h3" id="si-impact-heading">
@@ -60,7 +62,7 @@ function Impact({ detail, declared }: { detail: ScopeDetail; declared: boolean }
             const who = modulesOf(r, detail.modules);
             return (
               <li key={i}>
-                {who.length ? who.join(', ') : r.at.length ? `code at ${r.at.slice(0, 2).join(', ')}${r.at.length > 2 ? '…' : ''}` : 'the app'} → <code className="si-code-inline">{needOf(r)}</code>
+                {who.length ? who.join(', ') : r.at.length ? `code at ${r.at.slice(0, 2).join(', ')}${r.at.length > 2 ? '…' : ''}` : 'the app'} → <code className="si-code-inline"><Breakable text={needOf(r)} /></code>
               </li>
             );
           })}
@@ -92,10 +94,10 @@ function Endpoints({ endpoints, sites }: { endpoints: readonly EndpointReport[];
             {endpoints.map((e) => (
               <tr key={e.key}>
                 <th scope="row">
-                  <code className="si-code-inline si-template">{e.key}</code>
+                  <code className="si-code-inline si-template"><Breakable text={e.key} /></code>
                 </th>
                 <td>{formatCount(e.runtime?.calls ?? 0)}</td>
-                <td>{e.runtime ? formatCount(e.runtime.calls - e.runtime.status['2xx'] - e.runtime.status['3xx']) : '—'}{e.runtime?.scopeMismatch401 ? <div className="si-danger">{refusedCalls(e.runtime.scopeMismatch401)}</div> : null}</td>
+                <td>{e.runtime ? formatCount(e.runtime.failures) : '—'}{e.runtime?.scopeMismatch401 ? <div className="si-danger">{refusedCalls(e.runtime.scopeMismatch401)}</div> : null}</td>
                 <td>{e.runtime ? `${formatDay(e.runtime.firstSeen)} → ${formatDay(e.runtime.lastSeen)}` : 'not seen'}</td>
                 <td>{e.runtime ? `${e.runtime.sites} of ${sites}` : '—'}</td>
               </tr>
@@ -122,7 +124,7 @@ export function ScopeDetailPanel({ row, report, onClose, onShowEndpoints }: { ro
     <aside className="si-detail si-card" aria-labelledby="si-detail-heading" data-testid="scope-detail" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
       <div className="si-row si-detail-head">
         <h2 className="si-detail-title" id="si-detail-heading" ref={heading} tabIndex={-1}>
-          <code>{row.name}</code>
+          <code>{scopeName(row.name)}</code>
         </h2>
         <StatusLozenge status={row.status} />
         <span className="si-muted">{row.kind}</span>

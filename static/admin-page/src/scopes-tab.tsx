@@ -4,6 +4,7 @@ import Textfield from '@atlaskit/textfield';
 import { Suspense, useMemo } from 'react';
 import type { Report } from '../../../src/analysis/report-types';
 import { moduleLabel } from '../../../src/report/module-label';
+import { scopeName } from '../../../src/report/scope-name';
 import type SparklineType from './charts/sparkline';
 import { Choice } from './choice';
 import { lazyDefault } from './lazy-default';
@@ -12,16 +13,18 @@ import { filterScopeRows, SCOPE_STATUSES, scopeRows, type ScopeFilter, type Scop
 import { ScopeDetailPanel } from './scope-detail';
 import { Empty } from './states';
 import { StatusLozenge, statusLabel } from './status-lozenge';
+import { Breakable } from './breakable';
 
 const Sparkline = lazyDefault<typeof SparklineType>(() => import('./charts/sparkline.js'));
 
 const HEAD = {
   cells: [
-    { key: 'name', content: 'Scope', isSortable: true },
-    { key: 'status', content: 'Verdict', isSortable: true },
-    { key: 'modules', content: 'Used by' },
-    { key: 'calls', content: 'Calls in the window', isSortable: true },
-    { key: 'neededBy', content: 'What needs it (or why it cannot be told)' },
+    // Shares of the width (percent): the operations that need a scope get the most room.
+    { key: 'name', content: 'Scope', isSortable: true, width: 22 },
+    { key: 'status', content: 'Verdict', isSortable: true, width: 10 },
+    { key: 'modules', content: 'Used by', width: 16 },
+    { key: 'calls', content: 'Calls in the window', isSortable: true, width: 18 },
+    { key: 'neededBy', content: 'What needs it (or why it cannot be told)', width: 34 },
   ],
 };
 
@@ -34,7 +37,7 @@ function Needs({ row }: { row: ScopeRow }) {
     <ul className="si-list">
       {row.neededBy.slice(0, SHOWN_NEEDS).map((n) => (
         <li key={n}>
-          <code className="si-code-inline">{n}</code>
+          <code className="si-code-inline"><Breakable text={n} /></code>
         </li>
       ))}
       {rest > 0 ? <li className="si-muted">and {rest} more</li> : null}
@@ -54,7 +57,9 @@ function Calls({ row }: { row: ScopeRow }) {
       <span>
         {plural(row.calls, 'call')}
         {row.failures ? `, ${failedCalls(row.failures)}` : ''}
-        <span className="si-muted">, last used {formatDay(row.lastSeen)}</span> {row.failing ? <Lozenge appearance="removed">failing</Lozenge> : null}
+        <span className="si-muted">
+          , last used <span className="si-nowrap">{formatDay(row.lastSeen)}</span>
+        </span> {row.failing ? <Lozenge appearance="removed">failing</Lozenge> : null}
       </span>
     </div>
   );
@@ -91,7 +96,7 @@ export function ScopesTab({ report, filter, onFilter, selected, onSelect, onShow
             {rows.length} of {plural(all.length, 'scope')}, what needs attention first
           </span>
         </div>
-        <div className="si-table-scroll">
+        <div className="si-table-scroll si-scopes-table">
           <DynamicTable
             head={HEAD}
             label="Scopes"
@@ -106,7 +111,7 @@ export function ScopesTab({ report, filter, onFilter, selected, onSelect, onShow
                   key: r.name,
                   content: (
                     <button type="button" className="si-link-button" onClick={() => onSelect(r.name)} aria-expanded={r.name === selected} data-testid="scope-open">
-                      <code className="si-code-inline">{r.name}</code>
+                      <code className="si-code-inline"><Breakable text={scopeName(r.name)} after=":" /></code>
                     </button>
                   ),
                 },

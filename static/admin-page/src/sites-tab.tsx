@@ -5,6 +5,7 @@ import type { GetReportResult } from '../../../src/resolvers/contract';
 import { failedCalls, formatDay, plural, refusedCalls, windowWords } from './format';
 import { Term } from './glossary';
 import { Empty } from './states';
+import { Breakable } from './breakable';
 
 /** Returns a site's lag behind the deployed manifest, in words. */
 function lagOf(i: GetReportResult['report']['runtime']['installations'][number], deployed: string): string {
@@ -76,7 +77,7 @@ export default function SitesTab({ data }: { data: GetReportResult }) {
                     <ul className="si-list">
                       {i.unauthorizedNeeds.map((n) => (
                         <li key={n}>
-                          <code className="si-code-inline">{n}</code>
+                          <code className="si-code-inline"><Breakable text={n} /></code>
                         </li>
                       ))}
                     </ul>

@@ -2,6 +2,7 @@ import DynamicTable from '@atlaskit/dynamic-table';
 import Heading from '@atlaskit/heading';
 import type { UnknownRuntimeEndpoint } from '../../../src/analysis/report-types';
 import { formatCount } from './format';
+import { Breakable } from './breakable';
 
 const HEAD = {
   cells: [
@@ -39,7 +40,7 @@ export function UnknownRuntime({ items, total }: { items: readonly UnknownRuntim
             testId: 'unknown-runtime-row',
             cells: [
               { key: u.method, content: <code className="si-code-inline">{u.method}</code> },
-              { key: u.shape, content: <code className="si-code-inline si-template">{u.shape}</code> },
+              { key: u.shape, content: <code className="si-code-inline si-template"><Breakable text={u.shape} /></code> },
               { key: u.family, content: u.family },
               { key: u.calls, content: formatCount(u.calls) },
               { key: u.sites, content: formatCount(u.sites) },

@@ -1,6 +1,7 @@
 import Button from '@atlaskit/button/new';
 import { useState } from 'react';
 import type { Report } from '../../../../src/analysis/report-types';
+import { verdictCounts } from '../../../../src/report/verdict-summary';
 import { formatCount, plural, windowWords } from '../format';
 import { ChartFrame, type ChartTable } from './chart-frame';
 import { CoverageBars } from './coverage-bars';
@@ -41,12 +42,13 @@ export default function ActivityCharts({ report }: { report: Pick<Report, 'activ
     { name: 'Refused (401 scope mismatch)', color: 'var(--ds-chart-danger-bold, #c9372c)', values: a.refused },
     { name: 'Other failures', color: 'var(--ds-chart-warning-bold, #e2b203)', values: a.failures.map((n, i) => n - a.refused[i]) },
   ];
+  // Counts of the model's own lists and verdicts: the same numbers the tiles and the CLI show.
   const declared = report.scopes.declared.length;
-  const needed = report.scopes.details.filter((d) => ['in-use', 'code-only', 'platform', 'not-granted'].includes(d.verdict)).length;
-  const inUse = report.scopes.details.filter((d) => d.verdict === 'in-use').length;
+  const needed = report.scopes.used.length;
+  const inUse = verdictCounts(report.scopes.details)['in-use'];
   const coverage = [
     { name: 'Declared', value: declared, color: 'var(--ds-chart-neutral, #8590a2)' },
-    { name: 'Needed by code', value: needed, color: 'var(--ds-chart-categorical-1, #1d7afc)' },
+    { name: 'Needed', value: needed, color: 'var(--ds-chart-categorical-1, #1d7afc)' },
     { name: 'Seen in use', value: inUse, color: 'var(--ds-chart-success-bold, #22a06b)' },
   ];
   const undated = a.undated ? ` ${plural(a.undated, 'call')} from older usage files carry no dates and are not drawn.` : '';
@@ -84,7 +86,7 @@ export default function ActivityCharts({ report }: { report: Pick<Report, 'activ
       <ChartFrame
         title="Coverage"
         summary={`${plural(declared, 'scope')} declared; ${formatCount(needed)} needed by code, the manifest or the platform; ${formatCount(inUse)} seen in use (${range}).`}
-        table={{ caption: 'Scopes declared, needed by code, and seen in use', columns: ['Scopes', 'Count'], rows: coverage.map((c) => [c.name, c.value]) }}
+        table={{ caption: 'Scopes declared, needed (by code, the manifest or the platform), and seen in use', columns: ['Scopes', 'Count'], rows: coverage.map((c) => [c.name, c.value]) }}
         testId="chart-coverage"
       >
         {(labelledBy) => <CoverageBars bars={coverage} labelledBy={labelledBy} />}

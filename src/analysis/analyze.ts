@@ -9,7 +9,8 @@ import { leastPrivilegePlan, type Need } from './plan';
 import { planCost } from './plan-cost';
 import { endpointReports } from './endpoints';
 import { excludedRuntime } from './excluded-runtime';
-import { REPORT_FORMAT_VERSION, type OtherNeed, type Report, type UnresolvedReport } from './report-types';
+import { candidateCalls } from './candidate-calls';
+import { REPORT_FORMAT_VERSION, type CandidateCall, type EndpointReport, type OtherNeed, type Report, type UnresolvedReport } from './report-types';
 import { scopeLists } from './scope-lists';
 import { scopeDetails, type VerdictNeed } from './scope-verdicts';
 import { describeSurface, mergeSurfaces, surfaceKey } from './runtime-surfaces';
@@ -29,9 +30,15 @@ function unresolvedOf(input: AnalysisInput): UnresolvedReport[] {
       ...(u.family ? { family: u.family } : {}),
       reason: u.reason,
       ...(u.pattern ? { pattern: u.pattern } : {}),
+      ...(u.method ? { method: u.method } : {}),
       candidates: [...u.candidates],
       side: u.side,
       principal: u.principal,
+      ...(u.via ? { via: u.via.map((v) => ({ ...v })) } : {}),
+      ...(u.surface ? { surface: u.surface } : {}),
+      ...(u.graphql ? { graphql: { ...u.graphql, fields: [...u.graphql.fields] } } : {}),
+      ...(u.remote ? { remote: u.remote } : {}),
+      ...(u.link ? { link: { field: u.link.field, returnedBy: [...u.link.returnedBy] } } : {}),
     })),
     // Reported with the matcher's reason and what it probably meant (a Confluence path without /wiki, say).
     ...(input.scan?.calls ?? [])
@@ -47,8 +54,15 @@ function unresolvedOf(input: AnalysisInput): UnresolvedReport[] {
         candidates: [...(c.noMatch?.suggestions ?? [])],
         side: c.side,
         principal: c.principal,
+        ...(c.via ? { via: c.via.map((v) => ({ ...v })) } : {}),
       })),
   ];
+}
+
+/** Returns how each call site of a candidate endpoint selects it (`one of 6 entries of ENDPOINTS[…] (key unknown)`). */
+function candidatesOf(e: EndpointReport, candidates: readonly CandidateCall[]): string[] {
+  const sites = new Set(e.calls.map((c) => `${c.file}:${c.line}:${c.column}`));
+  return [...new Set(candidates.filter((c) => sites.has(`${c.file}:${c.line}:${c.column}`)).map((c) => `${c.file}:${c.line}: ${c.text}`))];
 }
 
 /** Returns the report for an app: a pure function of the scan, the manifest and usage data, for the window asked (default: all the usage holds). */
@@ -63,6 +77,7 @@ export function analyze(fullInput: AnalysisInput): Report {
   const surfaces = mergeSurfaces(input.usage ?? []);
 
   const endpoints = endpointReports(input, usage, declared);
+  const candidates = candidateCalls(input.scan?.calls ?? []);
   const staticEndpoints = endpoints.filter((e) => e.calls.length > 0);
   const otherNeeds: OtherNeed[] = [...input.manifestNeeds, ...(input.scan?.forgeApiNeeds ?? [])].map((n) => {
     const missing = n.maybe ? [] : additionFor(n.alternatives, declared);
@@ -86,7 +101,7 @@ export function analyze(fullInput: AnalysisInput): Report {
   const verdictNeeds: VerdictNeed[] = [
     ...endpoints
       .filter((e) => !e.undocumented)
-      .map((e) => ({ id: e.key, kind: 'operation' as const, alternatives: e.alternatives.map((a) => a.scopes), at: [...new Set(e.calls.map((c) => `${c.file}:${c.line}`))], endpoint: e })),
+      .map((e) => ({ id: e.key, kind: 'operation' as const, alternatives: e.alternatives.map((a) => a.scopes), at: [...new Set(e.calls.map((c) => `${c.file}:${c.line}`))], endpoint: e, ...(e.candidate ? { candidateOf: candidatesOf(e, candidates) } : {}) })),
     ...certain.map((n) => ({
       id: n.reason,
       kind: KIND_OF_SOURCE[n.source],
@@ -149,6 +164,7 @@ export function analyze(fullInput: AnalysisInput): Report {
     manifest: input.manifestFile,
     files: { scanned: input.scan?.files.scanned.length ?? 0, skipped, symlinks: [...(input.scan?.files.symlinks ?? [])] },
     endpoints,
+    candidateCalls: candidates,
     unresolved,
     unknownRuntime: usage.unknown,
     excludedRuntime: excludedRuntime(input.usage ?? []),

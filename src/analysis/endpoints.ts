@@ -1,9 +1,24 @@
 import { getOperation, isAuthorized, missingScopes } from '../catalog';
 import type { Operation } from '../catalog/types';
+import type { CallFinding } from '../scan/types';
 import type { AnalysisInput } from './analysis-input';
 import { mergeUsage, type MergedUsage } from './merge-usage';
 import type { CallSite, EndpointReport } from './report-types';
 import { windowUsage } from './usage-window';
+
+/** Returns a call finding as the report lists a call site. */
+export function callSiteOf(call: CallFinding): CallSite {
+  return {
+    file: call.file,
+    line: call.line,
+    column: call.column,
+    side: call.side,
+    principal: call.principal,
+    ...(call.via ? { via: call.via } : {}),
+    ...(call.pathForm ? { pathForm: call.pathForm } : {}),
+    ...(call.candidateOf ? { candidateOf: call.candidateOf } : {}),
+  };
+}
 
 /**
  * Returns every operation the app calls, statically or at runtime, with its call sites, runtime
@@ -15,15 +30,7 @@ export function endpointReports(input: Pick<AnalysisInput, 'scan'>, usage: Merge
     const op = call.operationKey ? getOperation(call.operationKey) : undefined;
     if (!op) continue;
     const sites = staticCalls.get(op) ?? [];
-    sites.push({
-      file: call.file,
-      line: call.line,
-      column: call.column,
-      side: call.side,
-      principal: call.principal,
-      ...(call.via ? { via: call.via } : {}),
-      ...(call.pathForm ? { pathForm: call.pathForm } : {}),
-    });
+    sites.push(callSiteOf(call));
     staticCalls.set(op, sites);
   }
   const ops = [...new Set([...staticCalls.keys(), ...usage.byOperation.keys()])].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
@@ -48,6 +55,8 @@ export function endpointReports(input: Pick<AnalysisInput, 'scan'>, usage: Merge
       calls,
       ...(runtime ? { runtime } : {}),
       evidence: calls.length && runtime ? 'both' : calls.length ? 'static' : 'runtime',
+      // Only candidate calls and never observed: the app may call it; runtime evidence makes it certain.
+      ...(!runtime && calls.length > 0 && calls.every((c) => c.candidateOf) ? { candidate: true as const } : {}),
       authorized: isAuthorized(op, declared),
       missing: missingScopes(op, declared),
     };

@@ -1,5 +1,5 @@
 import type { Family, HttpMethod, PathForm, Product, ScopeAlternative, ScopeKind } from '../catalog/types';
-import type { CallPrincipal, Side, SkippedFile, SourceLocation } from '../scan/types';
+import type { CallPrincipal, RequestSurface, Side, SkippedFile, SourceLocation } from '../scan/types';
 import type { ExclusionReason, Principal, StatusCounts } from '../usage/format';
 import type { GraphqlSummary } from '../usage/graphql-summary';
 import type { Surface } from '../usage/surfaces';
@@ -20,6 +20,28 @@ export interface CallSite extends SourceLocation {
   via?: SourceLocation[];
   /** For operations documented with several path forms (JSM Operations): the form this call wrote. */
   pathForm?: PathForm;
+  /**
+   * Present when this operation is only one of several a call may select and the tool cannot tell
+   * which (`ENDPOINTS[key]` with an unknown key): the scanner's note. `candidateCalls` groups them per call.
+   */
+  candidateOf?: string;
+}
+
+/**
+ * A call that selects one of several operations and the tool cannot tell which (a lookup table
+ * read with a key it cannot know): every operation it may select, each a *candidate*
+ * (docs/analysis.md, "Candidates").
+ */
+export interface CandidateCall extends SourceLocation {
+  side: Side;
+  principal: CallPrincipal;
+  via?: SourceLocation[];
+  /** What selects them, as written (`ENDPOINTS[…]`). */
+  table: string;
+  /** The operations it may call (catalog keys, sorted). */
+  operations: string[];
+  /** For people: `one of 6 entries of ENDPOINTS[…] (key unknown)`. */
+  text: string;
 }
 
 /** Runtime evidence for one endpoint, merged over every usage export given. */
@@ -61,21 +83,43 @@ export interface EndpointReport {
   calls: CallSite[];
   runtime?: RuntimeEvidence;
   evidence: 'static' | 'runtime' | 'both';
+  /**
+   * True when every static call site is a candidate (`calls[].candidateOf`) and runtime never saw
+   * it: the app may call it, the tool cannot tell whether it does. Its scopes are then never
+   * `unused`, and when not declared they are `missing-if-called`, not `missing`.
+   */
+  candidate?: true;
   /** Authorized by the declared scopes. */
   authorized: boolean;
   /** Smallest addition to the declared scopes that authorizes it (granular preferred). */
   missing: string[];
 }
 
-/** A call whose operation could not be determined, with the operations it may be. */
+/** A call whose operation could not be determined, with the operations it may be, and what the scanner knows of it. */
 export interface UnresolvedReport extends SourceLocation {
   kind: 'path' | 'method' | 'api';
   family?: Family;
   reason: string;
   pattern?: string;
+  /** The method, when known (kind `path`: the path is unknown, the method is not). */
+  method?: HttpMethod;
   candidates: string[];
   side: Side;
   principal: CallPrincipal;
+  /** The helper calls the value went through, outermost first. */
+  via?: SourceLocation[];
+  /** Kind `api`: the request surface (`requestGraph`, `invokeRemote`, …). */
+  surface?: RequestSurface;
+  /** GraphQL surfaces with a literal document: its operation and top-level fields (never variables). */
+  graphql?: GraphqlSummary;
+  /** Remotes and services: the key, when literal. */
+  remote?: string;
+  /**
+   * A URL taken from an earlier response: the field it was read from and the operations whose
+   * response it came from (empty when out of sight); `candidates` are the operations of that API
+   * whose documented response can hold such a link.
+   */
+  link?: { field: string; returnedBy: string[] };
 }
 
 /** A runtime request to a path outside the catalog (a redacted shape). */
@@ -208,6 +252,20 @@ export interface MissingNeed {
   scopeMismatch401: number;
 }
 
+/**
+ * Scopes no declared alternative provides for operations the code only *may* call (candidates,
+ * docs/analysis.md): not `missing` (not added by `--fix` unless `--add-candidates`), verdict
+ * `missing-if-called`.
+ */
+export interface CandidateNeed {
+  /** The operation. */
+  need: string;
+  add: string[];
+  locations: SourceLocation[];
+  /** How each of those calls selects it (`one of 6 entries of ENDPOINTS[…] (key unknown)`). */
+  candidateOf: string[];
+}
+
 /** A classic scope whose every use is also covered by granular scopes. */
 export interface ReplaceableScope {
   classic: string;
@@ -336,6 +394,8 @@ export interface Report {
   /** Source files read, and every file not read (with why and whether it blocks removal), and symlinks followed. */
   files: ReportFiles;
   endpoints: EndpointReport[];
+  /** Calls that select one of several operations the tool cannot tell apart, one per call site. */
+  candidateCalls: CandidateCall[];
   unresolved: UnresolvedReport[];
   unknownRuntime: UnknownRuntimeEndpoint[];
   /** Runtime rows kept apart from the evidence (browser reports the static analysis could not verify). */
@@ -355,8 +415,10 @@ export interface Report {
     unused: UnusedScope[];
     unverifiable: UnverifiableScope[];
     missing: MissingNeed[];
-    /** Union of the manifest additions (`where: 'manifest'`). */
+    /** Union of the manifest additions (`where: 'manifest'`): what `--fix` adds. */
     missingScopes: string[];
+    /** Operations only candidate calls may make, with the scopes they would need (verdict `missing-if-called`). */
+    missingIfCalled: CandidateNeed[];
     replaceable: ReplaceableScope[];
     invalid: InvalidScopeReport[];
     duplicates: DuplicateScopeReport[];

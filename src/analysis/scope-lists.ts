@@ -24,7 +24,8 @@ const location = (at: string) => {
 
 /**
  * Returns the report's scope lists, each derived from the details so no list can disagree with
- * a verdict: used (needed and declared), unused, unverifiable, missing needs, replaceable, invalid.
+ * a verdict: used (needed and declared), unused, unverifiable, missing needs (and those only
+ * candidate calls may have), replaceable, invalid.
  */
 export function scopeLists(input: ListInput): Omit<Report['scopes'], 'duplicates'> {
   const byName = new Map(input.details.map((d) => [d.scope, d]));
@@ -33,25 +34,27 @@ export function scopeLists(input: ListInput): Omit<Report['scopes'], 'duplicates
   const invalidNames = new Set(input.invalid.map((i) => i.name));
   const neededBy = (d: ScopeDetail) => [...new Set(d.reasons.filter((r) => r.kind !== 'not-granted' && r.kind !== 'blocked').map((r) => r.operation ?? r.text))];
 
-  // Per need, the scopes whose verdict is missing or not-granted because of it (details are sorted by scope, so are these).
-  const byNeed = new Map<string, { missing: string[]; refused: string[] }>();
+  // Per need, the scopes whose verdict is missing, missing-if-called or not-granted because of it (details are sorted by scope, so are these).
+  const byNeed = new Map<string, { missing: string[]; ifCalled: string[]; refused: string[] }>();
   for (const d of input.details) {
-    if (d.verdict !== 'missing' && d.verdict !== 'not-granted') continue;
+    if (d.verdict !== 'missing' && d.verdict !== 'missing-if-called' && d.verdict !== 'not-granted') continue;
     for (const r of d.reasons) {
       if (r.kind === 'not-granted' || r.kind === 'blocked') continue;
       const id = r.operation ?? r.text;
-      const entry = byNeed.get(id) ?? { missing: [], refused: [] };
-      (d.verdict === 'missing' ? entry.missing : entry.refused).push(d.scope);
+      const entry = byNeed.get(id) ?? { missing: [], ifCalled: [], refused: [] };
+      (d.verdict === 'missing' ? entry.missing : d.verdict === 'missing-if-called' ? entry.ifCalled : entry.refused).push(d.scope);
       byNeed.set(id, entry);
     }
   }
   const missing: Report['scopes']['missing'] = [];
+  const missingIfCalled: Report['scopes']['missingIfCalled'] = [];
   for (const need of input.needs) {
     const entry = byNeed.get(need.id);
     if (!entry) continue;
     const at = need.endpoint ? need.endpoint.calls.map(({ file, line, column }) => ({ file, line, column })) : need.at.map(location);
     const scopeMismatch401 = need.endpoint?.runtime?.scopeMismatch401 ?? 0;
     if (entry.missing.length) missing.push({ need: need.id, where: 'manifest', add: entry.missing, locations: at, scopeMismatch401 });
+    if (entry.ifCalled.length) missingIfCalled.push({ need: need.id, add: entry.ifCalled, locations: at, candidateOf: need.candidateOf ?? [] });
     // Declared, but a site has not granted it: the need fails there (runtime 401s).
     if (entry.refused.length) missing.push({ need: need.id, where: 'installation', add: entry.refused, locations: at, scopeMismatch401 });
   }
@@ -67,6 +70,7 @@ export function scopeLists(input: ListInput): Omit<Report['scopes'], 'duplicates
     unverifiable: once.filter((d) => verdict(d.name) === 'unverifiable').map((d) => ({ ...declaredOf(d), because: byName.get(d.name)!.reasons.map((r) => r.text) })),
     missing,
     missingScopes: input.details.filter((d) => d.verdict === 'missing').map((d) => d.scope),
+    missingIfCalled,
     replaceable: input.replacements
       .filter((r) => declared.has(r.classic) && isUsed(verdict(r.classic)))
       .map((r) => {

@@ -18,6 +18,8 @@ export interface VerdictNeed {
   event?: string;
   module?: string;
   feature?: string;
+  /** An operation only candidate calls may make: how each of them selects it (`src/a.ts:3: one of 6 entries of ENDPOINTS[…] (key unknown)`). */
+  candidateOf?: string[];
 }
 
 /** Everything a verdict depends on, already computed by `analyze`. */
@@ -58,7 +60,7 @@ function onlyMetWith(need: VerdictNeed, scope: string, declared: ReadonlySet<str
 /** Returns a need as a reason of `scope`; `declared` given for a declared scope (whose removal may break it). */
 function reasonOf(need: VerdictNeed, scope: string, declared?: ReadonlySet<string>): ScopeReason {
   const runtime = need.endpoint?.runtime ?? need.runtime;
-  const text = need.endpoint ? `${need.id}${need.endpoint.summary ? ` (${need.endpoint.summary})` : ''}` : need.id;
+  const text = `${need.endpoint ? `${need.id}${need.endpoint.summary ? ` (${need.endpoint.summary})` : ''}` : need.id}${need.candidateOf ? `, a candidate: ${need.candidateOf.join('; ')}` : ''}`;
   const modules = need.module ? [need.module] : (runtime?.moduleKeys ?? []);
   return {
     kind: need.kind,
@@ -71,6 +73,7 @@ function reasonOf(need: VerdictNeed, scope: string, declared?: ReadonlySet<strin
     ...(runtime ? { calls: runtime.calls } : {}),
     ...(modules.length ? { modules: [...modules] } : {}),
     ...(declared ? { removalBreaks: onlyMetWith(need, scope, declared) } : {}),
+    ...(need.candidateOf ? { candidate: true as const } : {}),
   };
 }
 
@@ -150,7 +153,8 @@ export function scopeDetails(input: VerdictInput): ScopeDetail[] {
       verdict = 'unverifiable';
       reasons = [{ kind: 'blocked', text: `not a scope @forge/manifest knows${bad.suggestion ? ` (did you mean ${bad.suggestion}?)` : ''}: a typo, or newer than the tool's list`, at: [] }];
     } else if (!declared.has(scope)) {
-      verdict = 'missing';
+      // Needed only by operations the code may or may not select: reported as such, not as a definite need.
+      verdict = unmet.every((n) => n.candidateOf) ? 'missing-if-called' : 'missing';
     } else if (met.length) {
       const refused = notGrantedReasons(scope, input.installations, met);
       if (refused.length) {

@@ -9,14 +9,16 @@
  * - `platform`: a trigger, module, remote token or platform feature needs it (the feature is named);
  * - `not-granted`: declared, but a site has not granted it (runtime 401 "scope does not match");
  * - `missing`: needed, not declared;
+ * - `missing-if-called`: not declared, and only operations the code *may* call need it (candidates:
+ *   one of several entries a call selects with a key the tool cannot know);
  * - `unverifiable`: nothing known needs it, but the view is incomplete (a file not read, an
  *   unresolved call, an unknown request surface…) or the tool knows nothing that uses it;
  * - `unused`: declared, and from a complete view nothing needs it: safe to remove.
  */
-export type ScopeVerdict = 'in-use' | 'code-only' | 'unused' | 'missing' | 'not-granted' | 'platform' | 'unverifiable';
+export type ScopeVerdict = 'in-use' | 'code-only' | 'unused' | 'missing' | 'missing-if-called' | 'not-granted' | 'platform' | 'unverifiable';
 
 /** Every verdict, worst first (the order the surfaces list them in). */
-export const VERDICTS: readonly ScopeVerdict[] = ['missing', 'not-granted', 'unverifiable', 'unused', 'platform', 'code-only', 'in-use'];
+export const VERDICTS: readonly ScopeVerdict[] = ['missing', 'missing-if-called', 'not-granted', 'unverifiable', 'unused', 'platform', 'code-only', 'in-use'];
 
 /** The verdicts of a declared scope something needs (`scopes.used`): the one definition every surface's "needed" list and count use. */
 export const USED_VERDICTS: ReadonlySet<ScopeVerdict> = new Set<ScopeVerdict>(['in-use', 'code-only', 'platform', 'not-granted']);
@@ -48,6 +50,8 @@ export interface ScopeReason {
   modules?: string[];
   /** Declared scopes only: true when no declared alternative without this scope meets the need, so removing the scope stops it. */
   removalBreaks?: boolean;
+  /** An operation only candidate calls may make (the tool cannot tell whether the code selects it); `text` says how. */
+  candidate?: true;
 }
 
 /** A manifest module that relies on a scope. */

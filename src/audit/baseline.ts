@@ -17,11 +17,18 @@ export interface Baseline {
   /** Egress accepted as missing / unused, as `kind domain` (absent in older baselines). */
   missingEgress?: string[];
   unusedEgress?: string[];
+  /** Scopes accepted as `missing-if-called` (absent in older baselines). */
+  missingIfCalled?: string[];
 }
 
 /** The finding categories `--fail-on` can select. */
-export type FailOn = 'missing' | 'unused' | 'invalid' | 'new' | 'missing-egress' | 'unused-egress';
-export const FAIL_ON_VALUES: readonly FailOn[] = ['missing', 'unused', 'invalid', 'new', 'missing-egress', 'unused-egress'];
+export type FailOn = 'missing' | 'missing-if-called' | 'unused' | 'invalid' | 'new' | 'missing-egress' | 'unused-egress';
+export const FAIL_ON_VALUES: readonly FailOn[] = ['missing', 'missing-if-called', 'unused', 'invalid', 'new', 'missing-egress', 'unused-egress'];
+
+/** Returns the scopes only candidate calls may need (verdict `missing-if-called`): what `--add-candidates` adds. */
+export function candidateScopes(report: Report): string[] {
+  return report.scopes.details.filter((d) => d.verdict === 'missing-if-called').map((d) => d.scope);
+}
 
 const egressKey = (r: { kind: string; domain: string }) => `${r.kind} ${r.domain}`;
 
@@ -39,6 +46,7 @@ export function baselineOf(report: Report, manifest?: DeclaredManifest): Baselin
     unresolved: [...new Set(report.unresolved.map(unresolvedKey))].sort(),
     ...(manifest ? { manifest } : {}),
     ...(report.egress ? { missingEgress: report.egress.missing.map(egressKey), unusedEgress: report.egress.unused.map(egressKey) } : {}),
+    missingIfCalled: candidateScopes(report),
   };
 }
 
@@ -57,7 +65,7 @@ export function parseBaseline(text: string, file: string): Baseline {
     }
   }
   if (value.manifest !== undefined) parseDeclaredManifest(value.manifest, file);
-  for (const field of ['missingEgress', 'unusedEgress'] as const) {
+  for (const field of ['missingEgress', 'unusedEgress', 'missingIfCalled'] as const) {
     if (value[field] !== undefined && (!Array.isArray(value[field]) || !value[field].every((x: unknown) => typeof x === 'string'))) {
       throw new ScopeInspectorError('INVALID_BASELINE', `${file}: field "${field}" must be a list of strings`);
     }
@@ -70,6 +78,7 @@ export function failingFindings(report: Report, failOn: readonly FailOn[], basel
   const accepted = (list: string[] | undefined, item: string) => Boolean(list?.includes(item));
   const findings: string[] = [];
   if (failOn.includes('missing')) for (const s of report.scopes.missingScopes) if (!accepted(baseline?.missing, s)) findings.push(`missing scope ${s}`);
+  if (failOn.includes('missing-if-called')) for (const s of candidateScopes(report)) if (!accepted(baseline?.missingIfCalled, s)) findings.push(`scope ${s} missing if a candidate call is made`);
   if (failOn.includes('invalid')) for (const i of report.scopes.invalid) if (!accepted(baseline?.invalid, i.name)) findings.push(`invalid scope ${scopeName(i.name)}`);
   if (failOn.includes('unused')) {
     for (const u of report.scopes.unused) if (!accepted(baseline?.unused, u.name)) findings.push(`unused scope ${u.name}`);

@@ -1,5 +1,5 @@
 import { auditApp, type AuditResult } from '../audit/audit-app';
-import { baselineOf, failingFindings, FAIL_ON_VALUES, parseBaseline, type Baseline, type FailOn } from '../audit/baseline';
+import { baselineOf, candidateScopes, failingFindings, FAIL_ON_VALUES, parseBaseline, type Baseline, type FailOn } from '../audit/baseline';
 import { ScopeInspectorError } from '../errors';
 import { checkOutputPath, readInputFile, writeOutputFile, type InputKind } from '../input-file';
 import { rewriteScopes } from '../fix/rewrite-scopes';
@@ -23,6 +23,8 @@ export interface AuditCommandOptions {
   dryRun?: boolean;
   /** With --remove-unused: also remove scopes whose verdict is `unverifiable`. */
   force?: boolean;
+  /** With --fix / --dry-run: also add the scopes whose verdict is `missing-if-called` (only candidate calls may need them). */
+  addCandidates?: boolean;
   output?: string;
   /** Days of usage to count, up to today (UTC), or `all`. */
   window?: string;
@@ -141,7 +143,8 @@ export async function auditDir(io: CliIo, dir: string, options: AuditCommandOpti
   if (options.fix || options.dryRun) {
     const { report, manifestPath, manifestText } = result;
     const remove = options.removeUnused ? scopesToRemove(report, Boolean(options.force)) : [];
-    const updated = rewriteScopes(manifestText, { add: report.scopes.missingScopes, remove }, report.manifest);
+    const add = [...report.scopes.missingScopes, ...(options.addCandidates ? candidateScopes(report) : [])];
+    const updated = rewriteScopes(manifestText, { add, remove }, report.manifest);
     const name = settings.patchName ?? report.manifest;
     if (updated === manifestText) io.err(`${name}: nothing to change`);
     // Written before the diff is shown as "fixed": a manifest that cannot be written reports only that.
@@ -150,7 +153,7 @@ export async function auditDir(io: CliIo, dir: string, options: AuditCommandOpti
       io.out(createTwoFilesPatch(name, name, manifestText, updated, 'current', options.dryRun ? 'proposed' : 'fixed'));
       // What deploying the edit costs the sites: the same pure rule the plan's cost uses.
       const before = report.scopes.declared.map((d) => d.name);
-      const after = [...before.filter((n) => !remove.includes(n)), ...report.scopes.missingScopes.filter((n) => !before.includes(n))];
+      const after = [...before.filter((n) => !remove.includes(n)), ...add.filter((n) => !before.includes(n))];
       io.err(`Deploying this: ${scopeChangeCost(before, after).summary}`);
     }
     if (options.dryRun || updated === manifestText) return { result, failing: failingFindings(report, failOn, baseline), done: true };

@@ -8,10 +8,11 @@ import { commonDir, findFrontends } from './frontends';
 import { adminPageBuild, kitPackage, type KitPackage } from './kit-package';
 import { editManifest, manifestDocument } from './manifest-edit';
 import { addDependency } from './package-json';
+import { callsGlobalFetch } from './global-fetch';
 import { readAppFile } from './read-app-file';
-import { facadeImports, rewriteImports, type Facade } from './rewrite-imports';
+import { facadeImports, rewriteImports, specifierFor, type Facade } from './rewrite-imports';
 import { manifestProblems, refuseInvalidManifest, stageTree, unbuiltResources } from './staging';
-import { adminModule, instrumentedApi, instrumentedBridge, staticAnalysisModule, type AdminProduct, type CodeStyle } from './templates';
+import { adminModule, instrumentedApi, instrumentedBridge, instrumentedFetch, staticAnalysisModule, type AdminProduct, type CodeStyle } from './templates';
 import { defineBridgeResolver, wrapHandler, type AnalysisModule, type HandlerRef } from './wire-handler';
 
 /** One file init writes: its content before (undefined for a new file) and after. */
@@ -123,12 +124,23 @@ export async function planInit(appDir: string, options: PlanOptions = {}): Promi
 
   // Backend: imports of @forge/api request functions go through the one generated facade.
   const apiModule = `${KEYS.backendDir}/instrumented-api`;
-  const apiFacade: Facade = { pkg: '@forge/api', module: apiModule, surface: API_SURFACE, ...(style.ext === '.cjs' ? { extension: '.cjs' } : {}) };
+  const extension = style.ext === '.cjs' ? { extension: '.cjs' } : {};
+  const apiFacade: Facade = { pkg: '@forge/api', module: apiModule, surface: API_SURFACE, ...extension };
+  const backendFiles = [...sources.files].sort().filter((f) => f.startsWith('src/') && !frontendFiles.has(f) && !f.startsWith(`${KEYS.backendDir}/`));
   let rewritten = 0;
-  for (const f of [...sources.files].sort()) {
-    if (!f.startsWith('src/') || frontendFiles.has(f) || f.startsWith(`${KEYS.backendDir}/`)) continue;
-    if (importsSurface(sources, f, '@forge/api', API_SURFACE)) rewritten += rewriteImports(sources.get(f), apiFacade);
+  for (const f of backendFiles) if (importsSurface(sources, f, '@forge/api', API_SURFACE)) rewritten += rewriteImports(sources.get(f), apiFacade);
+  // Calls of the global fetch: each file making them imports a recorded `fetch` under that name from
+  // one generated module. Only those files change; the global is never replaced (docs/init.md).
+  const fetchModule = `${KEYS.backendDir}/instrumented-fetch`;
+  let fetchUsers = 0;
+  for (const f of backendFiles) {
+    const sf = sources.get(f);
+    if (!callsGlobalFetch(sf)) continue;
+    sf.require('fetch', specifierFor(sf, fetchModule, extension.extension));
+    fetchUsers++;
   }
+  // Kept up to date once generated, even when no file needs adding any more (a second run).
+  if (fetchUsers > 0 || read(appDir, `${fetchModule}${style.ext}`) !== undefined) generated.set(`${fetchModule}${style.ext}`, instrumentedFetch(style, kit.version));
 
   const products = options.products ?? productsOf(manifest);
   if (products.length === 0) {
@@ -176,6 +188,7 @@ export async function planInit(appDir: string, options: PlanOptions = {}): Promi
 
   notes.unshift(
     `${wrapped} of ${functions.length} function handlers wrapped with withUsageRecording; ${rewritten} @forge/api imports through ${apiModule}; ` +
+      (fetchUsers ? `${fetchUsers} file${fetchUsers === 1 ? '' : 's'} calling the global fetch through ${fetchModule}; ` : '') +
       `${instrumentedFrontends} frontends through instrumentBridge; admin page in ${products.map((p) => ADMIN_MODULES[p].type).join(', ')}` +
       (scopes.length ? `; scopes added: ${scopes.join(', ')}` : ''),
   );

@@ -155,7 +155,28 @@ export class SourceFile {
       else if (last || n.type !== 'ExpressionStatement') break;
     }
     if (last) return { offset: last.end, afterLine: true };
-    return { offset: body[0]?.start ?? this.text.length, afterLine: false };
+    return { offset: body[0] ? this.docCommentStart(body[0].start) : this.text.length, afterLine: false };
+  }
+
+  /** Returns where the comment right above a statement begins (its doc comment, no blank line between), else the statement's start. */
+  private docCommentStart(offset: number): number {
+    let at = offset;
+    for (;;) {
+      // Back over the indentation and one line break before `at`.
+      let p = at;
+      while (p > 0 && (this.text[p - 1] === ' ' || this.text[p - 1] === '\t')) p--;
+      if (p > 0 && this.text[p - 1] === '\n') p--;
+      if (p > 0 && this.text[p - 1] === '\r') p--;
+      const lineStart = this.text.lastIndexOf('\n', p - 1) + 1;
+      const line = this.text.slice(lineStart, p).trim();
+      if (line.endsWith('*/')) {
+        const open = this.text.lastIndexOf('/*', p);
+        if (open < 0) return at;
+        at = this.text.lastIndexOf('\n', open - 1) + 1;
+      } else if (line.startsWith('//')) at = lineStart;
+      else return at;
+      if (at === 0) return 0;
+    }
   }
 }
 

@@ -30,6 +30,22 @@ export function instrumentedApi(style: CodeStyle, version: string): string {
   );
 }
 
+/**
+ * Returns the module backend files that call the global `fetch` import it from, by that name: the
+ * global `fetch` with each call counted as egress (host and path template). It calls whatever
+ * `globalThis.fetch` is when called (a test's mock included) and returns its very Response or
+ * error; nothing global is replaced, so libraries and other code see the platform's own `fetch`.
+ */
+export function instrumentedFetch(style: CodeStyle, version: string): string {
+  const head = header(version, "The global fetch with each call counted as egress by Scope Inspector (host and path\n// template, never the query, headers or body). It calls globalThis.fetch as it is at call time\n// and returns its very Response or error; the global itself is not replaced.\n");
+  if (style.format === 'cjs') {
+    return `${head}'use strict';\nconst { instrumentFetch } = require('forge-scope-inspector/recorder');\n\nexports.fetch = instrumentFetch((...args) => globalThis.fetch(...args));\n`;
+  }
+  const typed = style.typescript ? ': typeof globalThis.fetch' : '';
+  const args = style.typescript ? '...args: Parameters<typeof globalThis.fetch>' : '...args';
+  return `${head}import { instrumentFetch } from 'forge-scope-inspector/recorder';\n\nexport const fetch${typed} = instrumentFetch((${args}) => globalThis.fetch(...args));\n`;
+}
+
 /** Returns the `@forge/bridge` facade a Custom UI or UI Kit frontend's request functions go through. */
 export function instrumentedBridge(version: string): string {
   // The same text is valid TypeScript and JavaScript.

@@ -1,6 +1,7 @@
 import type { Report } from '../analysis/report-types';
 import { USED_VERDICTS } from '../analysis/verdict-types';
 import { describeSurface } from '../analysis/runtime-surfaces';
+import { unresolvedText } from './call-facts';
 import { EGRESS_VERDICTS, egressByVerdict, egressCounts, egressEvidence } from './egress-summary';
 import { scopeName } from './scope-name';
 import { skippedLines, verdictCounts, VERDICTS } from './verdict-summary';
@@ -36,6 +37,10 @@ export function renderMarkdown(report: Report): string {
     lines.push('', '## Needed but not declared', '', '| Need | Add | Code locations |', '|---|---|---|');
     for (const m of manifestMissing) lines.push(`| ${cell(m.need)} | ${m.add.map((s) => `\`${s}\``).join(' ')} | ${cell(m.locations.map((l) => `${l.file}:${l.line}`).join('<br>'))} |`);
   }
+  if (scopes.missingIfCalled.length) {
+    lines.push('', '## Needed only if a candidate call selects it (not declared)', '', '| Operation | Would need | Calls that may select it |', '|---|---|---|');
+    for (const m of scopes.missingIfCalled) lines.push(`| ${cell(m.need)} | ${m.add.map((s) => `\`${s}\``).join(' ')} | ${cell(m.candidateOf.join('<br>'))} |`);
+  }
   const refused = scopes.details.filter((d) => d.verdict === 'not-granted');
   if (refused.length) {
     lines.push('', '## Declared but not granted on a site', '', '| Scope | Evidence |', '|---|---|');
@@ -54,9 +59,13 @@ export function renderMarkdown(report: Report): string {
     for (const i of report.scopes.invalid) lines.push(`| \`${cell(scopeName(i.name))}\` | ${report.manifest}:${i.line} | ${cell(i.reason)}${i.suggestion ? ` — did you mean \`${i.suggestion}\`?` : ''} |`);
     for (const d of report.scopes.duplicates) lines.push(`| \`${cell(scopeName(d.name))}\` | ${report.manifest}:${d.line} | declared again (first at line ${d.first.line}) |`);
   }
+  if (report.candidateCalls.length) {
+    lines.push('', '## Calls that select one of several operations', '', '| Location | How | Candidates |', '|---|---|---|');
+    for (const c of report.candidateCalls) lines.push(`| ${c.file}:${c.line} | ${cell(c.text)} | ${cell(c.operations.join('<br>'))} |`);
+  }
   if (report.unresolved.length) {
     lines.push('', '## Calls whose endpoint could not be determined statically', '', '| Location | Reason | Candidates |', '|---|---|---|');
-    for (const u of report.unresolved) lines.push(`| ${u.file}:${u.line} | ${cell(u.reason)} | ${cell(u.candidates.slice(0, 8).join('<br>') || '—')} |`);
+    for (const u of report.unresolved) lines.push(`| ${u.file}:${u.line} | ${cell(unresolvedText({ ...u, candidates: [] }))} | ${cell(u.candidates.slice(0, 8).join('<br>') || '—')} |`);
   }
   const { plan } = report;
   lines.push('', '## Least-privilege plan', '', `${plan.scopes.length} scopes${plan.add.length ? `; adds ${plan.add.map((x) => `\`${x}\``).join(', ')}` : ''}${plan.remove.length ? `; removes ${plan.remove.map((x) => `\`${cell(scopeName(x))}\``).join(', ')}` : ''}.`, '', plan.cost.summary);

@@ -1,16 +1,19 @@
 import type { Report } from '../analysis/report-types';
+import { candidateCallText, unresolvedText } from './call-facts';
 import { egressCounts, egressEvidence } from './egress-summary';
 import { scopeName } from './scope-name';
 import { verdictCounts } from './verdict-summary';
 
 const RULES = [
   { id: 'missing-scope', level: 'error', text: 'The declared scopes do not authorize this call.' },
+  { id: 'missing-if-called-scope', level: 'warning', text: 'A call that selects one of several operations (the tool cannot tell which) may call one the declared scopes do not authorize.' },
   { id: 'not-granted-scope', level: 'error', text: 'A declared scope a site has not granted: its calls fail there.' },
   { id: 'invalid-scope', level: 'error', text: '@forge/manifest does not know this scope.' },
   { id: 'unused-scope', level: 'warning', text: 'Nothing the app does needs this declared scope (complete view): safe to remove.' },
   { id: 'unverifiable-scope', level: 'note', text: 'Nothing known needs this declared scope, but the tool cannot prove it unused.' },
   { id: 'duplicate-scope', level: 'warning', text: 'This scope is already declared earlier in the manifest.' },
   { id: 'unresolved-call', level: 'note', text: 'The endpoint of this product call could not be determined statically.' },
+  { id: 'candidate-call', level: 'note', text: 'This call selects one of several operations and the tool cannot tell which: each is a candidate.' },
   { id: 'unread-file', level: 'warning', text: 'A source file the scanner could not read or parse: no scope can be proven unused.' },
   { id: 'missing-egress', level: 'error', text: 'The app reaches a host (or remote) its manifest does not allow: Forge refuses the request.' },
   { id: 'unused-egress', level: 'warning', text: 'A declared egress entry nothing reaches (complete view): safe to remove.' },
@@ -46,6 +49,9 @@ export function renderSarif(report: Report, toolVersion: string): object {
           result('missing-scope', `${m.need} needs ${m.add.join(' + ')}, which ${report.manifest} does not declare.`, l.file, l.line, l.column, { scopes: m.add, verdict: 'missing' }),
         ),
       ),
+    ...scopes.missingIfCalled.flatMap((m) =>
+      m.locations.map((l) => result('missing-if-called-scope', `${m.need} needs ${m.add.join(' + ')}, which ${report.manifest} does not declare, if this call selects it (${m.candidateOf.join('; ')}).`, l.file, l.line, l.column, { scopes: m.add, verdict: 'missing-if-called' })),
+    ),
     ...scopes.details
       .filter((d) => d.verdict === 'not-granted')
       .map((d) => result('not-granted-scope', `${d.scope}: ${d.reasons.filter((r) => r.kind === 'not-granted').map((r) => r.text).join('; ')}.`, report.manifest, at(d.scope).line, at(d.scope).column, { scope: d.scope, verdict: d.verdict })),
@@ -53,7 +59,8 @@ export function renderSarif(report: Report, toolVersion: string): object {
     ...scopes.duplicates.map((d) => result('duplicate-scope', `${scopeName(d.name)} is declared again (first at line ${d.first.line}).`, report.manifest, d.line, d.column)),
     ...scopes.unused.map((u) => result('unused-scope', `${scopeName(u.name)} is declared but nothing needs it.`, report.manifest, u.line, u.column, { scope: u.name, verdict: 'unused' })),
     ...scopes.unverifiable.map((u) => result('unverifiable-scope', `${scopeName(u.name)}: nothing known needs it, but ${u.because.join('; ')}.`, report.manifest, u.line, u.column, { scope: u.name, verdict: 'unverifiable' })),
-    ...report.unresolved.map((u) => result('unresolved-call', `${u.reason}${u.candidates.length ? ` (may be one of ${u.candidates.length} operations)` : ''}`, u.file, u.line, u.column)),
+    ...report.unresolved.map((u) => result('unresolved-call', unresolvedText(u), u.file, u.line, u.column)),
+    ...report.candidateCalls.map((c) => result('candidate-call', candidateCallText(c, c.operations.length), c.file, c.line, c.column, { operations: c.operations })),
     ...report.files.skipped.filter((f) => f.blocksRemoval).map((f) => result('unread-file', `${f.file}: ${f.reason}`, f.file, 1, 1)),
     ...(report.egress?.details ?? []).flatMap((d) => {
       const props = { domain: d.domain, kind: d.kind, verdict: d.verdict };

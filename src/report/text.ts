@@ -2,6 +2,7 @@ import type { Report } from '../analysis/report-types';
 import { USED_VERDICTS } from '../analysis/verdict-types';
 import { describeSurface } from '../analysis/runtime-surfaces';
 import { styler } from '../cli/output';
+import { candidateCallText, unresolvedText } from './call-facts';
 import { confidenceOf } from './confidence';
 import { EGRESS_VERDICTS, egressByVerdict, egressCounts, egressEvidence } from './egress-summary';
 import { scopeName } from './scope-name';
@@ -18,11 +19,11 @@ export function renderText(report: Report, options: { color: boolean }): string 
   const counts = verdictCounts(scopes.details);
   const notRead = files.skipped.length;
   out.push(s.bold(`Scope Inspector: ${report.manifest} — ${files.scanned} files scanned${notRead ? `, ${notRead} not scanned` : ''}`));
-  const colour = (v: (typeof VERDICTS)[number], n: number) => (n === 0 ? s.green : v === 'missing' || v === 'not-granted' ? s.red : v === 'unused' || v === 'unverifiable' ? s.yellow : (t: string) => t);
+  const colour = (v: (typeof VERDICTS)[number], n: number) => (n === 0 ? s.green : v === 'missing' || v === 'not-granted' ? s.red : v === 'unused' || v === 'unverifiable' || v === 'missing-if-called' ? s.yellow : (t: string) => t);
   out.push(
     `declared ${scopes.declared.length} · ` +
       VERDICTS.map((v) => colour(v, counts[v])(`${v} ${counts[v]}`)).join(' · ') +
-      ` · replaceable ${scopes.replaceable.length} · ${(scopes.invalid.length ? s.red : s.green)(`invalid ${scopes.invalid.length}`)} · endpoints ${report.endpoints.length} · unresolved ${report.unresolved.length}`,
+      ` · replaceable ${scopes.replaceable.length} · ${(scopes.invalid.length ? s.red : s.green)(`invalid ${scopes.invalid.length}`)} · endpoints ${report.endpoints.length} · candidate calls ${report.candidateCalls.length} · unresolved ${report.unresolved.length}`,
   );
   const section = (title: string, lines: string[]) => {
     if (lines.length) out.push('', s.bold(title), ...lines.map((l) => `  ${l}`));
@@ -32,6 +33,10 @@ export function renderText(report: Report, options: { color: boolean }): string 
   section(
     'Missing',
     scopes.missing.map((m) => `${s.red(m.add.join(' + '))}${m.where === 'installation' ? ' (declared, not granted by a site)' : ''} ← ${m.need}  ${s.dim(m.locations.map((l) => `${l.file}:${l.line}`).join(', '))}${m.scopeMismatch401 ? s.red(`  ${m.scopeMismatch401}× 401 scope mismatch at runtime`) : ''}`),
+  );
+  section(
+    'Missing if called (only calls the tool cannot pin down need them; --fix --add-candidates adds them)',
+    scopes.missingIfCalled.map((m) => `${s.yellow(m.add.join(' + '))} ← ${m.need}  ${s.dim(m.candidateOf.join('; '))}`),
   );
   section('Invalid', scopes.invalid.map((i) => `${s.red(scopeName(i.name))}  ${report.manifest}:${i.line}  ${i.reason}${i.suggestion ? ` — did you mean ${s.green(i.suggestion)}?` : ''}`));
   section('Declared twice', scopes.duplicates.map((d) => `${s.yellow(scopeName(d.name))}  ${report.manifest}:${d.line}  ${s.dim(`also at line ${d.first.line}`)}`));
@@ -47,10 +52,8 @@ export function renderText(report: Report, options: { color: boolean }): string 
       return `${(d.verdict === 'not-granted' ? s.red : s.green)(d.scope)} [${d.verdict}]${seen}  ${s.dim(why.slice(0, 3).join(', ') + (why.length > 3 ? `, +${why.length - 3}` : ''))}`;
     }),
   );
-  section(
-    'Unresolved calls',
-    report.unresolved.map((u) => `${u.file}:${u.line}  ${u.reason}${u.candidates.length ? s.dim(`  (${u.candidates.length} candidate operations)`) : ''}`),
-  );
+  section('Calls with candidates (the tool cannot tell which operation they select)', report.candidateCalls.map((c) => `${c.file}:${c.line}  ${candidateCallText(c)}`));
+  section('Unresolved calls', report.unresolved.map((u) => `${u.file}:${u.line}  ${unresolvedText(u)}`));
   if (report.egress) {
     const n = egressCounts(report.egress);
     const tone = { missing: s.red, unverifiable: s.yellow, unused: s.yellow, used: s.green };

@@ -10,6 +10,7 @@ export const VERDICT_MEANING: Readonly<Record<ScopeVerdict, string>> = {
   platform: 'needed by a trigger, module, remote or platform feature',
   'not-granted': 'declared, but a site has not granted it',
   missing: 'needed, not declared',
+  'missing-if-called': 'not declared; only calls the tool cannot pin down may need it',
   unverifiable: 'may be needed: the tool cannot tell',
   unused: 'nothing needs it: safe to remove',
 };

@@ -1,6 +1,6 @@
-import { FORGE_API, unwrap, type ForgeValue } from './forge-values';
+import { FORGE_API, GLOBAL_FETCH, unwrap, type ForgeValue } from './forge-values';
 import { LineIndex } from './line-index';
-import type { Node, Scope } from './scope';
+import type { Binding, Node, Scope } from './scope';
 import type { EgressFinding, EgressKind, Side, SourceLocation } from './types';
 
 /** An egress call recognised in code: its kind, the API, the URL expression and what names its target. */
@@ -8,6 +8,8 @@ export interface EgressCall {
   kind: EgressKind;
   api: string;
   url?: Node;
+  /** An axios instance's `baseURL` (`axios.create({ baseURL })`), which a relative `url` is resolved against. */
+  base?: { node: Node; scope: Scope };
   remote?: string;
   provider?: string;
 }
@@ -28,19 +30,70 @@ export function egressOfCall(node: Node, scope: Scope, fv: ForgeValue | undefine
   const callee = unwrap(node.callee);
   const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && !callee.computed ? callee.property.name : undefined;
   if (name !== 'fetch' && !AXIOS_VERBS.has(name ?? '') && callee.type !== 'Identifier') return undefined;
-  // The platform's global fetch: not shadowed by a local or imported `fetch`.
-  if (callee.type === 'Identifier' && callee.name === 'fetch' && !scope.lookup('fetch')) return { kind: fetchKind, api: 'fetch', url: node.arguments[0] };
+  // The platform's global fetch: not shadowed by a local or imported `fetch` (init's recorded one is the global one).
+  if (callee.type === 'Identifier' && callee.name === 'fetch' && isGlobalFetch(scope.lookup('fetch'))) return { kind: fetchKind, api: 'fetch', url: node.arguments[0] };
   if (callee.type === 'MemberExpression' && !callee.computed && callee.property.name === 'fetch' && callee.object.type === 'Identifier' && GLOBALS.has(callee.object.name) && !scope.lookup(callee.object.name)) {
     return { kind: fetchKind, api: 'fetch', url: node.arguments[0] };
   }
   const axios = (n: Node): boolean => n?.type === 'Identifier' && scope.lookup(n.name)?.import?.source === 'axios';
   if (axios(callee)) return { kind: fetchKind, api: 'axios', url: unwrap(node.arguments[0])?.type === 'ObjectExpression' ? undefined : node.arguments[0] };
   if (callee.type === 'MemberExpression' && !callee.computed && axios(callee.object) && AXIOS_VERBS.has(callee.property.name)) return { kind: fetchKind, api: `axios.${callee.property.name}`, url: node.arguments[0] };
+  // `const events = axios.create({ baseURL: 'https://events.example.com' }); events.post('/v2/enqueue')`.
+  const instance = callee.type === 'MemberExpression' && !callee.computed && AXIOS_VERBS.has(callee.property.name) ? axiosInstance(callee.object, scope, axios) : undefined;
+  if (instance) {
+    const url = callee.property.name === 'request' && unwrap(node.arguments[0])?.type === 'ObjectExpression' ? undefined : node.arguments[0];
+    return { kind: fetchKind, api: `axios.create().${callee.property.name}`, ...(url ? { url } : {}), ...(instance.base ? { base: instance.base } : {}) };
+  }
   return undefined;
 }
 
-/** Returns the egress kind of a JSX element's URL attribute (`<img src>`, `<script src>`, `<iframe src>`, ...), if it loads something. */
-export function jsxEgressKind(tag: string, attr: string): EgressKind | undefined {
+/** True when `fetch` is the global one: no binding, or the one `scope-inspector init` generates (`instrumented-fetch`). */
+const isGlobalFetch = (b: Binding | undefined): boolean => !b || (b.import?.source === GLOBAL_FETCH && b.import.name === 'fetch');
+
+/** Returns the instance `x` is when it is bound to `axios.create(config)`, with the config's `baseURL` when it is written there. */
+function axiosInstance(x: Node, scope: Scope, isAxios: (n: Node) => boolean): { base?: { node: Node; scope: Scope } } | undefined {
+  x = unwrap(x);
+  const b = x?.type === 'Identifier' ? scope.lookup(x.name) : undefined;
+  const init = b && !b.param && !b.import && b.inits.length === 1 && b.inits[0].key === undefined ? b.inits[0] : undefined;
+  const call = init ? unwrap(init.node) : undefined;
+  const c = call?.type === 'CallExpression' ? unwrap(call.callee) : undefined;
+  if (c?.type !== 'MemberExpression' || c.computed || c.property.name !== 'create' || !isAxios(c.object)) return undefined;
+  const config = unwrap(call.arguments[0]);
+  const base = config?.type === 'ObjectExpression' ? config.properties.find((p: Node) => p.type === 'Property' && !p.computed && (p.key.name ?? p.key.value) === 'baseURL') : undefined;
+  return base ? { base: { node: base.value, scope: init!.scope } } : {};
+}
+
+/** What a `<link>` says about what it loads: its `rel` and `as`, lower-cased; `null` when written but not literal. */
+export interface LinkAttrs {
+  rel?: string | null;
+  as?: string | null;
+}
+
+const PRELOAD_AS: Record<string, EgressKind> = { style: 'styles', script: 'scripts', font: 'fonts', image: 'images', fetch: 'fetch-client', audio: 'media', video: 'media', track: 'media', document: 'frames', iframe: 'frames' };
+
+/**
+ * Returns the `permissions.external` list a `<link href>` is checked against, by what the browser
+ * fetches for it (the CSP directive of its destination), or undefined when it fetches nothing Forge's
+ * content policy governs. `stylesheet` → styles; icons → images (`img-src`); `preload` by its `as`
+ * (font → fonts, image → images, script → scripts, style → styles, fetch → fetch client, …; a
+ * preload without a known `as` is ignored by browsers), `modulepreload` → scripts. Connection hints
+ * (`preconnect`, `dns-prefetch`) load nothing and no CSP directive governs them; `prefetch`,
+ * `prerender`, `manifest` and non-loading relations (`canonical`, `alternate`, `author`…) match no
+ * `permissions.external` list, and a blocked hint never breaks the page: none is egress. A `rel`
+ * that is not literal is read as a stylesheet, the usual loading link.
+ */
+export function linkEgressKind(attrs: LinkAttrs): EgressKind | undefined {
+  if (attrs.rel === null) return 'styles';
+  const rels = (attrs.rel ?? '').split(/\s+/).filter(Boolean);
+  if (rels.includes('stylesheet')) return 'styles';
+  if (rels.some((r) => r === 'icon' || r === 'apple-touch-icon' || r === 'apple-touch-icon-precomposed' || r === 'mask-icon')) return 'images';
+  if (rels.includes('modulepreload')) return 'scripts';
+  if (rels.includes('preload')) return attrs.as === null ? 'styles' : PRELOAD_AS[attrs.as ?? ''];
+  return undefined;
+}
+
+/** Returns the egress kind of a JSX element's URL attribute (`<img src>`, `<script src>`, `<iframe src>`, `<link rel href>`, ...), if it loads something. */
+export function jsxEgressKind(tag: string, attr: string, link: LinkAttrs = {}): EgressKind | undefined {
   switch (tag) {
     case 'img':
     case 'Image':
@@ -48,7 +101,7 @@ export function jsxEgressKind(tag: string, attr: string): EgressKind | undefined
     case 'script':
       return attr === 'src' ? 'scripts' : undefined;
     case 'link':
-      return attr === 'href' ? 'styles' : undefined;
+      return attr === 'href' ? linkEgressKind(link) : undefined;
     case 'iframe':
       return attr === 'src' ? 'frames' : undefined;
     case 'video':
@@ -85,6 +138,12 @@ export function egressFinding(loc: SourceLocation, side: Side, call: Pick<Egress
 const CSS_URL = /(@import\s+)?url\(\s*(['"]?)([^'")\s]+)\2\s*\)|@import\s+(['"])([^'"]+)\4/g;
 const HTML_REF = /<(img|script|link|iframe|video|audio|source|embed)\b[^>]*?\s(src|href|data)\s*=\s*(['"])([^'"]+)\3[^>]*>/gi;
 
+/** Returns an HTML tag's attribute value, lower-cased (undefined when absent). */
+function htmlAttr(tag: string, name: string): string | undefined {
+  const m = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s"'>]+))`, 'i').exec(tag);
+  return m ? (m[1] ?? m[2] ?? m[3]).toLowerCase() : undefined;
+}
+
 /** Finds external references in Custom UI stylesheets and HTML (`url()`, `@import`, `<script src>`, `<link href>`, ...). */
 export function assetEgress(file: string, text: string, side: Side): EgressFinding[] {
   const out: EgressFinding[] = [];
@@ -102,7 +161,7 @@ export function assetEgress(file: string, text: string, side: Side): EgressFindi
   } else {
     for (const m of text.matchAll(HTML_REF)) {
       const tag = m[1].toLowerCase();
-      const kind = tag === 'link' ? (FONT.test(m[4]) ? 'fonts' : /rel\s*=\s*['"]?(icon|apple-touch-icon)/i.test(m[0]) ? 'images' : 'styles') : jsxEgressKind(tag, m[2]);
+      const kind = jsxEgressKind(tag, m[2], tag === 'link' ? { rel: htmlAttr(m[0], 'rel'), as: htmlAttr(m[0], 'as') } : {});
       if (kind) add(m.index!, kind, `<${tag} ${m[2]}>`, m[4]);
     }
   }

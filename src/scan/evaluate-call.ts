@@ -1,5 +1,5 @@
-import { concat, describe, evalStr, literalOf, one, un, union, type Env, type EvalContext } from './evaluate';
-import { evalSelect, LINK_FIELDS } from './evaluate-member';
+import { concat, describe, evalStr, isAppModule, literalOf, one, un, union, type Env, type EvalContext } from './evaluate';
+import { evalSelect, keyId as lookupKeyId, LINK_FIELDS } from './evaluate-member';
 import { FORGE_API, forgeValueOf, unwrap } from './forge-values';
 import { linkOrigins } from './link-origins';
 import type { Node, Scope } from './scope';
@@ -36,6 +36,12 @@ export function evalCall(node: Node, scope: Scope, ctx: EvalContext, env: Env | 
     const sel = evalSelect(unwrap(c.object), scope, ctx, env, d, (entry) => callValue(entry, c.property.name, node, scope, ctx, env, d));
     if (sel) return sel;
   }
+  // `REPORTS[name](key)`, or `const build = REPORTS[name]; build(key)`: the path builder a key selects, called.
+  const picked = c.type === 'MemberExpression' && c.computed ? { lookup: c, scope } : pickedEntry(c, scope);
+  if (picked) {
+    const sel = callSelected(picked.lookup, picked.scope, node, scope, ctx, env, d);
+    if (sel) return sel;
+  }
   const shape = shapeOf(c, scope, ctx);
   // A path builder imported from another file: its return value is known once files are linked.
   if (shape?.s === 'imported') {
@@ -67,6 +73,39 @@ export function evalCall(node: Node, scope: Scope, ctx: EvalContext, env: Env | 
     }
   }
   return un(`the result of ${describe(node)} cannot be resolved`);
+}
+
+/** `build` bound once to `TABLE[key]` (no destructuring): the lookup and where it was written. */
+function pickedEntry(callee: Node, scope: Scope): { lookup: Node; scope: Scope } | undefined {
+  if (callee.type !== 'Identifier') return undefined;
+  const b = scope.lookup(callee.name);
+  const init = b && !b.param && b.inits.length === 1 && b.inits[0].key === undefined && !b.inits[0].element ? b.inits[0] : undefined;
+  const lookup = init ? unwrap(init.node) : undefined;
+  return lookup?.type === 'MemberExpression' && lookup.computed ? { lookup, scope: init!.scope } : undefined;
+}
+
+/** Calls the entry a lookup selects (a path builder) with a call's arguments: in this file, or of a table imported from another. */
+function callSelected(lookup: Node, lookupScope: Scope, call: Node, scope: Scope, ctx: EvalContext, env: Env | undefined, d: number): Cand[] | undefined {
+  const table = unwrap(lookup.object);
+  const b = table?.type === 'Identifier' ? lookupScope.lookup(table.name) : undefined;
+  if (b?.import && isAppModule(b.import.source)) {
+    const args = call.arguments.slice(0, MAX_ARGS).map((a: Node) => evalStr(a, scope, ctx, env, d));
+    const keyCands = evalStr(lookup.property, lookupScope, ctx, env, d);
+    const lit = keyCands.length === 1 ? literalOf(keyCands[0]) : undefined;
+    if (lit !== undefined) return one({ r: 'call', source: b.import.source, name: b.import.name, member: [lit], args });
+    return one({ r: 'select', table: describe(lookup.object), kid: lookupKeyId(lookup.property, lookupScope, keyCands, ctx), key: keyCands, entries: [], from: { source: b.import.source, name: b.import.name }, args });
+  }
+  return evalSelect(lookup, lookupScope, ctx, env, d, (entry, s) => callFunction(entry, s, call, scope, ctx, env, d));
+}
+
+/** Calls a function value (a table entry: an arrow, a function, a local function's name) with a call's arguments. */
+function callFunction(entry: Node, entryScope: Scope, call: Node, scope: Scope, ctx: EvalContext, env: Env | undefined, d: number): Cand[] {
+  const shape = shapeOf(entry, entryScope, ctx);
+  if (shape?.s !== 'fn' || shape.fn.returns.length === 0) return un(`${describe(entry)}(…) of a table entry cannot be resolved`);
+  const inner: Env = { fn: shape.fn.id, args: call.arguments, scope, env };
+  let out: Cand[] = [];
+  for (const r of shape.fn.returns) out = union(out, evalStr(r.node, r.scope, ctx, inner, d + 1));
+  return out;
 }
 
 /** Calls property `name` of a table entry (an object literal whose property is a function) with a call's arguments. */

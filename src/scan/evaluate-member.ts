@@ -147,6 +147,8 @@ function pickEntries(node: Node, objs: { obj: Node; scope: Scope }[], scope: Sco
     if (lits.every((k): k is string => k !== undefined)) keys = lits;
   }
   if (keys) {
+    const branches = keys.length === 1 ? branchSelect(node, objs, keys[0], ctx, env, d) : undefined;
+    if (branches) return branches;
     let out: Cand[] = [];
     for (const { obj, scope: s } of objs) for (const k of keys) {
       const p = propertyOf(obj, k);
@@ -157,6 +159,27 @@ function pickEntries(node: Node, objs: { obj: Node; scope: Scope }[], scope: Sco
     return out;
   }
   return selectEntries(node, objs, keyCands!, scope, ctx, env, d, (entry, s) => evalStr(entry, s, ctx, env, d));
+}
+
+/** Most objects a conditional may pick that are kept apart (so two properties of the picked one stay together). */
+const MAX_BRANCHES = 8;
+
+/**
+ * `req.path` where `req` is one of several object literals (`c ? { method, path } : { method, path }`):
+ * a `select` over the objects, named by the objects themselves, so `req.method` in the same call
+ * picks from the same object. Undefined (plain union) when the objects do not all have the property.
+ */
+function branchSelect(node: Node, objs: { obj: Node; scope: Scope }[], key: string, ctx: EvalContext, env: Env | undefined, d: number): Cand[] | undefined {
+  if (objs.length < 2 || objs.length > MAX_BRANCHES) return undefined;
+  const entries: [string, Cand[]][] = [];
+  for (const [i, { obj, scope: s }] of objs.entries()) {
+    const p = propertyOf(obj, key);
+    if (typeof p === 'string') return undefined;
+    entries.push([String(i), evalStr(p.node, s, ctx, env, d)]);
+  }
+  // The same objects (by position in the file) are the same choice, however they are reached.
+  const kid = `o:${ctx.at?.(0).file ?? ''}:${objs.map((o) => o.obj.start).join(',')}`;
+  return one({ r: 'select', table: describe(node.object), kid, key: [], entries, branch: true });
 }
 
 /** A table read with a key not known here: a `select` ref when the key may be linked later, else every entry (noted). */
@@ -197,7 +220,7 @@ function importedSelect(node: Node, from: ImportedTarget, path: string[], scope:
 }
 
 /** A stable name for a lookup key: the parameter it comes from, or the binding holding it. */
-function keyId(keyNode: Node, scope: Scope, keyCands: Cand[], ctx: EvalContext): string {
+export function keyId(keyNode: Node, scope: Scope, keyCands: Cand[], ctx: EvalContext): string {
   const ref = keyCands.length === 1 ? soleRef(keyCands[0]) : undefined;
   if (ref?.r === 'param') return `p:${ref.fn}:${ref.i}:${ref.key ?? ''}`;
   const n = unwrap(keyNode);

@@ -10,10 +10,17 @@ export const FORGE_BRIDGE = '@forge/bridge';
 const FORGE_REALTIME = '@forge/realtime';
 
 /**
- * Modules `scope-inspector init` generates in an app (`<dir>/scope-inspector/instrumented-api`,
- * `.../instrumented-bridge`): the Forge package each re-exports, recorded but with the same surface.
+ * What an import of init's generated `instrumented-fetch` stands for: the global `fetch`, recorded.
+ * A `node:` name, so that nothing takes it for the app's own module or for a Forge package.
  */
-const GENERATED_FACADES: Record<string, string> = { 'instrumented-api': FORGE_API, 'instrumented-bridge': FORGE_BRIDGE };
+export const GLOBAL_FETCH = 'node:globalThis.fetch';
+
+/**
+ * Modules `scope-inspector init` generates in an app (`<dir>/scope-inspector/instrumented-api`,
+ * `.../instrumented-bridge`, `.../instrumented-fetch`): what each re-exports, recorded but with
+ * the same surface.
+ */
+const GENERATED_FACADES: Record<string, string> = { 'instrumented-api': FORGE_API, 'instrumented-bridge': FORGE_BRIDGE, 'instrumented-fetch': GLOBAL_FETCH };
 
 /** Returns the Forge package a relative import of one of init's generated facades stands for, if it is one. */
 export function facadePackage(fromFile: string, source: string): string | undefined {
@@ -21,6 +28,9 @@ export function facadePackage(fromFile: string, source: string): string | undefi
   const parts = posix.normalize(posix.join(posix.dirname(fromFile), source)).replace(/\.[cm]?[jt]sx?$/, '').split('/');
   return parts.length >= 2 && parts[parts.length - 2] === 'scope-inspector' ? GENERATED_FACADES[parts[parts.length - 1]] : undefined;
 }
+
+/** True when `file` is init's generated recorded `fetch` (`…/scope-inspector/instrumented-fetch.ts`): it forwards its importers' calls, found where they are made. */
+export const isGeneratedFetch = (file: string): boolean => /(^|\/)scope-inspector\/instrumented-fetch\.[cm]?[jt]s$/.test(file);
 
 /** Names of the product request functions. */
 export const FAMILIES: ReadonlySet<string> = new Set(['requestJira', 'requestConfluence', 'requestBitbucket']);

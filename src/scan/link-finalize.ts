@@ -1,8 +1,8 @@
 import type { Family } from '../catalog/types';
 import { egressFinding } from './egress';
-import { summarizeGraphql } from './graphql-query';
+import { loadGraphqlParserSync, summarizeGraphql } from '../usage/graphql-summary';
 import type { Cand, RawCall } from './summary-types';
-import type { CallPrincipal, EgressFinding, Side, SourceLocation, UnresolvedFinding } from './types';
+import type { CallPrincipal, EgressFinding, GraphqlSummary, Side, SourceLocation, UnresolvedFinding } from './types';
 
 /** A call with a known path pattern and method, before catalog matching. */
 export interface LinkedCall extends SourceLocation {
@@ -69,6 +69,13 @@ function namedPlaceholder(p: string): boolean {
   return false;
 }
 
+/** The operation and top-level fields of a literal GraphQL document (the recorder's reader, loaded synchronously here; only for text that can be one). */
+function literalGraphql(document: string): GraphqlSummary | undefined {
+  if (!document.includes('{')) return undefined;
+  loadGraphqlParserSync(require);
+  return summarizeGraphql(document) ?? undefined;
+}
+
 const text = (c: Cand): string | undefined => ('pieces' in c && c.pieces.every((p) => typeof p === 'string') ? c.pieces.join('') : undefined);
 
 /** Turns a fully linked call into findings: product calls, methods to enumerate, links, surfaces, egress, unresolved. */
@@ -93,7 +100,7 @@ export function finalizeCall(c: RawCall, out: LinkResult, seenAt: Map<SourceLoca
   if (kind.k === 'surface') {
     const known = c.paths.map(text).find((t) => t !== undefined);
     const graph = kind.surface === 'requestGraph' || kind.surface === 'requestTeamworkGraph';
-    const graphql = graph && known !== undefined ? summarizeGraphql(known) : undefined;
+    const graphql = graph && known !== undefined ? literalGraphql(known) : undefined;
     const pattern = !graph && known !== undefined ? normalizePattern(known) : undefined;
     const what = graph ? (graphql ? `GraphQL ${graphql.type}${graphql.operation ? ` ${graphql.operation}` : ''} (${graphql.fields.join(', ')})` : 'a GraphQL query that cannot be read statically') : kind.remote ? `remote ${kind.remote}` : pattern ?? 'a path that cannot be resolved';
     const reason = `${kind.surface}: the tool cannot tell which scopes ${what} needs`;

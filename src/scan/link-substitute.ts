@@ -1,3 +1,4 @@
+import { candidateNote } from './candidate-note';
 import { concat, literalOf, union } from './evaluate';
 import { methodCands } from './evaluate-method';
 import type { Cand, CallSite, MethodCand, RawCall, Ref } from './summary-types';
@@ -193,9 +194,10 @@ export function expandSelects(c: RawCall): RawCall[] {
     const keys = new Set<string>();
     eachRef(cur, (p) => { if (p.r === 'select' && p.kid === kid) for (const [k] of p.entries) keys.add(k); });
     if (keys.size === 0) { done.push({ ...cur, paths: [{ unresolved: `${table} has no entries` }] }); continue; }
-    const note = `${table}[…]: the key is not known statically, so every entry is a candidate`;
+    // The objects a conditional picks from are each a possible value, not candidates of an unknown key.
+    const note = sel.branch ? undefined : candidateNote(table);
     for (const key of keys) {
-      const pick = (cands: Cand[]): Cand[] => mapRefs(cands, (p) => (p.r === 'select' && p.kid === kid ? (p.entries.find(([k]) => k === key)?.[1] ?? [{ unresolved: `${p.table} has no entry ${key}` }]) : undefined)).map((v) => ('pieces' in v ? { ...v, note } : v));
+      const pick = (cands: Cand[]): Cand[] => mapRefs(cands, (p) => (p.r === 'select' && p.kid === kid ? (p.entries.find(([k]) => k === key)?.[1] ?? [{ unresolved: `${p.table} has no entry ${key}` }]) : undefined)).map((v) => ('pieces' in v && note ? { ...v, note } : v));
       work.push({ ...cur, paths: pick(cur.paths), methods: cur.methods.flatMap((m) => ('value' in m ? methodCands(pick([m.value])) : [m])) });
     }
     // Several unknown keys multiply: beyond the cap the call is reported as unresolved rather than exploded.

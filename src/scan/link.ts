@@ -48,6 +48,11 @@ export function linkSummaries(summaries: readonly FileSummary[], aliases?: PathA
       const first = members.shift();
       cur = resolveExport(file, first === undefined || first === '()' ? 'default' : first, depth + 1);
       if (first === '()') members.unshift('()');
+      // `module.exports = jira` (an object defined above) required whole: `jira.get` is a member of that default export.
+      else if (!cur && first !== undefined && t.name === '*') {
+        const whole = resolveExport(file, 'default', depth + 1);
+        cur = whole ? memberOf(whole, first, depth + 1) : undefined;
+      }
     } else cur = resolveExport(file, t.name, depth + 1);
     for (const step of members) {
       if (!cur) return undefined;
@@ -83,11 +88,16 @@ export function linkSummaries(summaries: readonly FileSummary[], aliases?: PathA
       const target = resolveModule(file, p.from.source);
       const table = target && depth < MAX_RESOLVE_DEPTH ? resolveTarget(target, { name: p.from.name }) : undefined;
       if (!table || !('members' in table.value)) return [{ unresolved: `${p.table} imported from ${p.from.source} cannot be resolved` }];
+      const args = p.args?.map((a) => resolveImports(a, file, depth + 1));
       const entries: [string, Cand[]][] = Object.keys(table.value.members).map((k) => {
         const e = memberPath(table, [k, ...(p.from!.member ?? [])]);
-        return [k, e && 'cands' in e.value ? resolveImports(e.value.cands, e.file, depth + 1) : [{ unresolved: `${p.table}.${k} cannot be resolved` }]];
+        if (e && 'cands' in e.value && !args) return [k, resolveImports(e.value.cands, e.file, depth + 1)];
+        // A table of path builders (`REPORTS[name](key)`): each entry called with this call's arguments.
+        if (e && 'fn' in e.value && e.value.returns && args) return [k, substituteCands(resolveImports(e.value.returns, e.file, depth + 1), e.value.fn, { args }, '')];
+        return [k, [{ unresolved: `${p.table}.${k}${args ? '(…)' : ''} cannot be resolved` }]];
       });
-      return [{ pieces: [{ ...p, from: undefined, key: resolveImports(p.key, file, depth + 1), entries }] }];
+      const { from: _from, args: _args, ...local } = p;
+      return [{ pieces: [{ ...local, key: resolveImports(p.key, file, depth + 1), entries }] }];
     }
     const target = resolveModule(file, p.source);
     const ex = target && depth < MAX_RESOLVE_DEPTH ? resolveTarget(target, p) : undefined;

@@ -1,10 +1,10 @@
 import type { Family } from '../catalog/types';
-import { egressOfCall, jsxEgressKind } from './egress';
-import { evalStr, isAppModule, one, type EvalContext } from './evaluate';
+import { egressOfCall, jsxEgressKind, type EgressCall } from './egress';
+import { concat, evalStr, isAppModule, one, type EvalContext } from './evaluate';
 import { evalMethods } from './evaluate-method';
 import { exportValue } from './export-values';
 import { checkSource, emptySummary, MAX_TREE_DEPTH, skippedSummary, treeDepthOver } from './file-guard';
-import { FAMILIES, FORGE_API, FORGE_BRIDGE, forgeValueOf, literalArg, PROPERTY_ENTITIES, unwrap, type ForgeValue } from './forge-values';
+import { FAMILIES, FORGE_API, FORGE_BRIDGE, forgeValueOf, isGeneratedFetch, literalArg, PROPERTY_ENTITIES, unwrap, type ForgeValue } from './forge-values';
 import { scanIsolated } from './isolated-scan';
 import { exportFeature } from './platform-features';
 import { AUTHORIZE_OPERATIONS, callsThenImports, featureNeed, importNeeds, realtimeOutOfSight } from './platform-needs';
@@ -28,7 +28,7 @@ function paramFns(cands: Cand[], methods: MethodCand[] = [], out: string[] = [])
     for (const p of c.pieces) {
       if (typeof p === 'string') continue;
       if (p.r === 'param') out.push(p.fn);
-      else if (p.r === 'select') { p.key.forEach(visit); for (const [, e] of p.entries) e.forEach(visit); }
+      else if (p.r === 'select') { p.key.forEach(visit); for (const [, e] of p.entries) e.forEach(visit); for (const a of p.args ?? []) a.forEach(visit); }
       else if (p.r === 'call') for (const a of p.args) a.forEach(visit);
     }
   };
@@ -36,6 +36,17 @@ function paramFns(cands: Cand[], methods: MethodCand[] = [], out: string[] = [])
   for (const m of methods) if ('ref' in m) out.push(m.ref.fn);
   else if ('value' in m) visit(m.value);
   return out;
+}
+
+const ABSOLUTE_URL = /^(?:[a-z][a-z0-9+.-]*:)?\/\//i;
+
+/** The URL an egress call requests: its argument, resolved against an axios instance's `baseURL` unless absolute. */
+function egressUrl(egress: EgressCall, scope: Scope, ctx: EvalContext): Cand[] {
+  const url = egress.url ? evalStr(egress.url, scope, ctx) : undefined;
+  if (!egress.base) return url ?? [{ unresolved: 'no URL argument' }];
+  const base = evalStr(egress.base.node, egress.base.scope, ctx);
+  if (!url) return base;
+  return url.flatMap((u) => ('pieces' in u && typeof u.pieces[0] === 'string' && ABSOLUTE_URL.test(u.pieces[0]) ? [u] : concat(base, [u])));
 }
 
 /**
@@ -97,6 +108,8 @@ function summarise(fileName: string, text: string, side: Side, boundDepth: boole
   let realtimeCalled = false;
   let authorizeResolved = false;
 
+  // init's generated `fetch` forwards to the global one: the calls are counted where its importers make them.
+  const forwardsFetch = isGeneratedFetch(fileName);
   const interesting = new Set<string>();
   const localSites: { node: Node; scope: Scope; fn: string; bound: BoundCall[] }[] = [];
   const importsForge = facts.imports.some((i) => i.source === FORGE_API || i.source === FORGE_BRIDGE);
@@ -137,8 +150,8 @@ function summarise(fileName: string, text: string, side: Side, boundDepth: boole
       const n = feature && featureNeed(feature, `${fv.name} called`, at);
       if (n) callNeeds.push(n);
     } else {
-      const egress = egressOfCall(node, scope, fv, side);
-      if (egress) { push(at, { k: 'egress', kind: egress.kind, api: egress.api, ...(egress.remote ? { remote: egress.remote } : {}), ...(egress.provider ? { provider: egress.provider } : {}) }, 'default', side, egress.url ? evalStr(egress.url, scope, ctx) : [{ unresolved: 'no URL argument' }], GET); continue; }
+      const egress = forwardsFetch ? undefined : egressOfCall(node, scope, fv, side);
+      if (egress) { push(at, { k: 'egress', kind: egress.kind, api: egress.api, ...(egress.remote ? { remote: egress.remote } : {}), ...(egress.provider ? { provider: egress.provider } : {}) }, 'default', side, egressUrl(egress, scope, ctx), GET); continue; }
       if (fv) continue;
       // Only a callee rooted in something the file defines or imports can be a helper.
       if (!mayBeHelper(callee, scope)) continue;
@@ -148,7 +161,7 @@ function summarise(fileName: string, text: string, side: Side, boundDepth: boole
     }
   }
   for (const ref of facts.jsxRefs) {
-    const kind = jsxEgressKind(ref.tag, ref.attr);
+    const kind = jsxEgressKind(ref.tag, ref.attr, ref.link);
     if (kind) push(loc(ref.value.start), { k: 'egress', kind, api: `<${ref.tag} ${ref.attr}>` }, 'default', side, evalStr(ref.value, ref.scope, ctx), GET);
   }
   // Local call sites matter only for functions whose parameters reach a request; evaluating

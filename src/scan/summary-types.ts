@@ -31,8 +31,11 @@ export type Ref =
   /**
    * An entry of a lookup table whose key is not known yet (`ENDPOINTS[name]` with `name` a helper
    * parameter). `kid` names the key, so two lookups with the same key pick the same entry.
+   * `args`: the entries of an imported table are functions, called with these arguments
+   * (`REPORTS[name](key)`). `branch`: the entries are the objects a conditional may pick
+   * (`(c ? {…} : {…}).path`), not a table: every one is possible, none is a mere candidate.
    */
-  | { r: 'select'; table: string; kid: string; key: Cand[]; entries: [string, Cand[]][]; from?: ImportedTarget }
+  | { r: 'select'; table: string; kid: string; key: Cand[]; entries: [string, Cand[]][]; from?: ImportedTarget; args?: Cand[][]; branch?: true }
   /** A URL read from an earlier response (`data._links.next`, a `Location` header). */
   | { r: 'link'; field: string; origins: SourceLocation[] };
 

@@ -1,4 +1,5 @@
 import type { Family, HttpMethod, PathForm } from '../catalog/types';
+import type { GraphqlSummary } from '../usage/graphql-summary';
 
 /** Where the code runs: a Forge function (`@forge/api`) or Custom UI (`@forge/bridge`). */
 export type Side = 'backend' | 'frontend';
@@ -49,14 +50,8 @@ export type RequestSurface =
   | 'invokeService'
   | 'requestRemote';
 
-/** What a literal GraphQL document passed to a request surface asks for (never its variables). */
-export interface GraphqlSummary {
-  /** The operation's name, when the document names it. */
-  operation?: string;
-  type: 'query' | 'mutation' | 'subscription';
-  /** The top-level fields selected (aliases resolved to field names), sorted. */
-  fields: string[];
-}
+/** What a literal GraphQL document passed to a request surface asks for (never its variables): the recorder's shape. */
+export type { GraphqlSummary };
 
 /** A product call whose path or method could not be determined statically. Never dropped silently. */
 export interface UnresolvedFinding extends SourceLocation {

@@ -15,7 +15,8 @@ export interface FileFacts {
   /** Classes and object literals with methods, by node (what `this` and `obj.method` resolve to). */
   owners: Map<Node, OwnerInfo>;
   /** JSX elements with a literal or expression `src`/`href`/`srcSet` attribute (for egress). */
-  jsxRefs: { tag: string; attr: string; value: Node; scope: Scope }[];
+  /** JSX attributes that may load a URL; a `<link>`'s `rel` and `as` with it (`null`: not literal). */
+  jsxRefs: { tag: string; attr: string; value: Node; scope: Scope; link?: { rel?: string | null; as?: string | null } }[];
 }
 
 /** Array methods whose callback receives each element as its first parameter. */
@@ -205,16 +206,19 @@ export function walkFile(program: Node, fileId: string, text = ''): FileFacts {
         const name = node.name?.type === 'JSXIdentifier' ? node.name.name : undefined;
         if (name && JSX_URL_ATTRS.has(name) && node.value) {
           const value = node.value.type === 'JSXExpressionContainer' ? node.value.expression : node.value;
-          facts.jsxRefs.push({ tag: jsxTag, attr: name, value, scope });
+          facts.jsxRefs.push({ tag: jsxTag, attr: name, value, scope, ...(jsxLink ? { link: jsxLink } : {}) });
         }
         visit(node.value, scope);
         return;
       }
       case 'JSXOpeningElement': {
         const outer = jsxTag;
+        const outerLink = jsxLink;
         jsxTag = node.name?.type === 'JSXIdentifier' ? node.name.name : '';
+        jsxLink = jsxTag === 'link' ? { rel: jsxLiteralAttr(node, 'rel'), as: jsxLiteralAttr(node, 'as') } : undefined;
         for (const a of node.attributes) visit(a, scope);
         jsxTag = outer;
+        jsxLink = outerLink;
         return;
       }
       case 'BlockStatement':
@@ -343,7 +347,20 @@ export function walkFile(program: Node, fileId: string, text = ''): FileFacts {
   };
 
   let jsxTag = '';
+  let jsxLink: FileFacts['jsxRefs'][number]['link'];
   visit(program, module);
   for (const a of assigns) a.init.scope.lookup(a.name)?.inits.push(a.init);
   return facts;
+}
+
+/** A JSX attribute's string value, lower-cased: undefined when absent, null when not a literal (`rel={kind}`, a spread). */
+function jsxLiteralAttr(element: Node, name: string): string | null | undefined {
+  let found: string | null | undefined;
+  for (const a of element.attributes) {
+    if (a.type === 'JSXSpreadAttribute') { found ??= null; continue; }
+    if (a.name?.type !== 'JSXIdentifier' || a.name.name !== name) continue;
+    const v = a.value?.type === 'JSXExpressionContainer' ? a.value.expression : a.value;
+    found = v?.type === 'Literal' && typeof v.value === 'string' ? v.value.toLowerCase() : null;
+  }
+  return found;
 }

@@ -1,3 +1,9 @@
+/**
+ * What a GraphQL document asks for: its operation and the top-level fields it selects, never its
+ * arguments or variables. One reader for the recorder (runtime documents, in Node and in Custom UI)
+ * and the scanner (literal documents in the code), so both name an operation the same way.
+ */
+
 /** What a GraphQL document asks for: its operation and the top-level fields it selects, never its arguments or variables. */
 export interface GraphqlSummary {
   type: 'query' | 'mutation' | 'subscription';
@@ -35,6 +41,16 @@ export function loadGraphqlParser(): Promise<void> {
   ));
 }
 
+/**
+ * Loads the parser at once through the caller's `require`: for Node code that cannot wait (the
+ * scanner summarises literal documents synchronously). The caller's `require` is passed in so that
+ * no bundler of the browser recorder sees a static `require` of `graphql`: the parser stays in its
+ * lazily loaded chunk. Throws what `require` throws.
+ */
+export function loadGraphqlParserSync(nodeRequire: (id: string) => unknown): void {
+  parse ??= (nodeRequire('graphql/language/parser') as { parse: Parse }).parse;
+}
+
 /** Returns true once `loadGraphqlParser()` has loaded the parser. */
 export function graphqlParserLoaded(): boolean {
   return parse !== undefined;
@@ -47,7 +63,8 @@ export function graphqlParserLoaded(): boolean {
  * field names are read: never arguments, variables or values.
  */
 export function summarizeGraphql(document: unknown, operationName?: unknown): GraphqlSummary | null {
-  if (parse === undefined || typeof document !== 'string') return null;
+  // Without a selection set there is no operation to read (a REST path, a plain string): no parse.
+  if (parse === undefined || typeof document !== 'string' || !document.includes('{')) return null;
   let definitions: readonly Definition[];
   try {
     definitions = parse(document, { noLocation: true, maxTokens: MAX_GRAPHQL_TOKENS }).definitions;

@@ -45,7 +45,7 @@ describe('scope-inspector audit', () => {
     expect(report).toMatchObject({ format: 'scope-inspector-report', version: 2 });
     expect(report.endpoints[0]).toMatchObject({ product: 'jira', method: 'GET', template: '/rest/api/3/issue/{issueIdOrKey}', operationId: 'getIssue' });
     expect(report.endpoints[0].calls[0]).toMatchObject({ file: 'src/index.ts', line: 3, side: 'backend', principal: 'asApp' });
-    expect(Object.keys(report.scopes).sort()).toEqual(['declared', 'details', 'duplicates', 'invalid', 'missing', 'missingScopes', 'replaceable', 'unused', 'unverifiable', 'used']);
+    expect(Object.keys(report.scopes).sort()).toEqual(['declared', 'details', 'duplicates', 'invalid', 'missing', 'missingIfCalled', 'missingScopes', 'replaceable', 'unused', 'unverifiable', 'used']);
     expect(report.scopes.details.map((d: { scope: string; verdict: string }) => [d.scope, d.verdict])).toEqual([
       ['manage:jira-configuration', 'unused'],
       ['read:jira-work', 'code-only'],

@@ -40,6 +40,8 @@ export interface AppScore {
   surfacesFound: number;
   egress: number;
   egressFound: number;
+  /** Egress findings with a host or remote that the ground truth does not list there (a hint such as preconnect, a wrong kind). */
+  falseEgress: string[];
   misses: string[];
 }
 
@@ -53,7 +55,7 @@ export function readTruth(appDir: string): GroundTruth {
 
 /** Compares a scan with the ground truth: found and correctly resolved sites, links, surfaces, egress, false product calls. */
 export function scoreApp(app: string, truth: GroundTruth, scan: ScanLike): AppScore {
-  const score: AppScore = { app, sites: truth.sites.length, found: 0, resolved: 0, links: truth.links.length, linksFound: 0, linksAttributed: 0, falseProductCalls: [], surfaces: truth.surfaces.length, surfacesFound: 0, egress: truth.egress.length, egressFound: 0, misses: [] };
+  const score: AppScore = { app, sites: truth.sites.length, found: 0, resolved: 0, links: truth.links.length, linksFound: 0, linksAttributed: 0, falseProductCalls: [], surfaces: truth.surfaces.length, surfacesFound: 0, egress: truth.egress.length, egressFound: 0, falseEgress: [], misses: [] };
   // A finding belongs to a site when it is reported there, or when the site is one of its "via" lines
   // (the tool reported the helper's caller and listed the site as the line the call went through).
   const touches = (f: Loc, site: string): boolean => at(f) === site || (f.via ?? []).some((v) => at(v) === site);
@@ -82,7 +84,8 @@ export function scoreApp(app: string, truth: GroundTruth, scan: ScanLike): AppSc
     if (!own || truth.notProduct.includes(at(c))) score.falseProductCalls.push(`${at(c)} ${c.operationKey ?? '(no operation)'}`);
   }
   for (const s of truth.surfaces) {
-    const hit = scan.unresolved.some((u) => at(u) === s.at && u.surface === s.surface && (!s.graphql || JSON.stringify(u.graphql) === JSON.stringify(s.graphql)));
+    const sameGraphql = (g: typeof s.graphql) => !s.graphql || (g?.operation === s.graphql.operation && g?.type === s.graphql.type && sameSet(g.fields, s.graphql.fields));
+    const hit = scan.unresolved.some((u) => at(u) === s.at && u.surface === s.surface && sameGraphql(u.graphql));
     if (hit) score.surfacesFound++;
     else score.misses.push(`${s.at}: surface ${s.surface} not reported`);
   }
@@ -91,15 +94,20 @@ export function scoreApp(app: string, truth: GroundTruth, scan: ScanLike): AppSc
     if (hit) score.egressFound++;
     else score.misses.push(`${e.at}: egress ${e.kind} ${e.domain ?? e.remote} not reported`);
   }
+  for (const f of scan.egress ?? []) {
+    if (f.domain === undefined && f.remote === undefined) continue;
+    const listed = truth.egress.some((e) => e.at === at(f) && e.kind === f.kind && e.domain === f.domain && e.remote === f.remote);
+    if (!listed) score.falseEgress.push(`${at(f)} ${f.kind} ${f.domain ?? f.remote}`);
+  }
   return score;
 }
 
 /** Sums per-app scores. */
-export function total(scores: AppScore[]): Omit<AppScore, 'app' | 'misses' | 'falseProductCalls'> & { falseProductCalls: number } {
+export function total(scores: AppScore[]): Omit<AppScore, 'app' | 'misses' | 'falseProductCalls' | 'falseEgress'> & { falseProductCalls: number; falseEgress: number } {
   const sum = (k: keyof AppScore) => scores.reduce((n, s) => n + (s[k] as number), 0);
   return {
     sites: sum('sites'), found: sum('found'), resolved: sum('resolved'), links: sum('links'), linksFound: sum('linksFound'), linksAttributed: sum('linksAttributed'),
-    falseProductCalls: scores.reduce((n, s) => n + s.falseProductCalls.length, 0), surfaces: sum('surfaces'), surfacesFound: sum('surfacesFound'), egress: sum('egress'), egressFound: sum('egressFound'),
+    falseProductCalls: scores.reduce((n, s) => n + s.falseProductCalls.length, 0), falseEgress: scores.reduce((n, s) => n + s.falseEgress.length, 0), surfaces: sum('surfaces'), surfacesFound: sum('surfacesFound'), egress: sum('egress'), egressFound: sum('egressFound'),
   };
 }
 

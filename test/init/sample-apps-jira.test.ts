@@ -5,4 +5,4 @@
  */
 import { describeSampleApps } from './helpers/sample-app-flow';
 
-describeSampleApps('scope-inspector init on sample Jira apps', ['jira-triage-ts', 'jira-webhook-queue-cjs', 'jira-dashboard-esm']);
+describeSampleApps('scope-inspector init on sample Jira apps', ['jira-triage-ts', 'jira-webhook-queue-cjs', 'jira-dashboard-esm', 'jira-incident-notify-ts']);

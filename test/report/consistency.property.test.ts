@@ -27,8 +27,10 @@ const randomReport = fc
     refused: fc.option(fc.nat()),
     storage: fc.boolean(),
     unresolvedCall: fc.boolean(),
+    // Operations a table read with an unknown key may select (candidates): sometimes declared, sometimes not.
+    candidates: fc.uniqueArray(anOp, { maxLength: 3, selector: (o) => o.key }),
   })
-  .map(({ statics, rows, picks, extra, refused, storage, unresolvedCall }) => {
+  .map(({ statics, rows, picks, extra, refused, storage, unresolvedCall, candidates }) => {
     const declared = new Set(extra);
     [...statics, ...rows.map((r) => r.op)].forEach((op, i) => {
       const alt = op.alternatives[picks[i] % op.alternatives.length].scopes;
@@ -45,7 +47,8 @@ const randomReport = fc
       e.status = { '2xx': e.calls - failed, '3xx': 0, '4xx': rows[i].mismatch ? failed : 0, '5xx': rows[i].mismatch ? 0 : failed, network: 0 };
       e.scopeMismatch401 = rows[i].mismatch ? failed : 0;
     });
-    const scan = scanOf(statics.map((op) => call(op.key)), unresolvedCall ? [unresolved([])] : []);
+    const picked = candidates.map((op) => ({ ...call(op.key, 'src/pick.ts:4'), candidateOf: 'ACTIONS[…]: the key is not known statically, so every entry is a candidate' }));
+    const scan = scanOf([...statics.map((op) => call(op.key)), ...picked], unresolvedCall ? [unresolved([])] : []);
     return analyze(inputOf(names, [], { scan: { ...scan, forgeApiNeeds: storage ? [STORAGE] : [] }, usage: [usage] }));
   });
 

@@ -40,7 +40,8 @@ export function fromSarif(sarif: any): SurfaceCounts {
   const run = sarif.runs[0];
   const results = (rule: string) => run.results.filter((r: any) => r.ruleId === rule);
   const missing = new Set(results('missing-scope').flatMap((r: any) => r.properties.scopes)).size;
-  expect(run.properties.verdicts).toMatchObject({ unused: results('unused-scope').length, unverifiable: results('unverifiable-scope').length, 'not-granted': results('not-granted-scope').length, missing });
+  const missingIfCalled = new Set(results('missing-if-called-scope').flatMap((r: any) => r.properties.scopes)).size;
+  expect(run.properties.verdicts).toMatchObject({ unused: results('unused-scope').length, unverifiable: results('unverifiable-scope').length, 'not-granted': results('not-granted-scope').length, missing, 'missing-if-called': missingIfCalled });
   return { verdicts: { ...zero(), ...run.properties.verdicts }, scopeCalls: {} };
 }
 

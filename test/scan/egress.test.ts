@@ -14,6 +14,7 @@ describe('egress in functions', () => {
     ['withProvider(…).fetch through a helper', "import api from '@forge/api';\nconst g = () => api.asUser().withProvider('google', 'google-apis');\ng().fetch('/drive/v3/files?q=x');", ['3 fetch-backend google-apis /drive/v3/files withProvider().fetch']],
     ['invokeRemote', "import { invokeRemote } from '@forge/api';\ninvokeRemote('billing', { path: '/v1/charge' });", ['2 fetch-backend billing /v1/charge invokeRemote']],
     ['a URL that cannot be resolved is still listed, with why', "import api from '@forge/api';\napi.fetch(config.url);", ['2 fetch-backend ? config.url cannot be resolved api.fetch']],
+    ['an axios instance made with a baseURL (relative paths resolved against it, absolute ones kept)', "import axios from 'axios';\nconst events = axios.create({ baseURL: 'https://events.example.com', timeout: 5000 });\nevents.post('/v2/enqueue', {});\nevents.get('https://other.example.org/x');", ['3 fetch-backend events.example.com /v2/enqueue axios.create().post', '4 fetch-backend other.example.org /x axios.create().get']],
     ['a helper whose URL parameter is given at its call sites', "import api from '@forge/api';\nconst post = (url: string) => api.fetch(url, { method: 'POST' });\npost('https://a.example.com/x');\npost('https://b.example.com/y');", ['3 fetch-backend a.example.com /x api.fetch', '4 fetch-backend b.example.com /y api.fetch']],
   ])('%s', (_name, text, expected) => {
     expect(egress(text)).toEqual(expected);
@@ -60,4 +61,62 @@ describe('egress in Custom UI', () => {
       'static/ui/public/index.html:3 scripts js.example.com/a.js',
     ]);
   });
+});
+
+describe('<link> elements: what the browser fetches for them', () => {
+  const html = [
+    '<link rel="preconnect" href="https://fonts.googleapis.com">',
+    '<link rel="preconnect" href="https://fonts.gstatic.com" crossorigin>',
+    '<link rel="dns-prefetch" href="//cdn.example.com">',
+    '<link href="https://fonts.googleapis.com/css2?family=Inter" rel="stylesheet">',
+    '<link rel="preload" as="font" href="https://fonts.example.com/a.woff2" crossorigin>',
+    '<link rel="preload" href="https://img.example.com/hero.webp" as="image">',
+    "<link rel='preload' as='script' href='https://js.example.com/sdk.js'>",
+    '<link rel="preload" as="style" href="https://styles.example.com/x.css">',
+    '<link rel="modulepreload" href="https://js.example.com/mod.js">',
+    '<link rel="prefetch" href="https://next.example.com/page.json">',
+    '<link rel="shortcut icon" href="https://img.example.com/favicon.ico">',
+    '<link rel="manifest" href="https://app.example.com/manifest.json">',
+    '<link rel="canonical" href="https://www.example.com/">',
+    '<link rel="preload" href="https://x.example.com/unknown-as">',
+  ].join('\n');
+
+  it('classifies each rel in HTML: hints (preconnect, dns-prefetch, prefetch) and non-loading relations are not egress', () => {
+    expect(assetEgress('static/ui/public/index.html', html, 'frontend').map((e) => `${e.line} ${e.kind} ${e.domain}`)).toEqual([
+      '4 styles fonts.googleapis.com',
+      '5 fonts fonts.example.com',
+      '6 images img.example.com',
+      '7 scripts js.example.com',
+      '8 styles styles.example.com',
+      '9 scripts js.example.com',
+      '11 images img.example.com',
+    ]);
+  });
+
+  it('classifies <link> in JSX the same way, by literal rel and as', () => {
+    const jsx = "export const Head = () => <>\n<link rel=\"preconnect\" href=\"https://fonts.gstatic.com\" crossOrigin=\"anonymous\" />\n<link rel=\"dns-prefetch\" href=\"https://www.gravatar.com\" />\n<link rel=\"stylesheet\" href=\"https://fonts.googleapis.com/css2?family=Inter\" />\n<link rel=\"preload\" as=\"font\" href=\"https://fonts.example.com/a.woff2\" />\n<link rel={kind} href=\"https://maybe.example.com/x.css\" />\n</>;";
+    expect(egress(jsx, 'static/ui/src/Head.jsx', 'frontend')).toEqual([
+      '4 styles fonts.googleapis.com /css2 <link href>',
+      '5 fonts fonts.example.com /a.woff2 <link href>',
+      '6 styles maybe.example.com /x.css <link href>',
+    ]);
+  });
+});
+
+describe('the global fetch as scope-inspector init records it', () => {
+  it.each([
+    ['an ESM import of the generated instrumented-fetch', "import { fetch } from './scope-inspector/instrumented-fetch';\nexport const ping = () => fetch('https://status.example.org/api');"],
+    ['a CommonJS destructured require of it', "const { fetch } = require('./scope-inspector/instrumented-fetch.cjs');\nexports.ping = () => fetch('https://status.example.org/api');"],
+  ])('%s is still the global fetch: egress, not an app helper', (_name, text) => {
+    expect(egress(text, 'src/ping.js')).toEqual(['2 fetch-backend status.example.org /api fetch']);
+  });
+  it('a fetch imported from anywhere else stays the app\'s own', () => {
+    expect(egress("import { fetch } from './http';\nfetch('https://status.example.org/api');", 'src/ping.js')).toEqual([]);
+  });
+});
+
+it("init's generated instrumented-fetch module is no egress of its own: it forwards the calls its importers make", () => {
+  const generated = "import { instrumentFetch } from 'forge-scope-inspector/recorder';\nexport const fetch = instrumentFetch((...args) => globalThis.fetch(...args));";
+  expect(egress(generated, 'src/scope-inspector/instrumented-fetch.js')).toEqual([]);
+  expect(egress(generated, 'src/lib/my-fetch.js')).toEqual(['2 fetch-backend ? SpreadElement cannot be evaluated statically fetch']);
 });

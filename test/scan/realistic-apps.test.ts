@@ -37,6 +37,10 @@ describe('realistic sample apps', () => {
     expect(scores.flatMap((s) => s.falseProductCalls.map((f) => `${s.app}: ${f}`))).toEqual([]);
   });
 
+  it('reports no host the code does not load as egress (connection hints, data strings)', () => {
+    expect(scores.flatMap((s) => s.falseEgress.map((f) => `${s.app}: ${f}`))).toEqual([]);
+  });
+
   it('names the operation that returned every followed link', () => {
     const t = total(scores);
     expect(t.linksAttributed).toBe(t.links);

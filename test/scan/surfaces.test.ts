@@ -1,5 +1,4 @@
 import { scanFiles, type SourceFile } from '../../src/scan';
-import { summarizeGraphql } from '../../src/scan/graphql-query';
 
 const scan = (text: string, file = 'src/a.ts', side: SourceFile['side'] = 'backend') => scanFiles([{ file, side, text }]);
 const surfaces = (text: string, file?: string) =>
@@ -43,15 +42,21 @@ describe('request surfaces whose scopes the tool cannot tell reach the analysis 
   });
 });
 
-describe('summarizeGraphql', () => {
+describe('literal GraphQL documents are read as the recorder reads them (one reader)', () => {
+  const graphqlOf = (doc: string) => scan(`import api from '@forge/api';\napi.asApp().requestGraph(${JSON.stringify(doc)});`).unresolved.map((u) => u.graphql);
   it.each([
     ['an anonymous query', '{ me { name } }', { type: 'query', fields: ['me'] }],
     ['fragments are not top-level fields', 'query A { jira { issue(id: 1) { ...F } } } fragment F on Issue { key }', { operation: 'A', type: 'query', fields: ['jira'] }],
     ['a subscription', 'subscription S { onEvent { id } }', { operation: 'S', type: 'subscription', fields: ['onEvent'] }],
   ])('%s', (_name, doc, expected) => {
-    expect(summarizeGraphql(doc)).toEqual(expected);
+    expect(graphqlOf(doc)).toEqual([expected]);
   });
-  it.each([['interpolated text', 'query { {} }'], ['not GraphQL', '/rest/api/3/myself']])('returns nothing for %s', (_name, doc) => {
-    expect(summarizeGraphql(doc)).toBeUndefined();
+  it.each([
+    ['interpolated text', 'query { {} }'],
+    ['not GraphQL', '/rest/api/3/myself'],
+    // The gateway refuses a document of several operations without an operation name: nothing to name here either.
+    ['several operations and no name', 'query A { a } query B { b }'],
+  ])('names no operation for %s', (_name, doc) => {
+    expect(graphqlOf(doc)).toEqual([undefined]);
   });
 });

@@ -103,4 +103,39 @@ describe('CommonJS modules', () => {
     });
     expect(found).toEqual(['lib/jira/projects.js:3 GET GET /rest/api/3/project/search', 'src/a.js:3 GET GET /rest/api/3/myself']);
   });
+
+  it('follows module.exports = an object of verb arrows defined above, required whole (jira.get)', () => {
+    const found = calls({
+      'src/jira.js': "const { asUser } = require('@forge/api');\nasync function call(method, path, body) { return asUser().requestJira(path, { method, body }); }\nconst jira = {\n  get: (path) => call('GET', path),\n  put: (path, body) => call('PUT', path, body),\n};\nmodule.exports = jira;",
+      'src/use.js': "const { route } = require('@forge/api');\nconst jira = require('./jira');\njira.get(route`/rest/api/3/project/${id}/versions`);\njira.put(route`/rest/api/3/issue/${k}/properties/x`, {});",
+    });
+    expect(found).toEqual(['src/use.js:3 GET GET /rest/api/3/project/{projectIdOrKey}/versions', 'src/use.js:4 PUT PUT /rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}']);
+  });
+});
+
+describe('values chosen together', () => {
+  it('keeps the method and the path of one request object together when a conditional picks the object', () => {
+    const text = `${API}const req = exists\n  ? { method: 'PUT', path: route\`/wiki/rest/api/content/\${id}/property/\${key}\` }\n  : { method: 'POST', path: route\`/wiki/rest/api/content/\${id}/property\` };\napi.asUser().requestConfluence(req.path, { method: req.method });`;
+    expect(calls({ 'src/a.ts': text })).toEqual(['src/a.ts:5 POST POST /wiki/rest/api/content/{id}/property', 'src/a.ts:5 PUT PUT /wiki/rest/api/content/{id}/property/{key}']);
+  });
+  it('pairs destructured method and path of the chosen object, and notes no candidate', () => {
+    const text = `${API}const { method, path } = flag ? { method: 'DELETE', path: route\`/rest/api/3/issue/\${k}\` } : { method: 'GET', path: route\`/rest/api/3/myself\` };\napi.asApp().requestJira(path, { method });`;
+    const r = scan({ 'src/a.ts': text });
+    expect(r.calls.map((c) => `${c.method} ${c.operationKey}`).sort()).toEqual(['DELETE DELETE /rest/api/3/issue/{issueIdOrKey}', 'GET GET /rest/api/3/myself']);
+    expect(r.calls.every((c) => c.candidateOf === undefined)).toBe(true);
+  });
+});
+
+describe('tables of path builders called through a key that cannot be known', () => {
+  const TABLE = "import { route } from '@forge/api';\nexport const REPORTS = {\n  sla: (k: string) => route`/rest/servicedeskapi/request/${k}/sla`,\n  status: (k: string) => route`/rest/servicedeskapi/request/${k}/status`,\n};\n";
+  const expected = ['GET /rest/servicedeskapi/request/{issueIdOrKey}/sla', 'GET /rest/servicedeskapi/request/{issueIdOrKey}/status'];
+  it.each([
+    ['in the same file, the entry kept in a const then called', { 'src/a.ts': `${TABLE}import api from '@forge/api';\nconst build = REPORTS[payload.report as keyof typeof REPORTS];\napi.asUser().requestJira(build(payload.key));` }],
+    ['imported, the entry kept in a const then called', { 'src/t.ts': TABLE, 'src/a.ts': "import api from '@forge/api';\nimport { REPORTS } from './t';\nconst build = REPORTS[payload.report];\napi.asUser().requestJira(build(payload.key));" }],
+    ['imported, the entry called directly', { 'src/t.ts': TABLE, 'src/a.ts': "import api from '@forge/api';\nimport { REPORTS } from './t';\napi.asUser().requestJira(REPORTS[payload.report](payload.key));" }],
+  ])('%s: every entry, each noted as a candidate', (_name, files) => {
+    const r = scan(files);
+    expect({ calls: r.calls.map((c) => `${c.operationKey}`).sort(), notes: [...new Set(r.calls.map((c) => c.candidateOf))], unresolved: r.unresolved.map((u) => u.reason) })
+      .toEqual({ calls: expected, notes: ['REPORTS[…]: the key is not known statically, so every entry is a candidate'], unresolved: [] });
+  });
 });

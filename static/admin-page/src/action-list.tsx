@@ -18,7 +18,7 @@ export interface ActionItem {
 
 const FAILURES_SHOWN = 5;
 
-/** Returns what needs action now, worst first: missing and invalid scopes, sites not granting, failing calls, scopes that cannot be judged, scopes safe to remove. */
+/** Returns what needs action now, worst first: missing scopes (and those candidate calls may need), invalid scopes, sites not granting, failing calls, scopes that cannot be judged, scopes safe to remove. */
 export function actionItems(report: Pick<Report, 'scopes' | 'runtime' | 'endpoints'>): ActionItem[] {
   const items: ActionItem[] = [];
   const { scopes, runtime } = report;
@@ -40,6 +40,9 @@ export function actionItems(report: Pick<Report, 'scopes' | 'runtime' | 'endpoin
     items.push({ key: `calls-${e.key}`, severity: e.runtime!.scopeMismatch401 ? 'danger' : 'warning', text: `${e.key}: ${failedCalls(failed)} of ${plural(e.runtime!.calls, 'call')}${refused}.`, action: 'Open endpoint', to: { tab: 'Endpoints', filter: { text: e.template } } });
   }
   if (failing.length > FAILURES_SHOWN) items.push({ key: 'calls-more', severity: 'warning', text: `${plural(failing.length - FAILURES_SHOWN, 'more endpoint')} with failed calls.`, action: 'Open endpoints', to: { tab: 'Endpoints', filter: { status: 'mismatch' } } });
+  for (const m of scopes.missingIfCalled) {
+    items.push({ key: `if-called-${m.need}`, severity: 'warning', text: `${m.need} would need ${m.add.join(' + ')}, which manifest.yml does not declare, if the code selects it (${m.candidateOf.join('; ')}).`, action: `Open ${m.add[0]}`, to: { tab: 'Scopes', scope: m.add[0] } });
+  }
   const blocked = scopes.details.filter((d) => d.verdict === 'unverifiable' && !scopes.invalid.some((i) => i.name === d.scope));
   if (blocked.length) items.push({ key: 'unverifiable', severity: 'warning', text: `${plural(blocked.length, 'declared scope')} cannot be judged: the tool could not read or resolve everything that may need ${blocked.length === 1 ? 'it' : 'them'}. Kept.`, action: 'Show why', to: { tab: 'Scopes', filter: { status: 'unverifiable' } } });
   if (scopes.unused.length) items.push({ key: 'unused', severity: 'warning', text: `${plural(scopes.unused.length, 'scope')} nothing needs: safe to remove (${scopes.unused.map((u) => u.name).join(', ')}).`, action: 'Open the plan', to: { tab: 'Plan' } });

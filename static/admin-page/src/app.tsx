@@ -17,6 +17,7 @@ import { ScopesTab } from './scopes-tab';
 import { ErrorMessage, Loading, NotAdmin } from './states';
 import { ExcludedRuntime } from './excluded-runtime';
 import { UnknownRuntime } from './unknown-runtime';
+import { OpenCalls } from './open-calls';
 import { WindowSelect } from './window-select';
 
 import type EgressTabType from './egress-tab';
@@ -134,6 +135,7 @@ export function App({ firstReport }: { firstReport?: Promise<GetReportResult> })
         <Panel shown={visited.has(2) || tab === 2}>
           <div className="si-stack">
             <EndpointsTab endpoints={data.report.endpoints} filter={endpointFilter} onFilter={setEndpointFilter} />
+            <OpenCalls report={data.report} />
             <UnknownRuntime items={data.report.unknownRuntime} total={data.unknownRuntimeCount ?? data.report.unknownRuntime.length} />
             <ExcludedRuntime items={data.report.excludedRuntime ?? []} total={data.excludedRuntimeCount ?? data.report.excludedRuntime?.length ?? 0} />
           </div>

@@ -37,6 +37,7 @@ export function TemplateCell({ endpoint }: { endpoint: EndpointReport }) {
         </div>
       ) : null}
       {endpoint.deprecated ? <Lozenge appearance="moved">deprecated</Lozenge> : null}
+      {endpoint.candidate ? <Lozenge appearance="moved">candidate: the code may call it</Lozenge> : null}
     </div>
   );
 }
@@ -62,6 +63,7 @@ export function LocationsCell({ endpoint }: { endpoint: EndpointReport }) {
           <code className="si-code-inline">
             <Breakable text={`${c.file}:${c.line}`} />
           </code>
+          {c.candidateOf ? <span className="si-muted" title={c.candidateOf}> (a candidate)</span> : null}
         </li>
       ))}
       {rest > 0 ? <li className="si-muted">+{rest} more</li> : null}

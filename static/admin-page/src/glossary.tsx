@@ -6,6 +6,7 @@ import { VERDICT_MEANING } from '../../../src/report/verdict-summary';
 /** Plain names of the verdicts, for people (the JSON keeps its own). */
 export const VERDICT_LABEL: Readonly<Record<ScopeVerdict, string>> = {
   missing: 'Missing',
+  'missing-if-called': 'Missing if called',
   'not-granted': 'Not granted',
   unverifiable: 'Cannot tell',
   unused: 'Unused',
@@ -23,6 +24,7 @@ const verdictEntries = Object.fromEntries(Object.entries(VERDICT_MEANING).map(([
 export const GLOSSARY: Readonly<Record<GlossaryTerm, string>> = {
   ...verdictEntries,
   unverifiable: 'Cannot tell: nothing known needs it, but the tool could not read or resolve everything (a file, a dynamic call), so it is never proposed for removal.',
+  'missing-if-called': 'Missing if called: not declared, and only a call that picks one of several operations (a table read with a key the tool cannot know) may need it. If the app ever picks that operation, the call fails; add it once you know it does.',
   operations: 'Catalog operations: the REST operations of Atlassian’s documented APIs that a set of scopes allows. Fewer means less harm if the app is compromised.',
   refused: 'Refused (401): the product answered "scope does not match" because the site had not granted a scope the call needs.',
   window: 'The period whose recorded calls are counted. Code is always read whole; only runtime counts change with the window.',

@@ -27,6 +27,7 @@ function Reasons({ detail }: { detail: ScopeDetail }) {
         <li key={i}>
           <div>
             {r.kind === 'blocked' ? <Lozenge appearance="moved">cannot tell</Lozenge> : r.kind === 'not-granted' ? <Lozenge appearance="removed">not granted</Lozenge> : <Lozenge>{r.kind}</Lozenge>}{' '}
+            {r.candidate ? <Lozenge appearance="moved">candidate</Lozenge> : null}{' '}
             {r.operation ? <code className="si-code-inline"><Breakable text={r.operation} /></code> : <Breakable text={r.text} />}
             {r.operation && r.text !== r.operation ? <span className="si-muted">{r.text.slice(r.operation.length)}</span> : null}
           </div>

@@ -9,6 +9,7 @@ const APPEARANCE: Record<ScopeStatus, ThemeAppearance> = {
   platform: 'new',
   'not-granted': 'removed',
   missing: 'removed',
+  'missing-if-called': 'moved',
   unverifiable: 'moved',
   unused: 'moved',
   'granted-only': 'default',

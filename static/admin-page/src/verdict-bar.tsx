@@ -7,6 +7,7 @@ import { VERDICT_LABEL } from './glossary';
 /** Colour of each verdict: green only for what was seen succeeding, red for what fails or is missing. */
 export const VERDICT_TONE: Readonly<Record<ScopeVerdict, 'danger' | 'warning' | 'neutral' | 'information' | 'discovery' | 'success'>> = {
   missing: 'danger',
+  'missing-if-called': 'warning',
   'not-granted': 'danger',
   unverifiable: 'warning',
   unused: 'warning',

@@ -21,6 +21,8 @@ export interface AppDriver {
   calls: Record<string, number>;
   /** Key of the admin page module to open (init adds one per product). */
   adminPage: string;
+  /** Host → calls of the global `fetch` made by `drive`, which the admin page's Egress tab must show as used with these counts. */
+  egress?: Record<string, number>;
 }
 
 /** Runs the CLI in-process; returns its exit code and everything it printed. */
@@ -99,6 +101,26 @@ export async function adminPageRows(browser: Browser, url: string, keys: readonl
   }
 }
 
+/** Opens the app's new admin page on its Egress tab and returns, per host, the text of its row (undefined when not listed). */
+async function adminPageEgressRows(browser: Browser, url: string, hosts: readonly string[]): Promise<Record<string, string | undefined>> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  page.setDefaultTimeout(10_000);
+  try {
+    await page.goto(url);
+    await page.getByRole('heading', { name: 'Scope Inspector' }).waitFor();
+    await page.getByRole('tab', { name: /egress/i }).click();
+    await page.getByTestId('egress-table').waitFor();
+    const out: Record<string, string | undefined> = {};
+    for (const host of hosts) {
+      const row = page.getByTestId('egress-row').filter({ has: page.getByText(host, { exact: true }) });
+      out[host] = (await row.count()) > 0 ? (await row.first().innerText()).replace(/\s+/g, ' ') : undefined;
+    }
+    return out;
+  } finally {
+    await page.close();
+  }
+}
+
 /** The operations of init's generated admin checks. */
 const ADMIN_CHECKS = new Set(['GET /rest/api/3/mypermissions', 'GET /wiki/rest/api/user/current', 'GET /2.0/user/workspaces/{workspace}/permission']);
 
@@ -116,13 +138,14 @@ async function notAdminMessage(browser: Browser, url: string): Promise<string> {
   }
 }
 
-/** Returns the scope findings of an audit: missing and unused scope names, and the endpoints found. */
-export async function auditSummary(appDir: string): Promise<{ missing: string[]; unused: string[]; endpoints: string[] }> {
+/** Returns the scope findings of an audit: missing and unused scope names, the endpoints found, and the egress verdicts (`verdict kind host`). */
+export async function auditSummary(appDir: string): Promise<{ missing: string[]; unused: string[]; endpoints: string[]; egress: string[] }> {
   const { report } = await auditApp(appDir);
   return {
     missing: report.scopes.missing.map((m) => m.add).flat(),
     unused: report.scopes.unused.map((u) => u.name),
     endpoints: report.endpoints.map((e) => e.key).sort(),
+    egress: (report.egress?.details ?? []).map((d) => `${d.verdict} ${d.kind} ${d.domain}`).sort(),
   };
 }
 
@@ -183,6 +206,17 @@ export const DRIVERS: Record<string, AppDriver> = {
       for (let i = 0; i < 2; i++) await sandbox.invoke('check-builds', event, { moduleKey: 'require-green-builds', moduleType: 'bitbucket:mergeCheck' });
     },
   },
+  'jira-incident-notify-ts': {
+    adminPage: 'scope-inspector-admin-page',
+    calls: { 'GET /rest/api/3/issue/{issueIdOrKey}': 2 },
+    // The global fetch, recorded through init's generated module: two chat posts, one status-page read.
+    egress: { 'hooks.slack.com': 2, 'api.statuspage.example.com': 1 },
+    async drive(sandbox) {
+      await sandbox.trigger('incident-created', { issue: { key: 'SAND-3' } });
+      await sandbox.trigger('incident-created', { issue: { key: 'SAND-4' } });
+      await sandbox.trigger('status-sync');
+    },
+  },
   'release-notes-ts': {
     adminPage: 'scope-inspector-settings',
     calls: { 'GET /rest/api/3/search/jql': 1, 'POST /wiki/api/v2/pages': 1, 'GET /wiki/api/v2/spaces/{id}/pages': 1 },
@@ -222,6 +256,8 @@ export async function verifySampleApp(name: string, workspace: { copy(app: strin
   const after = await auditSummary(dir);
   expect({ missing: after.missing, unused: after.unused }).toEqual({ missing: [], unused: [] });
   expect(after.endpoints).toEqual(expect.arrayContaining(before.endpoints));
+  // Recording the global fetch changes no egress verdict: the scanner still sees the very same calls.
+  expect(after.egress).toEqual(before.egress);
 
   const manifest = parse(readFileSync(join(dir, 'manifest.yml'), 'utf8')) as { resources?: { path: string }[] };
   await buildCustomUi(dir, (manifest.resources ?? []).map((r) => r.path));
@@ -242,6 +278,10 @@ export async function verifySampleApp(name: string, workspace: { copy(app: strin
       expect({ key, cells: rows[key] }).toEqual({ key, cells: expect.stringContaining(`|${calls}|`) });
     }
     expect(rows.__errors).toBeUndefined();
+    if (driver.egress) {
+      const egress = await adminPageEgressRows(browser, url(driver.adminPage), Object.keys(driver.egress));
+      for (const [host, calls] of Object.entries(driver.egress)) expect({ host, row: egress[host] }).toEqual({ host, row: expect.stringMatching(new RegExp(`Used .*\\b${calls} fetch calls at runtime`)) });
+    }
     // The generated admin check of the page's product: the report (like export and reset) is for admins only.
     const module = running.sandbox.manifest.modules.find((m) => m.key === driver.adminPage)!;
     const context = { extension: { type: module.type }, ...(module.type.startsWith('bitbucket:') ? { workspaceId: '{7d0b7c5e-0000-4000-8000-00000000b1b1}' } : {}) };

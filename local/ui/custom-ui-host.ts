@@ -129,6 +129,8 @@ export async function startCustomUiHost(sandbox: Sandbox, options: HostOptions =
       const items = modules.map((mod) => `<li><a href="/modules/${encodeURIComponent(mod.key)}/">${mod.key}</a> (${mod.type})</li>`).join('');
       return send(res, 200, `<!doctype html><title>Forge sandbox</title><ul>${items}</ul>`, 'text/html; charset=utf-8');
     }
+    // Browsers ask for it on every page; a 404 would put an error in each page's console.
+    if (url.pathname === '/favicon.ico') return send(res, 204, '', 'image/x-icon');
     return send(res, 404, `Not found: ${url.pathname}`, 'text/plain; charset=utf-8');
   };
 

@@ -61,8 +61,8 @@ const MODES = [
       const page = await s.browser.newPage({ viewport: { width: 400, height: 300 } });
       const csp = await watchCsp(page);
       const console: string[] = [];
-      // Every warning or error the page logs (the browser's own favicon request aside): a CSP refusal, Atlaskit's feature-gate client.
-      page.on('console', (msg) => (msg.type() === 'error' || msg.type() === 'warning') && !msg.location().url.endsWith('/favicon.ico') && console.push(msg.text()));
+      // Every warning or error the page logs: a CSP refusal, Atlaskit's feature-gate client, a 404 (the browser's own favicon request included).
+      page.on('console', (msg) => (msg.type() === 'error' || msg.type() === 'warning') && console.push(`${msg.text()} (${msg.location().url})`));
       await page.goto(m.url);
       await page.locator('#root p:not(.si-loading)').first().waitFor();
       const style = await page.evaluate(() => ({

@@ -1,12 +1,13 @@
 import Lozenge from '@atlaskit/lozenge';
 import type { EndpointReport } from '../../../src/analysis/report-types';
+import { principalLabel } from '../../../src/report/principal-label';
 import { formatCount, formatDay } from './format';
 import { Breakable } from './breakable';
 
-/** Returns who made the calls: runtime principals, else the static call sites' principals. */
+/** Returns who made the calls: runtime principals, else the static call sites' principals, in one vocabulary. */
 export function principalsOf(e: EndpointReport): string {
   const names = e.runtime?.principals.length ? e.runtime.principals : e.calls.map((c) => c.principal);
-  return [...new Set(names)].sort().join(', ') || '—';
+  return [...new Set(names.map(principalLabel))].sort().join(', ') || '—';
 }
 
 /** Returns the status-class counts of an endpoint, only the non-zero ones. */

@@ -1,5 +1,6 @@
 import { Scope, thisOwner, type Binding, type FnInfo, type Init, type Node, type OwnerInfo } from './scope';
 import { facadePackage } from './forge-values';
+import { keyName, propertyKey } from './member-name';
 
 /** What the single walk over one file's AST collects; evaluated afterwards, without walking again. */
 export interface FileFacts {
@@ -55,16 +56,18 @@ export function walkFile(program: Node, fileId: string, text = ''): FileFacts {
   const assigns: { name: string; init: Init }[] = [];
   // Functions that are methods of a class or object literal, and callbacks fed array elements.
   const ownerOf = new Map<Node, Node>();
+  // `get base() { return … }`: `this.base` is what the getter returns, known once its body is walked.
+  const getters: { info: OwnerInfo; name: string; fn: Node }[] = [];
   const elementOf = new Map<Node, Init>();
-  const memberName = (m: Node): string | undefined => (!m.computed && m.key?.type === 'Identifier' ? m.key.name : m.key?.type === 'Literal' ? String(m.key.value) : undefined);
 
   const registerOwner = (node: Node, scope: Scope, entries: Node[], superClass?: Node): OwnerInfo => {
     const info: OwnerInfo = { node, scope, members: new Map(), thisProps: new Map(), ...(superClass ? { superClass } : {}) };
     for (const m of entries) {
-      const name = memberName(m);
+      const name = propertyKey(m);
       if (name === undefined || !m.value) continue;
       if (isFunctionNode(m.value)) ownerOf.set(m.value, node);
       if (m.type === 'PropertyDefinition' && !isFunctionNode(m.value) && !m.static) info.thisProps.set(name, [{ node: m.value, scope }]);
+      else if (m.kind === 'get' && !m.static && isFunctionNode(m.value)) getters.push({ info, name, fn: m.value });
       else if (m.kind !== 'get' && m.kind !== 'set' && m.kind !== 'constructor') info.members.set(name, m.value);
     }
     facts.owners.set(node, info);
@@ -306,7 +309,8 @@ export function walkFile(program: Node, fileId: string, text = ''): FileFacts {
     if (left.object.type === 'ThisExpression' && !left.computed) {
       // `this.base = '/rest/api/3'` in a constructor: `this.base` elsewhere in the class may be it.
       const owner = facts.owners.get(thisOwner(scope));
-      if (owner) (owner.thisProps.get(left.property.name) ?? owner.thisProps.set(left.property.name, []).get(left.property.name)!).push({ node: node.right, scope });
+      const name = keyName(left.property)!;
+      if (owner) (owner.thisProps.get(name) ?? owner.thisProps.set(name, []).get(name)!).push({ node: node.right, scope });
       return;
     }
     // CommonJS exports: `module.exports = {...}`, `module.exports.x = ...`, `exports.x = ...`.
@@ -350,6 +354,10 @@ export function walkFile(program: Node, fileId: string, text = ''): FileFacts {
   let jsxLink: FileFacts['jsxRefs'][number]['link'];
   visit(program, module);
   for (const a of assigns) a.init.scope.lookup(a.name)?.inits.push(a.init);
+  for (const g of getters) {
+    const returns = facts.fns.get(g.fn)?.returns;
+    if (returns?.length && !g.info.thisProps.has(g.name)) g.info.thisProps.set(g.name, returns);
+  }
   return facts;
 }
 

@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import type { Family } from '../catalog/types';
-import type { Scope, Node } from './scope';
+import { thisOwner, type Node, type OwnerInfo, type Scope } from './scope';
 import { memberName } from './member-name';
 import type { CallPrincipal, RequestSurface } from './types';
 import { requireSource } from './walk-file';
@@ -192,4 +192,16 @@ export function forgeValueOf(node: Node, scope: Scope, depth = 0): ForgeValue | 
     default:
       return undefined;
   }
+}
+
+/**
+ * The principal `this.x` holds when every value the class gives it (a field, a constructor's
+ * `this.x = api.asUser()`, a getter's returns) is the same one; undefined otherwise.
+ */
+export function thisPrincipal(node: Node, scope: Scope, owners: Map<Node, OwnerInfo> | undefined): 'asApp' | 'asUser' | undefined {
+  const m = unwrap(node);
+  const name = m?.type === 'MemberExpression' && unwrap(m.object)?.type === 'ThisExpression' ? memberName(m) : undefined;
+  const inits = name === undefined ? undefined : owners?.get(thisOwner(scope))?.thisProps.get(name);
+  const found = new Set(inits?.map((i) => { const v = forgeValueOf(i.node, i.scope); return v?.k === 'principal' ? v.p : undefined; }));
+  return found.size === 1 ? [...found][0] : undefined;
 }

@@ -45,6 +45,19 @@ describe('ES private members (#name) and getters', () => {
   });
 });
 
+describe('the principal a class keeps in this.x', () => {
+  it.each([
+    ['assigned in the constructor', 'constructor() { this.api = api.asUser(); }', 'asUser'],
+    ['a class field', 'api = api.asApp();', 'asApp'],
+    ['a getter', 'get api() { return api.asApp(); }', 'asApp'],
+    ['chosen at run time (unknown)', 'constructor(user: boolean) { this.api = user ? api.asUser() : api.asApp(); }', 'default'],
+    ['two different assignments (unknown)', 'constructor() { this.api = api.asApp(); }\n  sudo() { this.api = api.asUser(); }', 'default'],
+  ])('%s', (_name, member, principal) => {
+    const src = `${API}export class Client {\n  api: any;\n  ${member}\n  fields() { return this.api.requestJira(route\`/rest/api/3/field\`); }\n}`;
+    expect(scan({ 'src/c.ts': src }).calls.map((c) => c.principal)).toEqual([principal]);
+  });
+});
+
 describe('functions passed through .bind', () => {
   it('keeps a request function bound to its principal (requestJira.bind(api.asApp()))', () => {
     const src = `${API}const request = api.asApp().requestJira.bind(api.asApp());

@@ -27,7 +27,7 @@ const JSX_URL_ATTRS = new Set(['src', 'href', 'srcSet', 'poster', 'data']);
 
 const TYPE_KEYS = new Set(['typeAnnotation', 'typeArguments', 'typeParameters', 'returnType', 'superTypeArguments']);
 // Type-only declarations can never call anything; skipping them keeps the walk short.
-const SKIP_TYPES = new Set(['TSInterfaceDeclaration', 'TSTypeAliasDeclaration', 'TSDeclareFunction', 'TSModuleDeclaration', 'TSTypeAnnotation']);
+const SKIP_TYPES = new Set(['TSInterfaceDeclaration', 'TSTypeAliasDeclaration', 'TSDeclareFunction', 'TSTypeAnnotation']);
 const NOT_CHILDREN = new Set(['type', 'start', 'end', 'range', 'loc', 'raw', 'optional', 'computed', 'kind', 'operator', 'prefix', 'async', 'generator', 'method', 'shorthand', 'tail', 'directive', 'importKind', 'exportKind', 'decorators', ...TYPE_KEYS]);
 // Child keys per node type, learnt from the first node of each type (oxc emits a fixed shape per type).
 const KEYS: Record<string, string[]> = {};
@@ -205,6 +205,23 @@ export function walkFile(program: Node, fileId: string, text = ''): FileFacts {
         declare(scope, node.id.name, { kind: 'const', inits: [{ node: { type: 'ObjectExpression', properties, start: node.start, end: node.end }, scope }] });
         return;
       }
+      case 'TSModuleDeclaration': {
+        // `namespace Jira { export const issue = … }` is runtime code; `declare namespace`, `declare module 'x'` are types.
+        if (node.declare || node.body?.type !== 'TSModuleBlock') return;
+        const inner = new Scope(scope, scope.fn, true);
+        const properties: Node[] = [];
+        for (const st of node.body.body) {
+          const d = st.type === 'ExportNamedDeclaration' ? st.declaration : undefined;
+          visit(d ?? st, inner);
+          for (const name of declaredNames(d)) properties.push({ type: 'Property', key: { type: 'Identifier', name }, computed: false, value: { type: 'Identifier', name, start: d.start, end: d.end } });
+        }
+        // The namespace is an object of its exports (`Jira.issue(k)`), each read in the namespace's scope.
+        if (node.id?.type !== 'Identifier') return;
+        const obj = { type: 'ObjectExpression', properties, start: node.start, end: node.end };
+        registerOwner(obj, inner, properties);
+        declare(scope, node.id.name, { kind: 'const', inits: [{ node: obj, scope: inner }] });
+        return;
+      }
       case 'JSXAttribute': {
         const name = node.name?.type === 'JSXIdentifier' ? node.name.name : undefined;
         if (name && JSX_URL_ATTRS.has(name) && node.value) {
@@ -337,9 +354,8 @@ export function walkFile(program: Node, fileId: string, text = ''): FileFacts {
   const recordExport = (node: Node): void => {
     const d = node.declaration;
     if (typeOnly(node, /^export\s+type\s*[{*]/)) return;
-    if (d?.type === 'FunctionDeclaration' || d?.type === 'ClassDeclaration' || d?.type === 'TSEnumDeclaration') { if (d.id) facts.exports.set(d.id.name, { local: d.id.name }); return; }
-    if (d?.type === 'VariableDeclaration') {
-      for (const decl of d.declarations) if (decl.id.type === 'Identifier') facts.exports.set(decl.id.name, { local: decl.id.name });
+    if (d) {
+      if (!d.declare) for (const name of declaredNames(d)) facts.exports.set(name, { local: name });
       return;
     }
     for (const s of node.specifiers ?? []) {
@@ -359,6 +375,14 @@ export function walkFile(program: Node, fileId: string, text = ''): FileFacts {
     if (returns?.length && !g.info.thisProps.has(g.name)) g.info.thisProps.set(g.name, returns);
   }
   return facts;
+}
+
+const RUNTIME_DECLARATIONS = new Set(['FunctionDeclaration', 'ClassDeclaration', 'TSEnumDeclaration', 'TSModuleDeclaration']);
+
+/** Names a declaration binds (`const a = …, b = …`, `function f`, `class C`, `enum E`, `namespace N`). */
+function declaredNames(d: Node): string[] {
+  if (d?.type === 'VariableDeclaration') return d.declarations.filter((x: Node) => x.id.type === 'Identifier').map((x: Node) => x.id.name);
+  return RUNTIME_DECLARATIONS.has(d?.type) && d.id?.type === 'Identifier' ? [d.id.name] : [];
 }
 
 /** A JSX attribute's string value, lower-cased: undefined when absent, null when not a literal (`rel={kind}`, a spread). */

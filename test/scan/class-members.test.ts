@@ -82,3 +82,24 @@ post(route\`/rest/api/3/issue\`);`;
     expect(r.unresolved.map((u) => `${u.file}:${u.line} ${u.kind}`)).toEqual(['src/h.ts:2 path']);
   });
 });
+
+describe('TypeScript namespaces', () => {
+  const NS = `${API}export namespace Jira {
+  const BASE = '/rest/api/3';
+  export const Paths = { myself: \`\${BASE}/myself\` };
+  export function get(path: any) { return api.asApp().requestJira(path); }
+  export const issue = (k: string) => api.asApp().requestJira(route\`/rest/api/3/issue/\${k}\`, { method: 'DELETE' });
+}
+declare namespace Ambient { function requestJira(p: string): void; }
+`;
+  it('finds the calls in a namespace, its helpers at their call sites, here and in an importing file', () => {
+    expect(calls({
+      'src/jira.ts': `${NS}Jira.get(assumeTrustedRoute(Jira.Paths.myself));\nJira.issue('A-1');`,
+      'src/use.ts': "import { route } from '@forge/api';\nimport { Jira } from './jira';\nJira.get(route`/rest/api/3/field`);",
+    })).toEqual([
+      'src/jira.ts:6 DELETE /rest/api/3/issue/{issueIdOrKey} (asApp)',
+      'src/jira.ts:9 GET /rest/api/3/myself (asApp)',
+      'src/use.ts:3 GET /rest/api/3/field (asApp)',
+    ]);
+  });
+});

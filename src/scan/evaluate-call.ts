@@ -1,7 +1,8 @@
 import { concat, describe, evalStr, isAppModule, literalOf, one, un, union, type Env, type EvalContext } from './evaluate';
-import { evalSelect, keyId as lookupKeyId, LINK_FIELDS } from './evaluate-member';
+import { evalSelect, keyId as lookupKeyId } from './evaluate-member';
 import { FORGE_API, forgeValueOf, unwrap } from './forge-values';
 import { linkOrigins } from './link-origins';
+import { LINK_HEADERS } from './link-parts';
 import type { Node, Scope } from './scope';
 import { shapeOf } from './shapes';
 import type { Cand } from './summary-types';
@@ -120,7 +121,7 @@ function callValue(entry: Node, name: string, call: Node, scope: Scope, ctx: Eva
   return out;
 }
 
-/** `x.replace(a, b)`, `x.concat(y)`, `[...].join('/')`, `map.get(k)`, `res.headers.get('location')`, `x.toString()`. */
+/** `x.replace(a, b)`, `x.concat(y)`, `[...].join('/')`, `map.get(k)`, `res.headers.get('location')` / `('link')`, `x.toString()`. */
 function evalStringMethod(node: Node, name: string, scope: Scope, ctx: EvalContext, env: Env | undefined, d: number): Cand[] | undefined {
   const c = unwrap(node.callee);
   const args = node.arguments;
@@ -156,8 +157,8 @@ function evalStringMethod(node: Node, name: string, scope: Scope, ctx: EvalConte
     const obj = unwrap(c.object);
     // `res.headers.get('location')`: a URL the response hands over.
     const keyNode = unwrap(args[0]);
-    if (obj?.type === 'MemberExpression' && !obj.computed && obj.property.name === 'headers' && keyNode?.type === 'Literal' && typeof keyNode.value === 'string' && LINK_FIELDS.has(keyNode.value.toLowerCase())) {
-      return one({ r: 'link', field: `${keyNode.value.toLowerCase() === 'location' ? 'Location' : keyNode.value} header`, origins: ctx.at ? linkOrigins(obj.object, scope, ctx.at) : [] });
+    if (obj?.type === 'MemberExpression' && !obj.computed && obj.property.name === 'headers' && keyNode?.type === 'Literal' && typeof keyNode.value === 'string' && LINK_HEADERS[keyNode.value.toLowerCase()]) {
+      return one({ r: 'link', field: LINK_HEADERS[keyNode.value.toLowerCase()], origins: ctx.at ? linkOrigins(obj.object, scope, ctx.at) : [] });
     }
     return mapGet(obj, args[0], scope, ctx, env, d);
   }

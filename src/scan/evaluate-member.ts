@@ -1,6 +1,8 @@
 import { describe, evalParam, evalStr, isAppModule, literalOf, MAX_DEPTH, one, soleRef, un, union, type Env, type EvalContext } from './evaluate';
 import { unwrap } from './forge-values';
 import { linkOrigins } from './link-origins';
+import { matchedLink } from './link-parts';
+import { memberName, propertyKey } from './member-name';
 import { thisOwner, type Node, type Scope } from './scope';
 import type { Cand, ImportedTarget } from './summary-types';
 
@@ -14,10 +16,6 @@ const EMPTY_OBJECT: Node = { type: 'ObjectExpression', properties: [] };
 function bothOrNone<T>(a: T[] | undefined, b: T[] | undefined): T[] | undefined {
   return a && b ? [...a, ...b] : undefined;
 }
-
-/** Returns the key of a property or member (`a`, `'a'`, `[0]`), undefined when computed from a value. */
-export const keyOf = (p: Node): string | undefined => (!p.computed && p.key?.type === 'Identifier' ? p.key.name : p.key?.type === 'Literal' ? String(p.key.value) : undefined);
-const memberName = (m: Node): string | undefined => (!m.computed ? m.property.name : m.property.type === 'Literal' ? String(m.property.value) : undefined);
 
 /** Returns the object literals an expression may evaluate to (through consts, branches and nested tables), or undefined when unknown. */
 export function objectsOf(node: Node, scope: Scope, d: number): { obj: Node; scope: Scope }[] | undefined {
@@ -65,7 +63,7 @@ export function propertyOf(obj: Node, key: string): { node: Node } | 'absent' | 
   let spread = false;
   for (const p of obj.properties) {
     if (p.type === 'SpreadElement') { spread = true; continue; }
-    const k = keyOf(p);
+    const k = propertyKey(p);
     if (k === key) return { node: p.value };
     if (k === undefined) spread = true;
   }
@@ -98,6 +96,10 @@ export function evalMember(node: Node, scope: Scope, ctx: EvalContext, env: Env 
       if (!b.param.rest) return evalParam(b.param, scope, ctx, env, d, name);
     }
     if (b?.import && isAppModule(b.import.source)) return one({ r: 'import', source: b.import.source, name: b.import.name, member: [name] });
+  }
+  if (node.computed && typeof unwrap(node.property)?.value === 'number') {
+    const part = matchedLink(obj, scope, ctx, env, d);
+    if (part) return part;
   }
   const objs = objectsOf(obj, scope, d);
   if (objs) return pickEntries(node, objs, scope, ctx, env, d, absentIsUndefined);
@@ -186,7 +188,7 @@ function branchSelect(node: Node, objs: { obj: Node; scope: Scope }[], key: stri
 function selectEntries(node: Node, objs: { obj: Node; scope: Scope }[], keyCands: Cand[], scope: Scope, ctx: EvalContext, env: Env | undefined, d: number, project: (entry: Node, s: Scope) => Cand[]): Cand[] {
   const entries: [string, Cand[]][] = [];
   for (const { obj, scope: s } of objs) for (const p of obj.properties.slice(0, MAX_ENTRIES)) {
-    const k = p.type === 'Property' ? keyOf(p) : undefined;
+    const k = p.type === 'Property' ? propertyKey(p) : undefined;
     if (k === undefined) return un(`${describe(node.object)} has computed or spread entries`);
     entries.push([k, project(p.value, s)]);
   }
@@ -266,7 +268,7 @@ export function evalElements(node: Node, scope: Scope, ctx: EvalContext, env: En
     if (objs && (which === 'values' || which === 'keys')) {
       let out: Cand[] = [];
       for (const { obj, scope: s } of objs) for (const p of obj.properties) {
-        const k = p.type === 'Property' ? keyOf(p) : undefined;
+        const k = p.type === 'Property' ? propertyKey(p) : undefined;
         out = union(out, k === undefined ? un('computed or spread entry') : which === 'keys' ? one(k) : evalStr(p.value, s, ctx, env, d));
       }
       return out;

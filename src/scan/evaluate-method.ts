@@ -1,6 +1,7 @@
 import { asciiUpperCase } from '../catalog/ascii-case';
 import { describe, evalStr, literalOf, MAX_DEPTH, soleRef, type Env, type EvalContext } from './evaluate';
-import { keyOf, objectsOf } from './evaluate-member';
+import { objectsOf } from './evaluate-member';
+import { propertyKey } from './member-name';
 import { unwrap } from './forge-values';
 import type { Binding, Node, Scope } from './scope';
 import type { Cand, MethodCand } from './summary-types';
@@ -27,7 +28,7 @@ function methodNodes(options: Node, scope: Scope, d: number): MethodNode[] | und
         else if (!inner.every((m) => m === 'absent')) current = inner.flatMap((m) => (m === 'absent' ? current : [m]));
         continue;
       }
-      const k = keyOf(p);
+      const k = propertyKey(p);
       if (k === 'method') current = [{ node: p.value, scope: s }];
       else if (k === undefined) current = ['unknown'];
     }

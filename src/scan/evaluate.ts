@@ -1,6 +1,7 @@
 import { evalCall, evalNew } from './evaluate-call';
 import { evalElements, evalMember } from './evaluate-member';
 import { FORGE_API, forgeValueOf, unwrap } from './forge-values';
+import { keyName } from './member-name';
 import type { Binding, FnInfo, Node, OwnerInfo, Scope } from './scope';
 import type { Cand, Piece, Ref } from './summary-types';
 import type { SourceLocation } from './types';
@@ -51,7 +52,7 @@ export function describe(node: Node): string {
   switch (node?.type) {
     case 'Identifier': return node.name;
     case 'ThisExpression': return 'this';
-    case 'MemberExpression': return `${describe(node.object)}.${node.computed ? '[…]' : node.property.name}`;
+    case 'MemberExpression': return `${describe(node.object)}.${node.computed ? '[…]' : keyName(node.property)}`;
     case 'CallExpression': return `${describe(node.callee)}(…)`;
     case 'NewExpression': return `new ${describe(node.callee)}(…)`;
     case 'TaggedTemplateExpression': return `${describe(node.tag)}\`…\``;

@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import type { Family } from '../catalog/types';
-import type { Scope, Node } from './scope';
+import { thisOwner, type Node, type OwnerInfo, type Scope } from './scope';
+import { memberName } from './member-name';
 import type { CallPrincipal, RequestSurface } from './types';
 import { requireSource } from './walk-file';
 
@@ -74,6 +75,9 @@ export type ForgeValue =
 
 /** `authorize()` members (from @forge/auth, read in node_modules) and the product whose permission-check operation each calls. */
 const AUTHORIZE_MEMBERS: Record<string, 'jira' | 'confluence'> = { onJira: 'jira', onJiraIssue: 'jira', onJiraProject: 'jira', onConfluenceContent: 'confluence' };
+
+/** Forge values that are functions (what `.bind(…)` returns unchanged). */
+const BINDABLE: ReadonlySet<ForgeValue['k']> = new Set(['export', 'request', 'surface', 'principalFn', 'providerFn', 'propsMethod']);
 
 const unwrap = (n: Node): Node => {
   while (n && (n.type === 'TSAsExpression' || n.type === 'TSNonNullExpression' || n.type === 'TSSatisfiesExpression' || n.type === 'TSTypeAssertion' || n.type === 'ParenthesizedExpression' || n.type === 'ChainExpression' || n.type === 'AwaitExpression')) n = n.expression ?? n.argument;
@@ -156,7 +160,7 @@ export function forgeValueOf(node: Node, scope: Scope, depth = 0): ForgeValue | 
       return undefined;
     }
     case 'MemberExpression': {
-      const name = !node.computed ? node.property.name : node.property.type === 'Literal' ? String(node.property.value) : undefined;
+      const name = memberName(node);
       if (name === undefined) return undefined;
       const obj = forgeValueOf(node.object, scope, depth + 1);
       return obj ? forgeMember(obj, name) : undefined;
@@ -166,6 +170,12 @@ export function forgeValueOf(node: Node, scope: Scope, depth = 0): ForgeValue | 
     case 'CallExpression': {
       const src = requireSource(node);
       if (src !== undefined) return exportOf(src, '*');
+      const c = unwrap(node.callee);
+      // `api.asApp().requestJira.bind(api.asApp())`: the same function, whatever `this` it gets.
+      if (c?.type === 'MemberExpression' && memberName(c) === 'bind') {
+        const fn = forgeValueOf(c.object, scope, depth + 1);
+        return fn && BINDABLE.has(fn.k) ? fn : undefined;
+      }
       const callee = forgeValueOf(node.callee, scope, depth + 1);
       if (callee?.k === 'export' && callee.pkg === FORGE_API && (callee.name === 'asApp' || callee.name === 'asUser')) return { k: 'principal', p: callee.name };
       // `asApp().withContext(ari)` offers the same requests as its principal.
@@ -182,4 +192,16 @@ export function forgeValueOf(node: Node, scope: Scope, depth = 0): ForgeValue | 
     default:
       return undefined;
   }
+}
+
+/**
+ * The principal `this.x` holds when every value the class gives it (a field, a constructor's
+ * `this.x = api.asUser()`, a getter's returns) is the same one; undefined otherwise.
+ */
+export function thisPrincipal(node: Node, scope: Scope, owners: Map<Node, OwnerInfo> | undefined): 'asApp' | 'asUser' | undefined {
+  const m = unwrap(node);
+  const name = m?.type === 'MemberExpression' && unwrap(m.object)?.type === 'ThisExpression' ? memberName(m) : undefined;
+  const inits = name === undefined ? undefined : owners?.get(thisOwner(scope))?.thisProps.get(name);
+  const found = new Set(inits?.map((i) => { const v = forgeValueOf(i.node, i.scope); return v?.k === 'principal' ? v.p : undefined; }));
+  return found.size === 1 ? [...found][0] : undefined;
 }

@@ -1,7 +1,7 @@
 import type { Family } from '../catalog/types';
 
-/** Fields whose link leads to the next or previous page of the same list. */
-const PAGINATION = new Set(['next', 'nextPage', 'nextPageUrl', 'nextLink', 'nextUrl', 'prev', 'previous']);
+/** Fields whose link leads to the next or previous page of the same list (a `Link` header: `rel="next"`, `"prev"`). */
+const PAGINATION = new Set(['next', 'nextPage', 'nextPageUrl', 'nextLink', 'nextUrl', 'prev', 'previous', 'Link header']);
 
 let table: { ops: string[]; links: Record<string, Record<string, string>> } | undefined;
 

@@ -4,7 +4,7 @@ import { concat, evalStr, isAppModule, one, type EvalContext } from './evaluate'
 import { evalMethods } from './evaluate-method';
 import { exportValue } from './export-values';
 import { checkSource, emptySummary, MAX_TREE_DEPTH, skippedSummary, treeDepthOver } from './file-guard';
-import { FAMILIES, FORGE_API, FORGE_BRIDGE, forgeValueOf, isGeneratedFetch, literalArg, PROPERTY_ENTITIES, unwrap, type ForgeValue } from './forge-values';
+import { FAMILIES, FORGE_API, FORGE_BRIDGE, forgeValueOf, isGeneratedFetch, literalArg, PROPERTY_ENTITIES, thisPrincipal, unwrap, type ForgeValue } from './forge-values';
 import { scanIsolated } from './isolated-scan';
 import { exportFeature } from './platform-features';
 import { AUTHORIZE_OPERATIONS, callsThenImports, featureNeed, importNeeds, realtimeOutOfSight } from './platform-needs';
@@ -126,7 +126,7 @@ function summarise(fileName: string, text: string, side: Side, boundDepth: boole
     // needed scope look unused; the principal is just not known.
     // A file that does not import Forge may still call it on a principal it is handed (`makeClient(api.asApp())`).
     if (!fv && callee.type === 'MemberExpression' && !callee.computed && FAMILIES.has(callee.property.name) && (importsForge || rootIsParam(callee, scope))) {
-      fv = { k: 'request', family: callee.property.name as Family, principal: onlyBridge ? 'bridge' : 'default' };
+      fv = { k: 'request', family: callee.property.name as Family, principal: thisPrincipal(callee.object, scope, facts.owners) ?? (onlyBridge ? 'bridge' : 'default') };
     }
     const at = callLoc(node, loc);
     if (fv?.k === 'request') {

@@ -1,5 +1,6 @@
 import { isAppModule, type EvalContext } from './evaluate';
 import { unwrap } from './forge-values';
+import { memberName } from './member-name';
 import { thisOwner, type FnInfo, type Node, type OwnerInfo, type Scope } from './scope';
 import type { ImportedTarget } from './summary-types';
 
@@ -20,8 +21,6 @@ export type Shape =
   | { s: 'imported'; target: ImportedTarget; bound: BoundCall[] };
 
 const MAX_SHAPE_DEPTH = 8;
-
-const memberName = (node: Node): string | undefined => (!node.computed ? node.property.name : node.property.type === 'Literal' ? String(node.property.value) : undefined);
 
 /** Returns what `node` is (function, object with methods, imported value), or undefined when it is none of these or unknown. */
 export function shapeOf(node: Node, scope: Scope, ctx: EvalContext, depth = 0): Shape | undefined {
@@ -62,6 +61,9 @@ export function shapeOf(node: Node, scope: Scope, ctx: EvalContext, depth = 0): 
     }
     case 'CallExpression':
     case 'NewExpression': {
+      // `this.request.bind(this)`, `get.bind(null)`: the same function (arguments bound ahead would shift its parameters).
+      const c = unwrap(node.callee);
+      if (node.type === 'CallExpression' && c?.type === 'MemberExpression' && memberName(c) === 'bind') return node.arguments.length <= 1 ? shapeOf(c.object, scope, ctx, d) : undefined;
       const callee = shapeOf(node.callee, scope, ctx, d);
       if (!callee) return undefined;
       if (callee.s === 'imported') return { s: 'imported', target: { ...callee.target, member: [...(callee.target.member ?? []), '()'] }, bound: [...callee.bound, { fn: callee.target, args: node.arguments, scope }] };

@@ -1,5 +1,6 @@
 import { Scope, thisOwner, type Binding, type FnInfo, type Init, type Node, type OwnerInfo } from './scope';
 import { facadePackage } from './forge-values';
+import { keyName, propertyKey } from './member-name';
 
 /** What the single walk over one file's AST collects; evaluated afterwards, without walking again. */
 export interface FileFacts {
@@ -26,7 +27,7 @@ const JSX_URL_ATTRS = new Set(['src', 'href', 'srcSet', 'poster', 'data']);
 
 const TYPE_KEYS = new Set(['typeAnnotation', 'typeArguments', 'typeParameters', 'returnType', 'superTypeArguments']);
 // Type-only declarations can never call anything; skipping them keeps the walk short.
-const SKIP_TYPES = new Set(['TSInterfaceDeclaration', 'TSTypeAliasDeclaration', 'TSDeclareFunction', 'TSModuleDeclaration', 'TSTypeAnnotation']);
+const SKIP_TYPES = new Set(['TSInterfaceDeclaration', 'TSTypeAliasDeclaration', 'TSDeclareFunction', 'TSTypeAnnotation']);
 const NOT_CHILDREN = new Set(['type', 'start', 'end', 'range', 'loc', 'raw', 'optional', 'computed', 'kind', 'operator', 'prefix', 'async', 'generator', 'method', 'shorthand', 'tail', 'directive', 'importKind', 'exportKind', 'decorators', ...TYPE_KEYS]);
 // Child keys per node type, learnt from the first node of each type (oxc emits a fixed shape per type).
 const KEYS: Record<string, string[]> = {};
@@ -55,16 +56,18 @@ export function walkFile(program: Node, fileId: string, text = ''): FileFacts {
   const assigns: { name: string; init: Init }[] = [];
   // Functions that are methods of a class or object literal, and callbacks fed array elements.
   const ownerOf = new Map<Node, Node>();
+  // `get base() { return … }`: `this.base` is what the getter returns, known once its body is walked.
+  const getters: { info: OwnerInfo; name: string; fn: Node }[] = [];
   const elementOf = new Map<Node, Init>();
-  const memberName = (m: Node): string | undefined => (!m.computed && m.key?.type === 'Identifier' ? m.key.name : m.key?.type === 'Literal' ? String(m.key.value) : undefined);
 
   const registerOwner = (node: Node, scope: Scope, entries: Node[], superClass?: Node): OwnerInfo => {
     const info: OwnerInfo = { node, scope, members: new Map(), thisProps: new Map(), ...(superClass ? { superClass } : {}) };
     for (const m of entries) {
-      const name = memberName(m);
+      const name = propertyKey(m);
       if (name === undefined || !m.value) continue;
       if (isFunctionNode(m.value)) ownerOf.set(m.value, node);
       if (m.type === 'PropertyDefinition' && !isFunctionNode(m.value) && !m.static) info.thisProps.set(name, [{ node: m.value, scope }]);
+      else if (m.kind === 'get' && !m.static && isFunctionNode(m.value)) getters.push({ info, name, fn: m.value });
       else if (m.kind !== 'get' && m.kind !== 'set' && m.kind !== 'constructor') info.members.set(name, m.value);
     }
     facts.owners.set(node, info);
@@ -202,6 +205,23 @@ export function walkFile(program: Node, fileId: string, text = ''): FileFacts {
         declare(scope, node.id.name, { kind: 'const', inits: [{ node: { type: 'ObjectExpression', properties, start: node.start, end: node.end }, scope }] });
         return;
       }
+      case 'TSModuleDeclaration': {
+        // `namespace Jira { export const issue = … }` is runtime code; `declare namespace`, `declare module 'x'` are types.
+        if (node.declare || node.body?.type !== 'TSModuleBlock') return;
+        const inner = new Scope(scope, scope.fn, true);
+        const properties: Node[] = [];
+        for (const st of node.body.body) {
+          const d = st.type === 'ExportNamedDeclaration' ? st.declaration : undefined;
+          visit(d ?? st, inner);
+          for (const name of declaredNames(d)) properties.push({ type: 'Property', key: { type: 'Identifier', name }, computed: false, value: { type: 'Identifier', name, start: d.start, end: d.end } });
+        }
+        // The namespace is an object of its exports (`Jira.issue(k)`), each read in the namespace's scope.
+        if (node.id?.type !== 'Identifier') return;
+        const obj = { type: 'ObjectExpression', properties, start: node.start, end: node.end };
+        registerOwner(obj, inner, properties);
+        declare(scope, node.id.name, { kind: 'const', inits: [{ node: obj, scope: inner }] });
+        return;
+      }
       case 'JSXAttribute': {
         const name = node.name?.type === 'JSXIdentifier' ? node.name.name : undefined;
         if (name && JSX_URL_ATTRS.has(name) && node.value) {
@@ -306,7 +326,8 @@ export function walkFile(program: Node, fileId: string, text = ''): FileFacts {
     if (left.object.type === 'ThisExpression' && !left.computed) {
       // `this.base = '/rest/api/3'` in a constructor: `this.base` elsewhere in the class may be it.
       const owner = facts.owners.get(thisOwner(scope));
-      if (owner) (owner.thisProps.get(left.property.name) ?? owner.thisProps.set(left.property.name, []).get(left.property.name)!).push({ node: node.right, scope });
+      const name = keyName(left.property)!;
+      if (owner) (owner.thisProps.get(name) ?? owner.thisProps.set(name, []).get(name)!).push({ node: node.right, scope });
       return;
     }
     // CommonJS exports: `module.exports = {...}`, `module.exports.x = ...`, `exports.x = ...`.
@@ -333,9 +354,8 @@ export function walkFile(program: Node, fileId: string, text = ''): FileFacts {
   const recordExport = (node: Node): void => {
     const d = node.declaration;
     if (typeOnly(node, /^export\s+type\s*[{*]/)) return;
-    if (d?.type === 'FunctionDeclaration' || d?.type === 'ClassDeclaration' || d?.type === 'TSEnumDeclaration') { if (d.id) facts.exports.set(d.id.name, { local: d.id.name }); return; }
-    if (d?.type === 'VariableDeclaration') {
-      for (const decl of d.declarations) if (decl.id.type === 'Identifier') facts.exports.set(decl.id.name, { local: decl.id.name });
+    if (d) {
+      if (!d.declare) for (const name of declaredNames(d)) facts.exports.set(name, { local: name });
       return;
     }
     for (const s of node.specifiers ?? []) {
@@ -350,7 +370,19 @@ export function walkFile(program: Node, fileId: string, text = ''): FileFacts {
   let jsxLink: FileFacts['jsxRefs'][number]['link'];
   visit(program, module);
   for (const a of assigns) a.init.scope.lookup(a.name)?.inits.push(a.init);
+  for (const g of getters) {
+    const returns = facts.fns.get(g.fn)?.returns;
+    if (returns?.length && !g.info.thisProps.has(g.name)) g.info.thisProps.set(g.name, returns);
+  }
   return facts;
+}
+
+const RUNTIME_DECLARATIONS = new Set(['FunctionDeclaration', 'ClassDeclaration', 'TSEnumDeclaration', 'TSModuleDeclaration']);
+
+/** Names a declaration binds (`const a = …, b = …`, `function f`, `class C`, `enum E`, `namespace N`). */
+function declaredNames(d: Node): string[] {
+  if (d?.type === 'VariableDeclaration') return d.declarations.filter((x: Node) => x.id.type === 'Identifier').map((x: Node) => x.id.name);
+  return RUNTIME_DECLARATIONS.has(d?.type) && d.id?.type === 'Identifier' ? [d.id.name] : [];
 }
 
 /** A JSX attribute's string value, lower-cased: undefined when absent, null when not a literal (`rel={kind}`, a spread). */

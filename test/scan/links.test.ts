@@ -39,6 +39,22 @@ describe('requests that follow a link from an earlier response', () => {
     expect(link.reason).toBe('follows a link (nextPage) returned by an earlier response; candidates: the operations whose documented response can hold it');
     expect(link.candidates).toEqual(expect.arrayContaining(['GET /rest/api/3/project/search', 'GET /rest/api/3/workflow/search']));
   });
+
+  it.each([
+    ['a match kept in a const', "  const m = NEXT.exec(res.headers.get('link') || '');\n  next = m ? assumeTrustedRoute(m[1]) : undefined;"],
+    ['an inline match', "  const url = res.headers.get('Link')?.match(NEXT)?.[1];\n  next = url && assumeTrustedRoute(url);"],
+  ])('follows the URL of a Link header (rel="next") taken out with a regular expression: %s', (_name, take) => {
+    const file = `import api, { route, assumeTrustedRoute } from '@forge/api';\nconst NEXT = /<([^>]+)>;\\s*rel="next"/;\nexport async function all() {\n  let next: any = route\`/wiki/api/v2/spaces?limit=100\`;\n  while (next) {\n  const res = await api.asApp().requestConfluence(next);\n${take}\n  }\n}`;
+    const r = scan({ 'src/a.ts': file });
+    const link = r.unresolved.find((u) => u.link)!;
+    expect({ at: link.line, field: link.link!.field, returnedBy: link.link!.returnedBy, candidates: link.candidates }).toEqual({ at: 6, field: 'Link header', returnedBy: ['GET /wiki/api/v2/spaces'], candidates: ['GET /wiki/api/v2/spaces'] });
+    expect(r.unresolved.filter((u) => !u.link)).toEqual([]);
+  });
+
+  it('does not take a match over a text that is no link for one', () => {
+    const r = scan({ 'src/a.ts': "import api, { assumeTrustedRoute } from '@forge/api';\nexport const get = (text: string) => api.asApp().requestJira(assumeTrustedRoute(/path=(\\S+)/.exec(text)![1]));" });
+    expect({ links: r.unresolved.filter((u) => u.link).length, calls: r.calls.length, unresolved: r.unresolved.length }).toEqual({ links: 0, calls: 0, unresolved: 1 });
+  });
 });
 
 describe('linkCandidates', () => {

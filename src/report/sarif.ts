@@ -1,6 +1,6 @@
 import type { Report } from '../analysis/report-types';
 import { candidateCallText, unresolvedText } from './call-facts';
-import { egressCounts, egressEvidence } from './egress-summary';
+import { egressCounts, egressEvidence, egressUnresolvedText } from './egress-summary';
 import { scopeName } from './scope-name';
 import { verdictCounts } from './verdict-summary';
 
@@ -18,6 +18,7 @@ const RULES = [
   { id: 'missing-egress', level: 'error', text: 'The app reaches a host (or remote) its manifest does not allow: Forge refuses the request.' },
   { id: 'unused-egress', level: 'warning', text: 'A declared egress entry nothing reaches (complete view): safe to remove.' },
   { id: 'unverifiable-egress', level: 'note', text: 'Nothing known reaches this declared host, but the tool cannot prove it unused.' },
+  { id: 'unresolved-egress', level: 'note', text: 'A call that reaches outside Atlassian whose host the tool could not tell: no declared host of its kind can be proven unused.' },
 ] as const;
 
 type RuleId = (typeof RULES)[number]['id'];
@@ -30,6 +31,12 @@ function result(ruleId: RuleId, message: string, file: string, line: number, col
     locations: [{ physicalLocation: { artifactLocation: { uri: file.split('\\').join('/') }, region: { startLine: line, startColumn: column } } }],
     ...(properties ? { properties } : {}),
   };
+}
+
+/** Splits an evidence location (`src/a.ts:12`) into file and line. */
+function siteOf(at: string): { file: string; line: number } {
+  const colon = at.lastIndexOf(':');
+  return { file: at.slice(0, colon), line: Number(at.slice(colon + 1)) || 1 };
 }
 
 /**
@@ -66,7 +73,7 @@ export function renderSarif(report: Report, toolVersion: string): object {
       const props = { domain: d.domain, kind: d.kind, verdict: d.verdict };
       if (d.verdict === 'missing') {
         // At each call site; runtime-only evidence points at the manifest that should allow it.
-        const sites = [...new Set(d.reasons.flatMap((r) => r.at))].map((a) => ({ file: a.slice(0, a.lastIndexOf(':')), line: Number(a.slice(a.lastIndexOf(':') + 1)) || 1 }));
+        const sites = [...new Set(d.reasons.flatMap((r) => r.at))].map(siteOf);
         return (sites.length ? sites : [{ file: report.manifest, line: 1 }]).map((l) => result('missing-egress', `${d.kind} ${d.domain}: ${egressEvidence(d, report.manifest)}; ${report.manifest} does not allow it.`, l.file, l.line, 1, props));
       }
       if (d.verdict === 'unused' || d.verdict === 'unverifiable') {
@@ -74,6 +81,10 @@ export function renderSarif(report: Report, toolVersion: string): object {
         return d.declaredAs.map((e) => result(rule, `${d.kind} ${d.domain}: ${egressEvidence(d, report.manifest)}.`, report.manifest, e.line, e.column, props));
       }
       return [];
+    }),
+    ...(report.egress?.unresolved ?? []).map((u) => {
+      const site = u.at === 'runtime' ? { file: report.manifest, line: 1 } : siteOf(u.at);
+      return result('unresolved-egress', `${u.kind}: ${egressUnresolvedText(u)}.`, site.file, site.line, 1, { kind: u.kind });
     }),
   ];
   return {

@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Report } from '../analysis/report-types';
+import { callSiteText } from './call-facts';
 
 /**
  * Neutralises spreadsheet formula injection: a cell starting with `=`, `+`, `-`, `@`, tab or
@@ -26,7 +27,7 @@ export function renderEndpointsCsv(report: Report): string {
     e.runtime?.lastSeen ?? '',
     e.authorized ? 'yes' : 'no',
     e.missing.join(' '),
-    e.calls.map((c) => `${c.file}:${c.line}`).join(' '),
+    e.calls.map(callSiteText).join('; '),
   ]);
   const header = ['method', 'template', 'product', 'operationId', 'evidence', 'calls', '2xx', '4xx', '5xx', 'scopeMismatch401', 'firstSeen', 'lastSeen', 'authorized', 'missing', 'locations'];
   return stringify([header, ...rows.map((r) => r.map(neutralizeCell))]);

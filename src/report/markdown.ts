@@ -1,7 +1,7 @@
 import type { Report } from '../analysis/report-types';
 import { USED_VERDICTS } from '../analysis/verdict-types';
 import { describeSurface } from '../analysis/runtime-surfaces';
-import { unresolvedText } from './call-facts';
+import { pathFormSites, unresolvedText } from './call-facts';
 import { EGRESS_VERDICTS, egressByVerdict, egressContentText, egressCounts, egressEvidence, egressUnresolvedText } from './egress-summary';
 import { scopeName } from './scope-name';
 import { skippedLines, verdictCounts, VERDICTS } from './verdict-summary';
@@ -71,6 +71,11 @@ export function renderMarkdown(report: Report): string {
   if (report.candidateCalls.length) {
     lines.push('', '## Calls that select one of several operations', '', '| Location | How | Candidates |', '|---|---|---|');
     for (const c of report.candidateCalls) lines.push(`| ${c.file}:${c.line} | ${cell(c.text)} | ${cellLines(c.operations)} |`);
+  }
+  const forms = pathFormSites(report);
+  if (forms.length) {
+    lines.push('', '## Path forms (JSM Operations: the documented form each call wrote)', '', '| Location | Operation | Path form |', '|---|---|---|');
+    for (const p of forms) lines.push(`| ${p.file}:${p.line} | ${cell(p.operation)} | ${cell(p.note)} |`);
   }
   if (report.unresolved.length) {
     lines.push('', '## Calls whose endpoint could not be determined statically', '', '| Location | Reason | Candidates |', '|---|---|---|');

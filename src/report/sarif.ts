@@ -1,5 +1,5 @@
 import type { Report } from '../analysis/report-types';
-import { candidateCallText, unresolvedText } from './call-facts';
+import { candidateCallText, pathFormSites, unresolvedText } from './call-facts';
 import { egressCounts, egressEvidence, egressUnresolvedText } from './egress-summary';
 import { scopeName } from './scope-name';
 import { verdictCounts } from './verdict-summary';
@@ -18,6 +18,7 @@ const RULES = [
   { id: 'missing-egress', level: 'error', text: 'The app reaches a host (or remote) its manifest does not allow: Forge refuses the request.' },
   { id: 'unused-egress', level: 'warning', text: 'A declared egress entry nothing reaches (complete view): safe to remove.' },
   { id: 'unverifiable-egress', level: 'note', text: 'Nothing known reaches this declared host, but the tool cannot prove it unused.' },
+  { id: 'path-form', level: 'warning', text: 'This JSM Operations call writes a path form other than the one Atlassian documents for Forge apps.' },
   { id: 'unresolved-egress', level: 'note', text: 'A call that reaches outside Atlassian whose host the tool could not tell: no declared host of its kind can be proven unused.' },
 ] as const;
 
@@ -69,6 +70,10 @@ export function renderSarif(report: Report, toolVersion: string): object {
     ...report.unresolved.map((u) => result('unresolved-call', unresolvedText(u), u.file, u.line, u.column)),
     ...report.candidateCalls.map((c) => result('candidate-call', candidateCallText(c, c.operations.length), c.file, c.line, c.column, { operations: c.operations })),
     ...report.files.skipped.filter((f) => f.blocksRemoval).map((f) => result('unread-file', `${f.file}: ${f.reason}`, f.file, 1, 1)),
+    // Only the forms a Forge app should not write are findings; the Forge form is in the JSON.
+    ...pathFormSites(report)
+      .filter((p) => p.pathForm !== 'forge')
+      .map((p) => result('path-form', `${p.operation}: ${p.note}.`, p.file, p.line, p.column, { operation: p.operation, pathForm: p.pathForm })),
     ...(report.egress?.details ?? []).flatMap((d) => {
       const props = { domain: d.domain, kind: d.kind, verdict: d.verdict };
       if (d.verdict === 'missing') {

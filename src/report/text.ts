@@ -2,7 +2,7 @@ import type { Report } from '../analysis/report-types';
 import { USED_VERDICTS } from '../analysis/verdict-types';
 import { describeSurface } from '../analysis/runtime-surfaces';
 import { styler } from '../cli/output';
-import { candidateCallText, unresolvedText } from './call-facts';
+import { candidateCallText, pathFormSites, unresolvedText } from './call-facts';
 import { confidenceOf } from './confidence';
 import { EGRESS_VERDICTS, egressByVerdict, egressContentText, egressCounts, egressEvidence, egressUnresolvedText } from './egress-summary';
 import { scopeName } from './scope-name';
@@ -53,6 +53,7 @@ export function renderText(report: Report, options: { color: boolean }): string 
     }),
   );
   section('Calls with candidates (the tool cannot tell which operation they select)', report.candidateCalls.map((c) => `${c.file}:${c.line}  ${candidateCallText(c)}`));
+  section('Path forms (JSM Operations: the documented form each call wrote)', pathFormSites(report).map((p) => `${p.file}:${p.line}  ${p.operation}  ${(p.pathForm === 'forge' ? s.dim : s.yellow)(p.note)}`));
   section('Unresolved calls', report.unresolved.map((u) => `${u.file}:${u.line}  ${unresolvedText(u)}`));
   if (report.egress) {
     const n = egressCounts(report.egress);

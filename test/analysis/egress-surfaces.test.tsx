@@ -10,7 +10,9 @@ import { readManifestFacts } from '../../src/release/manifest-facts';
 import { renderMarkdown } from '../../src/report/markdown';
 import { renderSarif } from '../../src/report/sarif';
 import { renderText } from '../../src/report/text';
-import { egressEvidence } from '../../src/report/egress-summary';
+import { renderScopesCsv } from '../../src/report/csv';
+import { egressByVerdict, egressEvidence } from '../../src/report/egress-summary';
+import { parseCsv } from '../e2e/downloads';
 import { scanFiles } from '../../src/scan';
 import EgressTab from '../../static/admin-page/src/egress-tab';
 
@@ -103,6 +105,12 @@ it('every surface shows the same facts: each host with its evidence, the calls w
   const unresolved = sarif.runs[0].results.filter((r) => r.ruleId === 'unresolved-egress');
   expect(unresolved.map((r) => [r.locations[0].physicalLocation.artifactLocation.uri, r.locations[0].physicalLocation.region.startLine])).toEqual([[unknown.at.split(':')[0], Number(unknown.at.split(':')[1])]]);
   expect(unresolved[0].message.text).toContain(unknown.reason);
+  const [head, ...rows] = parseCsv(renderScopesCsv(report));
+  const csv = rows.filter((r) => r[head.indexOf('type')] === 'egress').map((r) => [r[head.indexOf('name')], r[head.indexOf('verdict')], r[head.indexOf('reasons')]]);
+  expect(csv).toEqual([
+    ...egressByVerdict(model).map((d) => [`${d.kind} ${d.domain}`, d.verdict, egressEvidence(d, 'manifest.yml')]),
+    [unknown.kind, 'unresolved', `${unknown.reason} (${unknown.at})`],
+  ]);
   for (const d of model.details) {
     const evidence = egressEvidence(d, 'manifest.yml');
     expect(text).toContain(`${d.kind} ${d.domain}  ${evidence}`);

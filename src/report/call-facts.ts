@@ -30,11 +30,16 @@ export const PATH_FORM_NOTE: Record<PathForm, string> = {
   unverified: 'path form: unverified (Atlassian documents no Forge form of this path; a Forge app may not reach it)',
 };
 
-/** One call site for people: `file:line`, the path form it wrote (JSM Operations) and the helpers it went through. */
-export function callSiteText(c: Pick<CallSite, 'file' | 'line' | 'pathForm' | 'via'>): string {
+/**
+ * One call site for people, as the admin page's Endpoints table shows it: `file:line`, whether it
+ * only *may* call the operation (a candidate), the path form it wrote (JSM Operations) and the
+ * helpers it went through.
+ */
+export function callSiteText(c: Pick<CallSite, 'file' | 'line' | 'pathForm' | 'via' | 'candidateOf'>): string {
+  const candidate = c.candidateOf ? ' (a candidate)' : '';
   const form = c.pathForm ? ` (${c.pathForm} path form)` : '';
   const via = c.via?.length ? ` via ${c.via.map((v) => `${v.file}:${v.line}`).join(' → ')}` : '';
-  return `${c.file}:${c.line}${form}${via}`;
+  return `${c.file}:${c.line}${candidate}${form}${via}`;
 }
 
 /** A call site of an operation documented in several path forms, with the form it wrote. */

@@ -1,6 +1,7 @@
 /**
  * Issue 13: a command loads only what it needs. `lookup` loads neither the YAML parser, the diff
- * library nor the source parser; `audit` loads the diff library only to print or apply a patch.
+ * library nor the source parser; `audit` loads the diff library only to print or apply a patch,
+ * and starts no worker thread for a small app.
  * Checked on the sources (the bundle keeps their lazy requires lazy: test/cli/bundle.test.ts
  * checks it answers alike), in a child process so nothing else has loaded them already.
  */
@@ -40,6 +41,8 @@ describe('what each command loads', () => {
     // The hook sees what an audit needs: the check below can fail.
     expect(heavyIn(plain.packages)).toEqual(expect.arrayContaining(['yaml']));
     expect(plain.packages).not.toContain('diff');
+    // A small app is scanned in this thread: a worker only adds its start-up (docs/benchmarks.md, "Worker threads").
+    expect(plain.packages).not.toContain('worker_threads');
     const patch = await packagesLoaded(['audit', dir, '--dry-run', '--remove-unused']);
     expect(patch.code).toBe(0);
     expect(patch.packages).toContain('diff');

@@ -13,6 +13,7 @@ import { renderSarif } from '../../src/report/sarif';
 import { renderText } from '../../src/report/text';
 import { scanFiles } from '../../src/scan';
 import { LocationsCell } from '../../static/admin-page/src/endpoint-cells';
+import { OpenCalls } from '../../static/admin-page/src/open-calls';
 import { parseCsv } from '../e2e/downloads';
 
 // An on-call helper written for this test: the alert id comes from the page; one call was
@@ -33,6 +34,7 @@ export async function alert(id: string) {
   return [forge, copied, await opsGet(route\`/rest/api/3/issue/\${id}\`)];
 }
 export const view = (name: keyof typeof VIEWS, key: string) => api.asUser().requestJira(VIEWS[name](key));
+export const pulls = (issueId: string) => api.asApp().requestJira(route\`/rest/dev-status/latest/issue/detail?issueId=\${issueId}\`);
 `;
 const report = analyze({
   manifestFile: 'manifest.yml',
@@ -86,4 +88,10 @@ it('the endpoints CSV and the admin page name the form, the helper and a candida
   expect(cell('GET /rest/api/3/issue/{issueIdOrKey}')).toBe('src/index.ts:8 via src/ops-client.ts:3');
   // The page and the CSV write each location alike.
   for (const e of report.endpoints) expect(cell(e.key)).toBe(byTemplate.get(e.key));
+});
+
+it('the admin page labels a call to an undocumented internal API as such', () => {
+  expect(report.unresolved.map((u) => [u.line, u.code])).toEqual([[11, 'INTERNAL_API']]);
+  const html = renderToStaticMarkup(<OpenCalls report={report} />).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+  expect(html).toContain('internal API src/index.ts:11 GET /rest/dev-status/latest/issue/detail: undocumented internal API');
 });

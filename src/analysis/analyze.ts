@@ -49,14 +49,25 @@ function unresolvedOf(input: AnalysisInput): UnresolvedReport[] {
         column: c.column,
         kind: 'path' as const,
         family: c.family,
-        reason: `${c.method} ${c.pattern}: ${c.noMatch?.reason ?? 'matches no operation in the catalog'}`,
+        reason: noMatchReason(c.method, c.pattern, c.noMatch?.reason),
         pattern: c.pattern,
+        method: c.method,
+        ...(c.noMatch?.code ? { code: c.noMatch.code } : {}),
         candidates: [...(c.noMatch?.suggestions ?? [])],
         side: c.side,
         principal: c.principal,
         ...(c.via ? { via: c.via.map((v) => ({ ...v })) } : {}),
       })),
   ];
+}
+
+/**
+ * Returns why a call matched no operation, naming the call once: the matcher's reasons already
+ * start with `[GET] /path:`, which used to follow `GET /path:` ("GET /x: [GET] /x: …").
+ */
+function noMatchReason(method: string, pattern: string, reason: string | undefined): string {
+  if (reason === undefined) return `${method} ${pattern}: matches no operation in the catalog`;
+  return reason.startsWith(`[${method}] `) ? `${method} ${reason.slice(method.length + 3)}` : `${method} ${pattern}: ${reason}`;
 }
 
 /** Returns how each call site of a candidate endpoint selects it (`one of 6 entries of ENDPOINTS[…] (key unknown)`). */

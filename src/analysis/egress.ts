@@ -125,22 +125,28 @@ export function egressReport(input: EgressInput): EgressReport {
     if (d) d.reasons.push({ kind: 'manifest', text: `${ref.by} routes to it`, at: [where(ref.line)] });
   }
 
-  const skipped = input.skipped.filter((f) => f.blocksRemoval).map((f) => `${f.file} was not read: ${f.reason}`);
+  // Each blocker names its place in `at`, as code reasons do (rendered "reason (src/a.ts:9)").
+  const skipped = input.skipped.filter((f) => f.blocksRemoval).map((f) => ({ text: `${f.file} was not read: ${f.reason}`, at: [] as string[] }));
   // A third-party script or stylesheet loads what it likes: what it reaches cannot be seen from the app's code.
   const carried = (kind: EgressDetailKind) =>
     reaches
       .filter((r) => r.host && !r.runtime && (r.kind === 'scripts' ? CLIENT_KINDS.has(kind) : r.kind === 'styles' && STYLE_LOADS.has(kind)))
-      .map((r) => `a ${r.kind === 'scripts' ? 'script' : 'stylesheet'} from ${r.host} (${r.at}) can load ${r.kind === 'scripts' ? 'anything' : 'fonts, images and stylesheets'} the tool cannot see`);
-  const blockersOf = (kind: EgressDetailKind) => capped([...skipped, ...unresolved.filter((u) => u.kind === kind).map((u) => `${u.at === 'runtime' ? u.reason : `${u.reason} (${u.at})`}`), ...carried(kind)]);
+      .map((r) => ({ text: `a ${r.kind === 'scripts' ? 'script' : 'stylesheet'} from ${r.host} can load ${r.kind === 'scripts' ? 'anything' : 'fonts, images and stylesheets'} the tool cannot see`, at: r.at ? [r.at] : [] }));
+  const blockersOf = (kind: EgressDetailKind): { text: string; at: string[] }[] => {
+    const all = [...skipped, ...unresolved.filter((u) => u.kind === kind).map((u) => ({ text: u.reason, at: u.at === 'runtime' ? [] : [u.at] })), ...carried(kind)];
+    const shown = capped(all.map((b) => b.text));
+    // capped keeps the first ones and may add "and N more" (a line of its own, with no place).
+    return shown.map((text, i) => (i < all.length && text === all[i].text ? all[i] : { text, at: [] }));
+  };
   const out: EgressDetail[] = [];
   for (const d of details.values()) {
     const reached = d.reasons.some((r) => r.kind !== 'blocked');
     if (!d.declaredAs.length) d.verdict = 'missing';
     else if (reached) d.verdict = 'used';
     else {
-      const blockers = unreadable.has(d) ? ['the tool could not read this entry'] : blockersOf(d.kind);
+      const blockers = unreadable.has(d) ? [{ text: 'the tool could not read this entry', at: [] }] : blockersOf(d.kind);
       d.verdict = blockers.length ? 'unverifiable' : 'unused';
-      d.reasons = blockers.map((text) => ({ kind: 'blocked' as const, text, at: [] }));
+      d.reasons = blockers.map((b) => ({ kind: 'blocked' as const, ...b }));
     }
     const { pattern: _p, siteSet, ...rest } = d;
     out.push({ ...rest, sites: siteSet.size });

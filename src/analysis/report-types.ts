@@ -103,6 +103,12 @@ export interface UnresolvedReport extends SourceLocation {
   pattern?: string;
   /** The method, when known (kind `path`: the path is unknown, the method is not). */
   method?: HttpMethod;
+  /**
+   * A call whose path is known but matches no catalog operation: the matcher's code, such as
+   * `INTERNAL_API` (an undocumented internal API, `/rest/dev-status/...`), `NOT_FOUND` or
+   * `METHOD_NOT_ALLOWED` (docs/catalog.md).
+   */
+  code?: string;
   candidates: string[];
   side: Side;
   principal: CallPrincipal;

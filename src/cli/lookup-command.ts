@@ -1,6 +1,7 @@
 import { match, normalizeMethod, routeIndex, type Family, type MatchResult, type Operation, type PathForm, type RouteIndex } from '../catalog';
 import { ScopeInspectorError } from '../errors';
 import { styler, type CliIo } from './output';
+import { PATH_FORM_NOTE } from '../report/call-facts';
 
 const FAMILY_BY_PREFIX: [RegExp, Family][] = [
   [/^\/wiki(\/|$)/, 'requestConfluence'],
@@ -68,13 +69,6 @@ export function lookupRecord(method: string, path: string, lookup: LookupResult)
     docUrl: op.docUrl,
   };
 }
-
-/** What each path form means for the person who wrote the path (docs/catalog.md, "Path forms"). */
-const PATH_FORM_NOTE: Record<PathForm, string> = {
-  forge: 'path form: forge (the form Atlassian documents for Forge apps)',
-  'cloud-id': 'path form: cloud-id (the basic-auth form, with the cloud id in the path; requestJira is reported to answer 401 to it: drop the cloud id)',
-  unverified: 'path form: unverified (Atlassian documents no Forge form of this path; a Forge app may not reach it)',
-};
 
 function describeOperation(op: Operation, io: CliIo, pathForm?: PathForm): string {
   const s = styler(io.color);

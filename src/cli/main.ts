@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { ScopeInspectorError } from '../errors';
 import { processIo, type CliIo } from './output';
@@ -15,6 +15,19 @@ const auditManyCommand = () => require('./audit-many') as typeof import('./audit
 const diffCommand = () => require('./diff-command') as typeof import('./diff-command');
 const initCommand = () => require('../init/init-command') as typeof import('../init/init-command');
 /* eslint-enable @typescript-eslint/no-require-imports */
+
+/**
+ * Returns the app directory an `audit` argument names: a path to a `manifest.yml` file (what
+ * `git ls-files '*manifest.yml'` or a shell glob gives) names its folder; anything else is a folder.
+ */
+function appDirOf(arg: string): string {
+  if (basename(arg) !== 'manifest.yml') return arg;
+  try {
+    return statSync(arg).isFile() ? dirname(arg) : arg;
+  } catch {
+    return arg;
+  }
+}
 
 /** Builds the `scope-inspector` command tree; actions store their exit code in `result`. */
 function buildProgram(io: CliIo, result: { code: number }): Command {
@@ -45,7 +58,7 @@ function buildProgram(io: CliIo, result: { code: number }): Command {
   program
     .command('audit')
     .description('scan a Forge app and report used, unused, missing, replaceable and invalid scopes with a least-privilege plan')
-    .argument('[dir...]', 'app directories (each holding manifest.yml); with --all, the directories to search', [])
+    .argument('[dir...]', 'app directories (each holding manifest.yml; a manifest.yml path names its folder); with --all, the directories to search', [])
     .option('--all', 'audit every Forge app (manifest.yml) below the directories (default .), skipping node_modules, build output, dot-folders and test fixtures')
     .option('--ndjson', 'several apps: print one JSON entry per line instead of one array')
     .option('-f, --format <format>', 'text, json, markdown or sarif', 'text')
@@ -60,7 +73,8 @@ function buildProgram(io: CliIo, result: { code: number }): Command {
     .option('--dry-run', 'print the manifest diff --fix would apply, change nothing')
     .option('--force', 'with --remove-unused: also remove scopes the tool cannot prove unused (verdict unverifiable)')
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
-    .action(async (dirs: string[], options) => {
+    .action(async (given: string[], options) => {
+      const dirs = given.map(appDirOf);
       const many = auditManyCommand();
       result.code = many.isMultiAppRun(dirs, options)
         ? await many.runAuditMany(io, dirs, options, version())

@@ -1,4 +1,4 @@
-import type { EgressDetail, EgressReport } from '../analysis/egress-types';
+import type { EgressDetail, EgressReport, EgressUnresolved } from '../analysis/egress-types';
 
 /** The egress verdicts, worst first (the order every surface lists them in). */
 export const EGRESS_VERDICTS = ['missing', 'unverifiable', 'unused', 'used'] as const;
@@ -18,4 +18,14 @@ export function egressEvidence(d: EgressDetail, manifest: string): string {
 /** Returns the details worst first, then by kind and host as the model sorts them. */
 export function egressByVerdict(egress: EgressReport): EgressDetail[] {
   return EGRESS_VERDICTS.flatMap((v) => egress.details.filter((d) => d.verdict === v));
+}
+
+/** Returns a call whose host the tool could not tell, for people: the reason and where (a call site; nothing for runtime). */
+export function egressUnresolvedText(u: EgressUnresolved): string {
+  return `${u.reason}${u.at === 'runtime' ? '' : ` (${u.at})`}`;
+}
+
+/** Returns a content-policy relaxation (`permissions.content`), for people, with its manifest line. */
+export function egressContentText(c: EgressReport['content'][number], manifest: string): string {
+  return `${c.list} '${c.keyword}' (${manifest}:${c.line})`;
 }

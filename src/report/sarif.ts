@@ -1,6 +1,6 @@
 import type { Report } from '../analysis/report-types';
-import { candidateCallText, unresolvedText } from './call-facts';
-import { egressCounts, egressEvidence } from './egress-summary';
+import { candidateCallText, pathFormSites, unresolvedText } from './call-facts';
+import { egressCounts, egressEvidence, egressUnresolvedText } from './egress-summary';
 import { scopeName } from './scope-name';
 import { verdictCounts } from './verdict-summary';
 
@@ -18,6 +18,8 @@ const RULES = [
   { id: 'missing-egress', level: 'error', text: 'The app reaches a host (or remote) its manifest does not allow: Forge refuses the request.' },
   { id: 'unused-egress', level: 'warning', text: 'A declared egress entry nothing reaches (complete view): safe to remove.' },
   { id: 'unverifiable-egress', level: 'note', text: 'Nothing known reaches this declared host, but the tool cannot prove it unused.' },
+  { id: 'path-form', level: 'warning', text: 'This JSM Operations call writes a path form other than the one Atlassian documents for Forge apps.' },
+  { id: 'unresolved-egress', level: 'note', text: 'A call that reaches outside Atlassian whose host the tool could not tell: no declared host of its kind can be proven unused.' },
 ] as const;
 
 type RuleId = (typeof RULES)[number]['id'];
@@ -30,6 +32,12 @@ function result(ruleId: RuleId, message: string, file: string, line: number, col
     locations: [{ physicalLocation: { artifactLocation: { uri: file.split('\\').join('/') }, region: { startLine: line, startColumn: column } } }],
     ...(properties ? { properties } : {}),
   };
+}
+
+/** Splits an evidence location (`src/a.ts:12`) into file and line. */
+function siteOf(at: string): { file: string; line: number } {
+  const colon = at.lastIndexOf(':');
+  return { file: at.slice(0, colon), line: Number(at.slice(colon + 1)) || 1 };
 }
 
 /**
@@ -62,11 +70,15 @@ export function renderSarif(report: Report, toolVersion: string): object {
     ...report.unresolved.map((u) => result('unresolved-call', unresolvedText(u), u.file, u.line, u.column)),
     ...report.candidateCalls.map((c) => result('candidate-call', candidateCallText(c, c.operations.length), c.file, c.line, c.column, { operations: c.operations })),
     ...report.files.skipped.filter((f) => f.blocksRemoval).map((f) => result('unread-file', `${f.file}: ${f.reason}`, f.file, 1, 1)),
+    // Only the forms a Forge app should not write are findings; the Forge form is in the JSON.
+    ...pathFormSites(report)
+      .filter((p) => p.pathForm !== 'forge')
+      .map((p) => result('path-form', `${p.operation}: ${p.note}.`, p.file, p.line, p.column, { operation: p.operation, pathForm: p.pathForm })),
     ...(report.egress?.details ?? []).flatMap((d) => {
       const props = { domain: d.domain, kind: d.kind, verdict: d.verdict };
       if (d.verdict === 'missing') {
         // At each call site; runtime-only evidence points at the manifest that should allow it.
-        const sites = [...new Set(d.reasons.flatMap((r) => r.at))].map((a) => ({ file: a.slice(0, a.lastIndexOf(':')), line: Number(a.slice(a.lastIndexOf(':') + 1)) || 1 }));
+        const sites = [...new Set(d.reasons.flatMap((r) => r.at))].map(siteOf);
         return (sites.length ? sites : [{ file: report.manifest, line: 1 }]).map((l) => result('missing-egress', `${d.kind} ${d.domain}: ${egressEvidence(d, report.manifest)}; ${report.manifest} does not allow it.`, l.file, l.line, 1, props));
       }
       if (d.verdict === 'unused' || d.verdict === 'unverifiable') {
@@ -74,6 +86,10 @@ export function renderSarif(report: Report, toolVersion: string): object {
         return d.declaredAs.map((e) => result(rule, `${d.kind} ${d.domain}: ${egressEvidence(d, report.manifest)}.`, report.manifest, e.line, e.column, props));
       }
       return [];
+    }),
+    ...(report.egress?.unresolved ?? []).map((u) => {
+      const site = u.at === 'runtime' ? { file: report.manifest, line: 1 } : siteOf(u.at);
+      return result('unresolved-egress', `${u.kind}: ${egressUnresolvedText(u)}.`, site.file, site.line, 1, { kind: u.kind });
     }),
   ];
   return {

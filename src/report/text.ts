@@ -2,9 +2,9 @@ import type { Report } from '../analysis/report-types';
 import { USED_VERDICTS } from '../analysis/verdict-types';
 import { describeSurface } from '../analysis/runtime-surfaces';
 import { styler } from '../cli/output';
-import { candidateCallText, unresolvedText } from './call-facts';
+import { candidateCallText, pathFormSites, unresolvedText } from './call-facts';
 import { confidenceOf } from './confidence';
-import { EGRESS_VERDICTS, egressByVerdict, egressCounts, egressEvidence } from './egress-summary';
+import { EGRESS_VERDICTS, egressByVerdict, egressContentText, egressCounts, egressEvidence, egressUnresolvedText } from './egress-summary';
 import { scopeName } from './scope-name';
 import { skippedLines, verdictCounts, VERDICTS } from './verdict-summary';
 
@@ -53,6 +53,7 @@ export function renderText(report: Report, options: { color: boolean }): string 
     }),
   );
   section('Calls with candidates (the tool cannot tell which operation they select)', report.candidateCalls.map((c) => `${c.file}:${c.line}  ${candidateCallText(c)}`));
+  section('Path forms (JSM Operations: the documented form each call wrote)', pathFormSites(report).map((p) => `${p.file}:${p.line}  ${p.operation}  ${(p.pathForm === 'forge' ? s.dim : s.yellow)(p.note)}`));
   section('Unresolved calls', report.unresolved.map((u) => `${u.file}:${u.line}  ${unresolvedText(u)}`));
   if (report.egress) {
     const n = egressCounts(report.egress);
@@ -61,8 +62,8 @@ export function renderText(report: Report, options: { color: boolean }): string 
       `Egress (permissions.external, remotes): declared ${n.declared} · ${EGRESS_VERDICTS.map((v) => `${v} ${n[v]}`).join(' · ')}`,
       [
         ...egressByVerdict(report.egress).map((d) => `${tone[d.verdict](d.verdict.padEnd(12))} ${d.kind} ${d.domain}  ${s.dim(egressEvidence(d, report.manifest))}`),
-        ...report.egress.unresolved.map((u) => `${s.dim('unresolved  ')} ${u.kind}  ${s.dim(`${u.reason}${u.at === 'runtime' ? '' : ` (${u.at})`}`)}`),
-        ...report.egress.content.map((c) => `${s.dim('content     ')} ${c.list} '${c.keyword}'  ${s.dim(`${report.manifest}:${c.line}; the tool does not judge content-policy relaxations`)}`),
+        ...report.egress.unresolved.map((u) => `${s.dim('unresolved  ')} ${u.kind}  ${s.dim(egressUnresolvedText(u))}`),
+        ...report.egress.content.map((c) => `${s.dim('content     ')} ${egressContentText(c, report.manifest)}  ${s.dim('the tool does not judge content-policy relaxations')}`),
       ],
     );
   }

@@ -10,6 +10,9 @@ import { readManifestFacts } from '../../src/release/manifest-facts';
 import { renderMarkdown } from '../../src/report/markdown';
 import { renderSarif } from '../../src/report/sarif';
 import { renderText } from '../../src/report/text';
+import { renderScopesCsv } from '../../src/report/csv';
+import { egressByVerdict, egressEvidence } from '../../src/report/egress-summary';
+import { parseCsv } from '../e2e/downloads';
 import { scanFiles } from '../../src/scan';
 import EgressTab from '../../static/admin-page/src/egress-tab';
 
@@ -79,7 +82,52 @@ it('every surface shows the same counts', () => {
   const rows = [...html.matchAll(/data-testid="egress-row" data-verdict="(\w+)"/g)].map((m) => m[1]);
   expect({ declared: expected.declared, missing: rows.filter((v) => v === 'missing').length, unverifiable: rows.filter((v) => v === 'unverifiable').length, unused: rows.filter((v) => v === 'unused').length, used: rows.filter((v) => v === 'used').length }).toEqual(expected);
   const counts = /data-testid="egress-counts"[^>]*>([^<]*)/.exec(html)![1];
-  expect(counts).toMatch(new RegExp(`^${expected.declared} declared hosts: ${expected.missing} missing · ${expected.unverifiable} cannot tell · ${expected.unused} unused · ${expected.used} used`));
+  // The declared hosts are those of the three verdicts a declaration can have; missing ones are apart.
+  expect(expected.declared).toBe(expected.unverifiable + expected.unused + expected.used);
+  expect(counts).toMatch(new RegExp(`^${expected.declared} declared hosts: ${expected.unverifiable} cannot tell · ${expected.unused} unused · ${expected.used} used; ${expected.missing} missing \\(reached, not declared`));
   expect(html).toContain('unsafe-inline');
   expect(html).toContain('u.picture');
 });
+
+it('every surface shows the same facts: each host with its evidence, the calls whose host is unknown, the content policy', () => {
+  const text = renderText(report, { color: false });
+  const markdown = renderMarkdown(report);
+  const sarif = renderSarif(report, 'test') as { runs: { results: { ruleId: string; message: { text: string }; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[] };
+  const html = renderToStaticMarkup(<EgressTab report={report} />);
+  expect(model.unresolved).toHaveLength(1);
+  const [unknown] = model.unresolved;
+  // The reason names code (u.picture), never a value; each surface gives it with its place.
+  // Markdown and HTML show `<img src>` as text, escaped.
+  for (const [surface, body, show] of [['text', text, (x: string) => x], ['markdown', markdown, escapeHtml], ['admin page', html, escapeHtml]] as const) {
+    expect([surface, body.includes(show(`${unknown.reason} (${unknown.at})`))]).toEqual([surface, true]);
+    expect([surface, body.includes(show(`styles 'unsafe-inline' (manifest.yml:`).replace(/'/g, surface === 'admin page' ? '&#x27;' : "'"))]).toEqual([surface, true]);
+  }
+  const unresolved = sarif.runs[0].results.filter((r) => r.ruleId === 'unresolved-egress');
+  expect(unresolved.map((r) => [r.locations[0].physicalLocation.artifactLocation.uri, r.locations[0].physicalLocation.region.startLine])).toEqual([[unknown.at.split(':')[0], Number(unknown.at.split(':')[1])]]);
+  expect(unresolved[0].message.text).toContain(unknown.reason);
+  const [head, ...rows] = parseCsv(renderScopesCsv(report));
+  const csv = rows.filter((r) => r[head.indexOf('type')] === 'egress').map((r) => [r[head.indexOf('name')], r[head.indexOf('verdict')], r[head.indexOf('reasons')]]);
+  expect(csv).toEqual([
+    ...egressByVerdict(model).map((d) => [`${d.kind} ${d.domain}`, d.verdict, egressEvidence(d, 'manifest.yml')]),
+    [unknown.kind, 'unresolved', `${unknown.reason} (${unknown.at})`],
+  ]);
+  for (const d of model.details) {
+    const evidence = egressEvidence(d, 'manifest.yml');
+    expect(text).toContain(`${d.kind} ${d.domain}  ${evidence}`);
+    expect(html).toContain(escapeHtml(evidence));
+  }
+});
+
+it('Markdown shows HTML-like evidence as text: `<img src>` is escaped, not an image tag', () => {
+  const markdown = renderMarkdown(report);
+  const images = markdown.split('\n').filter((l) => l.includes('| images |'));
+  expect(images.length).toBeGreaterThan(0);
+  for (const row of images) {
+    expect(row).not.toMatch(/<img/);
+  }
+  expect(markdown).toMatch(/&lt;img src&gt;/);
+  // Line breaks inside a cell are the only tags left.
+  expect(markdown.replace(/<br>/g, '')).not.toMatch(/<[a-z]/i);
+});
+
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

@@ -145,9 +145,17 @@ describe('the complete-view rule', () => {
   it('keeps a declared host unverifiable, saying why, while a URL of its kind cannot be resolved', () => {
     const files: SourceFile[] = [{ file: 'src/index.ts', side: 'backend', text: `${BACKEND}\nexport const relay = (target: string) => fetch(target);\n` }];
     const { of } = egressOf({ files });
-    expect(of('fetch-backend', 'old-api.example.com')).toMatchObject({ verdict: 'unverifiable', reasons: [{ kind: 'blocked', text: expect.stringMatching(/^fetch: .*target.* \(src\/index\.ts:11\)$/) }] });
+    expect(of('fetch-backend', 'old-api.example.com')).toMatchObject({ verdict: 'unverifiable', reasons: [{ kind: 'blocked', text: expect.stringMatching(/^fetch: .*target/), at: ['src/index.ts:11'] }] });
     // Another kind is not affected.
     expect(of('images', 'unused-images.example.com')?.verdict).toBe('unused');
+  });
+
+  it('names the place of each of the first five blockers, then how many more, with no place', () => {
+    const relays = Array.from({ length: 7 }, (_, i) => `export const relay${i} = (target: string) => fetch(target);`).join('\n');
+    const { of } = egressOf({ files: [{ file: 'src/index.ts', side: 'backend', text: `${BACKEND}\n${relays}\n` }] });
+    const reasons = of('fetch-backend', 'old-api.example.com')!.reasons;
+    expect(reasons.map((r) => r.at)).toEqual([['src/index.ts:11'], ['src/index.ts:12'], ['src/index.ts:13'], ['src/index.ts:14'], ['src/index.ts:15'], []]);
+    expect(reasons[5].text).toBe('and 2 more');
   });
 
   it('keeps every declared host unverifiable while a file was not read', () => {
@@ -160,7 +168,7 @@ describe('the complete-view rule', () => {
     const manifest = MANIFEST.replace("    scripts:\n      - https://js.example.com\n", "    scripts:\n      - https://js.example.com\n    fonts:\n      - https://fonts.example.com\n");
     const page = (tag: string) => [{ file: 'static/ui/src/App.jsx', side: 'frontend' as const, text: `export const A = () => <div>${tag}<img src="https://cdn.example.com/x.png" /></div>;` }];
     const script = egressOf({ manifest, files: page('<script src="https://js.example.com/sdk.js" />') });
-    expect(script.of('images', 'unused-images.example.com')).toMatchObject({ verdict: 'unverifiable', reasons: [{ text: 'a script from js.example.com (static/ui/src/App.jsx:1) can load anything the tool cannot see' }] });
+    expect(script.of('images', 'unused-images.example.com')).toMatchObject({ verdict: 'unverifiable', reasons: [{ text: 'a script from js.example.com can load anything the tool cannot see', at: ['static/ui/src/App.jsx:1'] }] });
     expect(script.of('fonts', 'fonts.example.com')?.verdict).toBe('unverifiable');
     // A function's egress is not the page's.
     expect(script.of('fetch-backend', 'old-api.example.com')?.verdict).toBe('unused');

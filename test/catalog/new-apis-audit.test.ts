@@ -38,9 +38,22 @@ describe('audit of an app calling the APIs the catalog gained', () => {
     expect(alert.authorized).toBe(true);
     const internal = report.unresolved.find((u: { line: number }) => u.line === 8);
     expect(internal.reason).toContain('undocumented internal API: no published scope; Atlassian may change or block it');
+    // The verdict is a field too, and the call is named once ("GET /x: [GET] /x: …" before).
+    expect(internal).toMatchObject({ code: 'INTERNAL_API', method: 'GET', pattern: '/rest/dev-status/latest/issue/detail' });
+    expect(internal.reason).toMatch(/^GET \/rest\/dev-status\/latest\/issue\/detail: undocumented internal API/);
     // The internal call may need a Jira scope, Assets' import scope included: it is unverifiable, never unused.
     const detail = report.scopes.details.find((d: { scope: string }) => d.scope === 'import:import-configuration:cmdb');
     expect(detail.verdict).toBe('unverifiable');
     expect(detail.reasons.map((r: { text: string }) => r.text).join('\n')).toContain('undocumented internal API');
+  });
+
+  it('gives the internal API the same verdict in text, Markdown and SARIF', async () => {
+    const dir = makeApp({ 'manifest.yml': MANIFEST, 'src/index.ts': SOURCE });
+    const verdict = 'GET /rest/dev-status/latest/issue/detail: undocumented internal API: no published scope; Atlassian may change or block it.';
+    expect((await runCli(['audit', dir, '--fail-on', 'none'])).out).toContain(`src/index.ts:8  ${verdict}`);
+    expect((await runCli(['audit', dir, '--format', 'markdown', '--fail-on', 'none'])).out).toContain(`| src/index.ts:8 | ${verdict}`);
+    const sarif = JSON.parse((await runCli(['audit', dir, '--format', 'sarif', '--fail-on', 'none'])).out);
+    const results = sarif.runs[0].results.filter((r: { ruleId: string; message: { text: string } }) => r.ruleId === 'unresolved-call' && r.message.text.startsWith(verdict));
+    expect(results).toHaveLength(1);
   });
 });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { makeApp, runCli } from './run-cli';
 
 const MANIFEST = `modules:
@@ -58,5 +59,18 @@ describe('candidate calls in the CLI', () => {
     expect(results.filter((r) => r.ruleId === 'missing-if-called-scope').map((r) => [r.level, r.locations[0].physicalLocation.region.startLine, r.properties?.scopes])).toEqual([['warning', 8, ['read:jira-user']]]);
     expect(results.filter((r) => r.ruleId === 'candidate-call').map((r) => r.properties?.operations)).toEqual([['GET /rest/api/3/issue/{issueIdOrKey}', 'GET /rest/api/3/issue/{issueIdOrKey}/watchers', 'GET /rest/api/3/myself']]);
     expect(results.some((r) => r.ruleId === 'missing-scope')).toBe(false);
+  });
+
+  it('--fix --remove-unused keeps a scope a candidate needs and never edits egress, even an unused host', async () => {
+    const manifest = MANIFEST.replace('    - read:jira-work\n', '    - read:jira-work\n    - read:jira-user\n    - write:confluence-content\n  external:\n    fetch:\n      backend:\n        - https://retired.example.com\n');
+    const dir = makeApp({ 'manifest.yml': manifest, 'src/index.ts': SOURCE });
+    const json = JSON.parse((await runCli(['audit', dir, '--format', 'json', '--fail-on', 'none'])).out);
+    // The premise: read:jira-user is needed by a candidate only, and the host is unused.
+    expect(json.scopes.details.find((d: { scope: string }) => d.scope === 'read:jira-user').verdict).toBe('code-only');
+    expect(json.egress.unused).toEqual([{ domain: 'retired.example.com', kind: 'fetch-backend' }]);
+    const { code } = await runCli(['audit', dir, '--fix', '--remove-unused']);
+    expect(code).toBe(0);
+    const after = readFileSync(`${dir}/manifest.yml`, 'utf8');
+    expect(after).toBe(manifest.replace('    - write:confluence-content\n', ''));
   });
 });

@@ -2,7 +2,7 @@ import Heading from '@atlaskit/heading';
 import Lozenge, { type ThemeAppearance } from '@atlaskit/lozenge';
 import type { EgressVerdict, Report } from '../../../src/analysis/report-types';
 import { describeSurface } from '../../../src/analysis/runtime-surfaces';
-import { EGRESS_VERDICTS, egressByVerdict, egressCounts, egressEvidence } from '../../../src/report/egress-summary';
+import { EGRESS_VERDICTS, egressByVerdict, egressContentText, egressCounts, egressEvidence, egressUnresolvedText } from '../../../src/report/egress-summary';
 import { formatCount, plural } from './format';
 import { Empty } from './states';
 
@@ -72,7 +72,8 @@ export default function EgressTab({ report }: { report: Report }) {
   return (
     <div className="si-stack">
       <p className="si-muted" data-testid="egress-counts">
-        {plural(n.declared, 'declared host')}: {EGRESS_VERDICTS.map((v) => `${formatCount(n[v])} ${LABEL[v].toLowerCase()}`).join(' · ')}. A host is called unused only from a complete view: every file read, every URL of its kind resolved, no third-party script or stylesheet that could reach it.
+        {/* The declared hosts split into cannot tell, unused and used; missing hosts are reached but not declared. */}
+        {plural(n.declared, 'declared host')}: {EGRESS_VERDICTS.filter((v) => v !== 'missing').map((v) => `${formatCount(n[v])} ${LABEL[v].toLowerCase()}`).join(' · ')}; {formatCount(n.missing)} missing (reached, not declared: Forge refuses them). A host is called unused only from a complete view: every file read, every URL of its kind resolved, no third-party script or stylesheet that could reach it.
       </p>
       <div className="si-table-scroll">
         <table className="si-data-table" data-testid="egress-table">
@@ -109,8 +110,7 @@ export default function EgressTab({ report }: { report: Report }) {
           <ul className="si-list" data-testid="egress-unresolved">
             {egress.unresolved.map((u, i) => (
               <li key={i}>
-                {u.kind}: {u.reason}
-                {u.at === 'runtime' ? '' : <span className="si-muted"> ({u.at})</span>}
+                {u.kind}: {egressUnresolvedText(u)}
               </li>
             ))}
           </ul>
@@ -118,7 +118,7 @@ export default function EgressTab({ report }: { report: Report }) {
       ) : null}
       {egress.content.length ? (
         <p className="si-muted" data-testid="egress-content">
-          Content-policy relaxations: {egress.content.map((c) => `${c.list} '${c.keyword}' (${report.manifest}:${c.line})`).join(', ')}. The tool does not judge whether the page needs them.
+          Content-policy relaxations: {egress.content.map((c) => egressContentText(c, report.manifest)).join(', ')}. The tool does not judge whether the page needs them.
         </p>
       ) : null}
       <RuntimeSurfaces report={report} />

@@ -1,5 +1,6 @@
 import Lozenge from '@atlaskit/lozenge';
 import type { EndpointReport } from '../../../src/analysis/report-types';
+import { PATH_FORM_NOTE } from '../../../src/report/call-facts';
 import { principalLabel } from '../../../src/report/principal-label';
 import { formatCount, formatDay } from './format';
 import { Breakable } from './breakable';
@@ -65,6 +66,18 @@ export function LocationsCell({ endpoint }: { endpoint: EndpointReport }) {
             <Breakable text={`${c.file}:${c.line}`} />
           </code>
           {c.candidateOf ? <span className="si-muted" title={c.candidateOf}> (a candidate)</span> : null}
+          {c.pathForm ? (
+            <span className="si-muted" title={PATH_FORM_NOTE[c.pathForm]} data-testid="path-form">
+              {' '}
+              ({c.pathForm} path form)
+            </span>
+          ) : null}
+          {c.via?.length ? (
+            <span className="si-muted">
+              {' '}
+              via <Breakable text={c.via.map((v) => `${v.file}:${v.line}`).join(' → ')} />
+            </span>
+          ) : null}
         </li>
       ))}
       {rest > 0 ? <li className="si-muted">+{rest} more</li> : null}

@@ -12,7 +12,7 @@ import { ErrorMessage } from './states';
 const FORMATS: { format: ExportUsageInput['format']; label: string; help: string }[] = [
   { format: 'json', label: 'Export JSON', help: 'the versioned usage format that scope-inspector audit --usage reads' },
   { format: 'csv', label: 'Export CSV', help: 'one row per endpoint (the window shown), safe to open in a spreadsheet' },
-  { format: 'scopes-csv', label: 'Export scopes CSV', help: 'one row per scope with its verdict and evidence (the window shown), then the files not scanned' },
+  { format: 'scopes-csv', label: 'Export scopes CSV', help: 'one row per scope with its verdict and evidence (the window shown), one per egress host, then the files not scanned' },
   { format: 'markdown', label: 'Export Markdown', help: 'a scope justification for security review (the window shown)' },
 ];
 

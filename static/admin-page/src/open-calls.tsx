@@ -25,7 +25,7 @@ export function OpenCalls({ report }: { report: Pick<Report, 'candidateCalls' | 
         ))}
         {report.unresolved.map((u, i) => (
           <li key={`u ${u.file}:${u.line}:${u.column}:${i}`} data-testid="unresolved-call">
-            <Lozenge appearance="moved">{u.link ? 'follows a link' : u.surface ?? 'unresolved'}</Lozenge> <code className="si-code-inline">{`${u.file}:${u.line}`}</code> {unresolvedText(u)}
+            <Lozenge appearance="moved">{u.link ? 'follows a link' : u.surface ?? (u.code === 'INTERNAL_API' ? 'internal API' : 'unresolved')}</Lozenge> <code className="si-code-inline">{`${u.file}:${u.line}`}</code> {unresolvedText(u)}
           </li>
         ))}
       </ul>

@@ -1,4 +1,6 @@
+import { EXTERNAL_PATH_EXTENSIONS, EXTERNAL_PATH_WORDS } from './external-words';
 import { MAX_SHAPE_LENGTH, MAX_SHAPE_SEGMENTS, REDACTED, TRUNCATED, withoutQuery } from './redact';
+import { catalogVocabulary } from './vocabulary';
 
 // A version segment (`v1`, `v2.1`, `2.0`) names the API, not a record: kept.
 const VERSION = /^(?:v\d{1,3}(?:\.\d{1,3})?|\d{1,2}\.\d{1,2})$/i;
@@ -9,22 +11,35 @@ const KEY_LIKE = /^[A-Z]{2,}$/;
 /** Longest segment kept as a word; longer ones are tokens more often than words. */
 export const MAX_WORD_LENGTH = 40;
 
-/** Returns a path segment as kept in a path template: itself when it is a word or a version, else `{}`. */
+/** True when a segment has the shape of a kept one: a word or a version (what a stored template may hold). */
+function keepableShape(segment: string): boolean {
+  if (segment.length > MAX_WORD_LENGTH) return false;
+  return VERSION.test(segment) || (WORD.test(segment) && !KEY_LIKE.test(segment));
+}
+
+/** True when a word is one an API names its resources with: the allow-list, or a literal word of a catalog template. */
+function knownWord(segment: string): boolean {
+  if (catalogVocabulary().has(segment)) return true;
+  const dot = segment.indexOf('.');
+  const base = (dot < 0 ? segment : segment.slice(0, dot)).toLowerCase();
+  return EXTERNAL_PATH_WORDS.has(base) && (dot < 0 || EXTERNAL_PATH_EXTENSIONS.has(segment.slice(dot + 1).toLowerCase()));
+}
+
+/**
+ * Returns a path segment as kept in a path template: a version, or a word of the allow-list
+ * (external-words.ts) or of the catalog; anything else, names and slugs included, is `{}`.
+ */
 export function templateSegment(segment: string): string {
-  if (segment.length > MAX_WORD_LENGTH) return REDACTED;
-  if (VERSION.test(segment)) return segment;
-  if (!WORD.test(segment) || KEY_LIKE.test(segment)) return REDACTED;
-  return segment;
+  if (!keepableShape(segment)) return REDACTED;
+  return VERSION.test(segment) || knownWord(segment) ? segment : REDACTED;
 }
 
 /**
  * Returns the template of a path outside Atlassian's catalog (an external host, a remote, an
  * Atlassian path no document lists): query and fragment dropped, empty segments dropped, every
- * segment that is not a word or a version (numbers, UUIDs, hex and base64 tokens, e-mail
- * addresses, encoded text, capitalised keys) replaced by `{}`, at most 16 segments / 200
- * characters (a cut template ends in `/*`). Words are kept: a path such as `/repos/acme/widgets`
- * keeps `acme`, so this is for hosts the app chose, never for Atlassian product paths (those
- * use the catalog's allow-list, `redactPath`).
+ * segment that is not a version or an allow-listed word (`templateSegment`) replaced by `{}`, at
+ * most 16 segments / 200 characters (a cut template ends in `/*`). `/repos/acme-corp/payroll/issues`
+ * is kept as `/repos/{}/{}/issues`.
  */
 export function templatePath(path: string): string {
   let out = '';
@@ -45,5 +60,6 @@ export function isPathTemplate(template: string): boolean {
   if (template === '/') return true;
   const segments = template.slice(1).split('/');
   if (segments.length > MAX_SHAPE_SEGMENTS + 1) return false;
-  return segments.every((s, i) => s === REDACTED || (s === TRUNCATED && i === segments.length - 1 && i > 0) || (s !== '' && templateSegment(s) === s));
+  // The shape only, not the allow-list: rows written before the allow-list (words kept) stay readable.
+  return segments.every((s, i) => s === REDACTED || (s === TRUNCATED && i === segments.length - 1 && i > 0) || (s !== '' && keepableShape(s)));
 }

@@ -5,23 +5,29 @@
  */
 import fc from 'fast-check';
 import { loadGraphqlParser, summarizeGraphql } from '../../src/usage/graphql-summary';
+import { EXTERNAL_PATH_WORDS } from '../../src/usage/external-words';
 import { isPathTemplate, templatePath } from '../../src/usage/path-template';
+import { catalogVocabulary } from '../../src/usage/vocabulary';
 import { decodeIdentity, encodeIdentity, identityProblem, surfaceMatchKey, type Surface } from '../../src/usage/surfaces';
 import { rowProblem } from '../../src/usage/validate-rows';
 
 beforeAll(() => loadGraphqlParser());
 
-describe('templatePath keeps words and versions, nothing concrete', () => {
+describe('templatePath keeps versions and allow-listed words, nothing concrete', () => {
   it.each([
     ['/users/42/repos?secret=1&token=abc', '/users/{}/repos'],
     ['/v1/jobs/9f0e2a8c-1234-4b5c-9d6e-000000000001', '/v1/jobs/{}'],
-    ['/2.0/repositories/{}/x#frag', '/2.0/repositories/{}/x'],
+    ['/2.0/repositories/{}/x#frag', '/2.0/repositories/{}/{}'],
+    // An organisation and a repository of the site are words too: only the API's own words stay.
+    ['/repos/acme-corp/payroll/issues', '/repos/{}/{}/issues'],
+    ['/people/bob/Profile', '/people/{}/Profile'],
     ['/drive/v3/files/1AbCdEfGhIjK', '/drive/v3/files/{}'],
     ['/people/alice@example.com/profile', '/people/{}/profile'],
     ['/spaces/ACME/pages/Quarterly%20Plan', '/spaces/{}/pages/{}'],
     ['/hooks/T0001/B0002/XXXXXXXXXXXXXXXXXXXXXXXX', '/hooks/{}/{}/{}'],
-    ['/api/getUser/index.html', '/api/getUser/index.html'],
-    ['/a/' + 'b'.repeat(41), '/a/{}'],
+    ['/api/getUser/index.html', '/api/{}/index.html'],
+    ['/api/chat.postMessage', '/api/{}'],
+    ['/issues/' + 'b'.repeat(41), '/issues/{}'],
     ['', '/'],
     ['//', '/'],
   ])('%s → %s', (path, template) => {
@@ -48,6 +54,21 @@ describe('templatePath keeps words and versions, nothing concrete', () => {
         }
       }),
     );
+  });
+
+  it('keeps no word outside the allow-list and the catalog, whatever the path (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.stringMatching(/^[a-z][a-z_-]{0,12}$/), { maxLength: 12 }), (segments) => {
+        for (const s of templatePath('/' + segments.join('/')).split('/')) {
+          if (s === '' || s === '{}' || s === '*') continue;
+          expect(EXTERNAL_PATH_WORDS.has(s.toLowerCase()) || catalogVocabulary().has(s)).toBe(true);
+        }
+      }),
+    );
+  });
+
+  it('reads back a template written before the allow-list (words kept), as stored rows hold it', () => {
+    expect(isPathTemplate('/repos/acme/widgets')).toBe(true);
   });
 
   it.each(['/users/42', 'users', '/a//b', '/*', '/a/*/b', '/ACME'])('rejects %s as a stored template', (t) => {

@@ -50,13 +50,13 @@ describe('every request surface is recorded with what it was, never a concrete v
     );
     expect((await surfaces()).map(line)).toEqual([
       'fetch none GET api.example.com /users/{}/repos - calls=1 2xx=1 4xx=0 network=0 refused=0 auth=0',
-      'fetch none DELETE deep.trusted.io /a/b - calls=1 2xx=1 4xx=0 network=0 refused=0 auth=0',
-      // Outside permissions.external.fetch.backend: the platform refuses it (ExternalEndpointNotAllowedError).
-      'fetch none GET evil.example.org /people/{} - calls=1 2xx=0 4xx=0 network=0 refused=1 auth=0',
-      'fetch none GET evil.example.org /people/bob - calls=1 2xx=0 4xx=0 network=1 refused=0 auth=0',
+      // Words outside the allow-list are the site's (names, slugs): never kept.
+      'fetch none DELETE deep.trusted.io /{}/{} - calls=1 2xx=1 4xx=0 network=0 refused=0 auth=0',
+      // Outside permissions.external.fetch.backend: the platform refuses one (ExternalEndpointNotAllowedError); fetch rejects the other's credentials.
+      'fetch none GET evil.example.org /people/{} - calls=2 2xx=0 4xx=0 network=1 refused=1 auth=0',
       'invokeRemote app POST backend /v1/jobs/{} - calls=1 2xx=1 4xx=0 network=0 refused=0 auth=0',
       // An unknown remote key: @forge/api's InvalidRemoteError.
-      'invokeRemote app GET nope /x - calls=1 2xx=0 4xx=0 network=0 refused=1 auth=0',
+      'invokeRemote app GET nope /{} - calls=1 2xx=0 4xx=0 network=0 refused=1 auth=0',
       'invokeService app GET worker /run - calls=1 2xx=1 4xx=0 network=0 refused=0 auth=0',
       'providerFetch user GET google/google-apis /drive/v3/about - calls=1 2xx=1 4xx=0 network=0 refused=0 auth=0',
       'providerFetch user GET google/google-apis /drive/v3/files/{} - calls=1 2xx=1 4xx=0 network=0 refused=0 auth=0',
@@ -74,7 +74,7 @@ describe('every request surface is recorded with what it was, never a concrete v
     expect(stored).toContain('query:Me:jira,me'); // the dump is the right one
     // Short numbers and hex are matched with what surrounded them in the URL: a bare '42' or 'abc'
     // also turns up in timestamps and hashes the store keeps (a createdAt of 1796010842671 did).
-    for (const secret of ['SECRET-', 'acc-123', 'acc-456', 'secret text', '/42', 'token', '=abc', '9f0e2a8c', 'alice', 'pw', '1AbCdEf', 'fields=', 'cloud-1', '/12345', 'google-account-1']) {
+    for (const secret of ['SECRET-', 'acc-123', 'acc-456', 'secret text', '/42', 'token', '=abc', '9f0e2a8c', 'alice', 'pw', '1AbCdEf', 'fields=', 'cloud-1', '/12345', 'google-account-1', 'bob']) {
       expect(stored).not.toContain(secret);
     }
   });

@@ -1,6 +1,6 @@
 /**
  * The words a path template of a host outside Atlassian may keep (`fetch`, remotes, providers,
- * Atlassian paths no document lists), besides the catalog's own path words and version segments.
+ * Atlassian paths no document lists), besides version segments.
  *
  * An allow-list, as for product paths (`redactPath`): a heuristic such as "keep what looks like
  * a word" kept `/repos/acme-corp/payroll`, an organisation and a repository of the site, in
@@ -41,6 +41,8 @@ export const EXTERNAL_PATH_WORDS: ReadonlySet<string> = new Set(
   translate tree trees trigger triggers types update updates upload uploads usage user userinfo users
   v validate values verify version versions view views webhook webhooks workflow workflows workspace
   workspaces write
+  agile app-properties bitbucket confluence devinfo ex featureflags forms insight jira jsm
+  operations remotelinks rest security servicedeskapi wiki
   `
     .split(/\s+/)
     .filter(Boolean),

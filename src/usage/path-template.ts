@@ -1,6 +1,5 @@
 import { EXTERNAL_PATH_EXTENSIONS, EXTERNAL_PATH_WORDS } from './external-words';
 import { MAX_SHAPE_LENGTH, MAX_SHAPE_SEGMENTS, REDACTED, TRUNCATED, withoutQuery } from './redact';
-import { catalogVocabulary } from './vocabulary';
 
 // A version segment (`v1`, `v2.1`, `2.0`) names the API, not a record: kept.
 const VERSION = /^(?:v\d{1,3}(?:\.\d{1,3})?|\d{1,2}\.\d{1,2})$/i;
@@ -17,9 +16,11 @@ function keepableShape(segment: string): boolean {
   return VERSION.test(segment) || (WORD.test(segment) && !KEY_LIKE.test(segment));
 }
 
-/** True when a word is one an API names its resources with: the allow-list, or a literal word of a catalog template. */
+/**
+ * True when a word is one an API names its resources with (the allow-list). Not the catalog's
+ * vocabulary: building it loads every catalog part (~25 ms) on an app's first outbound call.
+ */
 function knownWord(segment: string): boolean {
-  if (catalogVocabulary().has(segment)) return true;
   const dot = segment.indexOf('.');
   const base = (dot < 0 ? segment : segment.slice(0, dot)).toLowerCase();
   return EXTERNAL_PATH_WORDS.has(base) && (dot < 0 || EXTERNAL_PATH_EXTENSIONS.has(segment.slice(dot + 1).toLowerCase()));
@@ -27,7 +28,7 @@ function knownWord(segment: string): boolean {
 
 /**
  * Returns a path segment as kept in a path template: a version, or a word of the allow-list
- * (external-words.ts) or of the catalog; anything else, names and slugs included, is `{}`.
+ * (external-words.ts); anything else, names and slugs included, is `{}`.
  */
 export function templateSegment(segment: string): string {
   if (!keepableShape(segment)) return REDACTED;

@@ -103,6 +103,10 @@ export function evalMember(node: Node, scope: Scope, ctx: EvalContext, env: Env 
   }
   const objs = objectsOf(obj, scope, d);
   if (objs) return pickEntries(node, objs, scope, ctx, env, d, absentIsUndefined);
+  // `PAIR[1]`, or element 1 of `const [method, path] = PAIR`: that element of the array literals.
+  const index = name !== undefined && /^\d+$/.test(name) ? Number(name) : undefined;
+  const arrays = index === undefined ? undefined : arraysOf(obj, scope, d);
+  if (arrays) return arrays.reduce<Cand[]>((acc, { arr, scope: s }) => { const e = arr.elements[index!]; return union(acc, !e || e.type === 'SpreadElement' ? un(`${describe(obj)} has no element ${index}`) : evalStr(e, s, ctx, env, d)); }, []);
   // `ACTIONS[action].method`: a property of the entry a key selects.
   if (name !== undefined && obj?.type === 'MemberExpression' && obj.computed) {
     const table = unwrap(obj.object);

@@ -38,6 +38,8 @@ export interface FnInfo {
   returns: { node: Node; scope: Scope }[];
   /** The class or object literal the function is a method of (what `this` is inside it). */
   owner?: Node;
+  /** An arrow function that is a class field (`get = (p) => this.send(p)`): its `this` is the instance. */
+  classField?: true;
 }
 
 /** A class or object literal whose methods `this.x(...)` and `obj.x(...)` can reach. */
@@ -52,10 +54,10 @@ export interface OwnerInfo {
   superClass?: Node;
 }
 
-/** Returns the class or object literal `this` refers to in a scope (arrow functions keep the enclosing one). */
+/** Returns the class or object literal `this` refers to in a scope (arrow functions keep the enclosing one, class-field arrows the instance). */
 export function thisOwner(scope: Scope): Node | undefined {
   let f = scope.fn;
-  while (f && f.node.type === 'ArrowFunctionExpression') f = f.scope.fn;
+  while (f && f.node.type === 'ArrowFunctionExpression' && !f.classField) f = f.scope.fn;
   return f?.owner;
 }
 

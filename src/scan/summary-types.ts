@@ -82,7 +82,15 @@ export interface BoundArgs {
 /** A call to a local or imported function, with its arguments evaluated, so helpers resolve per call site. */
 export interface CallSite {
   loc: SourceLocation;
-  target: { fn: string } | ImportedTarget;
+  /**
+   * The function called; `{ param, i }` when it is parameter `i` of function `param` (`get(path)` in
+   * `collect(get, page)`): the function each call site of that one passes, linked per call site.
+   */
+  target: { fn: string } | ImportedTarget | { param: string; i: number };
+  /** For arguments that are functions or helpers (`this.get`, `(startAt) => route…`): what they are. */
+  argFns?: ({ fn: string } | ImportedTarget | undefined)[];
+  /** Set on a site derived from a `{ param }` target: the call site that passed the function, the only one it links back to. */
+  from?: { fn: string; loc: SourceLocation };
   args: Cand[][];
   /** For object arguments: the candidates of their `method` property. */
   argMethods: (MethodCand[] | undefined)[];

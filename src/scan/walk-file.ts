@@ -56,6 +56,8 @@ export function walkFile(program: Node, fileId: string, text = ''): FileFacts {
   const assigns: { name: string; init: Init }[] = [];
   // Functions that are methods of a class or object literal, and callbacks fed array elements.
   const ownerOf = new Map<Node, Node>();
+  // Arrow functions that are class fields: `this` in them is the instance, as in a method.
+  const classFields = new Set<Node>();
   // `get base() { return … }`: `this.base` is what the getter returns, known once its body is walked.
   const getters: { info: OwnerInfo; name: string; fn: Node }[] = [];
   const elementOf = new Map<Node, Init>();
@@ -66,6 +68,7 @@ export function walkFile(program: Node, fileId: string, text = ''): FileFacts {
       const name = propertyKey(m);
       if (name === undefined || !m.value) continue;
       if (isFunctionNode(m.value)) ownerOf.set(m.value, node);
+      if (m.type === 'PropertyDefinition' && !m.static && m.value.type === 'ArrowFunctionExpression') classFields.add(m.value);
       if (m.type === 'PropertyDefinition' && !isFunctionNode(m.value) && !m.static) info.thisProps.set(name, [{ node: m.value, scope }]);
       else if (m.kind === 'get' && !m.static && isFunctionNode(m.value)) getters.push({ info, name, fn: m.value });
       else if (m.kind !== 'get' && m.kind !== 'set' && m.kind !== 'constructor') info.members.set(name, m.value);
@@ -106,7 +109,8 @@ export function walkFile(program: Node, fileId: string, text = ''): FileFacts {
         bindPattern(p.value, sub, scope, kind);
       }
     } else if (id.type === 'ArrayPattern') {
-      for (const e of id.elements) bindPattern(e, undefined, scope, kind);
+      // `const [method, path] = OPS[action]`: element i is property `i` of the value, one level deep.
+      id.elements.forEach((e: Node, i: number) => bindPattern(e, init && !init.key && e?.type !== 'RestElement' ? { ...init, key: String(i) } : undefined, scope, kind));
     } else if (id.type === 'AssignmentPattern') {
       bindPattern(id.left, init, scope, kind);
     } else if (id.type === 'RestElement') {
@@ -117,7 +121,7 @@ export function walkFile(program: Node, fileId: string, text = ''): FileFacts {
   const visitFunction = (node: Node, scope: Scope): FnInfo => {
     let info = facts.fns.get(node);
     if (!info) {
-      info = { id: `${fileId}#${node.start}`, node, scope, params: [], returns: [], ...(ownerOf.has(node) ? { owner: ownerOf.get(node) } : {}) };
+      info = { id: `${fileId}#${node.start}`, node, scope, params: [], returns: [], ...(ownerOf.has(node) ? { owner: ownerOf.get(node) } : {}), ...(classFields.has(node) ? { classField: true as const } : {}) };
       facts.fns.set(node, info);
     }
     const inner = new Scope(scope, info, true);

@@ -1,4 +1,4 @@
-import { concat, describe, evalParam, evalStr, isAppModule, literalOf, one, un, union, type Env, type EvalContext } from './evaluate';
+import { concat, describe, evalParam, evalStr, isAppModule, literalOf, one, soleRef, un, union, type Env, type EvalContext } from './evaluate';
 import { evalSelect, keyId as lookupKeyId } from './evaluate-member';
 import { FORGE_API, forgeValueOf, unwrap } from './forge-values';
 import { linkOrigins } from './link-origins';
@@ -48,7 +48,11 @@ export function evalCall(node: Node, scope: Scope, ctx: EvalContext, env: Env | 
   }
   // `page(startAt)` where `page` is a parameter: what the function each caller passes returns (see callSite).
   const param = c.type === 'Identifier' ? scope.lookup(c.name)?.param : undefined;
-  if (param && param.key === undefined && !param.rest) return evalParam(param, scope, ctx, env, d);
+  if (param && param.key === undefined && !param.rest) {
+    const v = evalParam(param, scope, ctx, env, d);
+    const ref = v.length === 1 ? soleRef(v[0]) : undefined;
+    return ref?.r === 'param' ? one({ ...ref, called: true }) : un(`${param.name}(…) calls a function that cannot be followed here`);
+  }
   const shape = shapeOf(c, scope, ctx);
   // A path builder imported from another file: its return value is known once files are linked.
   if (shape?.s === 'imported') {

@@ -18,7 +18,7 @@ export function evalRouteCall(node: Node, scope: Scope, ctx: EvalContext, env: E
     const s = first ? evalStr(first, scope, ctx, env, d) : [];
     const lit = s.length === 1 ? literalOf(s[0]) : undefined;
     return lit !== undefined
-      ? un(`route(${describe(first)}) is given a string, not a template: route keeps only its first character ('${lit.slice(0, 1)}')`)
+      ? un(`route(…) is given a string, not a template: route keeps only its first character ('${lit.slice(0, 1)}')`)
       : un(`route(${first ? describe(first) : ''}, …) is called as a function with strings that cannot be read`);
   }
   if (strings.some((e) => e?.type === 'SpreadElement') || values.some((v) => v?.type === 'SpreadElement')) return un('route(…) is called with spread strings or values');
@@ -38,5 +38,6 @@ function arrayOf(node: Node, scope: Scope): Node[] | undefined {
   if (n?.type !== 'Identifier') return undefined;
   const b = scope.lookup(n.name);
   const init = b?.kind === 'const' && b.inits.length === 1 && b.inits[0].key === undefined && !b.inits[0].element ? unwrap(b.inits[0].node) : undefined;
-  return init?.type === 'ArrayExpression' ? init.elements : undefined;
+  // `const strings = []` filled by `push` later is not known: a written-out path array is never empty.
+  return init?.type === 'ArrayExpression' && init.elements.length > 0 ? init.elements : undefined;
 }

@@ -22,9 +22,10 @@ export type Ref =
   /**
    * Parameter `i` of function `fn` (property `key` of it when destructured or read as `p.key`), `dflt`
    * when the call site leaves it out; `seg` when it fills one segment of a `route` (so it matters only
-   * if it selects the operation).
+   * if it selects the operation); `called` when the parameter is called (`build(startAt)`): its value is
+   * what the function a call site passes returns, and a call site passing no function gives none.
    */
-  | { r: 'param'; fn: string; i: number; name: string; key?: string; dflt?: Cand[]; seg?: true }
+  | { r: 'param'; fn: string; i: number; name: string; key?: string; dflt?: Cand[]; seg?: true; called?: true }
   | ({ r: 'import' } & ImportedTarget)
   /** The return value of an imported function called with these (evaluated) arguments. */
   | ({ r: 'call'; args: Cand[][] } & ImportedTarget)

@@ -256,6 +256,37 @@ function arraysOf(node: Node, scope: Scope, d: number): { arr: Node; scope: Scop
   return out;
 }
 
+/** Most elements whose parts are kept together (`for (const [method, path] of PAIRS)`). */
+const MAX_ELEMENT_PARTS = 32;
+
+/**
+ * Part `key` of each element (`for (const [name, path] of Object.entries(T))`, `PAIRS.map(([method,
+ * path]) => …)`, `for (const { method, path } of ACTIONS)`): every element is used, and the parts of
+ * one element stay together (a `select` over the elements, like objects a conditional picks).
+ */
+export function evalElementPart(node: Node, scope: Scope, key: string, ctx: EvalContext, env: Env | undefined, d: number): Cand[] {
+  node = unwrap(node);
+  const entries: [string, Cand[]][] = [];
+  const isEntries = node?.type === 'CallExpression' && unwrap(node.callee)?.type === 'MemberExpression' && unwrap(node.callee).object.type === 'Identifier' && unwrap(node.callee).object.name === 'Object' && memberName(unwrap(node.callee)) === 'entries';
+  if (isEntries) {
+    const objs = objectsOf(node.arguments[0], scope, d);
+    if (!objs || (key !== '0' && key !== '1')) return un(`part ${key} of the entries of ${describe(node.arguments[0])} cannot be resolved`);
+    for (const { obj, scope: s } of objs) for (const p of obj.properties) {
+      const k = p.type === 'Property' ? propertyKey(p) : undefined;
+      entries.push([String(entries.length), k === undefined ? un('computed or spread entry') : key === '0' ? one(k) : evalStr(p.value, s, ctx, env, d)]);
+    }
+  } else {
+    const arrays = arraysOf(node, scope, d);
+    if (!arrays) return un(`the elements of ${describe(node)} cannot be resolved`);
+    for (const { arr, scope: s } of arrays) for (const e of arr.elements) {
+      entries.push([String(entries.length), !e || e.type === 'SpreadElement' ? un('spread element') : evalMember({ type: 'MemberExpression', object: e, property: { type: 'Identifier', name: key }, computed: false }, s, ctx, env, d + 1)]);
+    }
+  }
+  if (entries.length === 0 || entries.length > MAX_ELEMENT_PARTS) return un(`${describe(node)} has ${entries.length ? 'too many' : 'no'} elements to follow`);
+  if (entries.length === 1) return entries[0][1];
+  return one({ r: 'select', table: describe(node), kid: `e:${ctx.at?.(0).file ?? ''}:${node.start}`, key: [], entries, branch: true });
+}
+
 /** Returns the candidates of each element of an array (`for (const p of PATHS)`, `Object.values(TABLE)`). */
 export function evalElements(node: Node, scope: Scope, ctx: EvalContext, env: Env | undefined, d: number): Cand[] {
   node = unwrap(node);

@@ -1,5 +1,5 @@
 import { evalCall, evalNew } from './evaluate-call';
-import { evalElements, evalMember } from './evaluate-member';
+import { evalElementPart, evalElements, evalMember } from './evaluate-member';
 import { FORGE_API, forgeValueOf, unwrap } from './forge-values';
 import { keyName } from './member-name';
 import type { Binding, FnInfo, Node, OwnerInfo, Scope } from './scope';
@@ -200,7 +200,7 @@ function evalIdentifier(node: Node, scope: Scope, ctx: EvalContext, env: Env | u
   let out: Cand[] = [];
   for (const init of b.inits) {
     const v = init.element
-      ? evalElements(init.node, init.scope, ctx, env, d)
+      ? init.key !== undefined ? evalElementPart(init.node, init.scope, init.key, ctx, env, d) : evalElements(init.node, init.scope, ctx, env, d)
       : init.key !== undefined ? evalMember({ type: 'MemberExpression', object: init.node, property: { type: 'Identifier', name: init.key }, computed: false }, init.scope, ctx, env, d) : evalStr(init.node, init.scope, ctx, env, d);
     out = union(out, v);
   }

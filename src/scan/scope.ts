@@ -38,7 +38,7 @@ export interface FnInfo {
   returns: { node: Node; scope: Scope }[];
   /** The class or object literal the function is a method of (what `this` is inside it). */
   owner?: Node;
-  /** An arrow function that is a class field (`get = (p) => this.send(p)`): its `this` is the instance. */
+  /** An arrow function that is a class field (`get = (p) => this.send(p)`): its `this` is the instance (the class when static). */
   classField?: true;
 }
 

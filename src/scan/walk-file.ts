@@ -56,7 +56,7 @@ export function walkFile(program: Node, fileId: string, text = ''): FileFacts {
   const assigns: { name: string; init: Init }[] = [];
   // Functions that are methods of a class or object literal, and callbacks fed array elements.
   const ownerOf = new Map<Node, Node>();
-  // Arrow functions that are class fields: `this` in them is the instance, as in a method.
+  // Arrow functions that are class fields: `this` in them is the instance (the class for a static one), as in a method.
   const classFields = new Set<Node>();
   // `get base() { return … }`: `this.base` is what the getter returns, known once its body is walked.
   const getters: { info: OwnerInfo; name: string; fn: Node }[] = [];
@@ -68,7 +68,7 @@ export function walkFile(program: Node, fileId: string, text = ''): FileFacts {
       const name = propertyKey(m);
       if (name === undefined || !m.value) continue;
       if (isFunctionNode(m.value)) ownerOf.set(m.value, node);
-      if (m.type === 'PropertyDefinition' && !m.static && m.value.type === 'ArrowFunctionExpression') classFields.add(m.value);
+      if (m.type === 'PropertyDefinition' && m.value.type === 'ArrowFunctionExpression') classFields.add(m.value);
       if (m.type === 'PropertyDefinition' && !isFunctionNode(m.value) && !m.static) info.thisProps.set(name, [{ node: m.value, scope }]);
       else if (m.kind === 'get' && !m.static && isFunctionNode(m.value)) getters.push({ info, name, fn: m.value });
       else if (m.kind !== 'get' && m.kind !== 'set' && m.kind !== 'constructor') info.members.set(name, m.value);
@@ -133,6 +133,10 @@ export function walkFile(program: Node, fileId: string, text = ''): FileFacts {
         // `LIST.map((path) => …)`: the parameter takes each element of LIST, not a call site's argument.
         info!.params.push(left.name);
         inner.vars.set(left.name, { kind: 'const', inits: [elements] });
+      } else if (i === 0 && elements && (left.type === 'ArrayPattern' || left.type === 'ObjectPattern')) {
+        // `Object.entries(T).map(([name, path]) => …)`: the parts of each element.
+        info!.params.push(`#${i}`);
+        bindPattern(left, elements, inner, 'const');
       } else if (left.type === 'RestElement' && left.argument.type === 'Identifier') {
         info!.params.push(`...${left.argument.name}`);
         inner.vars.set(left.argument.name, { kind: 'param', inits: [], param: { fn: info!.id, i, name: left.argument.name, rest: true } });
@@ -254,10 +258,12 @@ export function walkFile(program: Node, fileId: string, text = ''): FileFacts {
       case 'ForOfStatement': {
         const inner = new Scope(scope, scope.fn, false);
         const d = node.left.type === 'VariableDeclaration' && node.left.declarations.length === 1 ? node.left.declarations[0].id : undefined;
-        if (d?.type !== 'Identifier') { for (const k of keysOf(node)) visitChild(node[k], inner); return; }
-        // `for (const path of PATHS)`: the variable takes each element of PATHS.
+        if (d?.type !== 'Identifier' && d?.type !== 'ArrayPattern' && d?.type !== 'ObjectPattern') { for (const k of keysOf(node)) visitChild(node[k], inner); return; }
+        // `for (const path of PATHS)`: the variable takes each element of PATHS (`[name, path]`: their parts).
         visit(node.right, scope);
-        declare(node.left.kind === 'var' ? scope.hoistTarget() : inner, d.name, { kind: 'let', inits: [{ node: node.right, scope, element: true }] });
+        const each: Init = { node: node.right, scope, element: true };
+        if (d.type === 'Identifier') declare(node.left.kind === 'var' ? scope.hoistTarget() : inner, d.name, { kind: 'let', inits: [each] });
+        else bindPattern(d, each, node.left.kind === 'var' ? scope.hoistTarget() : inner, 'let');
         visit(node.body, inner);
         return;
       }

@@ -149,3 +149,14 @@ new Local().flag('A-1');`;
     ]);
   });
 });
+
+describe('static class-field arrows', () => {
+  it('reads this in a static arrow as the class', () => {
+    const src = `${API}export class Svc {
+  static call = (path: any) => api.asApp().requestJira(path);
+  static me = () => this.call(route\`/rest/api/3/myself\`);
+}
+Svc.me();`;
+    expect(calls({ 'src/svc.ts': src })).toEqual(['src/svc.ts:4 GET /rest/api/3/myself (asApp)']);
+  });
+});

@@ -69,3 +69,27 @@ export async function filterOp(action, id) {
     ]);
   });
 });
+
+describe('elements destructured in loops and callbacks', () => {
+  it('keeps the parts of each tuple together: never a method of one with the path of another', () => {
+    const r = scan({ 'src/a.js': `${API}const PAIRS = [['GET', '/rest/api/3/field'], ['POST', '/rest/api/3/issue']];
+export async function run() {
+  for (const [method, path] of PAIRS) await api.asApp().requestJira(assumeTrustedRoute(path), { method });
+  await Promise.all(PAIRS.map(([method, path]) => api.asApp().requestJira(assumeTrustedRoute(path), { method })));
+  for (const { verb, url } of [{ verb: 'PUT', url: '/rest/api/3/issue/{k}' }]) await api.asApp().requestJira(assumeTrustedRoute(url.replace('{k}', 'A-1')), { method: verb });
+}` });
+    expect({ calls: calls(r), unresolved: unresolved(r) }).toEqual({
+      calls: ['4 GET /rest/api/3/field', '4 POST /rest/api/3/issue', '5 GET /rest/api/3/field', '5 POST /rest/api/3/issue', '6 PUT /rest/api/3/issue/{issueIdOrKey}'],
+      unresolved: [],
+    });
+  });
+
+  it('reads the values of Object.entries(TABLE), in a for...of and in a .map callback', () => {
+    const r = scan({ 'src/a.js': `${API}const ENDPOINTS = { fields: '/rest/api/3/field', statuses: '/rest/api/3/status' };
+export async function warm() {
+  for (const [, path] of Object.entries(ENDPOINTS)) await api.asApp().requestJira(assumeTrustedRoute(path));
+  return Promise.all(Object.entries(ENDPOINTS).map(([name, p]) => api.asApp().requestJira(assumeTrustedRoute(p))));
+}` });
+    expect({ calls: calls(r), unresolved: unresolved(r) }).toEqual({ calls: ['4 GET /rest/api/3/field', '4 GET /rest/api/3/status', '5 GET /rest/api/3/field', '5 GET /rest/api/3/status'], unresolved: [] });
+  });
+});

@@ -269,7 +269,7 @@ function callSite(node: Node, scope: Scope, target: CallSite['target'], at: Sour
     // as a request helper (argFns) or as a path builder (its value is what it returns).
     const fn = FN_ARGS.has(u?.type) ? shapeOf(u, scope, ctx) : undefined;
     if (fn?.s === 'fn' || fn?.s === 'imported') argFns[i] = fn.s === 'fn' ? { fn: fn.fn.id } : fn.target;
-    const cands = fn?.s === 'fn' && FUNCTION_NODES.has(u.type) ? returnCands(fn.fn.returns, ctx) : evalStr(a, scope, ctx);
+    const cands = fn?.s === 'fn' ? returnCands(fn.fn.returns, ctx) : evalStr(a, scope, ctx);
     const methods = u.type === 'ObjectExpression' || u.type === 'Identifier' ? evalMethods(a, scope, ctx) : undefined;
     const props = u.type === 'ObjectExpression' || u.type === 'Identifier' ? objectProps(a, scope, ctx) : undefined;
     paramFns(cands, methods).forEach((f) => interesting.add(f));
@@ -287,7 +287,6 @@ function callSite(node: Node, scope: Scope, target: CallSite['target'], at: Sour
 }
 
 const FN_ARGS = new Set(['ArrowFunctionExpression', 'FunctionExpression', 'Identifier', 'MemberExpression']);
-const FUNCTION_NODES = new Set(['ArrowFunctionExpression', 'FunctionExpression']);
 
 /** What a function passed as an argument returns: the value a helper gets by calling it (`page(startAt)`). */
 function returnCands(returns: FnInfo['returns'], ctx: EvalContext): Cand[] {

@@ -18,8 +18,10 @@ describe('functions passed to helpers', () => {
   }
 }
 export const projects = () => paginate((s) => route\`/rest/api/3/project/search?startAt=\${s}\`);
-export const boards = () => paginate(function (s) { return route\`/rest/agile/1.0/board?startAt=\${s}\`; });` });
-    expect({ calls: calls(r), unresolved: unresolved(r) }).toEqual({ calls: ['src/page.js:10 GET /rest/api/3/project/search', 'src/page.js:11 GET /rest/agile/1.0/board'], unresolved: [] });
+export const boards = () => paginate(function (s) { return route\`/rest/agile/1.0/board?startAt=\${s}\`; });
+const filtersPage = (s) => route\`/rest/api/3/filter/search?startAt=\${s}\`;
+export const filters = () => paginate(filtersPage);` });
+    expect({ calls: calls(r), unresolved: unresolved(r) }).toEqual({ calls: ['src/page.js:10 GET /rest/api/3/project/search', 'src/page.js:11 GET /rest/agile/1.0/board', 'src/page.js:13 GET /rest/api/3/filter/search'], unresolved: [] });
   });
 
   it('follows a request helper passed as an argument, across files, back to the call site that passed it only', () => {

@@ -26,6 +26,12 @@ export interface Binding {
   cls?: Node;
   /** For imports and `require(...)` results: module specifier and imported name (`default`, `*`, or a name). */
   import?: { source: string; name: string };
+  /**
+   * Properties assigned after the declaration (`init.method = 'PUT'`): the key (undefined when
+   * computed from a value), the value, and whether the statement always runs where it stands (a
+   * statement of a block, not nested in an `if`, loop or expression).
+   */
+  memberAssigns?: { key?: string; init: Init; direct: boolean; start: number }[];
 }
 
 /** A function seen in the file: its return expressions let `const p = makePath(x)` resolve. */

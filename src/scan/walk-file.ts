@@ -1,6 +1,6 @@
 import { Scope, thisOwner, type Binding, type FnInfo, type Init, type Node, type OwnerInfo } from './scope';
 import { facadePackage } from './forge-values';
-import { keyName, propertyKey } from './member-name';
+import { keyName, memberName, propertyKey } from './member-name';
 
 /** What the single walk over one file's AST collects; evaluated afterwards, without walking again. */
 export interface FileFacts {
@@ -54,6 +54,10 @@ export function walkFile(program: Node, fileId: string, text = ''): FileFacts {
   const module = new Scope(undefined, undefined, true);
   const facts: FileFacts = { module, calls: [], fns: new Map(), exports: new Map(), exportAll: [], imports: [], owners: new Map(), jsxRefs: [] };
   const assigns: { name: string; init: Init }[] = [];
+  const memberAssigns: { name: string; key?: string; init: Init; start: number; node: Node }[] = [];
+  // Assignments that are statements of a block or function body (they run whenever the block does).
+  const direct = new Set<Node>();
+  const noteDirect = (statements: Node[]): void => { for (const st of statements) if (st?.type === 'ExpressionStatement' && st.expression.type === 'AssignmentExpression') direct.add(st.expression); };
   // Functions that are methods of a class or object literal, and callbacks fed array elements.
   const ownerOf = new Map<Node, Node>();
   // Arrow functions that are class fields: `this` in them is the instance (the class for a static one), as in a method.
@@ -156,7 +160,7 @@ export function walkFile(program: Node, fileId: string, text = ''): FileFacts {
       }
       if (target.type === 'AssignmentPattern') visit(target.right, inner);
     });
-    if (node.body?.type === 'BlockStatement') for (const s of node.body.body) visit(s, inner);
+    if (node.body?.type === 'BlockStatement') { noteDirect(node.body.body); for (const s of node.body.body) visit(s, inner); }
     else if (node.body) { info.returns.push({ node: node.body, scope: inner }); visit(node.body, inner); }
     return info;
   };
@@ -251,6 +255,7 @@ export function walkFile(program: Node, fileId: string, text = ''): FileFacts {
       }
       case 'BlockStatement':
       case 'StaticBlock': {
+        noteDirect(node.body);
         const inner = new Scope(scope, scope.fn, false);
         for (const s of node.body) visit(s, inner);
         return;
@@ -333,6 +338,11 @@ export function walkFile(program: Node, fileId: string, text = ''): FileFacts {
     const left = node.left;
     if (left.type === 'Identifier' && node.operator === '=') { assigns.push({ name: left.name, init: { node: node.right, scope } }); return; }
     if (left.type !== 'MemberExpression' || node.operator !== '=') return;
+    if (left.object.type === 'Identifier' && left.object.name !== 'exports' && left.object.name !== 'module') {
+      // `init.method = 'PUT'` after `const init = { … }`: the object's property may change.
+      memberAssigns.push({ name: left.object.name, key: memberName(left), init: { node: node.right, scope }, start: node.start, node });
+      return;
+    }
     if (left.object.type === 'ThisExpression' && !left.computed) {
       // `this.base = '/rest/api/3'` in a constructor: `this.base` elsewhere in the class may be it.
       const owner = facts.owners.get(thisOwner(scope));
@@ -378,8 +388,13 @@ export function walkFile(program: Node, fileId: string, text = ''): FileFacts {
 
   let jsxTag = '';
   let jsxLink: FileFacts['jsxRefs'][number]['link'];
+  noteDirect(program.body);
   visit(program, module);
   for (const a of assigns) a.init.scope.lookup(a.name)?.inits.push(a.init);
+  for (const a of memberAssigns) {
+    const b = a.init.scope.lookup(a.name);
+    if (b) (b.memberAssigns ??= []).push({ ...(a.key !== undefined ? { key: a.key } : {}), init: a.init, direct: direct.has(a.node), start: a.start });
+  }
   for (const g of getters) {
     const returns = facts.fns.get(g.fn)?.returns;
     if (returns?.length && !g.info.thisProps.has(g.name)) g.info.thisProps.set(g.name, returns);

@@ -43,6 +43,10 @@ export function objectsOf(node: Node, scope: Scope, d: number): { obj: Node; sco
     }
     return out;
   }
+  // `Object.assign({}, base, { method: 'PUT' })`: an object with each argument spread in, in order.
+  if (node?.type === 'CallExpression' && !node.arguments.some((a: Node) => a.type === 'SpreadElement') && isObjectCall(node, 'assign')) {
+    return [{ obj: { type: 'ObjectExpression', properties: node.arguments.map((a: Node) => ({ type: 'SpreadElement', argument: a })), start: node.start, end: node.end }, scope }];
+  }
   if (node?.type !== 'Identifier') return undefined;
   const b = scope.lookup(node.name);
   if (!b || b.param || b.import || b.inits.length === 0 || b.kind === 'function') return undefined;
@@ -57,6 +61,12 @@ export function objectsOf(node: Node, scope: Scope, d: number): { obj: Node; sco
   }
   return out;
 }
+
+/** True for `Object.<name>(…)`. */
+const isObjectCall = (node: Node, name: string): boolean => {
+  const c = unwrap(node.callee);
+  return c?.type === 'MemberExpression' && unwrap(c.object)?.type === 'Identifier' && unwrap(c.object).name === 'Object' && memberName(c) === name;
+};
 
 /** Returns the value node of property `key` in an object literal: found, absent, or unknowable (spread). */
 export function propertyOf(obj: Node, key: string): { node: Node } | 'absent' | 'unknown' {
@@ -267,8 +277,7 @@ const MAX_ELEMENT_PARTS = 32;
 export function evalElementPart(node: Node, scope: Scope, key: string, ctx: EvalContext, env: Env | undefined, d: number): Cand[] {
   node = unwrap(node);
   const entries: [string, Cand[]][] = [];
-  const isEntries = node?.type === 'CallExpression' && unwrap(node.callee)?.type === 'MemberExpression' && unwrap(node.callee).object.type === 'Identifier' && unwrap(node.callee).object.name === 'Object' && memberName(unwrap(node.callee)) === 'entries';
-  if (isEntries) {
+  if (node?.type === 'CallExpression' && isObjectCall(node, 'entries')) {
     const objs = objectsOf(node.arguments[0], scope, d);
     if (!objs || (key !== '0' && key !== '1')) return un(`part ${key} of the entries of ${describe(node.arguments[0])} cannot be resolved`);
     for (const { obj, scope: s } of objs) for (const p of obj.properties) {

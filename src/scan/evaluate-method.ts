@@ -43,13 +43,16 @@ function methodNodes(options: Node, scope: Scope, d: number): MethodNode[] | und
  * `if` or a loop may or may not run, so it adds a candidate; a key computed from a value makes the
  * method unknown.
  */
-function withAssigned(found: MethodNode[], b: Binding | undefined, at: number): MethodNode[] {
-  const assigned = (b?.memberAssigns ?? []).filter((a) => (a.key === 'method' || a.key === undefined) && a.start < at).sort((x, y) => x.start - y.start);
+function withAssigned(found: MethodNode[], b: Binding | undefined, at: number, d: number): MethodNode[] {
+  const assigned = (b?.memberAssigns ?? []).filter((a) => a.key === 'method' || a.key === '*' || a.key === undefined).filter((a) => a.start < at).sort((x, y) => x.start - y.start);
   let out = found;
   for (const a of assigned) {
-    const value: MethodNode = a.key === undefined ? 'unknown' : { node: a.init.node, scope: a.init.scope };
-    const always = a.direct && a.init.scope === b!.inits[0]?.scope;
-    out = always ? [value] : [...out, value];
+    // An object merged in sets `method` only if it has one (`Object.assign(init, { method })`).
+    const merged = a.key === '*' ? methodNodes(a.init.node, a.init.scope, d + 1) ?? ['unknown'] : undefined;
+    if (merged?.every((m) => m === 'absent')) continue;
+    const values: MethodNode[] = merged ? merged.filter((m) => m !== 'absent') : [a.key === undefined ? 'unknown' : { node: a.init.node, scope: a.init.scope }];
+    const always = a.direct && a.init.scope === b!.inits[0]?.scope && !merged?.includes('absent');
+    out = always ? values : [...out, ...values];
   }
   return out;
 }
@@ -67,7 +70,7 @@ export function evalMethods(options: Node | undefined, scope: Scope, ctx: EvalCo
   }
   if (options.type === 'Identifier' && scope.lookup(options.name)?.param?.key !== undefined) return [{ unknown: `options ${options.name} are destructured from a parameter` }];
   const literal = methodNodes(options, scope, d);
-  const found = literal && options.type === 'Identifier' ? withAssigned(literal, scope.lookup(options.name), options.start) : literal;
+  const found = literal && options.type === 'Identifier' ? withAssigned(literal, scope.lookup(options.name), options.start, d) : literal;
   if (found === undefined) return [{ unknown: `options ${describe(options)} cannot be resolved` }];
   const out: MethodCand[] = [];
   for (const p of found) {

@@ -28,8 +28,9 @@ export interface Binding {
   import?: { source: string; name: string };
   /**
    * Properties assigned after the declaration (`init.method = 'PUT'`): the key (undefined when
-   * computed from a value), the value, and whether the statement always runs where it stands (a
-   * statement of a block, not nested in an `if`, loop or expression).
+   * computed from a value, `*` for an object merged in by `Object.assign(init, src)`), the value,
+   * and whether the statement always runs where it stands (a statement of a block, not nested in
+   * an `if`, loop or expression).
    */
   memberAssigns?: { key?: string; init: Init; direct: boolean; start: number }[];
 }

@@ -40,6 +40,8 @@ function keysOf(node: Node): string[] {
   return keys;
 }
 
+const isObjectAssign = (node: Node): boolean => node.callee.type === 'MemberExpression' && node.callee.object.type === 'Identifier' && node.callee.object.name === 'Object' && !node.callee.computed && node.callee.property.name === 'assign';
+
 /** Returns the string of a `require('x')` call, if `node` is one. */
 export function requireSource(node: Node): string | undefined {
   // `await import('@forge/api')` loads the same module as `require('@forge/api')`.
@@ -57,7 +59,7 @@ export function walkFile(program: Node, fileId: string, text = ''): FileFacts {
   const memberAssigns: { name: string; key?: string; init: Init; start: number; node: Node }[] = [];
   // Assignments that are statements of a block or function body (they run whenever the block does).
   const direct = new Set<Node>();
-  const noteDirect = (statements: Node[]): void => { for (const st of statements) if (st?.type === 'ExpressionStatement' && st.expression.type === 'AssignmentExpression') direct.add(st.expression); };
+  const noteDirect = (statements: Node[]): void => { for (const st of statements) if (st?.type === 'ExpressionStatement' && (st.expression.type === 'AssignmentExpression' || st.expression.type === 'CallExpression')) direct.add(st.expression); };
   // Functions that are methods of a class or object literal, and callbacks fed array elements.
   const ownerOf = new Map<Node, Node>();
   // Arrow functions that are class fields: `this` in them is the instance (the class for a static one), as in a method.
@@ -296,6 +298,10 @@ export function walkFile(program: Node, fileId: string, text = ''): FileFacts {
         return;
       case 'CallExpression':
         facts.calls.push({ node, scope });
+        // `Object.assign(init, { method: 'POST' })` changes `init` like assignments to its properties.
+        if (isObjectAssign(node) && node.arguments[0]?.type === 'Identifier') {
+          for (const src of node.arguments.slice(1)) memberAssigns.push({ name: node.arguments[0].name, key: '*', init: { node: src.type === 'SpreadElement' ? src.argument : src, scope }, start: node.start, node });
+        }
         if (node.callee.type === 'MemberExpression' && !node.callee.computed && ELEMENT_CALLBACKS.has(node.callee.property.name) && isFunctionNode(node.arguments[0])) {
           elementOf.set(node.arguments[0], { node: node.callee.object, scope, element: true });
         }

@@ -57,3 +57,16 @@ call(route\`/rest/api/3/field\`, 'post');`)).toEqual({ calls: ['9 POST /rest/api
     expect(r.unresolved).toEqual(['5 method']);
   });
 });
+
+describe('Object.assign', () => {
+  it('reads Object.assign({}, base, { method }) as the merged object, and Object.assign(init, { method }) as a change to init', () => {
+    expect(scan(`${API}const base = { headers: { Accept: 'application/json' } };
+export const del = (key) => api.asApp().requestJira(route\`/rest/api/3/issue/\${key}\`, Object.assign({}, base, { method: 'DELETE' }));
+export async function create(body) {
+  const init = { headers: {} };
+  Object.assign(init, { method: 'POST', body: JSON.stringify(body) });
+  Object.assign(init, base);
+  return api.asApp().requestJira(route\`/rest/api/3/issue\`, init);
+}`)).toEqual({ calls: ['3 DELETE /rest/api/3/issue/{issueIdOrKey}', '8 POST /rest/api/3/issue'], unresolved: [] });
+  });
+});

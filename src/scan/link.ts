@@ -180,7 +180,8 @@ export function linkSummaries(summaries: readonly FileSummary[], aliases?: PathA
           if (!firstParamFn(fallback) && settles(fallback, resolves)) { finalize(fallback); continue; }
         }
         const only = item.only?.fn === fn ? item.only.loc : undefined;
-        const sites = (sitesByFn.get(fn) ?? []).filter((site) => !only || sameLoc(site.loc, only));
+        const all = sitesByFn.get(fn) ?? [];
+        const sites = only ? all.filter((site) => sameLoc(site.loc, only)) : all;
         if (sites.length === 0 || depth >= MAX_HELPER_DEPTH) {
           const why = sites.length === 0 ? 'has no call site in the scanned files' : `is passed through more than ${MAX_HELPER_DEPTH} helpers`;
           queue.push({ call: substitute(c, fn, undefined, why), depth });

@@ -1,4 +1,4 @@
-import { concat, describe, evalStr, isAppModule, literalOf, one, un, union, type Env, type EvalContext } from './evaluate';
+import { concat, describe, evalParam, evalStr, isAppModule, literalOf, one, soleRef, un, union, type Env, type EvalContext } from './evaluate';
 import { evalSelect, keyId as lookupKeyId } from './evaluate-member';
 import { FORGE_API, forgeValueOf, unwrap } from './forge-values';
 import { linkOrigins } from './link-origins';
@@ -6,6 +6,7 @@ import { LINK_HEADERS } from './link-parts';
 import type { Node, Scope } from './scope';
 import { shapeOf } from './shapes';
 import type { Cand } from './summary-types';
+import { evalRouteCall } from './route-call';
 import { requireSource } from './walk-file';
 
 const MAX_ARGS = 6;
@@ -20,6 +21,8 @@ export function evalCall(node: Node, scope: Scope, ctx: EvalContext, env: Env | 
     // The path itself; an absolute URL's origin is dropped where the product call is finalised.
     return node.arguments[0] ? evalStr(node.arguments[0], scope, ctx, env, d) : un('no argument');
   }
+  const routed = evalRouteCall(node, scope, ctx, env, d);
+  if (routed) return routed;
   const c = unwrap(node.callee);
   if (c.type === 'Identifier' && ['encodeURIComponent', 'encodeURI', 'String', 'Number', 'escape'].includes(c.name)) {
     const inner = node.arguments[0] ? evalStr(node.arguments[0], scope, ctx, env, d) : [];
@@ -42,6 +45,13 @@ export function evalCall(node: Node, scope: Scope, ctx: EvalContext, env: Env | 
   if (picked) {
     const sel = callSelected(picked.lookup, picked.scope, node, scope, ctx, env, d);
     if (sel) return sel;
+  }
+  // `page(startAt)` where `page` is a parameter: what the function each caller passes returns (see callSite).
+  const param = c.type === 'Identifier' ? scope.lookup(c.name)?.param : undefined;
+  if (param && param.key === undefined && !param.rest) {
+    const v = evalParam(param, scope, ctx, env, d);
+    const ref = v.length === 1 ? soleRef(v[0]) : undefined;
+    return ref?.r === 'param' ? one({ ...ref, called: true }) : un(`${param.name}(…) calls a function that cannot be followed here`);
   }
   const shape = shapeOf(c, scope, ctx);
   // A path builder imported from another file: its return value is known once files are linked.

@@ -43,6 +43,10 @@ export function objectsOf(node: Node, scope: Scope, d: number): { obj: Node; sco
     }
     return out;
   }
+  // `Object.assign({}, base, { method: 'PUT' })`: an object with each argument spread in, in order.
+  if (node?.type === 'CallExpression' && !node.arguments.some((a: Node) => a.type === 'SpreadElement') && isObjectCall(node, 'assign')) {
+    return [{ obj: { type: 'ObjectExpression', properties: node.arguments.map((a: Node) => ({ type: 'SpreadElement', argument: a })), start: node.start, end: node.end }, scope }];
+  }
   if (node?.type !== 'Identifier') return undefined;
   const b = scope.lookup(node.name);
   if (!b || b.param || b.import || b.inits.length === 0 || b.kind === 'function') return undefined;
@@ -57,6 +61,12 @@ export function objectsOf(node: Node, scope: Scope, d: number): { obj: Node; sco
   }
   return out;
 }
+
+/** True for `Object.<name>(…)`. */
+const isObjectCall = (node: Node, name: string): boolean => {
+  const c = unwrap(node.callee);
+  return c?.type === 'MemberExpression' && unwrap(c.object)?.type === 'Identifier' && unwrap(c.object).name === 'Object' && memberName(c) === name;
+};
 
 /** Returns the value node of property `key` in an object literal: found, absent, or unknowable (spread). */
 export function propertyOf(obj: Node, key: string): { node: Node } | 'absent' | 'unknown' {
@@ -103,6 +113,10 @@ export function evalMember(node: Node, scope: Scope, ctx: EvalContext, env: Env 
   }
   const objs = objectsOf(obj, scope, d);
   if (objs) return pickEntries(node, objs, scope, ctx, env, d, absentIsUndefined);
+  // `PAIR[1]`, or element 1 of `const [method, path] = PAIR`: that element of the array literals.
+  const index = name !== undefined && /^\d+$/.test(name) ? Number(name) : undefined;
+  const arrays = index === undefined ? undefined : arraysOf(obj, scope, d);
+  if (arrays) return arrays.reduce<Cand[]>((acc, { arr, scope: s }) => { const e = arr.elements[index!]; return union(acc, !e || e.type === 'SpreadElement' ? un(`${describe(obj)} has no element ${index}`) : evalStr(e, s, ctx, env, d)); }, []);
   // `ACTIONS[action].method`: a property of the entry a key selects.
   if (name !== undefined && obj?.type === 'MemberExpression' && obj.computed) {
     const table = unwrap(obj.object);
@@ -250,6 +264,36 @@ function arraysOf(node: Node, scope: Scope, d: number): { arr: Node; scope: Scop
     out.push(...a);
   }
   return out;
+}
+
+/** Most elements whose parts are kept together (`for (const [method, path] of PAIRS)`). */
+const MAX_ELEMENT_PARTS = 32;
+
+/**
+ * Part `key` of each element (`for (const [name, path] of Object.entries(T))`, `PAIRS.map(([method,
+ * path]) => …)`, `for (const { method, path } of ACTIONS)`): every element is used, and the parts of
+ * one element stay together (a `select` over the elements, like objects a conditional picks).
+ */
+export function evalElementPart(node: Node, scope: Scope, key: string, ctx: EvalContext, env: Env | undefined, d: number): Cand[] {
+  node = unwrap(node);
+  const entries: [string, Cand[]][] = [];
+  if (node?.type === 'CallExpression' && isObjectCall(node, 'entries')) {
+    const objs = objectsOf(node.arguments[0], scope, d);
+    if (!objs || (key !== '0' && key !== '1')) return un(`part ${key} of the entries of ${describe(node.arguments[0])} cannot be resolved`);
+    for (const { obj, scope: s } of objs) for (const p of obj.properties) {
+      const k = p.type === 'Property' ? propertyKey(p) : undefined;
+      entries.push([String(entries.length), k === undefined ? un('computed or spread entry') : key === '0' ? one(k) : evalStr(p.value, s, ctx, env, d)]);
+    }
+  } else {
+    const arrays = arraysOf(node, scope, d);
+    if (!arrays) return un(`the elements of ${describe(node)} cannot be resolved`);
+    for (const { arr, scope: s } of arrays) for (const e of arr.elements) {
+      entries.push([String(entries.length), !e || e.type === 'SpreadElement' ? un('spread element') : evalMember({ type: 'MemberExpression', object: e, property: { type: 'Identifier', name: key }, computed: false }, s, ctx, env, d + 1)]);
+    }
+  }
+  if (entries.length === 0 || entries.length > MAX_ELEMENT_PARTS) return un(`${describe(node)} has ${entries.length ? 'too many' : 'no'} elements to follow`);
+  if (entries.length === 1) return entries[0][1];
+  return one({ r: 'select', table: describe(node), kid: `e:${ctx.at?.(0).file ?? ''}:${node.start}`, key: [], entries, branch: true });
 }
 
 /** Returns the candidates of each element of an array (`for (const p of PATHS)`, `Object.values(TABLE)`). */

@@ -37,6 +37,26 @@ function methodNodes(options: Node, scope: Scope, d: number): MethodNode[] | und
   return out;
 }
 
+/**
+ * An options object's `method` once later assignments are counted (`init.method = 'PUT'` before the
+ * request at `at`): one that always runs in the declaring block replaces what came before; one in an
+ * `if` or a loop may or may not run, so it adds a candidate; a key computed from a value makes the
+ * method unknown.
+ */
+function withAssigned(found: MethodNode[], b: Binding | undefined, at: number, d: number): MethodNode[] {
+  const assigned = (b?.memberAssigns ?? []).filter((a) => a.key === 'method' || a.key === '*' || a.key === undefined).filter((a) => a.start < at).sort((x, y) => x.start - y.start);
+  let out = found;
+  for (const a of assigned) {
+    // An object merged in sets `method` only if it has one (`Object.assign(init, { method })`).
+    const merged = a.key === '*' ? methodNodes(a.init.node, a.init.scope, d + 1) ?? ['unknown'] : undefined;
+    if (merged?.every((m) => m === 'absent')) continue;
+    const values: MethodNode[] = merged ? merged.filter((m) => m !== 'absent') : [a.key === undefined ? 'unknown' : { node: a.init.node, scope: a.init.scope }];
+    const always = a.direct && a.init.scope === b!.inits[0]?.scope && !merged?.includes('absent');
+    out = always ? values : [...out, ...values];
+  }
+  return out;
+}
+
 /** Returns the candidate methods of a request's options argument (GET when there is none). */
 export function evalMethods(options: Node | undefined, scope: Scope, ctx: EvalContext, env?: Env, d = 0): MethodCand[] {
   options = unwrap(options);
@@ -49,7 +69,8 @@ export function evalMethods(options: Node | undefined, scope: Scope, ctx: EvalCo
     }
   }
   if (options.type === 'Identifier' && scope.lookup(options.name)?.param?.key !== undefined) return [{ unknown: `options ${options.name} are destructured from a parameter` }];
-  const found = methodNodes(options, scope, d);
+  const literal = methodNodes(options, scope, d);
+  const found = literal && options.type === 'Identifier' ? withAssigned(literal, scope.lookup(options.name), options.start, d) : literal;
   if (found === undefined) return [{ unknown: `options ${describe(options)} cannot be resolved` }];
   const out: MethodCand[] = [];
   for (const p of found) {

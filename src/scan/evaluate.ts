@@ -1,5 +1,5 @@
 import { evalCall, evalNew } from './evaluate-call';
-import { evalElements, evalMember } from './evaluate-member';
+import { evalElementPart, evalElements, evalMember } from './evaluate-member';
 import { FORGE_API, forgeValueOf, unwrap } from './forge-values';
 import { keyName } from './member-name';
 import type { Binding, FnInfo, Node, OwnerInfo, Scope } from './scope';
@@ -102,15 +102,8 @@ export function evalStr(node: Node, scope: Scope, ctx: EvalContext, env?: Env, d
       return typeof node.value === 'string' || typeof node.value === 'number' ? one(String(node.value)) : node.value === null ? [{ unresolved: 'null', absent: true }] : un(`literal ${node.raw}`);
     case 'TemplateLiteral':
       return evalTemplate(node, scope, ctx, env, d, false);
-    case 'TaggedTemplateExpression': {
-      const tag = forgeValueOf(node.tag, scope);
-      if (tag?.k === 'export' && tag.pkg === FORGE_API && tag.name === 'route') return evalTemplate(node.quasi, scope, ctx, env, d, true);
-      // `route` re-exported by the app's own http module (`export { route } from '@forge/api'`).
-      const t = unwrap(node.tag);
-      const imported = t?.type === 'Identifier' ? scope.lookup(t.name)?.import : undefined;
-      if (imported?.name === 'route' && isAppModule(imported.source)) return evalTemplate(node.quasi, scope, ctx, env, d, true);
-      return un(`tagged template ${describe(node.tag)}\`…\``);
-    }
+    case 'TaggedTemplateExpression':
+      return isRoute(node.tag, scope) ? evalTemplate(node.quasi, scope, ctx, env, d, true) : un(`tagged template ${describe(node.tag)}\`…\``);
     case 'BinaryExpression': {
       if (node.operator !== '+') return un(`${node.operator} expression`);
       const left = evalStr(node.left, scope, ctx, env, d);
@@ -147,7 +140,16 @@ function evalLogical(node: Node, scope: Scope, ctx: EvalContext, env: Env | unde
   return present.length === left.length ? union(left, right) : union(present, right);
 }
 
-function evalTemplate(q: Node, scope: Scope, ctx: EvalContext, env: Env | undefined, d: number, isRoute: boolean): Cand[] {
+/** True when `tag` is `route` of @forge/api, or `route` re-exported by the app's own http module (`export { route } from '@forge/api'`). */
+export function isRoute(tag: Node, scope: Scope): boolean {
+  const v = forgeValueOf(tag, scope);
+  if (v?.k === 'export' && v.pkg === FORGE_API && v.name === 'route') return true;
+  const t = unwrap(tag);
+  const imported = t?.type === 'Identifier' ? scope.lookup(t.name)?.import : undefined;
+  return imported?.name === 'route' && isAppModule(imported.source);
+}
+
+function evalTemplate(q: Node, scope: Scope, ctx: EvalContext, env: Env | undefined, d: number, routeTag: boolean): Cand[] {
   let acc: Cand[] = one(q.quasis[0].value.cooked ?? q.quasis[0].value.raw);
   for (let i = 0; i < q.expressions.length; i++) {
     const atStart = i === 0 && (q.quasis[0].value.cooked ?? '') === '';
@@ -156,25 +158,28 @@ function evalTemplate(q: Node, scope: Scope, ctx: EvalContext, env: Env | undefi
       // A value that starts the path: a nested route (`route\`${BASE}/x\``), a helper's parameter or
       // an imported constant. Anything else leaves the product path unknown (`route\`${url}\``).
       if (part.some((c) => 'unresolved' in c)) {
-        return isRoute ? un(`route\`\${${describe(q.expressions[i])}}\` takes the whole path from a value`) : un(`path starts with \${${describe(q.expressions[i])}}, which cannot be resolved`);
+        return routeTag ? un(`route\`\${${describe(q.expressions[i])}}\` takes the whole path from a value`) : un(`path starts with \${${describe(q.expressions[i])}}, which cannot be resolved`);
       }
     } else {
-      // `route` encodes every interpolated value, so it fills exactly one segment, unless it is itself
-      // a route (then it may hold a path). A helper's parameter stays a ref: its call sites may pass
-      // the segment that selects the operation (`/request/${key}/${action}`).
-      part = part.map((c) => {
-        if ('unresolved' in c) return { pieces: ['{}'] };
-        if (!isRoute || isConstSegment(c)) return c;
-        const ref = soleRef(c);
-        if (ref?.r === 'param') return { pieces: [{ ...ref, seg: true }] };
-        if (ref?.r === 'select') return c;
-        return c.pieces.some((p) => typeof p === 'string' && p.startsWith('/')) ? c : { pieces: ['{}'] };
-      });
+      part = part.map((c) => ('unresolved' in c ? { pieces: ['{}'] } : routeTag ? routeSegment(c) : c));
     }
     acc = concat(acc, part);
     acc = concat(acc, one(q.quasis[i + 1].value.cooked ?? q.quasis[i + 1].value.raw));
   }
   return acc;
+}
+
+/**
+ * A value `route` interpolates: it encodes the value, so it fills exactly one segment, unless it is
+ * itself a route (then it may hold a path). A helper's parameter stays a ref: its call sites may pass
+ * the segment that selects the operation (`/request/${key}/${action}`).
+ */
+export function routeSegment(c: Cand): Cand {
+  if ('unresolved' in c || isConstSegment(c)) return c;
+  const ref = soleRef(c);
+  if (ref?.r === 'param') return { pieces: [{ ...ref, seg: true }] };
+  if (ref?.r === 'select') return c;
+  return c.pieces.some((p) => typeof p === 'string' && p.startsWith('/')) ? c : { pieces: ['{}'] };
 }
 
 const isConstSegment = (c: Cand): boolean => 'pieces' in c && c.pieces.length === 1 && typeof c.pieces[0] === 'string' && !c.pieces[0].includes('/') && c.pieces[0] !== '';
@@ -195,7 +200,7 @@ function evalIdentifier(node: Node, scope: Scope, ctx: EvalContext, env: Env | u
   let out: Cand[] = [];
   for (const init of b.inits) {
     const v = init.element
-      ? evalElements(init.node, init.scope, ctx, env, d)
+      ? init.key !== undefined ? evalElementPart(init.node, init.scope, init.key, ctx, env, d) : evalElements(init.node, init.scope, ctx, env, d)
       : init.key !== undefined ? evalMember({ type: 'MemberExpression', object: init.node, property: { type: 'Identifier', name: init.key }, computed: false }, init.scope, ctx, env, d) : evalStr(init.node, init.scope, ctx, env, d);
     out = union(out, v);
   }

@@ -52,8 +52,10 @@ function selectWith(p: Ref & { r: 'select' }, key: Cand[], entries: [string, Can
 }
 
 /** Returns what a call site passes for a parameter (or one property of it), its default when left out. */
-export function argValue(site: Pick<CallSite, 'args' | 'argProps'>, p: ParamRef): Cand[] {
+export function argValue(site: Pick<CallSite, 'args' | 'argProps' | 'argFns'>, p: ParamRef): Cand[] {
   const arg = site.args[p.i];
+  // `build(startAt)`: only a function passed there gives a value (what it returns).
+  if (p.called && !site.argFns?.[p.i]) return [{ unresolved: `${p.name}(…) is not given a function that can be followed at this call site` }];
   if (p.key === undefined) return arg ?? p.dflt ?? [{ unresolved: `argument ${p.name} is not passed` }];
   if (arg === undefined) return p.dflt ?? [{ unresolved: `${p.key} is not passed` }];
   const props = site.argProps?.[p.i];
@@ -62,7 +64,7 @@ export function argValue(site: Pick<CallSite, 'args' | 'argProps'>, p: ParamRef)
 }
 
 /** Replaces the parameters of `fn` in candidates with a call site's arguments (or, without a site, "unknown"). */
-export function substituteCands(cands: Cand[], fn: string, site: Pick<CallSite, 'args' | 'argProps'> | undefined, why: string): Cand[] {
+export function substituteCands(cands: Cand[], fn: string, site: Pick<CallSite, 'args' | 'argProps' | 'argFns'> | undefined, why: string): Cand[] {
   return mapRefs(cands, (p) => (p.r !== 'param' || p.fn !== fn ? undefined : site ? argValue(site, p) : [{ unresolved: `the path comes from parameter ${p.name}${p.key !== undefined && p.name !== p.key ? `.${p.key}` : ''}, whose function ${why}` }]));
 }
 

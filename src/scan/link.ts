@@ -119,6 +119,7 @@ export function linkSummaries(summaries: readonly FileSummary[], aliases?: PathA
 
   const fnOf = (file: string, target: CallSite['target']): string | undefined => {
     if ('fn' in target) return target.fn;
+    if ('param' in target) return undefined;
     const module = resolveModule(file, target.source);
     const ex = module ? resolveTarget(module, target) : undefined;
     return ex && 'fn' in ex.value ? ex.value.fn : undefined;
@@ -134,6 +135,21 @@ export function linkSummaries(summaries: readonly FileSummary[], aliases?: PathA
       (sitesByFn.get(fn) ?? sitesByFn.set(fn, []).get(fn)!).push(resolved);
     }
   }
+  // `get(path)` with `get` a parameter of `collect`: a call of whatever each call site of `collect`
+  // passes there (`collect(this.get, …)`), linked back to that call site only.
+  for (const s of summaries) {
+    for (const site of s.callSites) {
+      if (!('param' in site.target)) continue;
+      const { param, i } = site.target;
+      for (const caller of sitesByFn.get(param) ?? []) {
+        const passed = caller.argFns?.[i];
+        const fn = passed ? fnOf(caller.loc.file, passed) : undefined;
+        if (!fn) continue;
+        const derived: CallSite = { ...site, target: { fn }, args: site.args.map((a) => resolveImports(a, s.file)), from: { fn: param, loc: caller.loc } };
+        (sitesByFn.get(fn) ?? sitesByFn.set(fn, []).get(fn)!).push(derived);
+      }
+    }
+  }
 
   const result: LinkResult = { calls: [], methodUnknown: [], unresolved: summaries.flatMap((s) => s.unresolved), links: [], egress: [] };
   const seen = new Map<SourceLocation, Set<string>>();
@@ -141,7 +157,8 @@ export function linkSummaries(summaries: readonly FileSummary[], aliases?: PathA
   for (const s of summaries) {
     for (const call of s.calls) {
       const start: RawCall = needsImports(call.paths) || call.methods.some((m) => 'value' in m) ? { ...call, paths: resolveImports(call.paths, s.file), methods: call.methods.map((m) => ('value' in m ? { value: resolveImports([m.value], s.file)[0] } : m)) } : call;
-      const queue: { call: RawCall; depth: number }[] = [{ call: start, depth: 0 }];
+      // `only`: a call that went through a function passed as an argument goes back to the call site that passed it.
+      const queue: { call: RawCall; depth: number; only?: CallSite['from'] }[] = [{ call: start, depth: 0 }];
       while (queue.length > 0) {
         const item = queue.pop()!;
         const depth = item.depth;
@@ -162,7 +179,9 @@ export function linkSummaries(summaries: readonly FileSummary[], aliases?: PathA
           const fallback = substitute(c, fn, undefined, 'is not needed');
           if (!firstParamFn(fallback) && settles(fallback, resolves)) { finalize(fallback); continue; }
         }
-        const sites = sitesByFn.get(fn) ?? [];
+        const only = item.only?.fn === fn ? item.only.loc : undefined;
+        const all = sitesByFn.get(fn) ?? [];
+        const sites = only ? all.filter((site) => sameLoc(site.loc, only)) : all;
         if (sites.length === 0 || depth >= MAX_HELPER_DEPTH) {
           const why = sites.length === 0 ? 'has no call site in the scanned files' : `is passed through more than ${MAX_HELPER_DEPTH} helpers`;
           queue.push({ call: substitute(c, fn, undefined, why), depth });
@@ -170,19 +189,21 @@ export function linkSummaries(summaries: readonly FileSummary[], aliases?: PathA
         }
         // A recursive helper calls itself: that call site adds no new path, only a loop.
         const chain = [c.loc, ...c.via];
-        const fresh = sites.filter((site) => !chain.some((l) => l.file === site.loc.file && l.line === site.loc.line && l.column === site.loc.column));
-        if (fresh.length === 0) { queue.push({ call: substitute(c, fn, undefined, 'is only called by itself'), depth }); continue; }
+        const fresh = sites.filter((site) => !chain.some((l) => sameLoc(l, site.loc)));
+        if (fresh.length === 0) { queue.push({ call: substitute(c, fn, undefined, 'is only called by itself'), depth, only: item.only }); continue; }
         for (const site of fresh) {
           let next = substitute(c, fn, site, '');
           // A function made by a factory (`const put = verb('PUT')`): the factory's parameters are bound at this site too.
           for (const b of site.bound ?? []) if ('fn' in b.target) next = substitute(next, b.target.fn, b, '');
-          queue.push({ call: { ...next, loc: site.loc, via: chain }, depth: depth + 1 });
+          queue.push({ call: { ...next, loc: site.loc, via: chain }, depth: depth + 1, only: site.from ?? item.only });
         }
       }
     }
   }
   return result;
 }
+
+const sameLoc = (a: SourceLocation, b: SourceLocation): boolean => a.file === b.file && a.line === b.line && a.column === b.column;
 
 /** Splits a call into the candidates that do not depend on `fn`'s parameters and those that do (undefined when empty). */
 function splitByParam(c: RawCall, fn: string): [RawCall | undefined, RawCall | undefined] {

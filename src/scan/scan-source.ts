@@ -1,6 +1,6 @@
 import type { Family } from '../catalog/types';
 import { egressOfCall, jsxEgressKind, type EgressCall } from './egress';
-import { concat, evalStr, isAppModule, one, type EvalContext } from './evaluate';
+import { concat, evalStr, isAppModule, one, union, type EvalContext } from './evaluate';
 import { evalMethods } from './evaluate-method';
 import { exportValue } from './export-values';
 import { checkSource, emptySummary, MAX_TREE_DEPTH, skippedSummary, treeDepthOver } from './file-guard';
@@ -153,6 +153,9 @@ function summarise(fileName: string, text: string, side: Side, boundDepth: boole
       const egress = forwardsFetch ? undefined : egressOfCall(node, scope, fv, side);
       if (egress) { push(at, { k: 'egress', kind: egress.kind, api: egress.api, ...(egress.remote ? { remote: egress.remote } : {}), ...(egress.provider ? { provider: egress.provider } : {}) }, 'default', side, egressUrl(egress, scope, ctx), GET); continue; }
       if (fv) continue;
+      // `get(path)` where `get` is a parameter: the function each caller passes (`collect(this.get, …)`).
+      const param = callee.type === 'Identifier' ? scope.lookup(callee.name)?.param : undefined;
+      if (param && param.key === undefined && !param.rest) { summary.callSites.push(callSite(node, scope, { param: param.fn, i: param.i }, at, ctx, interesting)); continue; }
       // Only a callee rooted in something the file defines or imports can be a helper.
       if (!mayBeHelper(callee, scope)) continue;
       const shape = shapeOf(callee, scope, ctx);
@@ -202,7 +205,7 @@ function rootIsParam(callee: Node, scope: Scope): boolean {
 function mayBeHelper(callee: Node, scope: Scope): boolean {
   let root = callee;
   while (root?.type === 'MemberExpression') root = unwrap(root.object);
-  if (root?.type === 'ThisExpression' || root?.type === 'CallExpression' || root?.type === 'NewExpression') return true;
+  if (root?.type === 'ThisExpression' || root?.type === 'Super' || root?.type === 'CallExpression' || root?.type === 'NewExpression') return true;
   if (root?.type !== 'Identifier') return false;
   const b = scope.lookup(root.name);
   return !!b && !b.param;
@@ -249,6 +252,7 @@ function callSite(node: Node, scope: Scope, target: CallSite['target'], at: Sour
   const args: Cand[][] = [];
   const argMeth: (MethodCand[] | undefined)[] = [];
   const argProps: (Record<string, Cand[]> | undefined)[] = [];
+  const argFns: NonNullable<CallSite['argFns']> = [];
   for (let i = 0; i < Math.min(node.arguments.length, MAX_ARGS); i++) {
     const a = node.arguments[i];
     if (a.type === 'SpreadElement') {
@@ -260,8 +264,12 @@ function callSite(node: Node, scope: Scope, target: CallSite['target'], at: Sour
       paramFns(one(spread)).forEach((f) => interesting.add(f));
       continue;
     }
-    const cands = evalStr(a, scope, ctx);
     const u = unwrap(a);
+    // A function handed to a helper (`collect(this.get, (startAt) => route…)`): the helper may call it
+    // as a request helper (argFns) or as a path builder (its value is what it returns).
+    const fn = FN_ARGS.has(u?.type) ? shapeOf(u, scope, ctx) : undefined;
+    if (fn?.s === 'fn' || fn?.s === 'imported') argFns[i] = fn.s === 'fn' ? { fn: fn.fn.id } : fn.target;
+    const cands = fn?.s === 'fn' ? returnCands(fn.fn.returns, ctx) : evalStr(a, scope, ctx);
     const methods = u.type === 'ObjectExpression' || u.type === 'Identifier' ? evalMethods(a, scope, ctx) : undefined;
     const props = u.type === 'ObjectExpression' || u.type === 'Identifier' ? objectProps(a, scope, ctx) : undefined;
     paramFns(cands, methods).forEach((f) => interesting.add(f));
@@ -275,7 +283,16 @@ function callSite(node: Node, scope: Scope, target: CallSite['target'], at: Sour
     evaluated.forEach((c) => paramFns(c).forEach((f) => interesting.add(f)));
     return { target: 'id' in b.fn ? { fn: b.fn.id } : b.fn, args: evaluated };
   });
-  return { loc: at, target, args, argMethods: argMeth, ...(argProps.some((p) => p) ? { argProps } : {}), ...(boundArgs.length ? { bound: boundArgs } : {}) };
+  return { loc: at, target, args, argMethods: argMeth, ...(argProps.some((p) => p) ? { argProps } : {}), ...(boundArgs.length ? { bound: boundArgs } : {}), ...(argFns.some((f) => f) ? { argFns } : {}) };
+}
+
+const FN_ARGS = new Set(['ArrowFunctionExpression', 'FunctionExpression', 'Identifier', 'MemberExpression']);
+
+/** What a function passed as an argument returns: the value a helper gets by calling it (`page(startAt)`). */
+function returnCands(returns: FnInfo['returns'], ctx: EvalContext): Cand[] {
+  let out: Cand[] = [];
+  for (const r of returns) out = union(out, evalStr(r.node, r.scope, ctx));
+  return out.length ? out : [{ unresolved: 'the function passed returns nothing' }];
 }
 
 /** Evaluates the properties of an object argument (for destructured or `opts.x` parameters); undefined with spreads or when unknown. */

@@ -26,6 +26,13 @@ export interface Binding {
   cls?: Node;
   /** For imports and `require(...)` results: module specifier and imported name (`default`, `*`, or a name). */
   import?: { source: string; name: string };
+  /**
+   * Properties assigned after the declaration (`init.method = 'PUT'`): the key (undefined when
+   * computed from a value, `*` for an object merged in by `Object.assign(init, src)`), the value,
+   * and whether the statement always runs where it stands (a statement of a block, not nested in
+   * an `if`, loop or expression).
+   */
+  memberAssigns?: { key?: string; init: Init; direct: boolean; start: number }[];
 }
 
 /** A function seen in the file: its return expressions let `const p = makePath(x)` resolve. */
@@ -38,6 +45,8 @@ export interface FnInfo {
   returns: { node: Node; scope: Scope }[];
   /** The class or object literal the function is a method of (what `this` is inside it). */
   owner?: Node;
+  /** An arrow function that is a class field (`get = (p) => this.send(p)`): its `this` is the instance (the class when static). */
+  classField?: true;
 }
 
 /** A class or object literal whose methods `this.x(...)` and `obj.x(...)` can reach. */
@@ -52,10 +61,10 @@ export interface OwnerInfo {
   superClass?: Node;
 }
 
-/** Returns the class or object literal `this` refers to in a scope (arrow functions keep the enclosing one). */
+/** Returns the class or object literal `this` refers to in a scope (arrow functions keep the enclosing one, class-field arrows the instance). */
 export function thisOwner(scope: Scope): Node | undefined {
   let f = scope.fn;
-  while (f && f.node.type === 'ArrowFunctionExpression') f = f.scope.fn;
+  while (f && f.node.type === 'ArrowFunctionExpression' && !f.classField) f = f.scope.fn;
   return f?.owner;
 }
 

@@ -42,6 +42,12 @@ export function shapeOf(node: Node, scope: Scope, ctx: EvalContext, depth = 0): 
       const owner = ctx.owners?.get(thisOwner(scope));
       return owner ? { s: 'owner', owner, bound: [] } : undefined;
     }
+    case 'Super': {
+      // `super.send(…)`: the base class's method (an instance of an imported class when it is imported).
+      const owner = ctx.owners?.get(thisOwner(scope));
+      const base = owner?.superClass ? shapeOf(owner.superClass, owner.scope, ctx, d) : undefined;
+      return base?.s === 'imported' ? { ...base, target: { ...base.target, member: [...(base.target.member ?? []), '()'] } } : base;
+    }
     case 'Identifier': {
       const b = scope.lookup(node.name);
       if (!b) return undefined;

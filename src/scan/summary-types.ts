@@ -22,9 +22,10 @@ export type Ref =
   /**
    * Parameter `i` of function `fn` (property `key` of it when destructured or read as `p.key`), `dflt`
    * when the call site leaves it out; `seg` when it fills one segment of a `route` (so it matters only
-   * if it selects the operation).
+   * if it selects the operation); `called` when the parameter is called (`build(startAt)`): its value is
+   * what the function a call site passes returns, and a call site passing no function gives none.
    */
-  | { r: 'param'; fn: string; i: number; name: string; key?: string; dflt?: Cand[]; seg?: true }
+  | { r: 'param'; fn: string; i: number; name: string; key?: string; dflt?: Cand[]; seg?: true; called?: true }
   | ({ r: 'import' } & ImportedTarget)
   /** The return value of an imported function called with these (evaluated) arguments. */
   | ({ r: 'call'; args: Cand[][] } & ImportedTarget)
@@ -82,7 +83,15 @@ export interface BoundArgs {
 /** A call to a local or imported function, with its arguments evaluated, so helpers resolve per call site. */
 export interface CallSite {
   loc: SourceLocation;
-  target: { fn: string } | ImportedTarget;
+  /**
+   * The function called; `{ param, i }` when it is parameter `i` of function `param` (`get(path)` in
+   * `collect(get, page)`): the function each call site of that one passes, linked per call site.
+   */
+  target: { fn: string } | ImportedTarget | { param: string; i: number };
+  /** For arguments that are functions or helpers (`this.get`, `(startAt) => route…`): what they are. */
+  argFns?: ({ fn: string } | ImportedTarget | undefined)[];
+  /** Set on a site derived from a `{ param }` target: the call site that passed the function, the only one it links back to. */
+  from?: { fn: string; loc: SourceLocation };
   args: Cand[][];
   /** For object arguments: the candidates of their `method` property. */
   argMethods: (MethodCand[] | undefined)[];

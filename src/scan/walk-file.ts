@@ -1,6 +1,6 @@
 import { Scope, thisOwner, type Binding, type FnInfo, type Init, type Node, type OwnerInfo } from './scope';
 import { facadePackage } from './forge-values';
-import { keyName, propertyKey } from './member-name';
+import { keyName, memberName, propertyKey } from './member-name';
 
 /** What the single walk over one file's AST collects; evaluated afterwards, without walking again. */
 export interface FileFacts {
@@ -40,6 +40,8 @@ function keysOf(node: Node): string[] {
   return keys;
 }
 
+const isObjectAssign = (node: Node): boolean => node.callee.type === 'MemberExpression' && node.callee.object.type === 'Identifier' && node.callee.object.name === 'Object' && !node.callee.computed && node.callee.property.name === 'assign';
+
 /** Returns the string of a `require('x')` call, if `node` is one. */
 export function requireSource(node: Node): string | undefined {
   // `await import('@forge/api')` loads the same module as `require('@forge/api')`.
@@ -54,8 +56,14 @@ export function walkFile(program: Node, fileId: string, text = ''): FileFacts {
   const module = new Scope(undefined, undefined, true);
   const facts: FileFacts = { module, calls: [], fns: new Map(), exports: new Map(), exportAll: [], imports: [], owners: new Map(), jsxRefs: [] };
   const assigns: { name: string; init: Init }[] = [];
+  const memberAssigns: { name: string; key?: string; init: Init; start: number; node: Node }[] = [];
+  // Assignments that are statements of a block or function body (they run whenever the block does).
+  const direct = new Set<Node>();
+  const noteDirect = (statements: Node[]): void => { for (const st of statements) if (st?.type === 'ExpressionStatement' && (st.expression.type === 'AssignmentExpression' || st.expression.type === 'CallExpression')) direct.add(st.expression); };
   // Functions that are methods of a class or object literal, and callbacks fed array elements.
   const ownerOf = new Map<Node, Node>();
+  // Arrow functions that are class fields: `this` in them is the instance (the class for a static one), as in a method.
+  const classFields = new Set<Node>();
   // `get base() { return … }`: `this.base` is what the getter returns, known once its body is walked.
   const getters: { info: OwnerInfo; name: string; fn: Node }[] = [];
   const elementOf = new Map<Node, Init>();
@@ -66,6 +74,7 @@ export function walkFile(program: Node, fileId: string, text = ''): FileFacts {
       const name = propertyKey(m);
       if (name === undefined || !m.value) continue;
       if (isFunctionNode(m.value)) ownerOf.set(m.value, node);
+      if (m.type === 'PropertyDefinition' && m.value.type === 'ArrowFunctionExpression') classFields.add(m.value);
       if (m.type === 'PropertyDefinition' && !isFunctionNode(m.value) && !m.static) info.thisProps.set(name, [{ node: m.value, scope }]);
       else if (m.kind === 'get' && !m.static && isFunctionNode(m.value)) getters.push({ info, name, fn: m.value });
       else if (m.kind !== 'get' && m.kind !== 'set' && m.kind !== 'constructor') info.members.set(name, m.value);
@@ -106,7 +115,8 @@ export function walkFile(program: Node, fileId: string, text = ''): FileFacts {
         bindPattern(p.value, sub, scope, kind);
       }
     } else if (id.type === 'ArrayPattern') {
-      for (const e of id.elements) bindPattern(e, undefined, scope, kind);
+      // `const [method, path] = OPS[action]`: element i is property `i` of the value, one level deep.
+      id.elements.forEach((e: Node, i: number) => bindPattern(e, init && !init.key && e?.type !== 'RestElement' ? { ...init, key: String(i) } : undefined, scope, kind));
     } else if (id.type === 'AssignmentPattern') {
       bindPattern(id.left, init, scope, kind);
     } else if (id.type === 'RestElement') {
@@ -117,7 +127,7 @@ export function walkFile(program: Node, fileId: string, text = ''): FileFacts {
   const visitFunction = (node: Node, scope: Scope): FnInfo => {
     let info = facts.fns.get(node);
     if (!info) {
-      info = { id: `${fileId}#${node.start}`, node, scope, params: [], returns: [], ...(ownerOf.has(node) ? { owner: ownerOf.get(node) } : {}) };
+      info = { id: `${fileId}#${node.start}`, node, scope, params: [], returns: [], ...(ownerOf.has(node) ? { owner: ownerOf.get(node) } : {}), ...(classFields.has(node) ? { classField: true as const } : {}) };
       facts.fns.set(node, info);
     }
     const inner = new Scope(scope, info, true);
@@ -129,6 +139,10 @@ export function walkFile(program: Node, fileId: string, text = ''): FileFacts {
         // `LIST.map((path) => …)`: the parameter takes each element of LIST, not a call site's argument.
         info!.params.push(left.name);
         inner.vars.set(left.name, { kind: 'const', inits: [elements] });
+      } else if (i === 0 && elements && (left.type === 'ArrayPattern' || left.type === 'ObjectPattern')) {
+        // `Object.entries(T).map(([name, path]) => …)`: the parts of each element.
+        info!.params.push(`#${i}`);
+        bindPattern(left, elements, inner, 'const');
       } else if (left.type === 'RestElement' && left.argument.type === 'Identifier') {
         info!.params.push(`...${left.argument.name}`);
         inner.vars.set(left.argument.name, { kind: 'param', inits: [], param: { fn: info!.id, i, name: left.argument.name, rest: true } });
@@ -148,7 +162,7 @@ export function walkFile(program: Node, fileId: string, text = ''): FileFacts {
       }
       if (target.type === 'AssignmentPattern') visit(target.right, inner);
     });
-    if (node.body?.type === 'BlockStatement') for (const s of node.body.body) visit(s, inner);
+    if (node.body?.type === 'BlockStatement') { noteDirect(node.body.body); for (const s of node.body.body) visit(s, inner); }
     else if (node.body) { info.returns.push({ node: node.body, scope: inner }); visit(node.body, inner); }
     return info;
   };
@@ -243,6 +257,7 @@ export function walkFile(program: Node, fileId: string, text = ''): FileFacts {
       }
       case 'BlockStatement':
       case 'StaticBlock': {
+        noteDirect(node.body);
         const inner = new Scope(scope, scope.fn, false);
         for (const s of node.body) visit(s, inner);
         return;
@@ -250,10 +265,12 @@ export function walkFile(program: Node, fileId: string, text = ''): FileFacts {
       case 'ForOfStatement': {
         const inner = new Scope(scope, scope.fn, false);
         const d = node.left.type === 'VariableDeclaration' && node.left.declarations.length === 1 ? node.left.declarations[0].id : undefined;
-        if (d?.type !== 'Identifier') { for (const k of keysOf(node)) visitChild(node[k], inner); return; }
-        // `for (const path of PATHS)`: the variable takes each element of PATHS.
+        if (d?.type !== 'Identifier' && d?.type !== 'ArrayPattern' && d?.type !== 'ObjectPattern') { for (const k of keysOf(node)) visitChild(node[k], inner); return; }
+        // `for (const path of PATHS)`: the variable takes each element of PATHS (`[name, path]`: their parts).
         visit(node.right, scope);
-        declare(node.left.kind === 'var' ? scope.hoistTarget() : inner, d.name, { kind: 'let', inits: [{ node: node.right, scope, element: true }] });
+        const each: Init = { node: node.right, scope, element: true };
+        if (d.type === 'Identifier') declare(node.left.kind === 'var' ? scope.hoistTarget() : inner, d.name, { kind: 'let', inits: [each] });
+        else bindPattern(d, each, node.left.kind === 'var' ? scope.hoistTarget() : inner, 'let');
         visit(node.body, inner);
         return;
       }
@@ -281,6 +298,10 @@ export function walkFile(program: Node, fileId: string, text = ''): FileFacts {
         return;
       case 'CallExpression':
         facts.calls.push({ node, scope });
+        // `Object.assign(init, { method: 'POST' })` changes `init` like assignments to its properties.
+        if (isObjectAssign(node) && node.arguments[0]?.type === 'Identifier') {
+          for (const src of node.arguments.slice(1)) memberAssigns.push({ name: node.arguments[0].name, key: '*', init: { node: src.type === 'SpreadElement' ? src.argument : src, scope }, start: node.start, node });
+        }
         if (node.callee.type === 'MemberExpression' && !node.callee.computed && ELEMENT_CALLBACKS.has(node.callee.property.name) && isFunctionNode(node.arguments[0])) {
           elementOf.set(node.arguments[0], { node: node.callee.object, scope, element: true });
         }
@@ -323,6 +344,11 @@ export function walkFile(program: Node, fileId: string, text = ''): FileFacts {
     const left = node.left;
     if (left.type === 'Identifier' && node.operator === '=') { assigns.push({ name: left.name, init: { node: node.right, scope } }); return; }
     if (left.type !== 'MemberExpression' || node.operator !== '=') return;
+    if (left.object.type === 'Identifier' && left.object.name !== 'exports' && left.object.name !== 'module') {
+      // `init.method = 'PUT'` after `const init = { … }`: the object's property may change.
+      memberAssigns.push({ name: left.object.name, key: memberName(left), init: { node: node.right, scope }, start: node.start, node });
+      return;
+    }
     if (left.object.type === 'ThisExpression' && !left.computed) {
       // `this.base = '/rest/api/3'` in a constructor: `this.base` elsewhere in the class may be it.
       const owner = facts.owners.get(thisOwner(scope));
@@ -368,8 +394,13 @@ export function walkFile(program: Node, fileId: string, text = ''): FileFacts {
 
   let jsxTag = '';
   let jsxLink: FileFacts['jsxRefs'][number]['link'];
+  noteDirect(program.body);
   visit(program, module);
   for (const a of assigns) a.init.scope.lookup(a.name)?.inits.push(a.init);
+  for (const a of memberAssigns) {
+    const b = a.init.scope.lookup(a.name);
+    if (b) (b.memberAssigns ??= []).push({ ...(a.key !== undefined ? { key: a.key } : {}), init: a.init, direct: direct.has(a.node), start: a.start });
+  }
   for (const g of getters) {
     const returns = facts.fns.get(g.fn)?.returns;
     if (returns?.length && !g.info.thisProps.has(g.name)) g.info.thisProps.set(g.name, returns);

@@ -103,3 +103,60 @@ declare namespace Ambient { function requestJira(p: string): void; }
     ]);
   });
 });
+
+describe('class-field arrows and super', () => {
+  it('reads this in a class-field arrow as the instance: its helpers and the principal it keeps', () => {
+    const client = `${API}export class Repo {
+  private readonly http = api.asApp();
+  private json = async (path: any, init?: { method?: string }) => (await this.http.requestBitbucket(path, init)).json();
+  details = () => this.json(route\`/2.0/repositories/\${this.ws}/\${this.slug}\`);
+  comment = (pr: number) => this.json(route\`/2.0/repositories/\${this.ws}/\${this.slug}/pullrequests/\${pr}/comments\`, { method: 'POST' });
+  constructor(private ws: string, private slug: string) {}
+}`;
+    expect(calls({ 'src/repo.ts': client })).toEqual([
+      'src/repo.ts:5 GET /2.0/repositories/{workspace}/{repo_slug} (asApp)',
+      'src/repo.ts:6 POST /2.0/repositories/{workspace}/{repo_slug}/pullrequests/{pull_request_id}/comments (asApp)',
+    ]);
+  });
+
+  it('keeps this lexical in an object literal arrow: it is not the object', () => {
+    // `this` in `get` is the module's, not `jira`: `this.request` reaches nothing, so the request stays unresolved at the method.
+    const src = `${API}export const jira = {
+  request(path: any) { return api.asApp().requestJira(path); },
+  get: (k: string) => this.request(route\`/rest/api/3/issue/\${k}\`),
+};`;
+    const r = scan({ 'src/jira.ts': src });
+    expect({ calls: r.calls.length, unresolved: r.unresolved.map((u) => `${u.line} ${u.kind}`) }).toEqual({ calls: 0, unresolved: ['3 path'] });
+  });
+
+  it('follows super.method(...) to the base class, here and imported', () => {
+    const base = `${API}export class Http {
+  protected async send(method: string, path: any) { return api.asUser().requestJira(path, { method }); }
+}`;
+    const sub = `import { route } from '@forge/api';
+import { Http } from './http';
+export class Sprints extends Http {
+  rank(keys: string[]) { return super.send('PUT', route\`/rest/agile/1.0/issue/rank\`); }
+}
+class Local extends Sprints {
+  async send(method: string, path: any) { return super.send(method, path); }
+  flag(k: string) { return super.send('POST', route\`/rest/api/3/issue/\${k}/comment\`); }
+}
+new Local().flag('A-1');`;
+    expect(calls({ 'src/http.ts': base, 'src/sprints.ts': sub })).toEqual([
+      'src/sprints.ts:4 PUT /rest/agile/1.0/issue/rank (asUser)',
+      'src/sprints.ts:8 POST /rest/api/3/issue/{issueIdOrKey}/comment (asUser)',
+    ]);
+  });
+});
+
+describe('static class-field arrows', () => {
+  it('reads this in a static arrow as the class', () => {
+    const src = `${API}export class Svc {
+  static call = (path: any) => api.asApp().requestJira(path);
+  static me = () => this.call(route\`/rest/api/3/myself\`);
+}
+Svc.me();`;
+    expect(calls({ 'src/svc.ts': src })).toEqual(['src/svc.ts:4 GET /rest/api/3/myself (asApp)']);
+  });
+});

@@ -151,11 +151,34 @@ export function linkSummaries(summaries: readonly FileSummary[], aliases?: PathA
     }
   }
 
+  // A principal or request function exported by an app module: its importers' calls are requests.
+  const forgeExportOf = (file: string, t: ImportedTarget): Extract<ExportValue, { forge: string }> | undefined => {
+    const module = resolveModule(file, t.source);
+    const ex = module ? resolveTarget(module, t) : undefined;
+    return ex && 'forge' in ex.value ? ex.value : undefined;
+  };
+  const withPrincipal = (file: string, call: RawCall): RawCall | undefined => {
+    if (!call.principalFrom) return call;
+    const found = new Set(call.principalFrom.targets.map((t) => { const v = forgeExportOf(file, t); return v?.forge === 'principal' ? v.principal : undefined; }));
+    const { principalFrom, ...rest } = call;
+    if (found.size === 1 && !found.has(undefined)) return { ...rest, principal: [...found][0]! };
+    return principalFrom.pending ? undefined : rest;
+  };
+  const importedRequests = (s: FileSummary): RawCall[] => s.callSites.flatMap((site): RawCall[] => {
+    if ('fn' in site.target || 'param' in site.target) return [];
+    const fv = forgeExportOf(s.file, site.target);
+    if (fv?.forge !== 'request') return [];
+    const options = site.args.length < 2 ? [{ method: 'GET' }] : site.argMethods[1] ?? [{ unknown: 'the request options cannot be resolved' }];
+    return [{ loc: site.loc, kind: { k: 'product', family: fv.family }, principal: fv.principal, side: fv.principal === 'bridge' ? 'frontend' : s.side, paths: site.args[0] ?? [{ unresolved: 'no path argument' }], methods: options, via: [] }];
+  });
+
   const result: LinkResult = { calls: [], methodUnknown: [], unresolved: summaries.flatMap((s) => s.unresolved), links: [], egress: [] };
   const seen = new Map<SourceLocation, Set<string>>();
   const finalize = (c: RawCall): void => { for (const v of expandSelects(c)) finalizeCall(v, result, seen); };
   for (const s of summaries) {
-    for (const call of s.calls) {
+    for (const own of [...s.calls, ...importedRequests(s)]) {
+      const call = withPrincipal(s.file, own);
+      if (!call) continue;
       const start: RawCall = needsImports(call.paths) || call.methods.some((m) => 'value' in m) ? { ...call, paths: resolveImports(call.paths, s.file), methods: call.methods.map((m) => ('value' in m ? { value: resolveImports([m.value], s.file)[0] } : m)) } : call;
       // `only`: a call that went through a function passed as an argument goes back to the call site that passed it.
       const queue: { call: RawCall; depth: number; only?: CallSite['from'] }[] = [{ call: start, depth: 0 }];

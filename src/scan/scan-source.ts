@@ -13,7 +13,7 @@ import { callLoc } from './link-origins';
 import { parseSource } from './oxc';
 import type { FnInfo, Node, Scope } from './scope';
 import { shapeOf, type BoundCall } from './shapes';
-import type { BoundArgs, Cand, CallKind, CallSite, FileSummary, MethodCand, Piece } from './summary-types';
+import type { BoundArgs, Cand, CallKind, CallSite, FileSummary, ImportedTarget, MethodCand, Piece, RawCall } from './summary-types';
 import type { CallPrincipal, ScopeNeed, Side, SourceLocation } from './types';
 import { walkFile } from './walk-file';
 
@@ -125,13 +125,19 @@ function summarise(fileName: string, text: string, side: Side, boundDepth: boole
     // is out of sight, but in a file using Forge it is a product call. Dropping it could make a
     // needed scope look unused; the principal is just not known.
     // A file that does not import Forge may still call it on a principal it is handed (`makeClient(api.asApp())`).
-    if (!fv && callee.type === 'MemberExpression' && !callee.computed && FAMILIES.has(callee.property.name) && (importsForge || rootIsParam(callee, scope))) {
-      fv = { k: 'request', family: callee.property.name as Family, principal: thisPrincipal(callee.object, scope, facts.owners) ?? (onlyBridge ? 'bridge' : 'default') };
+    // An object imported from the app's own module may be a principal it exports (`export const jira = api.asApp()`): the linker tells.
+    let principalFrom: RawCall['principalFrom'];
+    if (!fv && callee.type === 'MemberExpression' && !callee.computed && FAMILIES.has(callee.property.name)) {
+      const targets = importedRoots(callee.object, scope);
+      const byParam = importsForge || rootIsParam(callee, scope);
+      if (targets) principalFrom = byParam ? { targets } : { targets, pending: true };
+      if (byParam || targets) fv = { k: 'request', family: callee.property.name as Family, principal: thisPrincipal(callee.object, scope, facts.owners) ?? (onlyBridge ? 'bridge' : 'default') };
     }
     const at = callLoc(node, loc);
     if (fv?.k === 'request') {
       // `@forge/bridge` runs in the browser, also in UI Kit code kept under src/.
       push(at, { k: 'product', family: fv.family }, fv.principal, fv.principal === 'bridge' ? 'frontend' : side, argCands(node, 0, scope, ctx), argMethods(node, 1, scope, ctx));
+      if (principalFrom) summary.calls[summary.calls.length - 1].principalFrom = principalFrom;
     } else if (fv?.k === 'propsMethod') {
       const e = PROPERTY_ENTITIES[fv.entity];
       push(at, { k: 'product', family: e.family }, 'asApp', side, one(`${e.base}/${e.seg}/{}`), [{ method: PROPERTY_METHODS[fv.op] }]);
@@ -199,6 +205,30 @@ function rootIsParam(callee: Node, scope: Scope): boolean {
   let root = callee;
   while (root?.type === 'MemberExpression') root = unwrap(root.object);
   return root?.type === 'Identifier' && !!scope.lookup(root.name)?.param;
+}
+
+/**
+ * The imports of the app's own modules an object may be (`jira`, or `as === 'user' ? viewer : jira`),
+ * undefined when any part of it is something else.
+ */
+function importedRoots(node: Node, scope: Scope, depth = 0): ImportedTarget[] | undefined {
+  node = unwrap(node);
+  if (depth > 4) return undefined;
+  if (node?.type === 'ConditionalExpression') {
+    const a = importedRoots(node.consequent, scope, depth + 1);
+    const b = a && importedRoots(node.alternate, scope, depth + 1);
+    return a && b ? [...a, ...b] : undefined;
+  }
+  if (node?.type === 'LogicalExpression' && (node.operator === '??' || node.operator === '||')) {
+    const a = importedRoots(node.left, scope, depth + 1);
+    const b = a && importedRoots(node.right, scope, depth + 1);
+    return a && b ? [...a, ...b] : undefined;
+  }
+  if (node?.type !== 'Identifier') return undefined;
+  const b = scope.lookup(node.name);
+  if (b?.import) return isAppModule(b.import.source) ? [{ source: b.import.source, name: b.import.name }] : undefined;
+  const init = b && !b.param && b.kind === 'const' && b.inits.length === 1 && b.inits[0].key === undefined ? b.inits[0] : undefined;
+  return init ? importedRoots(init.node, init.scope, depth + 1) : undefined;
 }
 
 /** Cheap pre-check before `shapeOf`: the callee's root is `this`, a call, or a name bound in the file. */

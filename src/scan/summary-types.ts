@@ -71,6 +71,13 @@ export interface RawCall {
   paths: Cand[];
   methods: MethodCand[];
   via: SourceLocation[];
+  /**
+   * `jira.requestJira(…)` on a value imported from one of the app's modules (`import { jira } from
+   * './principal'`): the imports it may be. The linker takes the principal from them when they are all
+   * the same exported principal; `pending` when only that import made it a call (the file uses no Forge
+   * package), so the call is dropped unless the import is a principal.
+   */
+  principalFrom?: { targets: ImportedTarget[]; pending?: true };
 }
 
 /** Bindings of an enclosing factory's parameters for a call reached through it (`const put = verb('PUT'); put(p)`). */
@@ -109,7 +116,13 @@ export type ExportValue =
   /** A re-export or alias of something imported (with a member path: `export default new Imported()`). */
   | ImportedTarget
   /** An object literal, class or instance: its members (a class's instance methods; `extends` for the rest). */
-  | { members: Record<string, ExportValue>; extends?: ImportedTarget };
+  | { members: Record<string, ExportValue>; extends?: ImportedTarget }
+  /**
+   * A Forge value another module imports: a principal (`export const jira = api.asApp()`) or a request
+   * function (`export const { requestConfluence } = api.asUser()`), so its importers' calls are requests.
+   */
+  | { forge: 'principal'; principal: CallPrincipal }
+  | { forge: 'request'; family: Family; principal: CallPrincipal };
 
 /** A file's summary: the linker's whole input for that file. */
 export interface FileSummary {

@@ -412,8 +412,20 @@ const RUNTIME_DECLARATIONS = new Set(['FunctionDeclaration', 'ClassDeclaration',
 
 /** Names a declaration binds (`const a = …, b = …`, `function f`, `class C`, `enum E`, `namespace N`). */
 function declaredNames(d: Node): string[] {
-  if (d?.type === 'VariableDeclaration') return d.declarations.filter((x: Node) => x.id.type === 'Identifier').map((x: Node) => x.id.name);
+  // `export const { requestConfluence } = api.asUser()` exports every name the pattern binds.
+  if (d?.type === 'VariableDeclaration') return d.declarations.flatMap((x: Node) => patternNames(x.id));
   return RUNTIME_DECLARATIONS.has(d?.type) && d.id?.type === 'Identifier' ? [d.id.name] : [];
+}
+
+/** The names a binding pattern declares (`a`, `{ a, b: c, ...d }`, `[a, , b = 1]`). */
+function patternNames(p: Node, depth = 0): string[] {
+  if (!p || depth > 8) return [];
+  if (p.type === 'Identifier') return [p.name];
+  if (p.type === 'AssignmentPattern') return patternNames(p.left, depth + 1);
+  if (p.type === 'RestElement') return patternNames(p.argument, depth + 1);
+  if (p.type === 'ObjectPattern') return p.properties.flatMap((x: Node) => patternNames(x.type === 'RestElement' ? x : x.value, depth + 1));
+  if (p.type === 'ArrayPattern') return p.elements.flatMap((x: Node) => patternNames(x, depth + 1));
+  return [];
 }
 
 /** A JSX attribute's string value, lower-cased: undefined when absent, null when not a literal (`rel={kind}`, a spread). */

@@ -1,4 +1,5 @@
 import type { Family } from '../catalog/types';
+import { applyGuards } from './guards';
 import { finalizeCall, type LinkResult } from './link-finalize';
 import { expandSelects, firstParamFn, mapRefs, onlySegments, paramUse, segmentFallback, substitute, substituteCands } from './link-substitute';
 import type { PathAliases } from './path-aliases';
@@ -215,7 +216,13 @@ export function linkSummaries(summaries: readonly FileSummary[], aliases?: PathA
         const fresh = sites.filter((site) => !chain.some((l) => sameLoc(l, site.loc)));
         if (fresh.length === 0) { queue.push({ call: substitute(c, fn, undefined, 'is only called by itself'), depth, only: item.only }); continue; }
         for (const site of fresh) {
-          let next = substitute(c, fn, site, '');
+          // A branch the site's arguments do not select (`case 'post':` for `bb('get', …)`) is not reached from there.
+          const guards = applyGuards(c.guards, fn, site);
+          if (guards === false) continue;
+          const further = guards || site.guards ? [...(guards ?? []), ...(site.guards ?? [])] : undefined;
+          let next: RawCall = substitute(c, fn, site, '');
+          if (further) next = { ...next, guards: further };
+          else if (next.guards) { const { guards: _g, ...rest } = next; next = rest; }
           // A function made by a factory (`const put = verb('PUT')`): the factory's parameters are bound at this site too.
           for (const b of site.bound ?? []) if ('fn' in b.target) next = substitute(next, b.target.fn, b, '');
           queue.push({ call: { ...next, loc: site.loc, via: chain }, depth: depth + 1, only: site.from ?? item.only });

@@ -13,7 +13,8 @@ import { callLoc } from './link-origins';
 import { parseSource } from './oxc';
 import type { FnInfo, Node, Scope } from './scope';
 import { shapeOf, type BoundCall } from './shapes';
-import type { BoundArgs, Cand, CallKind, CallSite, FileSummary, ImportedTarget, MethodCand, Piece, RawCall } from './summary-types';
+import type { BoundArgs, Cand, CallKind, CallSite, FileSummary, ImportedTarget, MethodCand, ParamGuard, Piece, RawCall } from './summary-types';
+import { paramGuards } from './guards';
 import type { CallPrincipal, ScopeNeed, Side, SourceLocation } from './types';
 import { walkFile } from './walk-file';
 
@@ -111,14 +112,17 @@ function summarise(fileName: string, text: string, side: Side, boundDepth: boole
   // init's generated `fetch` forwards to the global one: the calls are counted where its importers make them.
   const forwardsFetch = isGeneratedFetch(fileName);
   const interesting = new Set<string>();
-  const localSites: { node: Node; scope: Scope; fn: string; bound: BoundCall[] }[] = [];
+  const localSites: { node: Node; scope: Scope; fn: string; bound: BoundCall[]; guards?: ParamGuard[] }[] = [];
   const importsForge = facts.imports.some((i) => i.source === FORGE_API || i.source === FORGE_BRIDGE);
   const onlyBridge = importsForge && !facts.imports.some((i) => i.source === FORGE_API);
+  // Branch conditions on helpers' parameters that lead to the call being classified.
+  let guards: ParamGuard[] | undefined;
   const push = (at: SourceLocation, kind: CallKind, principal: CallPrincipal, callSide: Side, paths: Cand[], methods: MethodCand[]): void => {
     paramFns(paths, methods).forEach((f) => interesting.add(f));
-    summary.calls.push({ loc: at, kind, principal, side: callSide, paths, methods, via: [] });
+    summary.calls.push({ loc: at, kind, principal, side: callSide, paths, methods, via: [], ...(guards ? { guards } : {}) });
   };
-  for (const { node, scope } of facts.calls) {
+  for (const { node, scope, guards: branch } of facts.calls) {
+    guards = paramGuards(branch);
     const callee = unwrap(node.callee);
     let fv = forgeValueOf(node.callee, scope);
     // `this.client.requestJira(...)`, `jira.requestJira(...)` on a parameter: the object's origin
@@ -161,12 +165,12 @@ function summarise(fileName: string, text: string, side: Side, boundDepth: boole
       if (fv) continue;
       // `get(path)` where `get` is a parameter: the function each caller passes (`collect(this.get, …)`).
       const param = callee.type === 'Identifier' ? scope.lookup(callee.name)?.param : undefined;
-      if (param && param.key === undefined && !param.rest) { summary.callSites.push(callSite(node, scope, { param: param.fn, i: param.i }, at, ctx, interesting)); continue; }
+      if (param && param.key === undefined && !param.rest) { summary.callSites.push(callSite(node, scope, { param: param.fn, i: param.i }, at, ctx, interesting, [], guards)); continue; }
       // Only a callee rooted in something the file defines or imports can be a helper.
       if (!mayBeHelper(callee, scope)) continue;
       const shape = shapeOf(callee, scope, ctx);
-      if (shape?.s === 'fn') localSites.push({ node, scope, fn: shape.fn.id, bound: shape.bound });
-      else if (shape?.s === 'imported') summary.callSites.push(callSite(node, scope, shape.target, at, ctx, interesting, shape.bound));
+      if (shape?.s === 'fn') localSites.push({ node, scope, fn: shape.fn.id, bound: shape.bound, guards });
+      else if (shape?.s === 'imported') summary.callSites.push(callSite(node, scope, shape.target, at, ctx, interesting, shape.bound, guards));
     }
   }
   for (const ref of facts.jsxRefs) {
@@ -181,7 +185,7 @@ function summarise(fileName: string, text: string, side: Side, boundDepth: boole
       const s = localSites[i];
       if (!s || !(interesting.has(s.fn) || s.bound.some((b) => 'id' in b.fn && interesting.has(b.fn.id)))) continue;
       const before = interesting.size;
-      summary.callSites.push(callSite(s.node, s.scope, { fn: s.fn }, callLoc(s.node, loc), ctx, interesting, s.bound));
+      summary.callSites.push(callSite(s.node, s.scope, { fn: s.fn }, callLoc(s.node, loc), ctx, interesting, s.bound, s.guards));
       delete localSites[i];
       if (interesting.size !== before) changed = true;
     }
@@ -278,7 +282,7 @@ function argMethods(node: Node, i: number, scope: Scope, ctx: EvalContext): Meth
   return evalMethods(node.arguments[i], scope, ctx);
 }
 
-function callSite(node: Node, scope: Scope, target: CallSite['target'], at: SourceLocation, ctx: EvalContext, interesting: Set<string>, bound: BoundCall[] = []): CallSite {
+function callSite(node: Node, scope: Scope, target: CallSite['target'], at: SourceLocation, ctx: EvalContext, interesting: Set<string>, bound: BoundCall[] = [], guards?: ParamGuard[]): CallSite {
   const args: Cand[][] = [];
   const argMeth: (MethodCand[] | undefined)[] = [];
   const argProps: (Record<string, Cand[]> | undefined)[] = [];
@@ -313,7 +317,19 @@ function callSite(node: Node, scope: Scope, target: CallSite['target'], at: Sour
     evaluated.forEach((c) => paramFns(c).forEach((f) => interesting.add(f)));
     return { target: 'id' in b.fn ? { fn: b.fn.id } : b.fn, args: evaluated };
   });
-  return { loc: at, target, args, argMethods: argMeth, ...(argProps.some((p) => p) ? { argProps } : {}), ...(boundArgs.length ? { bound: boundArgs } : {}), ...(argFns.some((f) => f) ? { argFns } : {}) };
+  const argTruth: (boolean | undefined)[] = node.arguments.slice(0, MAX_ARGS).map(truthOf);
+  return { loc: at, target, args, argMethods: argMeth, ...(argProps.some((p) => p) ? { argProps } : {}), ...(boundArgs.length ? { bound: boundArgs } : {}), ...(argFns.some((f) => f) ? { argFns } : {}), ...(guards ? { guards } : {}), ...(argTruth.some((t) => t !== undefined) ? { argTruth } : {}) };
+}
+
+const ALWAYS_TRUTHY = new Set(['ObjectExpression', 'ArrayExpression', 'ArrowFunctionExpression', 'FunctionExpression', 'ClassExpression', 'NewExpression']);
+
+/** Whether an argument is truthy when its form says so (`{ jql }`, `null`, `false`, `''`), for branch guards. */
+function truthOf(a: Node): boolean | undefined {
+  const u = unwrap(a);
+  if (ALWAYS_TRUTHY.has(u?.type)) return true;
+  if (u?.type === 'Literal') return Boolean(u.value);
+  if (u?.type === 'Identifier' && u.name === 'undefined') return false;
+  return undefined;
 }
 
 const FN_ARGS = new Set(['ArrowFunctionExpression', 'FunctionExpression', 'Identifier', 'MemberExpression']);

@@ -121,8 +121,10 @@ function summarise(fileName: string, text: string, side: Side, boundDepth: boole
     paramFns(paths, methods).forEach((f) => interesting.add(f));
     summary.calls.push({ loc: at, kind, principal, side: callSide, paths, methods, via: [], ...(guards ? { guards } : {}) });
   };
-  for (const { node, scope, guards: branch } of facts.calls) {
+  for (const { node: written, scope, guards: branch } of facts.calls) {
     guards = paramGuards(branch);
+    // `requestJira.call(thisArg, path, init)` is `requestJira(path, init)`.
+    const node = viaCall(written, scope);
     const callee = unwrap(node.callee);
     let fv = forgeValueOf(node.callee, scope);
     // `this.client.requestJira(...)`, `jira.requestJira(...)` on a parameter: the object's origin
@@ -165,7 +167,8 @@ function summarise(fileName: string, text: string, side: Side, boundDepth: boole
       if (fv) continue;
       // `get(path)` where `get` is a parameter: the function each caller passes (`collect(this.get, …)`).
       const param = callee.type === 'Identifier' ? scope.lookup(callee.name)?.param : undefined;
-      if (param && param.key === undefined && !param.rest) { summary.callSites.push(callSite(node, scope, { param: param.fn, i: param.i }, at, ctx, interesting, [], guards)); continue; }
+      // The function that takes `get` is interesting too: its call sites say what is passed (`withLog((p) => …)`).
+      if (param && param.key === undefined && !param.rest) { interesting.add(param.fn); summary.callSites.push(callSite(node, scope, { param: param.fn, i: param.i }, at, ctx, interesting, [], guards)); continue; }
       // Only a callee rooted in something the file defines or imports can be a helper.
       if (!mayBeHelper(callee, scope)) continue;
       const shape = shapeOf(callee, scope, ctx);
@@ -209,6 +212,14 @@ function rootIsParam(callee: Node, scope: Scope): boolean {
   let root = callee;
   while (root?.type === 'MemberExpression') root = unwrap(root.object);
   return root?.type === 'Identifier' && !!scope.lookup(root.name)?.param;
+}
+
+/** A request function called through `.call(thisArg, …)`: the same call without `thisArg`; any other call as written. */
+function viaCall(node: Node, scope: Scope): Node {
+  const c = unwrap(node.callee);
+  if (c?.type !== 'MemberExpression' || c.computed || c.property.name !== 'call' || node.arguments.length === 0 || node.arguments[0].type === 'SpreadElement') return node;
+  const fv = forgeValueOf(c.object, scope);
+  return fv?.k === 'request' || fv?.k === 'surface' ? { ...node, callee: c.object, arguments: node.arguments.slice(1) } : node;
 }
 
 /**
@@ -290,13 +301,17 @@ function callSite(node: Node, scope: Scope, target: CallSite['target'], at: Sour
   for (let i = 0; i < Math.min(node.arguments.length, MAX_ARGS); i++) {
     const a = node.arguments[i];
     if (a.type === 'SpreadElement') {
-      const spread = spreadParam(node, i, scope);
-      if (!spread) break;
-      args.push(one(spread));
-      argMeth.push(undefined);
-      argProps.push(undefined);
-      paramFns(one(spread)).forEach((f) => interesting.add(f));
-      continue;
+      // `fn(...args)` with `args` a rest parameter: every position from here on is the matching element
+      // (an options object among them keeps its method: a position left out would read as GET).
+      if (!spreadParam(node, i, scope)) break;
+      for (let k = i; k < MAX_ARGS; k++) {
+        const ref = spreadParam(node, k, scope) as Extract<Piece, { r: 'param' }>;
+        args.push(one(ref));
+        argMeth.push([{ ref, prop: true }]);
+        argProps.push(undefined);
+        interesting.add(ref.fn);
+      }
+      break;
     }
     const u = unwrap(a);
     // A function handed to a helper (`collect(this.get, (startAt) => route…)`): the helper may call it

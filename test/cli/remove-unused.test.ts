@@ -89,7 +89,7 @@ describe('audit --remove-unused --dry-run keeps what a platform feature needs', 
 
   // A REST client published on npm that wraps requestJira: its calls live in node_modules, which the scanner does not read.
   const CLIENT_USER = "import { JiraClient } from 'forge-jira-client';\nimport dayjs from 'dayjs';\nexport const me = () => new JiraClient().myself(dayjs());\n";
-  const installed = (name: string, deps: Record<string, string>) => ({ [`node_modules/${name}/package.json`]: JSON.stringify({ name, version: '1.0.0', ...deps }) });
+  const installed = (name: string, deps: Record<string, Record<string, string>>) => ({ [`node_modules/${name}/package.json`]: JSON.stringify({ name, version: '1.0.0', ...deps }) });
 
   it.each([
     ['dependencies', { dependencies: { '@forge/api': '^6.0.0' } }, '@forge/api'],
@@ -109,6 +109,30 @@ describe('audit --remove-unused --dry-run keeps what a platform feature needs', 
     const { code, out } = await dryRun(dir);
     expect(code).toBe(0);
     expect(removed(out)).toEqual(['manage:jira-configuration']);
+  });
+});
+
+describe('audit --remove-unused --dry-run and calls to a remote backend', () => {
+  const REMOTE_CALL = "import { invokeRemote } from '@forge/api';\nexport const sync = () => invokeRemote('backend', { path: '/sync', method: 'POST' });\n";
+  const remotes = (auth: string) => `remotes:\n  - key: backend\n    baseUrl: https://backend.example.com\n    operations:\n      - compute\n${auth}`;
+
+  it('a remote Forge passes no app token cannot use the app\'s scopes: the unused scope is removed', async () => {
+    const dir = makeApp({ 'manifest.yml': manifest('read:jira-user', remotes('')), 'src/index.ts': ISSUE, 'src/me.ts': MYSELF_CALL, 'src/sync.ts': REMOTE_CALL });
+    const { code, out } = await dryRun(dir);
+    expect(code).toBe(0);
+    expect(removed(out)).toEqual(['manage:jira-configuration']);
+  });
+
+  it.each([
+    ['its own auth', remotes('    auth:\n      appSystemToken:\n        enabled: true\n'), ''],
+    ['an endpoint module that calls it', remotes(''), '  endpoint:\n    - key: backend-endpoint\n      remote: backend\n      auth:\n        appUserToken:\n          enabled: true\n'],
+  ])('a remote that gets an app token (through %s) may call anything: removal is blocked', async (_how, remotesYaml, endpointYaml) => {
+    const extra = remotesYaml;
+    const yaml = manifest('read:jira-user', extra).replace('modules:\n', `modules:\n${endpointYaml}`);
+    const dir = makeApp({ 'manifest.yml': yaml, 'src/index.ts': ISSUE, 'src/me.ts': MYSELF_CALL, 'src/sync.ts': REMOTE_CALL });
+    const { code, err } = await dryRun(dir);
+    expect(code).toBe(2);
+    expect(err).toMatch(/manage:jira-configuration: unrecognised request surface at src\/sync\.ts:2/);
   });
 });
 

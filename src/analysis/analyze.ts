@@ -151,6 +151,7 @@ export function analyze(fullInput: AnalysisInput): Report {
       maybeNeeds: otherNeeds.filter((n) => n.maybe),
       appScopes: new Set(otherNeeds.flatMap((n) => n.alternatives.flat())),
       runtimeSurfaces: surfaces.surfaces,
+      tokenlessRemotes: new Set((input.egress?.remotes ?? []).filter((r) => r.appTokens === false).map((r) => r.key)),
     },
   });
 

@@ -19,6 +19,16 @@ export interface BlockerInput {
   appScopes: ReadonlySet<string>;
   /** Runtime calls of the other request surfaces (GraphQL, remotes…): those whose scopes Atlassian does not document may need any. */
   runtimeSurfaces?: readonly RuntimeSurfaceReport[];
+  /** Remotes Forge passes no app token: calls to them cannot use the app's scopes. */
+  tokenlessRemotes?: ReadonlySet<string>;
+}
+
+/** Surfaces that call a remote by its `remotes` key. */
+const REMOTE_SURFACES = new Set(['invokeRemote', 'requestRemote']);
+
+/** True when a call reaches a remote that gets no app token, so it cannot need any scope. */
+function tokenless(surface: string | undefined, remote: string | null | undefined, input: BlockerInput): boolean {
+  return !!surface && REMOTE_SURFACES.has(surface) && typeof remote === 'string' && !!input.tokenlessRemotes?.has(remote);
 }
 
 /** Returns whether runtime calls of this surface may need `scope` beyond what Atlassian documents for it. */
@@ -67,6 +77,8 @@ export function whatMayNeed(scope: string, input: BlockerInput): string[] {
     if (u.candidates.length) {
       const hit = u.candidates.find((key) => getOperation(key)?.alternatives.some((a) => a.scopes.includes(scope)));
       if (hit) reasons.push(`unresolved call at ${at} may be ${hit}`);
+    } else if (u.kind === 'api' && tokenless(u.surface, u.remote, input)) {
+      continue;
     } else if (u.kind === 'api' || (family && (!u.family || u.family === family))) {
       reasons.push(`${u.kind === 'api' ? 'unrecognised request surface' : 'unresolved call'} at ${at}: ${u.reason}`);
     }
@@ -76,7 +88,7 @@ export function whatMayNeed(scope: string, input: BlockerInput): string[] {
     for (const u of input.unknownRuntime) if (u.family === family) reasons.push(`runtime calls to ${u.method} ${u.shape}, not in the catalog`);
   }
   for (const s of input.runtimeSurfaces ?? []) {
-    if (surfaceMayNeed(s, scope)) reasons.push(`runtime calls to ${describeSurface(s)} (${s.runtime.calls}): ${s.note}`);
+    if (surfaceMayNeed(s, scope) && !tokenless(s.surface, s.target, input)) reasons.push(`runtime calls to ${describeSurface(s)} (${s.runtime.calls}): ${s.note}`);
   }
   for (const n of input.maybeNeeds) if (n.alternatives.some((a) => a.includes(scope))) reasons.push(`${n.reason}: Atlassian documents no scope for it, this one may be needed`);
   if (!catalogNames(scope) && !PLATFORM_SCOPES.has(scope) && !input.appScopes.has(scope)) {

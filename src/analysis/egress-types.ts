@@ -12,7 +12,8 @@ import type { EgressKind } from '../scan/types';
 export interface EgressManifest {
   external: { list: string; entry: string; line: number; column: number }[];
   content: { list: string; keywords: string[]; line: number; column: number }[];
-  remotes: { key: string; baseUrl: string | null; line: number; column: number }[];
+  /** `appTokens`: whether Forge passes the remote an app token (absent: not known, as if it did). */
+  remotes: { key: string; baseUrl: string | null; line: number; column: number; appTokens?: boolean }[];
   remoteRefs: { remote: string; by: string; line: number; column: number }[];
 }
 

@@ -4,6 +4,7 @@ import { findSourceFiles, type SourceFile } from './find-files';
 import { linkSummaries } from './link';
 import { readPathAliases, type PathAliases } from './path-aliases';
 import { normalizePattern } from './link-finalize';
+import { forgeDependentImports } from './forge-dependent-packages';
 import { catalogMatcher, matchFindings, memoMatcher, METHODS, sortByLocation, type PatternMatcher } from './match-findings';
 import type { Family } from '../catalog/types';
 import { scanSource } from './scan-source';
@@ -107,7 +108,13 @@ export function scanApp(appDir: string, options: ScanOptions = {}): ScanResult {
   const opts = withAppAliases(appDir, options);
   const all = addReachedFiles(appDir, found, found.files.map((f) => scanSource(f.file, f.text, f.side)), opts);
   const result = resultFromSummaries(all.files, all.summaries, opts, found.assets);
+  return withAppFacts(appDir, found, all.files, result);
+}
+
+/** Adds what only the app's folder tells to a scan result: files skipped when listing, links followed, installed packages that can call Forge APIs. */
+export function withAppFacts(appDir: string, found: Pick<AppFiles, 'skipped' | 'symlinks'>, files: readonly SourceFile[], result: ScanResult): ScanResult {
   result.files.skipped = mergeSkipped(found.skipped, result.files.skipped);
   result.files.symlinks = found.symlinks;
+  result.unresolved = sortByLocation([...result.unresolved, ...forgeDependentImports(appDir, files)]);
   return result;
 }

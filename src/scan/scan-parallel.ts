@@ -2,7 +2,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { extname, join } from 'node:path';
 import type { ResourceLimits, Worker } from 'node:worker_threads';
 import type { SourceFile } from './find-files';
-import { addReachedFiles, findAppFiles, mergeSkipped, resultFromSummaries, withAppAliases, type ScanOptions } from './scan-app';
+import { addReachedFiles, findAppFiles, resultFromSummaries, withAppAliases, withAppFacts, type ScanOptions } from './scan-app';
 import { scanSource } from './scan-source';
 import type { FileSummary } from './summary-types';
 import type { ScanResult } from './types';
@@ -109,8 +109,5 @@ export async function scanAppParallel(appDir: string, options: ParallelScanOptio
   const found = findAppFiles(appDir, options);
   const opts = withAppAliases(appDir, options);
   const all = addReachedFiles(appDir, found, await summariesParallel(found.files, opts), opts);
-  const result = resultFromSummaries(all.files, all.summaries, opts, found.assets);
-  result.files.skipped = mergeSkipped(found.skipped, result.files.skipped);
-  result.files.symlinks = found.symlinks;
-  return result;
+  return withAppFacts(appDir, found, all.files, resultFromSummaries(all.files, all.summaries, opts, found.assets));
 }

@@ -49,6 +49,17 @@ describe('runtime surface calls in the verdicts', () => {
     }
   });
 
+  it('runtime calls to a remote that gets no app token cannot need a scope; to one that gets a token, any', () => {
+    const remoteCall = surface({ surface: 'invokeRemote', target: 'backend', path: '/run' });
+    const egressOf = (appTokens: boolean | undefined) => ({ external: [], content: [], remotes: [{ key: 'backend', baseUrl: 'https://backend.example.com', line: 9, column: 5, ...(appTokens === undefined ? {} : { appTokens }) }], remoteRefs: [] });
+    const verdict = (appTokens: boolean | undefined) =>
+      analyze(inputOf(['read:jira-work', 'write:jira-work'], [call(ISSUE)], { usage: [withSurfaces('s1', [remoteCall])], egress: egressOf(appTokens) })).scopes.details.find((d) => d.scope === 'write:jira-work')!.verdict;
+    expect(verdict(false)).toBe('unused');
+    expect(verdict(true)).toBe('unverifiable');
+    // Not known (no manifest facts): as if it did.
+    expect(verdict(undefined)).toBe('unverifiable');
+  });
+
   it("Teamwork Graph's documented scopes are a need: in use when observed, missing when neither is declared; granular graph scopes stay unverifiable", () => {
     const twg = surface({ surface: 'requestTeamworkGraph', principal: 'user', graphql: { type: 'query', operation: 'Q', fields: ['graphStore'] } });
     const declaredOne = verdicts(['read:jira-work', 'read:graph:jira', 'read:graph:issue:jira', 'write:jira-work'], [withSurfaces('s1', [twg])]);

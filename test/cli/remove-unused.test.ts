@@ -22,6 +22,8 @@ const ISSUE = `import api, { route } from '@forge/api';
 export const run = (key: string) => api.asApp().requestJira(route\`/rest/api/3/issue/\${key}\`);
 `;
 
+const MYSELF_CALL = "import api, { route } from '@forge/api';\nexport const me = () => api.asUser().requestJira(route`/rest/api/3/myself`);\n";
+
 /** Runs `audit --remove-unused --dry-run` and returns the exit code, the diff and the messages. */
 const dryRun = (dir: string, ...more: string[]) => runCli(['audit', dir, '--remove-unused', '--dry-run', '--fail-on', 'none', ...more]);
 const removed = (diff: string) => [...diff.matchAll(/^-\s+- (\S+)/gm)].map((m) => m[1]).sort();
@@ -83,6 +85,54 @@ describe('audit --remove-unused --dry-run keeps what a platform feature needs', 
     const { code, err } = await dryRun(dir);
     expect(code).toBe(2);
     expect(err).toContain("@forge/llm: the tool does not know what this package requests on the app's behalf");
+  });
+
+  // A REST client published on npm that wraps requestJira: its calls live in node_modules, which the scanner does not read.
+  const CLIENT_USER = "import { JiraClient } from 'forge-jira-client';\nimport dayjs from 'dayjs';\nexport const me = () => new JiraClient().myself(dayjs());\n";
+  const installed = (name: string, deps: Record<string, Record<string, string>>) => ({ [`node_modules/${name}/package.json`]: JSON.stringify({ name, version: '1.0.0', ...deps }) });
+
+  it.each([
+    ['dependencies', { dependencies: { '@forge/api': '^6.0.0' } }, '@forge/api'],
+    ['peerDependencies', { peerDependencies: { '@forge/bridge': '^5.0.0' } }, '@forge/bridge'],
+  ])('an installed package that depends on a Forge request package (%s) blocks removal, named at its import', async (_kind, deps, via) => {
+    const dir = makeApp({ 'manifest.yml': manifest('read:jira-user'), 'src/index.ts': ISSUE, 'src/me.ts': CLIENT_USER, ...installed('forge-jira-client', deps), ...installed('dayjs', {}) });
+    const { code, err } = await dryRun(dir);
+    expect(code).toBe(2);
+    expect(err).toContain(`forge-jira-client depends on ${via}: it can call Atlassian APIs on the app's behalf`);
+    expect(err).toContain('src/me.ts:1');
+    expect(err).not.toContain('dayjs');
+  });
+
+  it('packages without a Forge dependency, and the kit itself, block nothing: manage:jira-configuration is removed', async () => {
+    const kit = "import { instrument } from 'forge-scope-inspector';\nexport const wrap = instrument;\n";
+    const dir = makeApp({ 'manifest.yml': manifest('read:jira-user'), 'src/index.ts': ISSUE + "import dayjs from 'dayjs';\nexport const now = () => dayjs();\n", 'src/me.ts': MYSELF_CALL, 'src/kit.ts': kit, ...installed('dayjs', {}), ...installed('forge-scope-inspector', { dependencies: { '@forge/api': '^6.0.0' } }) });
+    const { code, out } = await dryRun(dir);
+    expect(code).toBe(0);
+    expect(removed(out)).toEqual(['manage:jira-configuration']);
+  });
+});
+
+describe('audit --remove-unused --dry-run and calls to a remote backend', () => {
+  const REMOTE_CALL = "import { invokeRemote } from '@forge/api';\nexport const sync = () => invokeRemote('backend', { path: '/sync', method: 'POST' });\n";
+  const remotes = (auth: string) => `remotes:\n  - key: backend\n    baseUrl: https://backend.example.com\n    operations:\n      - compute\n${auth}`;
+
+  it('a remote Forge passes no app token cannot use the app\'s scopes: the unused scope is removed', async () => {
+    const dir = makeApp({ 'manifest.yml': manifest('read:jira-user', remotes('')), 'src/index.ts': ISSUE, 'src/me.ts': MYSELF_CALL, 'src/sync.ts': REMOTE_CALL });
+    const { code, out } = await dryRun(dir);
+    expect(code).toBe(0);
+    expect(removed(out)).toEqual(['manage:jira-configuration']);
+  });
+
+  it.each([
+    ['its own auth', remotes('    auth:\n      appSystemToken:\n        enabled: true\n'), ''],
+    ['an endpoint module that calls it', remotes(''), '  endpoint:\n    - key: backend-endpoint\n      remote: backend\n      auth:\n        appUserToken:\n          enabled: true\n'],
+  ])('a remote that gets an app token (through %s) may call anything: removal is blocked', async (_how, remotesYaml, endpointYaml) => {
+    const extra = remotesYaml;
+    const yaml = manifest('read:jira-user', extra).replace('modules:\n', `modules:\n${endpointYaml}`);
+    const dir = makeApp({ 'manifest.yml': yaml, 'src/index.ts': ISSUE, 'src/me.ts': MYSELF_CALL, 'src/sync.ts': REMOTE_CALL });
+    const { code, err } = await dryRun(dir);
+    expect(code).toBe(2);
+    expect(err).toMatch(/manage:jira-configuration: unrecognised request surface at src\/sync\.ts:2/);
   });
 });
 

@@ -135,9 +135,9 @@ function summarise(fileName: string, text: string, side: Side, boundDepth: boole
     let principalFrom: RawCall['principalFrom'];
     if (!fv && callee.type === 'MemberExpression' && !callee.computed && FAMILIES.has(callee.property.name)) {
       const targets = importedRoots(callee.object, scope);
-      const byParam = importsForge || rootIsParam(callee, scope);
-      if (targets) principalFrom = byParam ? { targets } : { targets, pending: true };
-      if (byParam || targets) fv = { k: 'request', family: callee.property.name as Family, principal: thisPrincipal(callee.object, scope, facts.owners) ?? (onlyBridge ? 'bridge' : 'default') };
+      const inForgeCode = importsForge || rootIsParam(callee, scope);
+      if (targets) principalFrom = inForgeCode ? { targets } : { targets, pending: true };
+      if (inForgeCode || targets) fv = { k: 'request', family: callee.property.name as Family, principal: thisPrincipal(callee.object, scope, facts.owners) ?? (onlyBridge ? 'bridge' : 'default') };
     }
     const at = callLoc(node, loc);
     if (fv?.k === 'request') {

@@ -32,6 +32,7 @@ export function egressOfCall(node: Node, scope: Scope, fv: ForgeValue | undefine
   if (name !== 'fetch' && !AXIOS_VERBS.has(name ?? '') && callee.type !== 'Identifier') return undefined;
   // The platform's global fetch: not shadowed by a local or imported `fetch` (init's recorded one is the global one).
   if (callee.type === 'Identifier' && callee.name === 'fetch' && isGlobalFetch(scope.lookup('fetch'))) return { kind: fetchKind, api: 'fetch', url: node.arguments[0] };
+  if (callee.type === 'Identifier' && fetchPackage(scope.lookup(callee.name))) return { kind: fetchKind, api: scope.lookup(callee.name)!.import!.source, url: node.arguments[0] };
   if (callee.type === 'MemberExpression' && !callee.computed && callee.property.name === 'fetch' && callee.object.type === 'Identifier' && GLOBALS.has(callee.object.name) && !scope.lookup(callee.object.name)) {
     return { kind: fetchKind, api: 'fetch', url: node.arguments[0] };
   }
@@ -47,8 +48,13 @@ export function egressOfCall(node: Node, scope: Scope, fv: ForgeValue | undefine
   return undefined;
 }
 
+/** Packages whose default export (or `fetch` export) is a `fetch` that reaches the network like the global one. */
+const FETCH_PACKAGES: ReadonlySet<string> = new Set(['node-fetch', 'cross-fetch', 'isomorphic-fetch', 'isomorphic-unfetch', 'unfetch', 'undici']);
+
 /** True when `fetch` is the global one: no binding, or the one `scope-inspector init` generates (`instrumented-fetch`). */
 const isGlobalFetch = (b: Binding | undefined): boolean => !b || (b.import?.source === GLOBAL_FETCH && b.import.name === 'fetch');
+/** True when a name is a fetch package's fetch, whatever the app calls it (`import fetch from 'node-fetch'`, `const f = require('cross-fetch')`). */
+const fetchPackage = (b: Binding | undefined): boolean => !!b?.import && FETCH_PACKAGES.has(b.import.source) && ['default', '*', 'fetch'].includes(b.import.name);
 
 /** Returns the instance `x` is when it is bound to `axios.create(config)`, with the config's `baseURL` when it is written there. */
 function axiosInstance(x: Node, scope: Scope, isAxios: (n: Node) => boolean): { base?: { node: Node; scope: Scope } } | undefined {

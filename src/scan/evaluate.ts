@@ -158,7 +158,11 @@ function evalTemplate(q: Node, scope: Scope, ctx: EvalContext, env: Env | undefi
       // A value that starts the path: a nested route (`route\`${BASE}/x\``), a helper's parameter or
       // an imported constant. Anything else leaves the product path unknown (`route\`${url}\``).
       if (part.some((c) => 'unresolved' in c)) {
-        return routeTag ? un(`route\`\${${describe(q.expressions[i])}}\` takes the whole path from a value`) : un(`path starts with \${${describe(q.expressions[i])}}, which cannot be resolved`);
+        const why = routeTag ? un(`route\`\${${describe(q.expressions[i])}}\` takes the whole path from a value`) : un(`path starts with \${${describe(q.expressions[i])}}, which cannot be resolved`);
+        // `${process.env.BASE ?? 'https://api.example.com'}/v1`: the written default is one candidate, the unknown value another.
+        const known = part.filter((c) => !('unresolved' in c));
+        if (known.length === 0) return why;
+        part = [...known, ...why];
       }
     } else {
       part = part.map((c) => ('unresolved' in c ? { pieces: ['{}'] } : routeTag ? routeSegment(c) : c));

@@ -1,5 +1,5 @@
 import { evalStr, type EvalContext } from './evaluate';
-import { unwrap } from './forge-values';
+import { forgeValueOf, unwrap } from './forge-values';
 import type { FnInfo, Node, OwnerInfo, Scope } from './scope';
 import { shapeOf } from './shapes';
 import type { Cand, ExportValue } from './summary-types';
@@ -19,6 +19,8 @@ export function exportValue(ex: NonNullable<ReturnType<FileFacts['exports']['get
 function valueExport(node: Node, scope: Scope, ctx: EvalContext, depth: number): ExportValue {
   node = unwrap(node);
   if (depth > MAX_EXPORT_DEPTH) return { cands: [{ unresolved: 'nested too deeply' }] };
+  const forge = forgeExport(node, scope);
+  if (forge) return forge;
   if (node?.type === 'Identifier') {
     const b = scope.lookup(node.name);
     if (b?.import) return { source: b.import.source, name: b.import.name };
@@ -38,6 +40,15 @@ function valueExport(node: Node, scope: Scope, ctx: EvalContext, depth: number):
     if (node.type === 'ObjectExpression') return objectExport(node, scope, ctx, depth);
   }
   return { cands: evalStr(node, scope, ctx) };
+}
+
+/** A principal or request function from @forge/api or @forge/bridge, exported for other modules to call. */
+function forgeExport(node: Node, scope: Scope): ExportValue | undefined {
+  if (node?.type !== 'Identifier' && node?.type !== 'CallExpression' && node?.type !== 'MemberExpression') return undefined;
+  const fv = forgeValueOf(node, scope);
+  if (fv?.k === 'principal') return { forge: 'principal', principal: fv.p };
+  if (fv?.k === 'request') return { forge: 'request', family: fv.family, principal: fv.principal };
+  return undefined;
 }
 
 const isStructured = (n: Node): boolean => {

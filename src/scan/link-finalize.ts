@@ -93,7 +93,7 @@ export function finalizeCall(c: RawCall, out: LinkResult, seenAt: Map<SourceLoca
       const url = text(p);
       const why = 'unresolved' in p ? p.unresolved : url === undefined ? (p.pieces.some((x) => typeof x !== 'string' && x.r === 'link') ? 'the URL is taken from a response' : 'the URL depends on values that could not be linked') : undefined;
       const f = egressFinding(c.loc, c.side, kind, url, why);
-      if (f) add(`e|${kind.kind}|${f.domain ?? f.unresolved}|${f.pathTemplate}`, () => out.egress.push(f));
+      if (f) add(`e|${kind.kind}|${f.remote ?? ''}|${f.provider ?? ''}|${f.domain ?? f.unresolved}|${f.pathTemplate}`, () => out.egress.push(f));
     }
     return;
   }

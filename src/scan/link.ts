@@ -1,4 +1,5 @@
 import type { Family } from '../catalog/types';
+import { applyGuards } from './guards';
 import { finalizeCall, type LinkResult } from './link-finalize';
 import { expandSelects, firstParamFn, mapRefs, onlySegments, paramUse, segmentFallback, substitute, substituteCands } from './link-substitute';
 import type { PathAliases } from './path-aliases';
@@ -117,18 +118,25 @@ export function linkSummaries(summaries: readonly FileSummary[], aliases?: PathA
     return cur;
   };
 
+  const exportOfTarget = (file: string, target: ImportedTarget): ExportValue | undefined => {
+    const module = resolveModule(file, target.source);
+    return module ? resolveTarget(module, target)?.value : undefined;
+  };
   const fnOf = (file: string, target: CallSite['target']): string | undefined => {
     if ('fn' in target) return target.fn;
     if ('param' in target) return undefined;
-    const module = resolveModule(file, target.source);
-    const ex = module ? resolveTarget(module, target) : undefined;
-    return ex && 'fn' in ex.value ? ex.value.fn : undefined;
+    const ex = exportOfTarget(file, target);
+    return ex && 'fn' in ex ? ex.fn : undefined;
   };
 
+  // Calls of a request function another app module exports (`export const { requestConfluence } = api.asUser()`).
+  const importedRequests = new Map<string, RawCall[]>();
   const sitesByFn = new Map<string, CallSite[]>();
   for (const s of summaries) {
     for (const site of s.callSites) {
-      const fn = fnOf(s.file, site.target);
+      const ex = 'fn' in site.target || 'param' in site.target ? undefined : exportOfTarget(s.file, site.target);
+      if (ex && 'forge' in ex && ex.forge === 'request') (importedRequests.get(s.file) ?? importedRequests.set(s.file, []).get(s.file)!).push(requestAt(s, site, ex));
+      const fn = 'fn' in site.target ? site.target.fn : ex && 'fn' in ex ? ex.fn : undefined;
       if (!fn) continue;
       const bound = site.bound?.map((b) => ({ ...b, target: { fn: fnOf(s.file, b.target) ?? '' }, args: b.args.map((a) => resolveImports(a, s.file)) })).filter((b) => b.target.fn);
       const resolved: CallSite = { ...site, args: site.args.map((a) => resolveImports(a, s.file)), ...(site.argProps ? { argProps: site.argProps.map((p) => p && Object.fromEntries(Object.entries(p).map(([k, v]) => [k, resolveImports(v, s.file)]))) } : {}), ...(bound?.length ? { bound } : {}) };
@@ -151,11 +159,22 @@ export function linkSummaries(summaries: readonly FileSummary[], aliases?: PathA
     }
   }
 
+  // `jira.requestJira(…)` on an imported object: the principal it is when the app module exports one.
+  const withPrincipal = (file: string, call: RawCall): RawCall | undefined => {
+    if (!call.principalFrom) return call;
+    const found = new Set(call.principalFrom.targets.map((t) => { const v = exportOfTarget(file, t); return v && 'forge' in v && v.forge === 'principal' ? v.principal : undefined; }));
+    const { principalFrom, ...rest } = call;
+    if (found.size === 1 && !found.has(undefined)) return { ...rest, principal: [...found][0]! };
+    return principalFrom.pending ? undefined : rest;
+  };
+
   const result: LinkResult = { calls: [], methodUnknown: [], unresolved: summaries.flatMap((s) => s.unresolved), links: [], egress: [] };
   const seen = new Map<SourceLocation, Set<string>>();
   const finalize = (c: RawCall): void => { for (const v of expandSelects(c)) finalizeCall(v, result, seen); };
   for (const s of summaries) {
-    for (const call of s.calls) {
+    for (const own of [...s.calls, ...(importedRequests.get(s.file) ?? [])]) {
+      const call = withPrincipal(s.file, own);
+      if (!call) continue;
       const start: RawCall = needsImports(call.paths) || call.methods.some((m) => 'value' in m) ? { ...call, paths: resolveImports(call.paths, s.file), methods: call.methods.map((m) => ('value' in m ? { value: resolveImports([m.value], s.file)[0] } : m)) } : call;
       // `only`: a call that went through a function passed as an argument goes back to the call site that passed it.
       const queue: { call: RawCall; depth: number; only?: CallSite['from'] }[] = [{ call: start, depth: 0 }];
@@ -192,7 +211,13 @@ export function linkSummaries(summaries: readonly FileSummary[], aliases?: PathA
         const fresh = sites.filter((site) => !chain.some((l) => sameLoc(l, site.loc)));
         if (fresh.length === 0) { queue.push({ call: substitute(c, fn, undefined, 'is only called by itself'), depth, only: item.only }); continue; }
         for (const site of fresh) {
-          let next = substitute(c, fn, site, '');
+          // A branch the site's arguments do not select (`case 'post':` for `bb('get', …)`) is not reached from there.
+          const guards = applyGuards(c.guards, fn, site);
+          if (guards === false) continue;
+          const further = guards || site.guards ? [...(guards ?? []), ...(site.guards ?? [])] : undefined;
+          let next: RawCall = substitute(c, fn, site, '');
+          if (further) next = { ...next, guards: further };
+          else if (next.guards) { const { guards: _g, ...rest } = next; next = rest; }
           // A function made by a factory (`const put = verb('PUT')`): the factory's parameters are bound at this site too.
           for (const b of site.bound ?? []) if ('fn' in b.target) next = substitute(next, b.target.fn, b, '');
           queue.push({ call: { ...next, loc: site.loc, via: chain }, depth: depth + 1, only: site.from ?? item.only });
@@ -201,6 +226,12 @@ export function linkSummaries(summaries: readonly FileSummary[], aliases?: PathA
     }
   }
   return result;
+}
+
+/** The request a call of an imported request function makes: its first argument is the path, its second the options. */
+function requestAt(s: FileSummary, site: CallSite, fv: Extract<ExportValue, { forge: 'request' }>): RawCall {
+  const methods = site.args.length < 2 ? [{ method: 'GET' }] : site.argMethods[1] ?? [{ unknown: 'the request options cannot be resolved' }];
+  return { loc: site.loc, kind: { k: 'product', family: fv.family }, principal: fv.principal, side: fv.principal === 'bridge' ? 'frontend' : s.side, paths: site.args[0] ?? [{ unresolved: 'no path argument' }], methods, via: [], ...(site.guards ? { guards: site.guards } : {}) };
 }
 
 const sameLoc = (a: SourceLocation, b: SourceLocation): boolean => a.file === b.file && a.line === b.line && a.column === b.column;

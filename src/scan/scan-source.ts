@@ -13,7 +13,8 @@ import { callLoc } from './link-origins';
 import { parseSource } from './oxc';
 import type { FnInfo, Node, Scope } from './scope';
 import { shapeOf, type BoundCall } from './shapes';
-import type { BoundArgs, Cand, CallKind, CallSite, FileSummary, MethodCand, Piece } from './summary-types';
+import type { BoundArgs, Cand, CallKind, CallSite, FileSummary, ImportedTarget, MethodCand, ParamGuard, Piece, RawCall } from './summary-types';
+import { paramGuards } from './guards';
 import type { CallPrincipal, ScopeNeed, Side, SourceLocation } from './types';
 import { walkFile } from './walk-file';
 
@@ -111,27 +112,38 @@ function summarise(fileName: string, text: string, side: Side, boundDepth: boole
   // init's generated `fetch` forwards to the global one: the calls are counted where its importers make them.
   const forwardsFetch = isGeneratedFetch(fileName);
   const interesting = new Set<string>();
-  const localSites: { node: Node; scope: Scope; fn: string; bound: BoundCall[] }[] = [];
+  const localSites: { node: Node; scope: Scope; fn: string; bound: BoundCall[]; guards?: ParamGuard[] }[] = [];
   const importsForge = facts.imports.some((i) => i.source === FORGE_API || i.source === FORGE_BRIDGE);
   const onlyBridge = importsForge && !facts.imports.some((i) => i.source === FORGE_API);
+  // Branch conditions on helpers' parameters that lead to the call being classified.
+  let guards: ParamGuard[] | undefined;
   const push = (at: SourceLocation, kind: CallKind, principal: CallPrincipal, callSide: Side, paths: Cand[], methods: MethodCand[]): void => {
     paramFns(paths, methods).forEach((f) => interesting.add(f));
-    summary.calls.push({ loc: at, kind, principal, side: callSide, paths, methods, via: [] });
+    summary.calls.push({ loc: at, kind, principal, side: callSide, paths, methods, via: [], ...(guards ? { guards } : {}) });
   };
-  for (const { node, scope } of facts.calls) {
+  for (const { node: written, scope, guards: branch } of facts.calls) {
+    guards = paramGuards(branch);
+    // `requestJira.call(thisArg, path, init)` is `requestJira(path, init)`.
+    const node = viaCall(written, scope);
     const callee = unwrap(node.callee);
     let fv = forgeValueOf(node.callee, scope);
     // `this.client.requestJira(...)`, `jira.requestJira(...)` on a parameter: the object's origin
     // is out of sight, but in a file using Forge it is a product call. Dropping it could make a
     // needed scope look unused; the principal is just not known.
     // A file that does not import Forge may still call it on a principal it is handed (`makeClient(api.asApp())`).
-    if (!fv && callee.type === 'MemberExpression' && !callee.computed && FAMILIES.has(callee.property.name) && (importsForge || rootIsParam(callee, scope))) {
-      fv = { k: 'request', family: callee.property.name as Family, principal: thisPrincipal(callee.object, scope, facts.owners) ?? (onlyBridge ? 'bridge' : 'default') };
+    // An object imported from the app's own module may be a principal it exports (`export const jira = api.asApp()`): the linker tells.
+    let principalFrom: RawCall['principalFrom'];
+    if (!fv && callee.type === 'MemberExpression' && !callee.computed && FAMILIES.has(callee.property.name)) {
+      const targets = importedRoots(callee.object, scope);
+      const inForgeCode = importsForge || rootIsParam(callee, scope);
+      if (targets) principalFrom = inForgeCode ? { targets } : { targets, pending: true };
+      if (inForgeCode || targets) fv = { k: 'request', family: callee.property.name as Family, principal: thisPrincipal(callee.object, scope, facts.owners) ?? (onlyBridge ? 'bridge' : 'default') };
     }
     const at = callLoc(node, loc);
     if (fv?.k === 'request') {
       // `@forge/bridge` runs in the browser, also in UI Kit code kept under src/.
       push(at, { k: 'product', family: fv.family }, fv.principal, fv.principal === 'bridge' ? 'frontend' : side, argCands(node, 0, scope, ctx), argMethods(node, 1, scope, ctx));
+      if (principalFrom) summary.calls[summary.calls.length - 1].principalFrom = principalFrom;
     } else if (fv?.k === 'propsMethod') {
       const e = PROPERTY_ENTITIES[fv.entity];
       push(at, { k: 'product', family: e.family }, 'asApp', side, one(`${e.base}/${e.seg}/{}`), [{ method: PROPERTY_METHODS[fv.op] }]);
@@ -155,12 +167,13 @@ function summarise(fileName: string, text: string, side: Side, boundDepth: boole
       if (fv) continue;
       // `get(path)` where `get` is a parameter: the function each caller passes (`collect(this.get, …)`).
       const param = callee.type === 'Identifier' ? scope.lookup(callee.name)?.param : undefined;
-      if (param && param.key === undefined && !param.rest) { summary.callSites.push(callSite(node, scope, { param: param.fn, i: param.i }, at, ctx, interesting)); continue; }
+      // The function that takes `get` is interesting too: its call sites say what is passed (`withLog((p) => …)`).
+      if (param && param.key === undefined && !param.rest) { interesting.add(param.fn); summary.callSites.push(callSite(node, scope, { param: param.fn, i: param.i }, at, ctx, interesting, [], guards)); continue; }
       // Only a callee rooted in something the file defines or imports can be a helper.
       if (!mayBeHelper(callee, scope)) continue;
       const shape = shapeOf(callee, scope, ctx);
-      if (shape?.s === 'fn') localSites.push({ node, scope, fn: shape.fn.id, bound: shape.bound });
-      else if (shape?.s === 'imported') summary.callSites.push(callSite(node, scope, shape.target, at, ctx, interesting, shape.bound));
+      if (shape?.s === 'fn') localSites.push({ node, scope, fn: shape.fn.id, bound: shape.bound, guards });
+      else if (shape?.s === 'imported') summary.callSites.push(callSite(node, scope, shape.target, at, ctx, interesting, shape.bound, guards));
     }
   }
   for (const ref of facts.jsxRefs) {
@@ -175,7 +188,7 @@ function summarise(fileName: string, text: string, side: Side, boundDepth: boole
       const s = localSites[i];
       if (!s || !(interesting.has(s.fn) || s.bound.some((b) => 'id' in b.fn && interesting.has(b.fn.id)))) continue;
       const before = interesting.size;
-      summary.callSites.push(callSite(s.node, s.scope, { fn: s.fn }, callLoc(s.node, loc), ctx, interesting, s.bound));
+      summary.callSites.push(callSite(s.node, s.scope, { fn: s.fn }, callLoc(s.node, loc), ctx, interesting, s.bound, s.guards));
       delete localSites[i];
       if (interesting.size !== before) changed = true;
     }
@@ -199,6 +212,38 @@ function rootIsParam(callee: Node, scope: Scope): boolean {
   let root = callee;
   while (root?.type === 'MemberExpression') root = unwrap(root.object);
   return root?.type === 'Identifier' && !!scope.lookup(root.name)?.param;
+}
+
+/** A request function called through `.call(thisArg, …)`: the same call without `thisArg`; any other call as written. */
+function viaCall(node: Node, scope: Scope): Node {
+  const c = unwrap(node.callee);
+  if (c?.type !== 'MemberExpression' || c.computed || c.property.name !== 'call' || node.arguments.length === 0 || node.arguments[0].type === 'SpreadElement') return node;
+  const fv = forgeValueOf(c.object, scope);
+  return fv?.k === 'request' || fv?.k === 'surface' ? { ...node, callee: c.object, arguments: node.arguments.slice(1) } : node;
+}
+
+/**
+ * The imports of the app's own modules an object may be (`jira`, or `as === 'user' ? viewer : jira`),
+ * undefined when any part of it is something else.
+ */
+function importedRoots(node: Node, scope: Scope, depth = 0): ImportedTarget[] | undefined {
+  node = unwrap(node);
+  if (depth > 4) return undefined;
+  if (node?.type === 'ConditionalExpression') {
+    const a = importedRoots(node.consequent, scope, depth + 1);
+    const b = a && importedRoots(node.alternate, scope, depth + 1);
+    return a && b ? [...a, ...b] : undefined;
+  }
+  if (node?.type === 'LogicalExpression' && (node.operator === '??' || node.operator === '||')) {
+    const a = importedRoots(node.left, scope, depth + 1);
+    const b = a && importedRoots(node.right, scope, depth + 1);
+    return a && b ? [...a, ...b] : undefined;
+  }
+  if (node?.type !== 'Identifier') return undefined;
+  const b = scope.lookup(node.name);
+  if (b?.import) return isAppModule(b.import.source) ? [{ source: b.import.source, name: b.import.name }] : undefined;
+  const init = b && !b.param && b.kind === 'const' && b.inits.length === 1 && b.inits[0].key === undefined ? b.inits[0] : undefined;
+  return init ? importedRoots(init.node, init.scope, depth + 1) : undefined;
 }
 
 /** Cheap pre-check before `shapeOf`: the callee's root is `this`, a call, or a name bound in the file. */
@@ -248,7 +293,7 @@ function argMethods(node: Node, i: number, scope: Scope, ctx: EvalContext): Meth
   return evalMethods(node.arguments[i], scope, ctx);
 }
 
-function callSite(node: Node, scope: Scope, target: CallSite['target'], at: SourceLocation, ctx: EvalContext, interesting: Set<string>, bound: BoundCall[] = []): CallSite {
+function callSite(node: Node, scope: Scope, target: CallSite['target'], at: SourceLocation, ctx: EvalContext, interesting: Set<string>, bound: BoundCall[] = [], guards?: ParamGuard[]): CallSite {
   const args: Cand[][] = [];
   const argMeth: (MethodCand[] | undefined)[] = [];
   const argProps: (Record<string, Cand[]> | undefined)[] = [];
@@ -256,13 +301,17 @@ function callSite(node: Node, scope: Scope, target: CallSite['target'], at: Sour
   for (let i = 0; i < Math.min(node.arguments.length, MAX_ARGS); i++) {
     const a = node.arguments[i];
     if (a.type === 'SpreadElement') {
-      const spread = spreadParam(node, i, scope);
-      if (!spread) break;
-      args.push(one(spread));
-      argMeth.push(undefined);
-      argProps.push(undefined);
-      paramFns(one(spread)).forEach((f) => interesting.add(f));
-      continue;
+      // `fn(...args)` with `args` a rest parameter: every position from here on is the matching element
+      // (an options object among them keeps its method: a position left out would read as GET).
+      if (!spreadParam(node, i, scope)) break;
+      for (let k = i; k < MAX_ARGS; k++) {
+        const ref = spreadParam(node, k, scope) as Extract<Piece, { r: 'param' }>;
+        args.push(one(ref));
+        argMeth.push([{ ref, prop: true }]);
+        argProps.push(undefined);
+        interesting.add(ref.fn);
+      }
+      break;
     }
     const u = unwrap(a);
     // A function handed to a helper (`collect(this.get, (startAt) => route…)`): the helper may call it
@@ -283,7 +332,19 @@ function callSite(node: Node, scope: Scope, target: CallSite['target'], at: Sour
     evaluated.forEach((c) => paramFns(c).forEach((f) => interesting.add(f)));
     return { target: 'id' in b.fn ? { fn: b.fn.id } : b.fn, args: evaluated };
   });
-  return { loc: at, target, args, argMethods: argMeth, ...(argProps.some((p) => p) ? { argProps } : {}), ...(boundArgs.length ? { bound: boundArgs } : {}), ...(argFns.some((f) => f) ? { argFns } : {}) };
+  const argTruth: (boolean | undefined)[] = node.arguments.slice(0, MAX_ARGS).map(truthOf);
+  return { loc: at, target, args, argMethods: argMeth, ...(argProps.some((p) => p) ? { argProps } : {}), ...(boundArgs.length ? { bound: boundArgs } : {}), ...(argFns.some((f) => f) ? { argFns } : {}), ...(guards ? { guards } : {}), ...(argTruth.some((t) => t !== undefined) ? { argTruth } : {}) };
+}
+
+const ALWAYS_TRUTHY = new Set(['ObjectExpression', 'ArrayExpression', 'ArrowFunctionExpression', 'FunctionExpression', 'ClassExpression', 'NewExpression']);
+
+/** Whether an argument is truthy when its form says so (`{ jql }`, `null`, `false`, `''`), for branch guards. */
+function truthOf(a: Node): boolean | undefined {
+  const u = unwrap(a);
+  if (ALWAYS_TRUTHY.has(u?.type)) return true;
+  if (u?.type === 'Literal') return Boolean(u.value);
+  if (u?.type === 'Identifier' && u.name === 'undefined') return false;
+  return undefined;
 }
 
 const FN_ARGS = new Set(['ArrowFunctionExpression', 'FunctionExpression', 'Identifier', 'MemberExpression']);

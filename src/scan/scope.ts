@@ -20,6 +20,8 @@ export interface Binding {
   inits: Init[];
   /** For parameters: the function and position; `key` when the parameter was destructured. */
   param?: { fn: string; i: number; name: string; key?: string; dflt?: Node; rest?: true };
+  /** Assigned after its declaration in any way (`x = …`, `x ??= …`): a parameter then no longer holds the argument. */
+  reassigned?: true;
   /** For function declarations and `const f = () => ...`: the function's id. */
   fn?: string;
   /** For class declarations: the class node (its methods are in `FileFacts.classes`). */

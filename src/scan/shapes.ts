@@ -70,6 +70,8 @@ export function shapeOf(node: Node, scope: Scope, ctx: EvalContext, depth = 0): 
       // `this.request.bind(this)`, `get.bind(null)`: the same function (arguments bound ahead would shift its parameters).
       const c = unwrap(node.callee);
       if (node.type === 'CallExpression' && c?.type === 'MemberExpression' && memberName(c) === 'bind') return node.arguments.length <= 1 ? shapeOf(c.object, scope, ctx, d) : undefined;
+      // `memoize((path) => …requestJira(path))`: a package wrapper that calls the function with the same arguments.
+      if (node.type === 'CallExpression' && passThrough(c, scope)) return shapeOf(node.arguments[0], scope, ctx, d);
       const callee = shapeOf(node.callee, scope, ctx, d);
       if (!callee) return undefined;
       if (callee.s === 'imported') return { s: 'imported', target: { ...callee.target, member: [...(callee.target.member ?? []), '()'] }, bound: [...callee.bound, { fn: callee.target, args: node.arguments, scope }] };
@@ -85,6 +87,26 @@ export function shapeOf(node: Node, scope: Scope, ctx: EvalContext, depth = 0): 
     default:
       return undefined;
   }
+}
+
+/** Wrappers from packages whose result calls the function given with the arguments it gets (caching, rate limits). */
+const WRAPPER_NAMES = new Set(['memoize', 'throttle', 'debounce', 'once']);
+const WRAPPER_HUBS = new Set(['lodash', 'lodash-es', 'underscore', 'radash', 'es-toolkit']);
+const WRAPPER_PACKAGES = new Set(['memoizee', 'p-memoize', 'mem', 'memoize-one', 'lodash.memoize', 'lodash.throttle', 'lodash.debounce', 'lodash.once']);
+
+/** True when `callee` is such a wrapper: `memoize` from lodash (named, `lodash/memoize`, `_.memoize`) or a memoizing package. */
+function passThrough(callee: Node, scope: Scope): boolean {
+  const importOf = (n: Node) => (n?.type === 'Identifier' ? scope.lookup(n.name)?.import : undefined);
+  if (callee?.type === 'MemberExpression') {
+    const hub = importOf(unwrap(callee.object));
+    return !!hub && WRAPPER_HUBS.has(hub.source) && (hub.name === '*' || hub.name === 'default') && WRAPPER_NAMES.has(memberName(callee) ?? '');
+  }
+  const imp = importOf(callee);
+  if (!imp) return false;
+  const whole = imp.name === 'default' || imp.name === '*';
+  if (WRAPPER_HUBS.has(imp.source)) return WRAPPER_NAMES.has(imp.name);
+  const sub = /^(?:lodash|lodash-es)\/(\w+)$/.exec(imp.source);
+  return whole && ((sub !== null && WRAPPER_NAMES.has(sub[1])) || WRAPPER_PACKAGES.has(imp.source));
 }
 
 /** Returns the shape of member `name` of a shape (a method, a nested object, a member of an import). */

@@ -62,6 +62,17 @@ export type CallKind =
   | { k: 'surface'; surface: RequestSurface; remote?: string }
   | { k: 'egress'; kind: EgressFinding['kind']; api: string; remote?: string; provider?: string };
 
+/**
+ * A branch condition on parameter `i` of helper `fn` on the way to a call (`case 'get':`, `if (!body)`):
+ * a call site whose argument fails it does not reach the call. `dflt`: the parameter has a default.
+ */
+export interface ParamGuard {
+  fn: string;
+  i: number;
+  dflt?: true;
+  test: { k: 'truthy' | 'falsy' | 'nullish' | 'present' } | { k: 'in' | 'notIn'; values: string[]; fold?: true };
+}
+
 /** A `requestX(...)`, request-surface or egress call as seen in its file. */
 export interface RawCall {
   loc: SourceLocation;
@@ -71,6 +82,15 @@ export interface RawCall {
   paths: Cand[];
   methods: MethodCand[];
   via: SourceLocation[];
+  /**
+   * `jira.requestJira(…)` on a value imported from one of the app's modules (`import { jira } from
+   * './principal'`): the imports it may be. The linker takes the principal from them when they are all
+   * the same exported principal; `pending` when only that import made it a call (the file uses no Forge
+   * package), so the call is dropped unless the import is a principal.
+   */
+  principalFrom?: { targets: ImportedTarget[]; pending?: true };
+  /** Branch conditions on helpers' parameters that lead to this call. */
+  guards?: ParamGuard[];
 }
 
 /** Bindings of an enclosing factory's parameters for a call reached through it (`const put = verb('PUT'); put(p)`). */
@@ -99,6 +119,10 @@ export interface CallSite {
   argProps?: (Record<string, Cand[]> | undefined)[];
   /** Parameters of the factories the callee was made by, bound at this site. */
   bound?: BoundArgs[];
+  /** Branch conditions on the enclosing helper's parameters that lead to this site. */
+  guards?: ParamGuard[];
+  /** Whether each argument is truthy when that is plain from its form (an object literal, `null`), for guards. */
+  argTruth?: (boolean | undefined)[];
 }
 
 /** What a module exports, as far as the linker needs it. */
@@ -109,7 +133,13 @@ export type ExportValue =
   /** A re-export or alias of something imported (with a member path: `export default new Imported()`). */
   | ImportedTarget
   /** An object literal, class or instance: its members (a class's instance methods; `extends` for the rest). */
-  | { members: Record<string, ExportValue>; extends?: ImportedTarget };
+  | { members: Record<string, ExportValue>; extends?: ImportedTarget }
+  /**
+   * A Forge value another module imports: a principal (`export const jira = api.asApp()`) or a request
+   * function (`export const { requestConfluence } = api.asUser()`), so its importers' calls are requests.
+   */
+  | { forge: 'principal'; principal: CallPrincipal }
+  | { forge: 'request'; family: Family; principal: CallPrincipal };
 
 /** A file's summary: the linker's whole input for that file. */
 export interface FileSummary {

@@ -1,12 +1,13 @@
 import { Scope, thisOwner, type Binding, type FnInfo, type Init, type Node, type OwnerInfo } from './scope';
 import { facadePackage } from './forge-values';
+import { ifGuards, switchGuards, terminates, type BranchGuard } from './guards';
 import { keyName, memberName, propertyKey } from './member-name';
 
 /** What the single walk over one file's AST collects; evaluated afterwards, without walking again. */
 export interface FileFacts {
   module: Scope;
   /** Every call expression with the scope it appears in (filtered after the walk). */
-  calls: { node: Node; scope: Scope }[];
+  calls: { node: Node; scope: Scope; guards?: BranchGuard[] }[];
   fns: Map<Node, FnInfo>;
   /** Export name → local binding name, a function node, a re-export, or an expression. */
   exports: Map<string, { local: string } | { node: Node; scope: Scope } | { source: string; name: string }>;
@@ -56,6 +57,7 @@ export function walkFile(program: Node, fileId: string, text = ''): FileFacts {
   const module = new Scope(undefined, undefined, true);
   const facts: FileFacts = { module, calls: [], fns: new Map(), exports: new Map(), exportAll: [], imports: [], owners: new Map(), jsxRefs: [] };
   const assigns: { name: string; init: Init }[] = [];
+  const compound: { name: string; init: Init }[] = [];
   const memberAssigns: { name: string; key?: string; init: Init; start: number; node: Node }[] = [];
   // Assignments that are statements of a block or function body (they run whenever the block does).
   const direct = new Set<Node>();
@@ -162,11 +164,25 @@ export function walkFile(program: Node, fileId: string, text = ''): FileFacts {
       }
       if (target.type === 'AssignmentPattern') visit(target.right, inner);
     });
-    if (node.body?.type === 'BlockStatement') { noteDirect(node.body.body); for (const s of node.body.body) visit(s, inner); }
+    if (node.body?.type === 'BlockStatement') { noteDirect(node.body.body); visitStatements(node.body.body, inner); }
     else if (node.body) { info.returns.push({ node: node.body, scope: inner }); visit(node.body, inner); }
     return info;
   };
 
+  // Branch conditions on the way to the node being walked (for calls in a helper's branches).
+  let guards: BranchGuard[] | undefined;
+  // A guard clause (`if (!body) return …;`) leaves the rest of the block to the other branch.
+  const visitStatements = (list: Node[], scope: Scope): void => {
+    const outer = guards;
+    for (const st of list) {
+      visit(st, scope);
+      if (st?.type === 'IfStatement' && !st.alternate && terminates(st.consequent)) {
+        const [, no] = ifGuards(st.test, scope);
+        if (no) guards = [...(guards ?? []), no];
+      }
+    }
+    guards = outer;
+  };
   const visit = (node: Node, scope: Scope): void => {
     if (!node || typeof node !== 'object' || node.type === undefined) return;
     switch (node.type) {
@@ -259,7 +275,18 @@ export function walkFile(program: Node, fileId: string, text = ''): FileFacts {
       case 'StaticBlock': {
         noteDirect(node.body);
         const inner = new Scope(scope, scope.fn, false);
-        for (const s of node.body) visit(s, inner);
+        visitStatements(node.body, inner);
+        return;
+      }
+      case 'IfStatement': {
+        visit(node.test, scope);
+        const [yes, no] = ifGuards(node.test, scope);
+        const outer = guards;
+        guards = yes ? [...(outer ?? []), yes] : outer;
+        visit(node.consequent, scope);
+        guards = no ? [...(outer ?? []), no] : outer;
+        visit(node.alternate, scope);
+        guards = outer;
         return;
       }
       case 'ForOfStatement': {
@@ -274,9 +301,21 @@ export function walkFile(program: Node, fileId: string, text = ''): FileFacts {
         visit(node.body, inner);
         return;
       }
-      case 'ForStatement':
-      case 'ForInStatement':
       case 'SwitchStatement': {
+        const inner = new Scope(scope, scope.fn, false);
+        visit(node.discriminant, scope);
+        const caseGuards = switchGuards(node, scope);
+        const outer = guards;
+        node.cases.forEach((c: Node, i: number) => {
+          visit(c.test, inner);
+          guards = caseGuards[i] ? [...(outer ?? []), caseGuards[i]!] : outer;
+          for (const st of c.consequent) visit(st, inner);
+          guards = outer;
+        });
+        return;
+      }
+      case 'ForStatement':
+      case 'ForInStatement': {
         const inner = new Scope(scope, scope.fn, false);
         for (const k of keysOf(node)) visitChild(node[k], inner);
         return;
@@ -297,7 +336,7 @@ export function walkFile(program: Node, fileId: string, text = ''): FileFacts {
         visit(node.right, scope);
         return;
       case 'CallExpression':
-        facts.calls.push({ node, scope });
+        facts.calls.push(guards ? { node, scope, guards } : { node, scope });
         // `Object.assign(init, { method: 'POST' })` changes `init` like assignments to its properties.
         if (isObjectAssign(node) && node.arguments[0]?.type === 'Identifier') {
           for (const src of node.arguments.slice(1)) memberAssigns.push({ name: node.arguments[0].name, key: '*', init: { node: src.type === 'SpreadElement' ? src.argument : src, scope }, start: node.start, node });
@@ -342,7 +381,7 @@ export function walkFile(program: Node, fileId: string, text = ''): FileFacts {
 
   const recordAssignment = (node: Node, scope: Scope): void => {
     const left = node.left;
-    if (left.type === 'Identifier' && node.operator === '=') { assigns.push({ name: left.name, init: { node: node.right, scope } }); return; }
+    if (left.type === 'Identifier') { (node.operator === '=' ? assigns : compound).push({ name: left.name, init: { node: node.right, scope } }); return; }
     if (left.type !== 'MemberExpression' || node.operator !== '=') return;
     if (left.object.type === 'Identifier' && left.object.name !== 'exports' && left.object.name !== 'module') {
       // `init.method = 'PUT'` after `const init = { … }`: the object's property may change.
@@ -396,7 +435,11 @@ export function walkFile(program: Node, fileId: string, text = ''): FileFacts {
   let jsxLink: FileFacts['jsxRefs'][number]['link'];
   noteDirect(program.body);
   visit(program, module);
-  for (const a of assigns) a.init.scope.lookup(a.name)?.inits.push(a.init);
+  for (const a of assigns) {
+    const b = a.init.scope.lookup(a.name);
+    if (b) { b.inits.push(a.init); b.reassigned = true; }
+  }
+  for (const a of compound) { const b = a.init.scope.lookup(a.name); if (b) b.reassigned = true; }
   for (const a of memberAssigns) {
     const b = a.init.scope.lookup(a.name);
     if (b) (b.memberAssigns ??= []).push({ ...(a.key !== undefined ? { key: a.key } : {}), init: a.init, direct: direct.has(a.node), start: a.start });
@@ -412,8 +455,20 @@ const RUNTIME_DECLARATIONS = new Set(['FunctionDeclaration', 'ClassDeclaration',
 
 /** Names a declaration binds (`const a = …, b = …`, `function f`, `class C`, `enum E`, `namespace N`). */
 function declaredNames(d: Node): string[] {
-  if (d?.type === 'VariableDeclaration') return d.declarations.filter((x: Node) => x.id.type === 'Identifier').map((x: Node) => x.id.name);
+  // `export const { requestConfluence } = api.asUser()` exports every name the pattern binds.
+  if (d?.type === 'VariableDeclaration') return d.declarations.flatMap((x: Node) => patternNames(x.id));
   return RUNTIME_DECLARATIONS.has(d?.type) && d.id?.type === 'Identifier' ? [d.id.name] : [];
+}
+
+/** The names a binding pattern declares (`a`, `{ a, b: c, ...d }`, `[a, , b = 1]`). */
+function patternNames(p: Node, depth = 0): string[] {
+  if (!p || depth > 8) return [];
+  if (p.type === 'Identifier') return [p.name];
+  if (p.type === 'AssignmentPattern') return patternNames(p.left, depth + 1);
+  if (p.type === 'RestElement') return patternNames(p.argument, depth + 1);
+  if (p.type === 'ObjectPattern') return p.properties.flatMap((x: Node) => patternNames(x.type === 'RestElement' ? x : x.value, depth + 1));
+  if (p.type === 'ArrayPattern') return p.elements.flatMap((x: Node) => patternNames(x, depth + 1));
+  return [];
 }
 
 /** A JSX attribute's string value, lower-cased: undefined when absent, null when not a literal (`rel={kind}`, a spread). */

@@ -15,6 +15,7 @@ describe('egress in functions', () => {
     ['invokeRemote', "import { invokeRemote } from '@forge/api';\ninvokeRemote('billing', { path: '/v1/charge' });", ['2 fetch-backend billing /v1/charge invokeRemote']],
     ['a URL that cannot be resolved is still listed, with why', "import api from '@forge/api';\napi.fetch(config.url);", ['2 fetch-backend ? config.url cannot be resolved api.fetch']],
     ['an axios instance made with a baseURL (relative paths resolved against it, absolute ones kept)', "import axios from 'axios';\nconst events = axios.create({ baseURL: 'https://events.example.com', timeout: 5000 });\nevents.post('/v2/enqueue', {});\nevents.get('https://other.example.org/x');", ['3 fetch-backend events.example.com /v2/enqueue axios.create().post', '4 fetch-backend other.example.org /x axios.create().get']],
+    ['fetch packages under any name (node-fetch, cross-fetch required, undici\'s fetch)', "import fetch from 'node-fetch';\nimport { fetch as uFetch } from 'undici';\nconst crossFetch = require('cross-fetch');\nfetch('https://a.example.com/x');\ncrossFetch('https://b.example.com/y');\nuFetch('https://c.example.com/z');", ['4 fetch-backend a.example.com /x node-fetch', '5 fetch-backend b.example.com /y cross-fetch', '6 fetch-backend c.example.com /z undici']],
     ['a helper whose URL parameter is given at its call sites', "import api from '@forge/api';\nconst post = (url: string) => api.fetch(url, { method: 'POST' });\npost('https://a.example.com/x');\npost('https://b.example.com/y');", ['3 fetch-backend a.example.com /x api.fetch', '4 fetch-backend b.example.com /y api.fetch']],
   ])('%s', (_name, text, expected) => {
     expect(egress(text)).toEqual(expected);
@@ -29,6 +30,7 @@ describe('egress in functions', () => {
     ['a local function called fetch', "function fetch(u: string) { return u; }\nfetch('https://x.example.com');"],
     ['fetch of a relative URL (the app\'s own resources)', "fetch('/assets/data.json');"],
     ['a fetch method on some other object', "cache.fetch('https://x.example.com');"],
+    ['another export of a fetch package', "import { Headers } from 'node-fetch';\nHeaders('https://x.example.com');"],
   ])('%s is not egress', (_name, text) => {
     expect(egress(text, 'static/ui/src/a.js', 'frontend')).toEqual([]);
   });

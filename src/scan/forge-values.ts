@@ -200,7 +200,7 @@ export function forgeValueOf(node: Node, scope: Scope, depth = 0): ForgeValue | 
 /**
  * The value of an expression that is one of two Forge values: that value when both are the same, a
  * request function of their common product whose principal is not known (`default`) when they differ
- * only by principal, and undefined otherwise (a request function or something else is not a value).
+ * only by principal, and undefined otherwise (a branch that is no Forge value, or two different kinds).
  */
 function eitherValue(a: ForgeValue | undefined, b: ForgeValue | undefined): ForgeValue | undefined {
   if (!a || !b) return undefined;

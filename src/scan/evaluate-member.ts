@@ -113,6 +113,11 @@ export function evalMember(node: Node, scope: Scope, ctx: EvalContext, env: Env 
   }
   const objs = objectsOf(obj, scope, d);
   if (objs) return pickEntries(node, objs, scope, ctx, env, d, absentIsUndefined);
+  // `BASES[idx]` with an index read from a value: a table whose keys are the positions.
+  if (node.computed && name === undefined) {
+    const sel = arraySelect(node, obj, scope, ctx, env, d);
+    if (sel) return sel;
+  }
   // `PAIR[1]`, or element 1 of `const [method, path] = PAIR`: that element of the array literals.
   const index = name !== undefined && /^\d+$/.test(name) ? Number(name) : undefined;
   const arrays = index === undefined ? undefined : arraysOf(obj, scope, d);
@@ -247,6 +252,22 @@ export function keyId(keyNode: Node, scope: Scope, keyCands: Cand[], ctx: EvalCo
     return ids.get(b)!;
   }
   return `n:${n?.start ?? 0}`;
+}
+
+/**
+ * `BASES[idx]` where `BASES` is an array literal and `idx` a value: a `select` keyed by position, so an
+ * index known at a call site picks its element and an unknown one makes every element a candidate.
+ * Undefined when the array is not one known, non-empty literal without holes or spreads (elements
+ * pushed later would be missed).
+ */
+function arraySelect(node: Node, obj: Node, scope: Scope, ctx: EvalContext, env: Env | undefined, d: number): Cand[] | undefined {
+  const arrays = arraysOf(obj, scope, d);
+  if (!arrays || arrays.length !== 1) return undefined;
+  const { arr, scope: s } = arrays[0];
+  if (arr.elements.length === 0 || arr.elements.length > MAX_ENTRIES || arr.elements.some((e: Node) => !e || e.type === 'SpreadElement')) return undefined;
+  const keyCands = evalStr(node.property, scope, ctx, env, d);
+  const entries: [string, Cand[]][] = arr.elements.map((e: Node, i: number) => [String(i), evalStr(e, s, ctx, env, d)]);
+  return one({ r: 'select', table: describe(obj), kid: keyId(node.property, scope, keyCands, ctx), key: keyCands, entries });
 }
 
 /** Returns the array literals an expression may evaluate to, or undefined. */

@@ -167,6 +167,9 @@ export function forgeValueOf(node: Node, scope: Scope, depth = 0): ForgeValue | 
     }
     case 'ImportExpression':
       return requireSource(node) !== undefined ? exportOf(requireSource(node)!, '*') : undefined;
+    // `actor === 'user' ? asUser().requestConfluence : asApp().requestConfluence`: a Forge value when every branch is one.
+    case 'ConditionalExpression':
+      return eitherValue(forgeValueOf(node.consequent, scope, depth + 1), forgeValueOf(node.alternate, scope, depth + 1));
     case 'CallExpression': {
       const src = requireSource(node);
       if (src !== undefined) return exportOf(src, '*');
@@ -192,6 +195,18 @@ export function forgeValueOf(node: Node, scope: Scope, depth = 0): ForgeValue | 
     default:
       return undefined;
   }
+}
+
+/**
+ * The value of an expression that is one of two Forge values: that value when both are the same, a
+ * request function of their common product whose principal is not known (`default`) when they differ
+ * only by principal, and undefined otherwise (a branch that is no Forge value, or two different kinds).
+ */
+function eitherValue(a: ForgeValue | undefined, b: ForgeValue | undefined): ForgeValue | undefined {
+  if (!a || !b) return undefined;
+  if (JSON.stringify(a) === JSON.stringify(b)) return a;
+  if (a.k === 'request' && b.k === 'request' && a.family === b.family) return { k: 'request', family: a.family, principal: 'default' };
+  return undefined;
 }
 
 /**

@@ -26,6 +26,9 @@ export function linkOrigins(node: Node, scope: Scope, at: (offset: number) => So
     if (callee?.type === 'MemberExpression' && !callee.computed && BODY_READERS.has(callee.property.name)) return linkOrigins(callee.object, scope, at, depth + 1);
     return [callLoc(n, at)];
   }
+  // `guard === 1 ? await first() : await follow(next)`, `cached ?? await load()`: the response of either call.
+  if (n.type === 'ConditionalExpression') return [...linkOrigins(n.consequent, scope, at, depth + 1), ...linkOrigins(n.alternate, scope, at, depth + 1)];
+  if (n.type === 'LogicalExpression' && n.operator !== '&&') return [...linkOrigins(n.left, scope, at, depth + 1), ...linkOrigins(n.right, scope, at, depth + 1)];
   if (n.type !== 'Identifier') return [];
   const b = scope.lookup(n.name);
   if (!b || b.param || b.import) return [];

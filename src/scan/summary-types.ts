@@ -69,6 +69,8 @@ export type CallKind =
 export interface ParamGuard {
   fn: string;
   i: number;
+  /** A property of the argument is tested (`opts.body`, `{ body }` in the parameter list), not the argument. */
+  key?: string;
   dflt?: true;
   test: { k: 'truthy' | 'falsy' | 'nullish' | 'present' } | { k: 'in' | 'notIn'; values: string[]; fold?: true };
 }

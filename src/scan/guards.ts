@@ -66,10 +66,13 @@ function testOf(test: Node): { subject: Node; key?: string; test: GuardTest } | 
   return { subject: s.id, ...(s.key !== undefined ? { key: s.key } : {}), test: test.operator.startsWith('!') ? negate(eq) : eq };
 }
 
+/** Only a test of a parameter can be told at call sites: others (`if (!res.ok)`) are not carried along the walk. */
+const isParam = (id: Node, scope: Scope): boolean => scope.lookup(id.name)?.param !== undefined;
+
 /** The guards of an `if`'s two branches (either undefined when the condition is not a simple test of a name). */
 export function ifGuards(test: Node, scope: Scope): [BranchGuard | undefined, BranchGuard | undefined] {
   const t = testOf(test);
-  return t ? [{ ...t, scope }, { ...t, scope, test: negate(t.test) }] : [undefined, undefined];
+  return t && isParam(t.subject, scope) ? [{ ...t, scope }, { ...t, scope, test: negate(t.test) }] : [undefined, undefined];
 }
 
 /** True when a statement always leaves the enclosing block (`return`, `throw`, or a block ending in one). */
@@ -88,7 +91,7 @@ export function switchGuards(node: Node, scope: Scope): (BranchGuard | undefined
   const s = subjectOf(node.discriminant);
   const cases: Node[] = node.cases;
   const none = cases.map(() => undefined);
-  if (!s) return none;
+  if (!s || !isParam(s.id, scope)) return none;
   const values = cases.map((c) => (c.test ? literal(c.test) : null));
   if (values.some((v) => v === undefined)) return none;
   const fold = (v: string): string => (s.fold ? v.toLowerCase() : v);

@@ -79,20 +79,18 @@ function literalGraphql(document: string): GraphqlSummary | undefined {
 const text = (c: Cand): string | undefined => ('pieces' in c && c.pieces.every((p) => typeof p === 'string') ? c.pieces.join('') : undefined);
 
 /** Turns a fully linked call into findings: product calls, methods to enumerate, links, surfaces, egress, unresolved. */
-export function finalizeCall(c: RawCall, out: LinkResult, seenAt: Map<SourceLocation, Map<SourceLocation, Set<string>>>): void {
+export function finalizeCall(c: RawCall, out: LinkResult, seenAt: Map<SourceLocation, Set<string>>): void {
   // Literals of one shape, not spreads: this runs for every call of every file (bench/scan-phases.ts).
   const { file, line, column } = c.loc;
   const base: SourceLocation & { side: Side; principal: CallPrincipal; via?: SourceLocation[] } = c.via.length > 0 ? { file, line, column, side: c.side, principal: c.principal, via: c.via } : { file, line, column, side: c.side, principal: c.principal };
-  // Findings already made at this location for the request it reaches (the same call reached twice adds
-  // nothing), keyed by the location objects, which every finding of a call shares. Two requests reached
-  // through one call site (a user request and its app fallback in a helper) are two findings, each with its principal.
-  let byRequest = seenAt.get(c.loc);
-  if (!byRequest) seenAt.set(c.loc, (byRequest = new Map()));
-  const request = c.via.length > 0 ? c.via[c.via.length - 1] : c.loc;
-  let seen = byRequest.get(request);
-  if (!seen) byRequest.set(request, (seen = new Set()));
-  const who = c.principal;
-  const add = (key: string, f: () => void): void => { key = who + key; if (!seen!.has(key)) { seen!.add(key); f(); } };
+  // Findings already made at this location (the same call reached twice adds nothing); keyed by the location object, which every finding of a call shares.
+  let seen = seenAt.get(c.loc);
+  if (!seen) seenAt.set(c.loc, (seen = new Set()));
+  // Two requests reached through one call site (a user request and its app fallback in a helper) are two
+  // findings: the key names the principal and the request the site reaches (a request itself is its own).
+  const last = c.via.length > 0 ? c.via[c.via.length - 1] : undefined;
+  const who = last ? `${c.principal}|${last.file}:${last.line}:${last.column}|` : '';
+  const add = (key: string, f: () => void): void => { if (who) key = who + key; if (!seen!.has(key)) { seen!.add(key); f(); } };
   const kind = c.kind;
   if (kind.k === 'egress') {
     for (const p of c.paths) {

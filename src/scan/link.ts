@@ -169,7 +169,7 @@ export function linkSummaries(summaries: readonly FileSummary[], aliases?: PathA
   };
 
   const result: LinkResult = { calls: [], methodUnknown: [], unresolved: summaries.flatMap((s) => s.unresolved), links: [], egress: [] };
-  const seen = new Map<SourceLocation, Map<SourceLocation, Set<string>>>();
+  const seen = new Map<SourceLocation, Set<string>>();
   const finalize = (c: RawCall): void => { for (const v of expandSelects(c)) finalizeCall(v, result, seen); };
   for (const s of summaries) {
     for (const own of [...s.calls, ...(importedRequests.get(s.file) ?? [])]) {

@@ -7,3 +7,6 @@ export function countText(n: number): string {
   if (!Number.isSafeInteger(n)) return n.toLocaleString('en-US');
   return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
 }
+
+/** Returns a count with its noun, plural unless it is one: `1 file`, `1,204 files`. */
+export const plural = (n: number, word: string): string => `${countText(n)} ${word}${n === 1 ? '' : 's'}`;

@@ -1,5 +1,5 @@
 import type { EndpointReport, Report } from '../analysis/report-types';
-import { countText } from '../analysis/count-text';
+import { countText, plural } from '../analysis/count-text';
 import { operationsAuthorizedBy } from '../catalog';
 import type { ManifestChange } from './manifest-changes';
 import type { Evidence } from './release-types';
@@ -32,7 +32,6 @@ function needAt(report: Report, need: string): { authorized: boolean; locations:
   const other = report.otherNeeds.find((n) => n.reason === need);
   return other && { authorized: other.authorized, locations: [`${other.file}:${other.line}`] };
 }
-const plural = (n: number, word: string) => `${countText(n)} ${word}${n === 1 ? '' : 's'}`;
 
 /** Evidence for a scope this change adds: the code that needs it, the base code that already did, and smaller alternatives. */
 function addedScopeEvidence(scope: string, input: ScopeEvidenceInput): Evidence[] {

@@ -1,4 +1,5 @@
 import type { Report } from '../analysis/report-types';
+import { plural } from '../analysis/count-text';
 import { USED_VERDICTS } from '../analysis/verdict-types';
 import { describeSurface } from '../analysis/runtime-surfaces';
 import { styler } from '../cli/output';
@@ -18,7 +19,7 @@ export function renderText(report: Report, options: { color: boolean }): string 
   const { scopes, plan, files } = report;
   const counts = verdictCounts(scopes.details);
   const notRead = files.skipped.length;
-  out.push(s.bold(`Scope Inspector: ${report.manifest} — ${files.scanned} files scanned${notRead ? `, ${notRead} not scanned` : ''}`));
+  out.push(s.bold(`Scope Inspector: ${report.manifest} — ${plural(files.scanned, 'file')} scanned${notRead ? `, ${notRead} not scanned` : ''}`));
   const colour = (v: (typeof VERDICTS)[number], n: number) => (n === 0 ? s.green : v === 'missing' || v === 'not-granted' ? s.red : v === 'unused' || v === 'unverifiable' || v === 'missing-if-called' ? s.yellow : (t: string) => t);
   out.push(
     `declared ${scopes.declared.length} · ` +

@@ -60,6 +60,12 @@ describe('runtime surface calls in the verdicts', () => {
     expect(verdict(undefined)).toBe('unverifiable');
   });
 
+  it('the text report counts files in words that agree with the count ("1 file", not "1 files")', () => {
+    const { report } = verdicts(['read:jira-work'], [withSurfaces('s1', [])]);
+    expect(report.files.scanned).toBe(1);
+    expect(renderText(report, { color: false })).toContain('1 file scanned');
+  });
+
   it("Teamwork Graph's documented scopes are a need: in use when observed, missing when neither is declared; granular graph scopes stay unverifiable", () => {
     const twg = surface({ surface: 'requestTeamworkGraph', principal: 'user', graphql: { type: 'query', operation: 'Q', fields: ['graphStore'] } });
     const declaredOne = verdicts(['read:jira-work', 'read:graph:jira', 'read:graph:issue:jira', 'write:jira-work'], [withSurfaces('s1', [twg])]);

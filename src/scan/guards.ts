@@ -162,14 +162,14 @@ function paramRef(arg: Cand[] | undefined) {
 /**
  * A guard on one property of an argument at a site: false when the object literal passed selects
  * another branch; the guard moved to the caller's parameter when the whole argument (or the
- * property) is one; undefined when it holds or cannot be told (an object built elsewhere).
+ * property) is one; undefined when it holds or cannot be told (an object built elsewhere or changed after).
  */
 function keyedGuard(g: ParamGuard, key: string, site: CallSite): ParamGuard | false | undefined {
   const arg = site.args[g.i];
   const ref = paramRef(arg);
   if (ref && ref.key === undefined) return { fn: ref.fn, i: ref.i, key, test: g.test };
   const props = site.argProps?.[g.i];
-  if (!props) return undefined;
+  if (!props || site.argOpen?.[g.i]) return undefined;
   const value = props[key];
   const inner = paramRef(value);
   if (inner) return inner.key === undefined ? { fn: inner.fn, i: inner.i, ...(inner.dflt ? { dflt: true as const } : {}), test: g.test } : { fn: inner.fn, i: inner.i, key: inner.key, test: g.test };

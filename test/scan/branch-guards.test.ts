@@ -179,7 +179,7 @@ export const read = (k) => wrap('read', route\`/rest/api/3/issue/\${k}\`);
     expect(calls(r)).toEqual(['src/c.js:7 DELETE /rest/api/3/issue/{issueIdOrKey}', 'src/c.js:8 GET /rest/api/3/issue/{issueIdOrKey}']);
   });
 
-  it('keeps every branch when the helper sets the property itself, or the object is built elsewhere', () => {
+  it('keeps every branch when the helper sets the property itself, or the object is built elsewhere or changed after it is built', () => {
     const r = scan({
       'src/d.js': `${API}async function f(opts) {
   opts.method = opts.method || 'GET';
@@ -192,10 +192,28 @@ async function g(opts) {
   return api.asApp().requestJira(route\`/rest/api/3/myself\`);
 }
 export const either = (o) => g(o);
+async function k(opts) {
+  if (opts.body) return api.asApp().requestJira(opts.path, { method: 'POST', body: opts.body });
+  return api.asApp().requestJira(opts.path);
+}
+export const later = (b) => {
+  const o = { path: route\`/rest/api/3/issue\` };
+  if (b) o.body = JSON.stringify(b);
+  return k(o);
+};
+export const merged = (b) => {
+  const o = { path: route\`/rest/api/3/issue\` };
+  Object.assign(o, { body: b });
+  return k(o);
+};
 `,
     });
     expect(calls(r)).toEqual([
       'src/d.js:10 GET /rest/api/3/myself',
+      'src/d.js:20 GET /rest/api/3/issue',
+      'src/d.js:20 POST /rest/api/3/issue',
+      'src/d.js:25 GET /rest/api/3/issue',
+      'src/d.js:25 POST /rest/api/3/issue',
       'src/d.js:7 DELETE /rest/api/3/issue/{issueIdOrKey}',
       'src/d.js:7 GET /rest/api/3/issue/{issueIdOrKey}',
       'src/d.js:9 POST /rest/api/3/issue',

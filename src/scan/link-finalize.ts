@@ -86,7 +86,11 @@ export function finalizeCall(c: RawCall, out: LinkResult, seenAt: Map<SourceLoca
   // Findings already made at this location (the same call reached twice adds nothing); keyed by the location object, which every finding of a call shares.
   let seen = seenAt.get(c.loc);
   if (!seen) seenAt.set(c.loc, (seen = new Set()));
-  const add = (key: string, f: () => void): void => { if (!seen!.has(key)) { seen!.add(key); f(); } };
+  // Two requests reached through one call site (a user request and its app fallback in a helper) are two
+  // findings: the key names the principal and the request the site reaches (a request itself is its own).
+  const last = c.via.length > 0 ? c.via[c.via.length - 1] : undefined;
+  const who = last ? `${c.principal}|${last.file}:${last.line}:${last.column}|` : '';
+  const add = (key: string, f: () => void): void => { if (who) key = who + key; if (!seen!.has(key)) { seen!.add(key); f(); } };
   const kind = c.kind;
   if (kind.k === 'egress') {
     for (const p of c.paths) {
@@ -128,7 +132,7 @@ export function finalizeCall(c: RawCall, out: LinkResult, seenAt: Map<SourceLoca
     const pattern = normalizePattern(p.pieces.length === 1 ? (p.pieces[0] as string) : p.pieces.join(''));
     for (const m of c.methods) {
       if ('method' in m) {
-        const key = `c|${m.method}|${pattern}`;
+        const key = `${who}c|${m.method}|${pattern}`;
         if (seen.has(key)) continue;
         seen.add(key);
         const call: LinkedCall = c.via.length > 0 ? { file, line, column, side: c.side, principal: c.principal, via: c.via, family, method: m.method, pattern } : { file, line, column, side: c.side, principal: c.principal, family, method: m.method, pattern };

@@ -193,8 +193,9 @@ export function linkSummaries(summaries: readonly FileSummary[], aliases?: PathA
         if (!moving) continue;
         c = moving;
         // A segment parameter that selects the operation is followed; one that does not is `{}`. An
-        // egress URL whose host is written out does not move to the helper's callers either.
-        if (onlySegments(c, fn) || (c.kind.k === 'egress' && c.paths.every((p) => 'pieces' in p && typeof p.pieces[0] === 'string' && /^(https?:)?\/\/[^{]/.test(p.pieces[0])))) {
+        // egress URL whose host is written out, up to a `/`, `?`, `#` or port, does not move to the
+        // helper's callers either (`https://host${path}`: the caller's path may still end the host).
+        if (onlySegments(c, fn) || (c.kind.k === 'egress' && c.paths.every((p) => 'pieces' in p && typeof p.pieces[0] === 'string' && WRITTEN_HOST.test(p.pieces[0])))) {
           const fallback = substitute(c, fn, undefined, 'is not needed');
           if (!firstParamFn(fallback) && settles(fallback, resolves)) { finalize(fallback); continue; }
         }
@@ -233,6 +234,9 @@ function requestAt(s: FileSummary, site: CallSite, fv: Extract<ExportValue, { fo
   const methods = site.args.length < 2 ? [{ method: 'GET' }] : site.argMethods[1] ?? [{ unknown: 'the request options cannot be resolved' }];
   return { loc: site.loc, kind: { k: 'product', family: fv.family }, principal: fv.principal, side: fv.principal === 'bridge' ? 'frontend' : s.side, paths: site.args[0] ?? [{ unresolved: 'no path argument' }], methods, via: [], ...(site.guards ? { guards: site.guards } : {}) };
 }
+
+/** An absolute URL whose literal start holds the whole host (it is followed by `/`, `?`, `#` or a port). */
+const WRITTEN_HOST = /^(https?:)?\/\/[^{/?#:]+[/?#:]/;
 
 const sameLoc = (a: SourceLocation, b: SourceLocation): boolean => a.file === b.file && a.line === b.line && a.column === b.column;
 

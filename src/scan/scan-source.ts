@@ -333,7 +333,9 @@ function callSite(node: Node, scope: Scope, target: CallSite['target'], at: Sour
     return { target: 'id' in b.fn ? { fn: b.fn.id } : b.fn, args: evaluated };
   });
   const argTruth: (boolean | undefined)[] = node.arguments.slice(0, MAX_ARGS).map(truthOf);
-  return { loc: at, target, args, argMethods: argMeth, ...(argProps.some((p) => p) ? { argProps } : {}), ...(boundArgs.length ? { bound: boundArgs } : {}), ...(argFns.some((f) => f) ? { argFns } : {}), ...(guards ? { guards } : {}), ...(argTruth.some((t) => t !== undefined) ? { argTruth } : {}) };
+  // An object kept in a variable and changed after it is built (`o.body = …`, `Object.assign(o, …)`): its written properties are not all it holds.
+  const argOpen = node.arguments.slice(0, MAX_ARGS).map((a: Node) => { const u = unwrap(a); const b = u?.type === 'Identifier' ? scope.lookup(u.name) : undefined; return b && (b.reassigned || b.memberAssigns?.length) ? (true as const) : undefined; });
+  return { loc: at, target, args, argMethods: argMeth, ...(argProps.some((p) => p) ? { argProps } : {}), ...(argOpen.some(Boolean) ? { argOpen } : {}), ...(boundArgs.length ? { bound: boundArgs } : {}), ...(argFns.some((f) => f) ? { argFns } : {}), ...(guards ? { guards } : {}), ...(argTruth.some((t) => t !== undefined) ? { argTruth } : {}) };
 }
 
 const ALWAYS_TRUTHY = new Set(['ObjectExpression', 'ArrayExpression', 'ArrowFunctionExpression', 'FunctionExpression', 'ClassExpression', 'NewExpression']);

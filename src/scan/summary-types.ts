@@ -69,6 +69,8 @@ export type CallKind =
 export interface ParamGuard {
   fn: string;
   i: number;
+  /** A property of the argument is tested (`opts.body`, `{ body }` in the parameter list), not the argument. */
+  key?: string;
   dflt?: true;
   test: { k: 'truthy' | 'falsy' | 'nullish' | 'present' } | { k: 'in' | 'notIn'; values: string[]; fold?: true };
 }
@@ -121,6 +123,8 @@ export interface CallSite {
   bound?: BoundArgs[];
   /** Branch conditions on the enclosing helper's parameters that lead to this site. */
   guards?: ParamGuard[];
+  /** For variables changed after they are built (`o.body = …`): their written properties may not be all they hold, for guards. */
+  argOpen?: (true | undefined)[];
   /** Whether each argument is truthy when that is plain from its form (an object literal, `null`), for guards. */
   argTruth?: (boolean | undefined)[];
 }

@@ -130,3 +130,93 @@ export const audit = (k) => call('audit', route\`/rest/api/3/issue/\${k}\`);` })
     expect(calls(r)).toEqual(['src/a.js:10 GET /rest/api/3/issue/{issueIdOrKey}']);
   });
 });
+
+describe('branches chosen by one property of an options argument', () => {
+  it('links `if (opts.body)` only to the call sites whose object literal selects that branch', () => {
+    const r = scan({
+      'src/a.js': `${API}async function jira(opts) {
+  if (opts.body) {
+    return api.asApp().requestJira(opts.path, { method: 'POST', body: JSON.stringify(opts.body) });
+  }
+  return api.asApp().requestJira(opts.path);
+}
+export const me = () => jira({ path: route\`/rest/api/3/myself\` });
+const FIELDS = { path: route\`/rest/api/3/field\` };
+export const fields = () => jira(FIELDS);
+`,
+    });
+    expect(calls(r)).toEqual(['src/a.js:10 GET /rest/api/3/field', 'src/a.js:8 GET /rest/api/3/myself']);
+  });
+
+  it('links `switch (verb.toLowerCase())` on a property destructured in the parameter list', () => {
+    const r = scan({
+      'src/b.js': `${API}async function send({ verb, path, data }) {
+  switch (verb.toLowerCase()) {
+    case 'put':
+      return api.asUser().requestJira(path, { method: 'PUT', body: JSON.stringify(data) });
+    default:
+      return api.asUser().requestJira(path);
+  }
+}
+export const put = (k, d) => send({ verb: 'PUT', path: route\`/rest/api/3/issue/\${k}\`, data: d });
+export const get = (k) => send({ verb: 'get', path: route\`/rest/api/3/issue/\${k}\` });
+`,
+    });
+    expect(calls(r)).toEqual(['src/b.js:10 PUT /rest/api/3/issue/{issueIdOrKey}', 'src/b.js:11 GET /rest/api/3/issue/{issueIdOrKey}']);
+  });
+
+  it('moves the test to a caller that passes its own parameter on, property included', () => {
+    const r = scan({
+      'src/c.js': `${API}async function call(opts) {
+  if (opts.kind === 'remove') return api.asApp().requestJira(opts.path, { method: 'DELETE' });
+  return api.asApp().requestJira(opts.path);
+}
+const wrap = (kind, path) => call({ kind, path });
+export const drop = (k) => wrap('remove', route\`/rest/api/3/issue/\${k}\`);
+export const read = (k) => wrap('read', route\`/rest/api/3/issue/\${k}\`);
+`,
+    });
+    expect(calls(r)).toEqual(['src/c.js:7 DELETE /rest/api/3/issue/{issueIdOrKey}', 'src/c.js:8 GET /rest/api/3/issue/{issueIdOrKey}']);
+  });
+
+  it('keeps every branch when the helper sets the property itself, or the object is built elsewhere or changed after it is built', () => {
+    const r = scan({
+      'src/d.js': `${API}async function f(opts) {
+  opts.method = opts.method || 'GET';
+  if (opts.method === 'GET') return api.asApp().requestJira(opts.path);
+  return api.asApp().requestJira(opts.path, { method: 'DELETE' });
+}
+export const get = (k) => f({ path: route\`/rest/api/3/issue/\${k}\` });
+async function g(opts) {
+  if (opts.body) return api.asApp().requestJira(route\`/rest/api/3/issue\`, { method: 'POST', body: opts.body });
+  return api.asApp().requestJira(route\`/rest/api/3/myself\`);
+}
+export const either = (o) => g(o);
+async function k(opts) {
+  if (opts.body) return api.asApp().requestJira(opts.path, { method: 'POST', body: opts.body });
+  return api.asApp().requestJira(opts.path);
+}
+export const later = (b) => {
+  const o = { path: route\`/rest/api/3/issue\` };
+  if (b) o.body = JSON.stringify(b);
+  return k(o);
+};
+export const merged = (b) => {
+  const o = { path: route\`/rest/api/3/issue\` };
+  Object.assign(o, { body: b });
+  return k(o);
+};
+`,
+    });
+    expect(calls(r)).toEqual([
+      'src/d.js:10 GET /rest/api/3/myself',
+      'src/d.js:20 GET /rest/api/3/issue',
+      'src/d.js:20 POST /rest/api/3/issue',
+      'src/d.js:25 GET /rest/api/3/issue',
+      'src/d.js:25 POST /rest/api/3/issue',
+      'src/d.js:7 DELETE /rest/api/3/issue/{issueIdOrKey}',
+      'src/d.js:7 GET /rest/api/3/issue/{issueIdOrKey}',
+      'src/d.js:9 POST /rest/api/3/issue',
+    ]);
+  });
+});

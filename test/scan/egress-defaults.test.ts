@@ -33,3 +33,22 @@ export async function send(url) {
     ]);
   });
 });
+
+describe('egress to a written host followed at once by a helper parameter', () => {
+  const HELPER = "import { fetch } from '@forge/api';\nasync function graphGet(path, token) {\n  const res = await fetch(`https://graph.microsoft.com${path}`, { headers: { Authorization: `Bearer ${token}` } });\n  return res.json();\n}\n";
+
+  it('is resolved at each call site, where the passed path ends the host', () => {
+    const r = scan({ 'src/g.js': `${HELPER}export const teams = (t) => graphGet('/v1.0/teams', t);\nexport const me = (t) => graphGet('/v1.0/me?$select=id', t);\n` });
+    expect(egress(r)).toEqual(['src/g.js:6 api.fetch - graph.microsoft.com/v1.0/teams', 'src/g.js:7 api.fetch - graph.microsoft.com/v1.0/me']);
+  });
+
+  it('stays unresolved where a caller passes a value that may continue the host', () => {
+    const r = scan({ 'src/g.js': `${HELPER}export const any = (suffix, t) => graphGet(suffix, t);\n` });
+    expect(egress(r)).toEqual(['src/g.js:6 api.fetch - (the host is built from a value)/']);
+  });
+
+  it('is also followed through `await import(\'@forge/api\')`', () => {
+    const r = scan({ 'src/g.js': "async function get(path) {\n  const { fetch } = await import('@forge/api');\n  return fetch(`https://graph.microsoft.com${path}`);\n}\nexport const teams = () => get('/v1.0/teams');\n" });
+    expect(egress(r)).toEqual(['src/g.js:5 api.fetch - graph.microsoft.com/v1.0/teams']);
+  });
+});

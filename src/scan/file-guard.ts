@@ -64,7 +64,7 @@ export function treeDepthOver(program: Node, limit: number): boolean {
 
 /** Returns a file's summary with nothing found yet. */
 export function emptySummary(file: string, side: Side): FileSummary {
-  return { file, side, calls: [], callSites: [], exports: {}, exportAll: [], unresolved: [], needs: [], parseErrors: [], imports: [] };
+  return { file, side, calls: [], callSites: [], exports: {}, exportAll: [], unresolved: [], needs: [], parseErrors: [], imports: [], packages: [] };
 }
 
 /** Returns the summary of a file that was not analysed, with the reason. */

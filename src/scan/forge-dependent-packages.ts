@@ -1,8 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import type { SourceFile } from './find-files';
-import { LineIndex } from './line-index';
+import type { FileSummary } from './summary-types';
 import type { UnresolvedFinding } from './types';
 
 /** The Forge packages through which a library can make requests on the app's behalf. */
@@ -14,8 +13,6 @@ const REQUEST_PACKAGES = ['@forge/api', '@forge/bridge'];
  */
 const OWN_PACKAGES = new Set(['forge-scope-inspector']);
 
-// import … from 'x', import 'x', export … from 'x', import('x'), require('x'): the specifier.
-const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|\bimport\s+)(['"])([^'"\n]{1,214})\1/g;
 const BUILTINS = new Set(builtinModules);
 
 /** Returns the package a bare specifier names (`@scope/name/sub` → `@scope/name`), or undefined for a relative, absolute or built-in one. */
@@ -51,19 +48,18 @@ function installedManifest(fromDir: string, name: string): string | undefined {
  * Returns an unresolved finding (kind `api`) at the first import of each installed package that
  * depends on `@forge/api` or `@forge/bridge`: such a library (a REST client, a wrapper around
  * `requestJira`) can call Atlassian APIs on the app's behalf, and the scanner does not read
- * `node_modules`, so no scope may be proven unused while the app imports it. Specifiers are read
- * from the text (one pattern for import, export-from, dynamic import and require), which can only
- * add such findings, never hide a call. Without `node_modules` installed nothing can be told here.
+ * `node_modules`, so no scope may be proven unused while the app imports it. The packages are
+ * those the files' summaries list (imports, requires, re-exports). Without `node_modules`
+ * installed nothing can be told here.
  */
-export function forgeDependentImports(appDir: string, files: readonly SourceFile[]): UnresolvedFinding[] {
+export function forgeDependentImports(appDir: string, summaries: readonly FileSummary[]): UnresolvedFinding[] {
   const verdicts = new Map<string, string[] | undefined>();
   const reported = new Set<string>();
   const findings: UnresolvedFinding[] = [];
-  for (const f of files) {
-    const fromDir = dirname(resolve(appDir, f.file));
-    for (const m of f.text.matchAll(SPECIFIER)) {
-      const name = packageOf(m[2]);
-      if (!name || name.startsWith('@forge/') || OWN_PACKAGES.has(name) || reported.has(name)) continue;
+  for (const summary of summaries) {
+    const fromDir = dirname(resolve(appDir, summary.file));
+    for (const { name, line, column } of summary.packages) {
+      if (name.startsWith('@forge/') || OWN_PACKAGES.has(name) || reported.has(name)) continue;
       const key = `${fromDir}\0${name}`;
       if (!verdicts.has(key)) {
         const manifestFile = installedManifest(fromDir, name);
@@ -73,12 +69,13 @@ export function forgeDependentImports(appDir: string, files: readonly SourceFile
       if (!via?.length) continue;
       reported.add(name);
       findings.push({
-        file: f.file,
-        ...new LineIndex(f.text).at(m.index + m[0].length - m[2].length - 1),
+        file: summary.file,
+        line,
+        column,
         kind: 'api',
         reason: `${name} depends on ${via.join(' and ')}: it can call Atlassian APIs on the app's behalf, and the tool does not read installed packages`,
         candidates: [],
-        side: f.side,
+        side: summary.side,
         principal: 'default',
       });
     }

@@ -108,13 +108,13 @@ export function scanApp(appDir: string, options: ScanOptions = {}): ScanResult {
   const opts = withAppAliases(appDir, options);
   const all = addReachedFiles(appDir, found, found.files.map((f) => scanSource(f.file, f.text, f.side)), opts);
   const result = resultFromSummaries(all.files, all.summaries, opts, found.assets);
-  return withAppFacts(appDir, found, all.files, result);
+  return withAppFacts(appDir, found, all.summaries, result);
 }
 
 /** Adds what only the app's folder tells to a scan result: files skipped when listing, links followed, installed packages that can call Forge APIs. */
-export function withAppFacts(appDir: string, found: Pick<AppFiles, 'skipped' | 'symlinks'>, files: readonly SourceFile[], result: ScanResult): ScanResult {
+export function withAppFacts(appDir: string, found: Pick<AppFiles, 'skipped' | 'symlinks'>, summaries: readonly FileSummary[], result: ScanResult): ScanResult {
   result.files.skipped = mergeSkipped(found.skipped, result.files.skipped);
   result.files.symlinks = found.symlinks;
-  result.unresolved = sortByLocation([...result.unresolved, ...forgeDependentImports(appDir, files)]);
+  result.unresolved = sortByLocation([...result.unresolved, ...forgeDependentImports(appDir, summaries)]);
   return result;
 }

@@ -109,5 +109,5 @@ export async function scanAppParallel(appDir: string, options: ParallelScanOptio
   const found = findAppFiles(appDir, options);
   const opts = withAppAliases(appDir, options);
   const all = addReachedFiles(appDir, found, await summariesParallel(found.files, opts), opts);
-  return withAppFacts(appDir, found, all.files, resultFromSummaries(all.files, all.summaries, opts, found.assets));
+  return withAppFacts(appDir, found, all.summaries, resultFromSummaries(all.files, all.summaries, opts, found.assets));
 }

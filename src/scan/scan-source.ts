@@ -9,6 +9,7 @@ import { scanIsolated } from './isolated-scan';
 import { exportFeature } from './platform-features';
 import { AUTHORIZE_OPERATIONS, callsThenImports, featureNeed, importNeeds, realtimeOutOfSight } from './platform-needs';
 import { LineIndex } from './line-index';
+import { packageOf } from './forge-dependent-packages';
 import { callLoc } from './link-origins';
 import { parseSource } from './oxc';
 import type { FnInfo, Node, Scope } from './scope';
@@ -103,6 +104,10 @@ function summarise(fileName: string, text: string, side: Side, boundDepth: boole
   summary.needs.push(...platform.needs);
   summary.unresolved.push(...platform.unresolved);
   summary.imports = [...new Set(facts.imports.map((i) => i.source).filter(isAppModule))];
+  for (const i of [...facts.imports, ...facts.reexports]) {
+    const name = packageOf(i.source);
+    if (name && !summary.packages.some((p) => p.name === name)) summary.packages.push({ name, ...lines.at(i.start) });
+  }
   // `authorize()` calls made in this file, and whether any of them was seen choosing a product.
   const authorizeSites: SourceLocation[] = [];
   const callNeeds: ScopeNeed[] = [];

@@ -158,6 +158,8 @@ export interface FileSummary {
   parseErrors: ParseError[];
   /** Module specifiers other than packages' (relative and aliases), so files outside the scanned roots can be followed. */
   imports: string[];
+  /** Installed packages the file imports or requires (type-only imports aside), each at its first import. */
+  packages: { name: string; line: number; column: number }[];
   /** Why the file was not analysed (too large, nested too deep): it is listed as skipped, blocking removal. */
   skipped?: string;
 }

@@ -14,6 +14,8 @@ export interface FileFacts {
   exportAll: string[];
   /** Non-type imports and `require` calls of package specifiers, with where they appear. */
   imports: { source: string; names: string[]; start: number }[];
+  /** Modules re-exported (`export { x } from 'm'`, `export * from 'm'`), with where. */
+  reexports: { source: string; start: number }[];
   /** Classes and object literals with methods, by node (what `this` and `obj.method` resolve to). */
   owners: Map<Node, OwnerInfo>;
   /** JSX elements with a literal or expression `src`/`href`/`srcSet` attribute (for egress). */
@@ -55,7 +57,7 @@ export function walkFile(program: Node, fileId: string, text = ''): FileFacts {
   // The AST is parsed without TypeScript details (faster), so type-only imports are told from the text.
   const typeOnly = (n: Node, prefix: RegExp): boolean => n.importKind === 'type' || n.exportKind === 'type' || prefix.test(text.slice(n.start, n.start + 24));
   const module = new Scope(undefined, undefined, true);
-  const facts: FileFacts = { module, calls: [], fns: new Map(), exports: new Map(), exportAll: [], imports: [], owners: new Map(), jsxRefs: [] };
+  const facts: FileFacts = { module, calls: [], fns: new Map(), exports: new Map(), exportAll: [], imports: [], reexports: [], owners: new Map(), jsxRefs: [] };
   const assigns: { name: string; init: Init }[] = [];
   const compound: { name: string; init: Init }[] = [];
   const memberAssigns: { name: string; key?: string; init: Init; start: number; node: Node }[] = [];
@@ -353,6 +355,7 @@ export function walkFile(program: Node, fileId: string, text = ''): FileFacts {
         visit(node.source, scope);
         return;
       case 'ExportNamedDeclaration':
+        if (node.source && !typeOnly(node, /^export\s+type\s*[{*]/)) facts.reexports.push({ source: node.source.value, start: node.start });
         recordExport(node);
         visit(node.declaration, scope);
         return;
@@ -365,6 +368,7 @@ export function walkFile(program: Node, fileId: string, text = ''): FileFacts {
         return;
       }
       case 'ExportAllDeclaration':
+        if (!typeOnly(node, /^export\s+type\s*[{*]/)) facts.reexports.push({ source: node.source.value, start: node.start });
         if (node.exported) facts.exports.set(node.exported.name ?? node.exported.value, { source: node.source.value, name: '*' });
         else facts.exportAll.push(node.source.value);
         return;

@@ -103,6 +103,18 @@ describe('audit --remove-unused --dry-run keeps what a platform feature needs', 
     expect(err).not.toContain('dayjs');
   });
 
+  it.each([
+    ['re-exported by a barrel', "export * from 'forge-jira-client';\n", true],
+    ['required', "const { JiraClient } = require('forge-jira-client');\nmodule.exports = { JiraClient };\n", true],
+    ['imported for its types only', "import type { JiraClient } from 'forge-jira-client';\nexport type Client = JiraClient;\n", false],
+    ['named only in a comment', "// see require('forge-jira-client') for the old client\nexport const x = 1;\n", false],
+  ])('a Forge-dependent package %s: blocks removal only when code can run it', async (_how, source, blocks) => {
+    const dir = makeApp({ 'manifest.yml': manifest('read:jira-user'), 'src/index.ts': ISSUE, 'src/me.ts': MYSELF_CALL, 'src/client.ts': source, ...installed('forge-jira-client', { dependencies: { '@forge/api': '^6.0.0' } }) });
+    const { code, err } = await dryRun(dir);
+    expect(code).toBe(blocks ? 2 : 0);
+    expect(err.includes('forge-jira-client depends on @forge/api')).toBe(blocks);
+  });
+
   it('packages without a Forge dependency, and the kit itself, block nothing: manage:jira-configuration is removed', async () => {
     const kit = "import { instrument } from 'forge-scope-inspector';\nexport const wrap = instrument;\n";
     const dir = makeApp({ 'manifest.yml': manifest('read:jira-user'), 'src/index.ts': ISSUE + "import dayjs from 'dayjs';\nexport const now = () => dayjs();\n", 'src/me.ts': MYSELF_CALL, 'src/kit.ts': kit, ...installed('dayjs', {}), ...installed('forge-scope-inspector', { dependencies: { '@forge/api': '^6.0.0' } }) });

@@ -8,5 +8,5 @@ export function countText(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
 }
 
-/** Returns a count with its noun, plural unless it is one: `1 file`, `1,204 files`. */
-export const plural = (n: number, word: string): string => `${countText(n)} ${word}${n === 1 ? '' : 's'}`;
+/** Returns a count with its noun, plural unless it is one: `1 file`, `1,204 files` (`many` for an irregular plural). */
+export const plural = (n: number, one: string, many = `${one}s`): string => `${countText(n)} ${n === 1 ? one : many}`;

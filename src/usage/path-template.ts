@@ -31,8 +31,9 @@ function knownWord(segment: string): boolean {
  * (external-words.ts); anything else, names and slugs included, is `{}`.
  */
 export function templateSegment(segment: string): string {
-  if (!keepableShape(segment)) return REDACTED;
-  return VERSION.test(segment) || knownWord(segment) ? segment : REDACTED;
+  if (segment.length > MAX_WORD_LENGTH) return REDACTED;
+  if (VERSION.test(segment)) return segment;
+  return WORD.test(segment) && !KEY_LIKE.test(segment) && knownWord(segment) ? segment : REDACTED;
 }
 
 /**

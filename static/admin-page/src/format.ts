@@ -1,11 +1,13 @@
-/** Returns a count with thousands separators. */
-export const formatCount = (n: number): string => n.toLocaleString('en-US');
+import { countText, plural } from '../../../src/analysis/count-text';
+
+/** Returns a count with thousands separators (the core's formatter: the CLI and the page write counts alike). */
+export const formatCount = countText;
+
+/** Returns a plural phrase: `1 call`, `2 calls`, `1,204 calls`. */
+export { plural };
 
 /** Returns a 0..1 share as a whole percentage, or an em dash when unknown. */
 export const formatShare = (share: number | null | undefined): string => (share === null || share === undefined ? '—' : `${Math.round(share * 100)}%`);
-
-/** Returns a plural phrase: `1 call`, `2 calls`, `1,204 calls`. */
-export const plural = (n: number, one: string, many = `${one}s`): string => `${formatCount(n)} ${n === 1 ? one : many}`;
 
 /** Returns `YYYY-MM-DD` for an ISO date or day, or an em dash. */
 export const formatDay = (value: string | null | undefined): string => (value ? value.slice(0, 10) : '—');
